@@ -1,0 +1,27 @@
+/**
+ * The built-in profile used when no profile range is given. INDICATIVE ONLY: authored by PbR
+ * Toolkit from the public cluster descriptions (DOMAIN.md section 3), not the national Clustering
+ * Booklet grid, whose cell values are not public. A trust loads its own grid as a Profile table.
+ */
+import data from "./default-profile.json";
+import { PbrError } from "../errors";
+import { parseProfile, type Profile } from "./profile";
+
+export const DEFAULT_PROFILE_TITLE: string = data.title;
+export const DEFAULT_PROFILE_NOTE: string = data.note;
+
+/** The default profile as a worksheet range: header row then one row per (cluster, item). */
+export function defaultProfileGrid(): (string | number)[][] {
+  return [data.header, ...data.rows.map((r) => [...r])];
+}
+
+let compiled: Profile | undefined;
+
+export function defaultProfile(): Profile {
+  if (!compiled) {
+    const p = parseProfile(defaultProfileGrid());
+    if (p instanceof PbrError) throw new Error(`built-in profile is invalid: ${p.message}`);
+    compiled = p;
+  }
+  return compiled;
+}

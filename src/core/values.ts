@@ -1,0 +1,90 @@
+/**
+ * Reading spreadsheet values. Excel hands a blank cell over as "" or null depending on the
+ * declared parameter type, and an omitted optional argument as null; both count as blank here.
+ */
+import { PbrError, shapeErrors } from "./errors";
+
+/** Whatever a worksheet cell can hold when it reaches us. */
+export type CellValue = unknown;
+/** A worksheet range as Excel passes it: rows of cells. */
+export type Grid = readonly (readonly CellValue[])[];
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || value === "" || (typeof value === "string" && value.trim() === "");
+}
+
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/**
+ * A cell as a number: numbers as they are, numeric text ("12", " 3.5 ") converted, anything else
+ * NaN. Blank gives NaN too: test `isBlank` first where blank means something.
+ */
+export function toNumber(value: CellValue): number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+  if (typeof value === "string") {
+    const text = value.trim().replace(/^£/, "").replace(/,/g, "");
+    if (text === "" || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return NaN;
+    return Number(text);
+  }
+  return NaN;
+}
+
+/** Text of a cell for matching codes and headers: trimmed, numbers without trailing zeros. */
+export function toKey(value: CellValue): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return "";
+}
+
+/** Header text normalised for matching: case-insensitive, spaces, underscores and dashes ignored. */
+export function headerKey(value: CellValue): string {
+  return toKey(value).toLowerCase().replace(/[\s_\-]+/g, "");
+}
+
+/** Turn an argument (a single value, a one-column range or null) into a list of values. */
+export function toColumn(arg: CellValue, what: string): CellValue[] | PbrError {
+  if (!Array.isArray(arg)) return [arg];
+  const rows = arg as unknown[];
+  if (rows.length === 0) return [];
+  if (!Array.isArray(rows[0])) return rows.slice();
+  const width = (rows[0] as unknown[]).length;
+  if (width !== 1) {
+    if (rows.length === 1) return (rows[0] as unknown[]).slice();
+    return new PbrError("#VALUE!", `${what} must be a single column; got ${width} columns`);
+  }
+  const out = new Array<CellValue>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = (rows[i] as unknown[])[0];
+  return out;
+}
+
+/**
+ * Values for row `i` of an argument that is either one value (applies to every row) or a column
+ * matching the rows. Check lengths once with `checkLength` before the loop.
+ */
+export function pick(column: readonly CellValue[], i: number): CellValue {
+  return column.length === 1 ? column[0] : column[i];
+}
+
+export function checkLength(column: readonly CellValue[], rows: number, what: string): PbrError | null {
+  if (column.length === 1 || column.length === rows) return null;
+  return shapeErrors.lengthMismatch(what, rows, column.length);
+}
+
+/** An optional argument: null/undefined/blank (omitted) or a 1×1 range holding a blank. */
+export function isOmitted(arg: CellValue): boolean {
+  if (Array.isArray(arg)) {
+    return arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && isBlank(arg[0][0]);
+  }
+  return isBlank(arg);
+}
+
+/** A single value from an argument that may arrive as a value or a 1×1 range. */
+export function scalar(arg: CellValue): CellValue {
+  let v = arg;
+  while (Array.isArray(v)) v = v.length > 0 ? v[0] : null;
+  return v;
+}

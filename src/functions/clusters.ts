@@ -1,0 +1,112 @@
+/* Care cluster functions: PBR.CLUSTER and companions. Each one coerces Excel values, calls core and
+   maps results back; the rules live in src/core/clusters. */
+import { PbrError } from "../core/errors";
+import { allocateRange, candidatesFor, checkRange, fitRange } from "../core/clusters/allocate";
+import { nameRange, reviewDaysRange, reviewDueRange, superclassRange } from "../core/clusters/codes";
+import { guard, spillColumn, spillTable } from "./host";
+import { profileArg } from "./profileArg";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * Suggests the care cluster for each row of MHCT ratings (decision support: the clinician decides). Uses the built-in INDICATIVE profile unless you give your own.
+ * @customfunction CLUSTER
+ * @param {any[][]} ratings 18 columns of MHCT ratings in tool order (items 1–13 then A–E), one person per row. 0–4, 9 or blank for not known.
+ * @param {any[][]} [superclass] Optional super class to choose within: A (non-psychotic), B (psychotic) or C (organic). One value or a column.
+ * @param {any[][]} [profile] Optional profile table (Cluster | Item | 0 | 1 | 2 | 3 | 4 with R/O/Y cells). Omit to use the built-in indicative profile.
+ * @returns {any[][]} The suggested cluster code per row; 0 (variance) when no cluster passes its red rules.
+ */
+export function cluster(ratings: any[][], superclass?: any[][], profile?: any[][]): any[][] {
+  return guard(() => {
+    const p = profileArg(profile);
+    return spillColumn(p instanceof PbrError ? p : allocateRange(ratings, superclass, p));
+  });
+}
+
+/**
+ * How well each row of ratings fits a cluster, from 0 to 1 (points: 2 for an essential or expected rating, 1 for a possible one, over 2 per known rating).
+ * @customfunction CLUSTERFIT
+ * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
+ * @param {any[][]} cluster The cluster to score against: one code or a column matching the rows.
+ * @param {any[][]} [profile] Optional profile table. Omit to use the built-in indicative profile.
+ * @returns {any[][]} Fit from 0 to 1 per row.
+ */
+export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]): any[][] {
+  return guard(() => {
+    const p = profileArg(profile);
+    return spillColumn(p instanceof PbrError ? p : fitRange(ratings, cluster, p));
+  });
+}
+
+/**
+ * The best-fitting clusters that pass their red rules for one person's ratings, best first, as rows of cluster and fit.
+ * @customfunction CLUSTERCANDIDATES
+ * @param {any[][]} ratings One row of 18 MHCT ratings (items 1–13 then A–E).
+ * @param {any} [count] How many candidates to list (1–20, default 3). Unused rows are blank.
+ * @param {any[][]} [profile] Optional profile table. Omit to use the built-in indicative profile.
+ * @returns {any[][]} Rows of [cluster, fit], best first.
+ */
+export function clustercandidates(ratings: any[][], count?: any, profile?: any[][]): any[][] {
+  return guard(() => {
+    const p = profileArg(profile);
+    return spillTable(p instanceof PbrError ? p : candidatesFor(ratings, count, p));
+  });
+}
+
+/**
+ * Audits recorded clusters against ratings: OK, or a short reason naming the first broken red rule and the best-fitting alternative.
+ * @customfunction CLUSTERCHECK
+ * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
+ * @param {any[][]} recorded The cluster recorded for each person: one code or a column matching the rows.
+ * @param {any[][]} [profile] Optional profile table. Omit to use the built-in indicative profile.
+ * @returns {any[][]} "OK", or text starting Broken:, Unconfirmed:, Variance: or Not clustered:.
+ */
+export function clustercheck(ratings: any[][], recorded: any[][], profile?: any[][]): any[][] {
+  return guard(() => {
+    const p = profileArg(profile);
+    return spillColumn(p instanceof PbrError ? p : checkRange(ratings, recorded, p));
+  });
+}
+
+/**
+ * The NHS Data Dictionary name of each care cluster code.
+ * @customfunction CLUSTERNAME
+ * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
+ * @returns {any[][]} The cluster name per row.
+ */
+export function clustername(code: any[][]): any[][] {
+  return guard(() => spillColumn(nameRange(code)));
+}
+
+/**
+ * The super class of each cluster code: A non-psychotic, B psychotic, C organic, Z for 0 (variance).
+ * @customfunction SUPERCLASS
+ * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
+ * @returns {any[][]} A, B, C or Z per row.
+ */
+export function superclass(code: any[][]): any[][] {
+  return guard(() => spillColumn(superclassRange(code)));
+}
+
+/**
+ * Maximum review period of each cluster in days (4 weeks 28, 12 weeks 84, 15 weeks 105, 6 months, annual).
+ * @customfunction REVIEWDAYS
+ * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
+ * @param {any} [halfYearDays] Days counted for "6 months": 182 (default), 182.5 or 183.
+ * @param {any} [yearDays] Days counted for "annual": 365 (default), 365.25 or 366.
+ * @returns {any[][]} Days per row.
+ */
+export function reviewdays(code: any[][], halfYearDays?: any, yearDays?: any): any[][] {
+  return guard(() => spillColumn(reviewDaysRange(code, halfYearDays, yearDays)));
+}
+
+/**
+ * The date each cluster's maximum review period ends: weeks add days; 6 months and annual add calendar months like EDATE.
+ * @customfunction REVIEWDUE
+ * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
+ * @param {any[][]} startDate Cluster start date (an Excel date), one value or a column.
+ * @returns {any[][]} Review due date (format the cells as dates).
+ */
+export function reviewdue(code: any[][], startDate: any[][]): any[][] {
+  return guard(() => spillColumn(reviewDueRange(code, startDate)));
+}

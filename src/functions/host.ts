@@ -1,0 +1,78 @@
+/**
+ * The edge between core results and the spreadsheet host. Core returns `PbrError` values; here
+ * they become the host's error values. In Excel that is `CustomFunctions.Error`; outside Excel
+ * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping.
+ * Nothing may throw past this file: `guard` turns any exception into a #VALUE! cell.
+ */
+import { PbrError, type ResultCell } from "../core/errors";
+
+export type HostValue = unknown;
+export type HostGrid = HostValue[][];
+export type ErrorFactory = (error: PbrError) => HostValue;
+
+interface CustomFunctionsLike {
+  Error: new (code: string, message?: string) => unknown;
+  ErrorCode: Record<string, string>;
+}
+
+function excelErrors(): CustomFunctionsLike | undefined {
+  const cf = (globalThis as { CustomFunctions?: CustomFunctionsLike }).CustomFunctions;
+  return cf && typeof cf.Error === "function" && cf.ErrorCode ? cf : undefined;
+}
+
+const EXCEL_CODE: Record<PbrError["kind"], string> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#NUM!": "invalidNumber",
+  "#DIV/0!": "divisionByZero",
+};
+
+/** Excel shows a custom message only for #VALUE! and #N/A. */
+const TAKES_MESSAGE = new Set<PbrError["kind"]>(["#VALUE!", "#N/A"]);
+
+export const excelErrorFactory: ErrorFactory = (error) => {
+  const cf = excelErrors();
+  if (!cf) return error;
+  const code = cf.ErrorCode[EXCEL_CODE[error.kind]];
+  return TAKES_MESSAGE.has(error.kind) ? new cf.Error(code, error.message) : new cf.Error(code);
+};
+
+let toHostError: ErrorFactory = excelErrorFactory;
+
+/** Replace how errors are handed to the host (the playground maps them to its engine's errors). */
+export function setErrorFactory(factory: ErrorFactory): void {
+  toHostError = factory;
+}
+
+export function hostValue(value: ResultCell): HostValue {
+  return value instanceof PbrError ? toHostError(value) : value;
+}
+
+/** A column of results as a spilled n×1 range; a whole-call error as a single cell. */
+export function spillColumn(results: readonly ResultCell[] | PbrError): HostGrid {
+  if (results instanceof PbrError) return [[toHostError(results)]];
+  if (results.length === 0) return [[""]];
+  const out = new Array<HostValue[]>(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const v = results[i];
+    out[i] = [v instanceof PbrError ? toHostError(v) : v];
+  }
+  return out;
+}
+
+/** A table of results (rows of cells) as a spilled range. */
+export function spillTable(results: readonly (readonly ResultCell[])[] | PbrError): HostGrid {
+  if (results instanceof PbrError) return [[toHostError(results)]];
+  if (results.length === 0) return [[""]];
+  return results.map((row) => row.map(hostValue));
+}
+
+/** Run a function body; an unexpected exception becomes a #VALUE! cell instead of escaping. */
+export function guard(body: () => HostGrid): HostGrid {
+  try {
+    return body();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return [[toHostError(new PbrError("#VALUE!", `unexpected problem: ${detail}`))]];
+  }
+}

@@ -1,0 +1,8 @@
+/* Loaded before the function families. Inside Excel the CustomFunctions runtime exists. In a plain
+   browser (the task pane opened on its own, the browser tests) it does not, and the generated
+   `CustomFunctions.associate(...)` lines would throw: give them a harmless stand-in there. */
+const g = globalThis as { CustomFunctions?: { associate?: unknown } };
+if (typeof g.CustomFunctions === "undefined") {
+  g.CustomFunctions = { associate: () => undefined };
+}
+export {};

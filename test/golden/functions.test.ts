@@ -1,0 +1,31 @@
+/**
+ * Golden copy of the generated functions.json. Saved workbooks refer to function ids and argument
+ * order, so renaming one must be deliberate: regenerate with `npm run build` and copy
+ * dist/functions.json over test/golden/functions.json in the same commit that explains why.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+const ROOT = join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { FUNCTION_FILES } = require(join(ROOT, "webpack.config.js")) as { FUNCTION_FILES: string[] };
+
+describe("generated custom functions metadata", () => {
+  it("matches the committed golden copy", async () => {
+    const result = await generateCustomFunctionsMetadata(
+      FUNCTION_FILES.map((f) => join(ROOT, f)),
+      true
+    );
+    expect(result.errors).toEqual([]);
+    const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
+    expect(JSON.parse(result.metadataJson)).toEqual(golden);
+  });
+
+  it("uses valid, unique ids in upper case", () => {
+    const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
+    const ids: string[] = golden.functions.map((f: { id: string }) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9_.]*$/);
+  });
+});
