@@ -1,0 +1,102 @@
+/**
+ * WorkbookPort: the only way task pane features touch a workbook. Two adapters implement it:
+ * `officePort` (Office.js, Excel.run) and `embeddedPort` (the playground's embedded engine).
+ *
+ * Rules every adapter keeps, so features can rely on them:
+ * - Nothing existing is overwritten: `createSheet` and table/named-range names are made unique
+ *   (`Prices` → `Prices (2)`); `isEmpty` lets a feature check a target before writing into it.
+ * - Writes of many rows go in chunks (`writeRows` with `chunkRows`), reporting progress and
+ *   honouring an AbortSignal; the caller removes what it created (`deleteSheet`) on cancel or failure.
+ * - Addresses are A1 style without the sheet name ("A1:G361"); sheet names are passed separately.
+ */
+
+/** A cell value as read from or written to a workbook. Strings starting "=" are formulas. */
+export type CellInput = string | number | boolean | null;
+
+export interface TableData {
+  /** The table's (or range's) sheet. */
+  sheet: string;
+  /** Address of the whole range including the header, e.g. "A1:G361". */
+  address: string;
+  header: string[];
+  rows: CellInput[][];
+}
+
+export interface WriteProgress {
+  rowsWritten: number;
+  totalRows: number;
+}
+
+export interface WriteOptions {
+  /** Rows per request (keep each request under Excel on the web's 5 MB limit). */
+  chunkRows?: number;
+  onProgress?: (progress: WriteProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ChartSpec {
+  type: "line" | "bar";
+  title: string;
+  /** Data range including a header row; the first column is the category (x) axis. */
+  dataAddress: string;
+  /** Where to place the chart (top-left cell address). */
+  anchor: string;
+}
+
+export interface Selection {
+  sheet: string;
+  /** Address of the selected range, e.g. "B3" or "B3:T3". */
+  address: string;
+}
+
+export interface WorkbookPort {
+  /** Names of all worksheets, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** Names of all tables in the workbook. */
+  listTables(): Promise<string[]>;
+  /** Read a table by name (header + body). */
+  readTable(name: string): Promise<TableData>;
+  /** Read the used range of a sheet (first row is treated as the header). */
+  readUsedRange(sheet: string): Promise<TableData>;
+  /** Create a new worksheet; the name is made unique ("Prices (2)") and returned. */
+  createSheet(preferredName: string): Promise<string>;
+  /** Delete a worksheet (used to undo a failed or cancelled write of a sheet the feature created). */
+  deleteSheet(name: string): Promise<void>;
+  /**
+   * Write `header` + `rows` starting at `topLeft` on `sheet` as an Excel table named (uniquely)
+   * after `preferredTableName`. Values starting "=" are formulas. Returns the table name and its
+   * full address. Written in chunks with progress; rejects with an AbortError when cancelled.
+   */
+  writeTable(
+    sheet: string,
+    topLeft: string,
+    preferredTableName: string,
+    header: string[],
+    rows: CellInput[][],
+    options?: WriteOptions
+  ): Promise<{ table: string; address: string }>;
+  /** Write values or formulas into a plain range (no table). */
+  writeRange(sheet: string, address: string, values: CellInput[][]): Promise<void>;
+  /** Apply a number format (e.g. "£#,##0.00", "dd/mm/yyyy", "0.0%") to a range. */
+  setNumberFormat(sheet: string, address: string, format: string): Promise<void>;
+  /** Whether every cell of the range is empty. */
+  isEmpty(sheet: string, address: string): Promise<boolean>;
+  /** Add a workbook-scoped named range; the name is made unique and returned. */
+  addName(preferredName: string, sheet: string, address: string): Promise<string>;
+  /** Add a native chart (Excel) or its stand-in (embedded). */
+  addChart(sheet: string, spec: ChartSpec): Promise<void>;
+  /** The current selection. */
+  getSelection(): Promise<Selection>;
+  /** Select (and scroll to) a range. */
+  select(sheet: string, address: string): Promise<void>;
+}
+
+/** A name not already in `taken`: `base`, then `base (2)`, `base (3)`, … (case-insensitive). */
+export function uniqueName(base: string, taken: readonly string[], style: "sheet" | "identifier" = "sheet"): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = style === "sheet" ? `${base} (${n})` : `${base}_${n}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

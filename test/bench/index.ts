@@ -1,0 +1,50 @@
+/* `npm run bench`: runs every benchmark, prints figures, exits 1 if any answer is wrong. */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { time, type Bench } from "./harness";
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
+
+async function main() {
+  const filter = process.argv[2];
+  const files = readdirSync(__dirname).filter((f) => f.endsWith(".bench.ts")).sort();
+  let wrong = 0;
+  for (const file of files) {
+    const mod = (await import(join(__dirname, file))) as { benches: Bench[] };
+    for (const b of mod.benches) {
+      if (filter && !b.name.toLowerCase().includes(filter.toLowerCase())) continue;
+      b.setup?.();
+      let best = Infinity;
+      let problem: string | void = undefined;
+      const runs = b.runs ?? 5;
+      for (let i = 0; i < runs + 1; i++) {
+        const { ms, output } = await time(b.run);
+        try {
+          problem = b.check(output) || problem;
+        } catch (e) {
+          problem = e instanceof Error ? e.message : String(e);
+        }
+        if (i > 0) best = Math.min(best, ms); // first run is warm-up
+      }
+      const rate = (b.items / best) * 1000;
+      const met =
+        b.target.kind === "rate" ? rate >= b.target.min : best <= b.target.maxMs;
+      const targetText =
+        b.target.kind === "rate" ? `target ≥ ${fmt(b.target.min)} ${b.unit}/s` : `target ≤ ${b.target.maxMs} ms`;
+      const answer = problem ? `WRONG ANSWER: ${problem}` : "answers checked";
+      console.log(
+        `${b.name}: ${best.toFixed(1)} ms, ${fmt(rate)} ${b.unit}/s (${targetText}: ${met ? "met" : "MISSED"}); ${answer}`
+      );
+      if (problem) wrong++;
+    }
+  }
+  if (wrong > 0) {
+    console.error(`${wrong} benchmark(s) gave wrong answers`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
