@@ -6,9 +6,17 @@
  * O cell, 1 for Y, 0 for blank. Allocation: the passing candidate with the highest fit; ties go
  * to the lower cluster code.
  */
-import { ITEM_COUNT } from "./items";
-import { BITS, GROUPS, PER_GROUP, SLOTS, type Profile } from "./profile";
+import * as items from "./items";
+import * as layout from "./profile";
+import type { Profile } from "./profile";
 
+// Copied into module-local constants: in a CommonJS build, imported bindings are property reads
+// (sometimes getters) on every use, which costs more than the arithmetic in these loops.
+const ITEM_COUNT = items.ITEM_COUNT;
+const SLOTS = layout.SLOTS;
+const GROUPS = layout.GROUPS;
+const PER_GROUP = layout.PER_GROUP;
+const BITS = layout.BITS;
 const MASK = (1 << BITS) - 1;
 
 /** Scratch space for one row's per-cluster points (avoids allocating per row). */

@@ -1,7 +1,12 @@
 /** Reading one row of 18 MHCT ratings into the engine's compact form. */
 import { PbrError, clusterErrors } from "../errors";
-import { ITEMS, ITEM_COUNT } from "./items";
-import { UNKNOWN } from "./profile";
+import * as items from "./items";
+import * as layout from "./profile";
+
+// Module-local copies: cheaper than imported bindings inside the per-cell loop (see engine.ts).
+const ITEMS = items.ITEMS;
+const ITEM_COUNT = items.ITEM_COUNT;
+const UNKNOWN = layout.UNKNOWN;
 
 /** Result of reading a row: the number of known ratings, BLANK_ROW, or an error. */
 export const BLANK_ROW = -1;

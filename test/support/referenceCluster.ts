@@ -1,0 +1,34 @@
+/**
+ * A deliberately simple reference implementation of allocation, written straight from the rules
+ * (no packed tables, no bit masks), used to check the fast engine in property tests and benchmarks.
+ */
+import type { Profile } from "../../src/core/clusters/profile";
+import { clusterInfo } from "../../src/core/clusters/reference";
+
+/** ratings: 18 numbers, 0–4 known, anything else unknown. Returns the cluster, or null when < 12 known. */
+export function referenceAllocate(profile: Profile, ratings: readonly number[], superclass?: "A" | "B" | "C"): number | null {
+  const known = ratings.filter((r) => r >= 0 && r <= 4).length;
+  if (known < 12) return null;
+  let best = 0;
+  let bestFit = -1;
+  for (const code of [...profile.codes].sort((a, b) => a - b)) {
+    if (superclass && clusterInfo(code)!.superclass !== superclass) continue;
+    const marks = profile.marks[profile.indexOf[code]];
+    let passes = true;
+    let points = 0;
+    for (let item = 0; item < 18; item++) {
+      const r = ratings[item];
+      const m = marks[item];
+      const hasRed = m.includes("R");
+      if (!(r >= 0 && r <= 4)) continue;
+      if (hasRed && m[r] !== "R") passes = false;
+      points += m[r] === "R" || m[r] === "O" ? 2 : m[r] === "Y" ? 1 : 0;
+    }
+    const fit = points / (2 * known);
+    if (passes && fit > bestFit) {
+      bestFit = fit;
+      best = code;
+    }
+  }
+  return best;
+}
