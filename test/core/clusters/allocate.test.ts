@@ -68,7 +68,7 @@ describe("allocation with a hand-made profile", () => {
 
 describe("bad input stays in its row", () => {
   it("names the row, item and value of a rating outside 0–4 or 9", () => {
-    const out = allocateRange([row({ 7: 2 }), row({ 6: 5 }), row({ B: "x" }), row({ 1: 2.5 })], null, small);
+    const out = allocateRange([row({ 7: 2 }), row({ 6: 5 }), row({ B: "x" }), row({ 1: 2.5 })], null, small) as unknown[];
     expect(out[0]).toBe(3);
     expect(err(out[1])).toBe("#VALUE! row 2, item 6: rating 5 is not 0–4 or 9");
     expect(err(out[2])).toBe('#VALUE! row 3, item B: rating "x" is not 0–4 or 9');
@@ -85,7 +85,7 @@ describe("bad input stays in its row", () => {
 
   it("says how many ratings are known when fewer than 12", () => {
     const sparse = row({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1 }, 9);
-    expect(err(allocateRange([sparse], null, small)[0])).toBe(
+    expect(err((allocateRange([sparse], null, small) as unknown[])[0])).toBe(
       "#N/A row 1: too few ratings (11 of 18 known; at least 12 are needed)"
     );
   });
@@ -98,7 +98,7 @@ describe("bad input stays in its row", () => {
 
   it("lists the accepted super classes for an unknown one", () => {
     expect(err(allocateRange([row()], "D", small))).toMatch(/super class "D" is not recognised; use A, B or C/);
-    expect(err(allocateRange([row(), row()], [["A"], ["x"]], small)[1])).toMatch(/^#VALUE! row 2: super class "x"/);
+    expect(err((allocateRange([row(), row()], [["A"], ["x"]], small) as unknown[])[1])).toMatch(/^#VALUE! row 2: super class "x"/);
   });
 
   it("reports both lengths when a super class column does not match", () => {
@@ -108,7 +108,7 @@ describe("bad input stays in its row", () => {
   });
 
   it("reports unknown clusters and clusters without a profile in CLUSTERFIT", () => {
-    const out = fitRange([row(), row(), row(), row()], [[9], [99], [4], [""]], small);
+    const out = fitRange([row(), row(), row(), row()], [[9], [99], [4], [""]], small) as unknown[];
     expect(err(out[0])).toMatch(/^#N\/A row 1: 9 is not a care cluster code/);
     expect(err(out[1])).toMatch(/^#N\/A row 2: 99 is not a care cluster code/);
     expect(err(out[2])).toBe("#N/A row 3: cluster 4 has no rows in the profile");

@@ -18,7 +18,7 @@ describe("built-in indicative profile", () => {
   });
 
   const superclassOf = (ratings: (number | string | null)[]) => {
-    const [code] = allocateRange([ratings], null, defaultProfile());
+    const [code] = allocateRange([ratings], null, defaultProfile()) as unknown[];
     return clusterInfo(code as number)?.superclass;
   };
 
