@@ -102,7 +102,55 @@ export const clusterErrors = {
 // (tariff messages go here)
 
 // ---------------------------------------------------------------- risk share
-// (risk-share messages go here)
+// Band tables are named by what they are ("bands" or "under-performance bands"); their rows are
+// counted as in the range, header row = row 1.
+
+export const riskErrors = {
+  bandsMissing: (what: string) =>
+    valueError(
+      `${what} is missing: give a band table with the header From | To | Rate (Set up model writes an illustrative one to a sheet)`
+    ),
+  bandsNotRange: (what: string, value: unknown) =>
+    valueError(`${what} ${show(value)} is not a band table: give a range with the header From | To | Rate`),
+  bandsEmpty: (what: string) => valueError(`${what} has no bands: give at least one row of From | To | Rate`),
+  bandNotNumber: (what: string, row: number, column: string, value: unknown) =>
+    valueError(`${what} row ${row}: ${column} ${show(value)} is not a number (From and To are fractions of plan, e.g. 0.03)`),
+  bandStart: (what: string, row: number, from: number) =>
+    valueError(`${what} row ${row}: the first band starts at ${from}; it must start at 0`),
+  bandGap: (what: string, row: number, from: number, prevRow: number, prevTo: number) =>
+    valueError(
+      `${what} row ${row}: starts at ${from} but the band in row ${prevRow} ends at ${prevTo}, leaving a gap; bands must be contiguous`
+    ),
+  bandOverlap: (what: string, row: number, from: number, prevRow: number, prevTo: number) =>
+    valueError(
+      `${what} row ${row}: starts at ${from} but the band in row ${prevRow} runs to ${prevTo}, so they overlap; each band must start where the one above ends`
+    ),
+  bandEmpty: (what: string, row: number, from: number, to: number) =>
+    valueError(`${what} row ${row}: To ${to} is not above From ${from}`),
+  bandOpenNotLast: (what: string, row: number) =>
+    valueError(`${what} row ${row}: To is blank (no upper limit) but another band follows; only the last band may be open`),
+  bandLastClosed: (what: string, row: number, to: number) =>
+    valueError(
+      `${what} row ${row}: the last band ends at ${to}; leave its To blank (no upper limit) or add a band from ${to} with a blank To`
+    ),
+  bandRate: (what: string, row: number, rate: unknown) =>
+    valueError(`${what} row ${row}: rate ${show(rate)} is not between 0 and 1 (e.g. 0.5 for 50%)`),
+  columnLengths: (what: string, got: number, longest: string, rows: number) =>
+    valueError(`${what} has ${got} rows but ${longest} has ${rows}: give one value or a column of ${rows}`),
+  rateOutOfRange: (row: number, what: string, value: number) =>
+    badNumber(`row ${row}, ${what}: ${value} is not between 0 and 1 (e.g. 0.2 for 20%)`),
+  varianceBelowMinus1: (row: number, value: number) =>
+    badNumber(`row ${row}, variance: ${value} would make activity negative (a variance must be −1 or more)`),
+  noPlannedActivity: () =>
+    new PbrError("#DIV/0!", "planned activity adds up to 0, so there is no planned average price"),
+  codeMissing: (row: number) => valueError(`row ${row}: the code is blank, so no price can be looked up`),
+  priceNotFound: (row: number, code: unknown) => notFound(`row ${row}: code ${show(code)} is not in the price table`),
+  priceTableDuplicate: (row: number, firstRow: number, code: string) =>
+    valueError(`price table row ${row}: code "${code}" is already given in price table row ${firstRow}`),
+  priceTableNotNumber: (row: number, value: unknown) =>
+    valueError(`price table row ${row}: price ${show(value)} is not a number`),
+  priceTableNegative: (row: number, value: number) => badNumber(`price table row ${row}: price ${value} is negative`),
+};
 
 // ---------------------------------------------------------------- stepped budgets (RAS)
 // (RAS messages go here)

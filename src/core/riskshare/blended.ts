@@ -1,0 +1,69 @@
+/**
+ * PBR.BLENDED: the 2019/20 blended payment shape.
+ *
+ *   payment = fixed + variableRate × (actualValue − planValue)
+ *
+ * clamped to [fixed × (1 − collar), fixed × (1 + cap)] when given: the fixed element is what is
+ * paid when activity is on plan, so it plays the part of P in the cap and collar.
+ */
+import { PbrError, type ResultCell } from "../errors";
+import { pick, type CellValue } from "../values";
+import { clamp, isBlankAt, readAmount, readColumns, readOptionalFraction, readRate } from "./args";
+
+export function blended(
+  fixed: number,
+  planValue: number,
+  actualValue: number,
+  variableRate: number,
+  cap: number | null,
+  collar: number | null
+): number {
+  return clamp(fixed + variableRate * (actualValue - planValue), fixed, cap, collar);
+}
+
+export function blendedRange(
+  fixed: CellValue,
+  planValue: CellValue,
+  actualValue: CellValue,
+  variableRate: CellValue,
+  cap: CellValue,
+  collar: CellValue
+): ResultCell[] | PbrError {
+  const cols = readColumns([
+    { value: fixed, what: "fixed" },
+    { value: planValue, what: "planValue" },
+    { value: actualValue, what: "actualValue" },
+    { value: variableRate, what: "variableRate" },
+    { value: cap, what: "cap" },
+    { value: collar, what: "collar" },
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [fs, ps, as, rs, caps, collars] = cols.lists;
+  const out = new Array<ResultCell>(cols.rows);
+  for (let i = 0; i < cols.rows; i++) {
+    const row = i + 1;
+    const f = pick(fs, i);
+    const p = pick(ps, i);
+    const a = pick(as, i);
+    if (isBlankAt([fs, ps, as], i)) {
+      out[i] = "";
+      continue;
+    }
+    const values = [
+      readAmount(f, row, "fixed"),
+      readAmount(p, row, "planValue"),
+      readAmount(a, row, "actualValue"),
+      readRate(pick(rs, i), row, "variableRate"),
+      readOptionalFraction(pick(caps, i), row, "cap"),
+      readOptionalFraction(pick(collars, i), row, "collar"),
+    ];
+    const bad = values.find((x): x is PbrError => x instanceof PbrError);
+    if (bad) {
+      out[i] = bad;
+      continue;
+    }
+    const [F, P, A, R, C, L] = values as (number | null)[];
+    out[i] = blended(F as number, P as number, A as number, R as number, C, L);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * PBR.SCENARIOS: sweep one contract over a column of variances (fractions of plan, e.g. −0.15 …
+ * +0.15). For each variance v: activity value V = P × (1 + v), then the settlement of V. The answer
+ * has a header row; a blank variance gives a blank row; a failed row carries its error in every cell.
+ */
+import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
+import { isBlank, pick, toNumber, type CellValue } from "../values";
+import { readAmount, readBandPair, readColumns, readOptionalFraction } from "./args";
+import { settlementRow } from "./settle";
+
+export const SCENARIO_HEADER = ["Variance", "Activity value", "Payment", "Provider gain", "Change against plan"];
+const WIDTH = SCENARIO_HEADER.length;
+
+export function scenariosTable(
+  plan: CellValue,
+  variances: CellValue,
+  bands: CellValue,
+  underBands: CellValue,
+  cap: CellValue,
+  collar: CellValue
+): ResultCell[][] | PbrError {
+  const pair = readBandPair(bands, underBands);
+  if (pair instanceof PbrError) return pair;
+  const cols = readColumns([
+    { value: variances, what: "variances" },
+    { value: plan, what: "plan" },
+    { value: cap, what: "cap" },
+    { value: collar, what: "collar" },
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [vs, plans, caps, collars] = cols.lists;
+  const out: ResultCell[][] = new Array(cols.rows + 1);
+  out[0] = SCENARIO_HEADER.slice();
+  for (let i = 0; i < cols.rows; i++) {
+    const row = i + 1;
+    const v = pick(vs, i);
+    if (isBlank(v)) {
+      out[row] = new Array<ResultCell>(WIDTH).fill("");
+      continue;
+    }
+    const variance = toNumber(v);
+    const P = readAmount(pick(plans, i), row, "plan");
+    const c = readOptionalFraction(pick(caps, i), row, "cap");
+    const l = readOptionalFraction(pick(collars, i), row, "collar");
+    const bad: PbrError | undefined = Number.isNaN(variance)
+      ? shapeErrors.notNumber(row, "variance", v)
+      : variance < -1
+        ? riskErrors.varianceBelowMinus1(row, variance)
+        : [P, c, l].find((x): x is PbrError => x instanceof PbrError);
+    if (bad) {
+      out[row] = new Array<ResultCell>(WIDTH).fill(bad);
+      continue;
+    }
+    const p = P as number;
+    const s = settlementRow(pair, p, p * (1 + variance), { cap: c as number | null, collar: l as number | null });
+    out[row] = [variance, s[1], s[0], s[2], s[3]];
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Settling one contract: plan P, value of actual activity V, Δ = V − P.
+ *
+ *   payment = P + sign(Δ) × Σ over bands of rate × (part of |Δ| in the band)
+ *
+ * using the under-performance bands when Δ < 0, then clamped to [P × (1 − collar), P × (1 + cap)]
+ * when a cap or collar is given. PBR.RISKSHARE returns the payment; PBR.SETTLEMENT the row
+ * [payment, V, provider gain = payment − V, change against plan = payment − P].
+ */
+import { PbrError, type ResultCell } from "../errors";
+import { pick, type CellValue } from "../values";
+import { clamp, isBlankAt, readAmount, readBandPair, readColumns, readOptionalFraction, type BandPair } from "./args";
+import { shared } from "./bands";
+
+export interface Limits {
+  readonly cap: number | null;
+  readonly collar: number | null;
+}
+
+/** The payment for plan P and activity value V (both ≥ 0). */
+export function payment(bands: BandPair, plan: number, value: number, limits: Limits): number {
+  const delta = value - plan;
+  let paid = plan;
+  if (delta > 0) paid = plan + shared(bands.over, plan, delta);
+  else if (delta < 0) paid = plan - shared(bands.under, plan, -delta);
+  return clamp(paid, plan, limits.cap, limits.collar);
+}
+
+export const SETTLEMENT_WIDTH = 4;
+
+/** [payment, V, provider gain, change against plan]. */
+export function settlementRow(bands: BandPair, plan: number, value: number, limits: Limits): number[] {
+  const paid = payment(bands, plan, value, limits);
+  return [paid, value, paid - value, paid - plan];
+}
+
+type Row = { plan: number; value: number; limits: Limits };
+
+/** Read plan, actual, cap and collar per row; call `each` for readable rows. */
+function eachContract<T>(
+  plan: CellValue,
+  actual: CellValue,
+  cap: CellValue,
+  collar: CellValue,
+  blank: T,
+  failed: (e: PbrError) => T,
+  each: (row: Row) => T
+): T[] | PbrError {
+  const cols = readColumns([
+    { value: plan, what: "plan" },
+    { value: actual, what: "actual" },
+    { value: cap, what: "cap" },
+    { value: collar, what: "collar" },
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [plans, actuals, caps, collars] = cols.lists;
+  const out = new Array<T>(cols.rows);
+  for (let i = 0; i < cols.rows; i++) {
+    const row = i + 1;
+    const p = pick(plans, i);
+    const a = pick(actuals, i);
+    if (isBlankAt([plans, actuals], i)) {
+      out[i] = blank;
+      continue;
+    }
+    const P = readAmount(p, row, "plan");
+    const V = readAmount(a, row, "actual");
+    const c = readOptionalFraction(pick(caps, i), row, "cap");
+    const l = readOptionalFraction(pick(collars, i), row, "collar");
+    const bad = [P, V, c, l].find((x): x is PbrError => x instanceof PbrError);
+    if (bad) {
+      out[i] = failed(bad);
+      continue;
+    }
+    out[i] = each({ plan: P as number, value: V as number, limits: { cap: c as number | null, collar: l as number | null } });
+  }
+  return out;
+}
+
+/** PBR.RISKSHARE: the payment per contract row. */
+export function riskshareRange(
+  plan: CellValue,
+  actual: CellValue,
+  bands: CellValue,
+  underBands: CellValue,
+  cap: CellValue,
+  collar: CellValue
+): ResultCell[] | PbrError {
+  const pair = readBandPair(bands, underBands);
+  if (pair instanceof PbrError) return pair;
+  return eachContract<ResultCell>(plan, actual, cap, collar, "", (e) => e, (r) => payment(pair, r.plan, r.value, r.limits));
+}
+
+/** PBR.SETTLEMENT: one row [payment, V, provider gain, change against plan] per contract row. */
+export function settlementRange(
+  plan: CellValue,
+  actual: CellValue,
+  bands: CellValue,
+  underBands: CellValue,
+  cap: CellValue,
+  collar: CellValue
+): ResultCell[][] | PbrError {
+  const pair = readBandPair(bands, underBands);
+  if (pair instanceof PbrError) return pair;
+  const blank: ResultCell[] = new Array<ResultCell>(SETTLEMENT_WIDTH).fill("");
+  return eachContract<ResultCell[]>(
+    plan,
+    actual,
+    cap,
+    collar,
+    blank,
+    // A failed row is the error in every cell, so no column of the row can be summed as if it were 0.
+    (e) => new Array<ResultCell>(SETTLEMENT_WIDTH).fill(e),
+    (r) => settlementRow(pair, r.plan, r.value, r.limits)
+  );
+}
