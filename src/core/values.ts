@@ -42,7 +42,7 @@ export function toKey(value: CellValue): string {
 
 /** Header text normalised for matching: case-insensitive, spaces, underscores and dashes ignored. */
 export function headerKey(value: CellValue): string {
-  return toKey(value).toLowerCase().replace(/[\s_\-]+/g, "");
+  return toKey(value).toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 /** Turn an argument (a single value, a one-column range or null) into a list of values. */

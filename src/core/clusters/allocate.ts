@@ -30,7 +30,7 @@ const SUPERCLASS_WORDS: Record<string, SuperClass> = {
 export function parseSuperclass(value: CellValue): SuperClass | null | undefined {
   if (isBlank(value)) return null;
   if (typeof value !== "string") return undefined;
-  return SUPERCLASS_WORDS[value.trim().toLowerCase().replace(/[\s_\-]+/g, "")];
+  return SUPERCLASS_WORDS[value.trim().toLowerCase().replace(/[\s_-]+/g, "")];
 }
 
 /** Parse a cluster code cell: the ClusterInfo code, or undefined when it is not a cluster. */
