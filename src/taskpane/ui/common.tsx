@@ -15,7 +15,13 @@ import { isAbort, type RunOptions, type RunProgress } from "../plan/run";
 
 export const useStyles = makeStyles({
   form: { display: "grid", gap: "12px", maxWidth: "640px" },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: "8px 12px" },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
+    gap: "8px 16px",
+    alignItems: "end",
+    "& > *": { minWidth: 0 },
+  },
   actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
 });
 
