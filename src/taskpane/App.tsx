@@ -51,20 +51,20 @@ function ImportPlaceholder({ port }: { port: WorkbookPort | null }) {
   );
 }
 
-function Feature({ id, port }: { id: FeatureId; port: WorkbookPort | null }) {
+function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | null; active: boolean }) {
   switch (id) {
     case "setup":
       return <SetupModel port={port} />;
     case "import":
       return <ImportPlaceholder port={port} />;
     case "assistant":
-      return <ClusterAssistant port={port} />;
+      return <ClusterAssistant port={port} active={active} />;
     case "scenario":
-      return <ScenarioRunner port={port} />;
+      return <ScenarioRunner port={port} active={active} />;
     case "budget":
-      return <BudgetPlanner port={port} />;
+      return <BudgetPlanner port={port} active={active} />;
     case "audit":
-      return <ClusterAudit port={port} />;
+      return <ClusterAudit port={port} active={active} />;
   }
 }
 
@@ -100,9 +100,12 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
             ))}
           </TabList>
         </nav>
-        <section role="tabpanel" id={`pbr-panel-${tab}`} aria-labelledby={`pbr-tab-${tab}`}>
-          <Feature id={tab} port={port} />
-        </section>
+        {/* Every panel stays mounted so typed inputs and a running write survive a change of tab. */}
+        {FEATURES.map((f) => (
+          <section key={f.id} role="tabpanel" id={`pbr-panel-${f.id}`} aria-labelledby={`pbr-tab-${f.id}`} hidden={f.id !== tab}>
+            <Feature id={f.id} port={port} active={f.id === tab} />
+          </section>
+        ))}
       </main>
     </FluentProvider>
   );

@@ -18,6 +18,9 @@ describe("task pane shell", () => {
     expect(html).toContain('role="tablist"');
     expect(html).toContain('role="tabpanel"');
     expect(html).toContain('lang="en-GB"');
+    // Every panel stays mounted (inputs survive a change of tab); only the chosen one is shown.
+    expect(html.match(/role="tabpanel"/g)).toHaveLength(FEATURES.length);
+    expect(html.match(/role="tabpanel"[^>]*hidden=""/g)).toHaveLength(FEATURES.length - 1);
   });
 
   it("says connected when given a host and a workbook", () => {

@@ -151,13 +151,13 @@ describe("office port", () => {
     expect(fake.formats).toEqual([{ sheet: "Sheet1", address: "B2:B500", format: "£#,##0.00" }]);
   });
 
-  it("adds native line and bar charts with a title and a position", async () => {
+  it("adds native line and bar charts: first column as categories, the rest as series, titled and placed", async () => {
     const { fake, port } = setup(["Sheet1"]);
     await port.addChart("Sheet1", { type: "line", title: "Payment", dataAddress: "A1:C14", anchor: "E2" });
     await port.addChart("Sheet1", { type: "bar", title: "Checks", dataAddress: "A1:E5", anchor: "E20" });
     expect(fake.charts).toEqual([
-      { sheet: "Sheet1", type: "Line", source: "Sheet1!A1:C14", seriesBy: "Columns", title: "Payment", anchor: "E2" },
-      { sheet: "Sheet1", type: "ColumnClustered", source: "Sheet1!A1:E5", seriesBy: "Columns", title: "Checks", anchor: "E20" },
+      { sheet: "Sheet1", type: "Line", source: "Sheet1!B1:C14", categories: "Sheet1!A2:A14", seriesBy: "Columns", title: "Payment", anchor: "E2" },
+      { sheet: "Sheet1", type: "ColumnClustered", source: "Sheet1!B1:E5", categories: "Sheet1!A2:A5", seriesBy: "Columns", title: "Checks", anchor: "E20" },
     ]);
   });
 

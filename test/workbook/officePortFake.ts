@@ -29,6 +29,7 @@ export interface FakeChart {
   type: string;
   source: string;
   seriesBy: string;
+  categories?: string;
   title?: string;
   anchor?: string;
 }
@@ -222,6 +223,13 @@ export class FakeExcel {
             fake.log.push(`charts.add ${s.name} ${type}`);
             const chartMock = mk({
               title: { text: "" },
+              axes: {
+                categoryAxis: {
+                  setCategoryNames(range: OfficeMockObject) {
+                    chart.categories = addressOf.get(range) ?? "?";
+                  },
+                },
+              },
               setPosition(anchor: string) {
                 chart.anchor = anchor;
               },

@@ -36,7 +36,7 @@ describe("features through the Office.js adapter", () => {
     expect(fake.names.map((n) => n.name)).toEqual(["Prices", "Prices_2", "Profile", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
     expect(fake.names[1].formula).toBe("='Prices (2)'!$A$4:$D$25");
     expect(fake.get("Caseload", "Z5")).toBe("=PBR.FYCOST(B5,C5,D5,FYStart,E5,Prices_2)");
-    expect(fake.charts).toMatchObject([{ sheet: "Scenario", type: "Line", source: "Scenario!I10:K23", title: "Payment and provider gain against variance" }]);
+    expect(fake.charts).toMatchObject([{ sheet: "Scenario", type: "Line", source: "Scenario!J10:K23", categories: "Scenario!I11:I23", title: "Payment and provider gain against variance" }]);
     expect(fake.formats).toContainEqual({ sheet: "Caseload", address: "C5:C10", format: "dd/mm/yyyy" });
     expect(fake.formats).toContainEqual({ sheet: "Prices (2)", address: "B5:B25", format: "£#,##0.00" });
   });

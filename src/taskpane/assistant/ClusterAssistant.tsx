@@ -59,7 +59,7 @@ function RedRules({ cluster }: { cluster: ClusterExplanation }) {
   );
 }
 
-export function ClusterAssistant({ port }: { port: WorkbookPort | null }) {
+export function ClusterAssistant({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
   const styles = useStyles();
   const [ratings, setRatings] = useState<RatingInput[]>(() => Array(18).fill(null));
   const [superclass, setSuperclass] = useState<"" | "A" | "B" | "C">("");
@@ -72,7 +72,7 @@ export function ClusterAssistant({ port }: { port: WorkbookPort | null }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!port) return;
+    if (!port || !active) return;
     port.listTables().then(
       (t) => {
         setTables(t);
@@ -80,7 +80,7 @@ export function ClusterAssistant({ port }: { port: WorkbookPort | null }) {
       },
       (e) => setProfileError(`Could not list the workbook's tables: ${describeError(e)}`)
     );
-  }, [port]);
+  }, [port, active]);
 
   useEffect(() => {
     if (!port || !profileTable) {

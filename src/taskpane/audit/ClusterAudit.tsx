@@ -5,27 +5,26 @@ import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { guessColumn, guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, TableField, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
 import { preferTable } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
 
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
-export function ClusterAudit({ port }: { port: WorkbookPort | null }) {
+export function ClusterAudit({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
   if (!port) return <NeedsWorkbook feature="Cluster audit" />;
-  return <AuditForm port={port} />;
+  return <AuditForm port={port} active={active} />;
 }
 
-function AuditForm({ port }: { port: WorkbookPort }) {
+function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port);
+  const { tables, error: tablesError } = useTables(port, active);
   const [caseloadName, setCaseloadName] = useState("");
   const [profileName, setProfileName] = useState("");
   const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
-  const { table: profile } = useTable(port, profileName);
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
   const missing = caseload ? missingRatings(ratingCols) : null;
 
@@ -51,9 +50,12 @@ function AuditForm({ port }: { port: WorkbookPort }) {
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || !caseload) return;
-    const rows = auditRowsFrom(caseload, { ...cols, ratings: ratingCols });
     void runner.start(async (options) => {
-      const result = await runAudit(port, { rows, profile: profile ? tableRef(profile) : null, byTeam: cols.team >= 0 }, options);
+      // Read the caseload and profile now, so the audit reflects the workbook as it is.
+      const [cl, pf] = await Promise.all([port.readTable(caseloadName), readChosen(port, profileName)]);
+      const rows = auditRowsFrom(cl, { ...cols, ratings: guessRatingColumns(cl.header) });
+      if (rows.length === 0) throw new Error(`Table ${caseloadName} has no rows to audit.`);
+      const result = await runAudit(port, { rows, profile: pf ? tableRef(pf) : null, byTeam: cols.team >= 0 }, options);
       return `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
         cols.team >= 0 ? " and by team" : ""
       }, and a bar chart.`;

@@ -5,7 +5,7 @@ import { Body1, Button, Field, Input, Select } from "@fluentui/react-components"
 import type { WorkbookPort } from "../../workbook/port";
 import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, TableField, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
 import { preferTable } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
@@ -13,14 +13,14 @@ import { peopleFrom, runBudget } from "./run";
 
 type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
 
-export function BudgetPlanner({ port }: { port: WorkbookPort | null }) {
+export function BudgetPlanner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
   if (!port) return <NeedsWorkbook feature="The Budget planner" />;
-  return <BudgetForm port={port} />;
+  return <BudgetForm port={port} active={active} />;
 }
 
-function BudgetForm({ port }: { port: WorkbookPort }) {
+function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port);
+  const { tables, error: tablesError } = useTables(port, active);
   const [caseloadName, setCaseloadName] = useState("");
   const [pricesName, setPricesName] = useState("");
   const [stepsName, setStepsName] = useState("");
@@ -31,8 +31,6 @@ function BudgetForm({ port }: { port: WorkbookPort }) {
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
-  const { table: prices } = useTable(port, pricesName);
-  const { table: steps } = useTable(port, stepsName);
 
   useEffect(() => {
     setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
@@ -56,8 +54,8 @@ function BudgetForm({ port }: { port: WorkbookPort }) {
       people: caseload && cols.code >= 0 && cols.step >= 0 ? peopleFrom(caseload, cols) : [],
       envelope: parseMoney(envelope),
       contingency: parsePercent(contingency),
-      prices: prices ? tableRef(prices) : null,
-      steps: steps ? tableRef(steps) : null,
+      prices: null,
+      steps: null,
       basis,
     };
     const checked = checkBudgetInputs(inputs);
@@ -70,6 +68,13 @@ function BudgetForm({ port }: { port: WorkbookPort }) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     void runner.start(async (options) => {
+      // Read the chosen tables now, so what is written matches the workbook as it is.
+      const [cl, pr, st] = await Promise.all([port.readTable(caseloadName), readChosen(port, pricesName), readChosen(port, stepsName)]);
+      inputs.people = peopleFrom(cl, cols);
+      inputs.prices = pr ? tableRef(pr) : null;
+      inputs.steps = st ? tableRef(st) : null;
+      const late = checkBudgetInputs(inputs).people;
+      if (late) throw new Error(late);
       const result = await runBudget(port, inputs, options);
       return `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
         inputs.envelope

@@ -5,23 +5,23 @@ import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-
 import type { WorkbookPort } from "../../workbook/port";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, Section, TableField, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { preferTable } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
-import { checkScenarioInputs, planFromCaseload, type ScenarioField, type ScenarioInputs } from "./plan";
+import { checkScenarioInputs, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { runScenario } from "./run";
 
 type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "end" | "year", string>>;
 
-export function ScenarioRunner({ port }: { port: WorkbookPort | null }) {
+export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
   if (!port) return <NeedsWorkbook feature="The Scenario runner" />;
-  return <ScenarioForm port={port} />;
+  return <ScenarioForm port={port} active={active} />;
 }
 
-function ScenarioForm({ port }: { port: WorkbookPort }) {
+function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port);
+  const { tables, error: tablesError } = useTables(port, active);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
   const [caseloadName, setCaseloadName] = useState("");
@@ -38,9 +38,6 @@ function ScenarioForm({ port }: { port: WorkbookPort }) {
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
-  const { table: prices } = useTable(port, pricesName);
-  const { table: bands } = useTable(port, bandsName);
-  const { table: under } = useTable(port, underName);
 
   useEffect(() => {
     setBandsName((b) => b || preferTable(tables, "RiskBandsTable", "RiskBands", "Bands"));
@@ -60,45 +57,49 @@ function ScenarioForm({ port }: { port: WorkbookPort }) {
 
   const go = () => {
     const found: Errors = {};
-    let plan: number | string = parseMoney(planText);
+    const fy = parseYear(year);
     if (source === "caseload") {
-      const fy = parseYear(year);
       if (!caseloadName) found.caseload = "Choose the caseload table.";
       else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
       if (Number.isNaN(fy)) found.year = "Enter the year the financial year starts, e.g. 2025.";
       if (caseload && cols.code < 0) found.code = "Choose the column holding the cluster (or currency) code.";
       if (caseload && cols.start < 0) found.start = "Choose the column holding the period start date.";
       if (caseload && cols.end < 0) found.end = "Choose the column holding the period end date (blank means still open).";
-      if (caseload && !found.year && cols.code >= 0 && cols.start >= 0 && cols.end >= 0) {
-        plan = planFromCaseload({
-          codes: columnRef(caseload, cols.code),
-          starts: columnRef(caseload, cols.start),
-          ends: columnRef(caseload, cols.end),
-          admitted: cols.admitted >= 0 ? columnRef(caseload, cols.admitted) : null,
-          fyStartYear: fy,
-          prices: prices ? tableRef(prices) : null,
-        });
-      }
     }
-    const inputs: ScenarioInputs = {
-      plan,
-      bands: bands ? tableRef(bands) : null,
-      underBands: under ? tableRef(under) : null,
+    const settings: ScenarioInputs = {
+      plan: source === "typed" ? parseMoney(planText) : "=0",
+      bands: null,
       cap: parseOptionalPercent(cap),
       collar: parseOptionalPercent(collar),
       from: parsePercent(from),
       to: parsePercent(to),
       step: parsePercent(step),
     };
-    const checked = checkScenarioInputs(inputs);
-    if (source === "caseload") delete checked.plan;
-    Object.assign(found, checked);
+    Object.assign(found, checkScenarioInputs(settings));
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     void runner.start(async (options) => {
+      // Read the chosen tables now, so the references match the workbook as it is.
+      const [cl, pr, bd, un] = await Promise.all([
+        source === "caseload" ? port.readTable(caseloadName) : null,
+        source === "caseload" ? readChosen(port, pricesName) : null,
+        readChosen(port, bandsName),
+        readChosen(port, underName),
+      ]);
+      const plan = cl
+        ? planFromCaseload({
+            codes: columnRef(cl, cols.code),
+            starts: columnRef(cl, cols.start),
+            ends: columnRef(cl, cols.end),
+            admitted: cols.admitted >= 0 ? columnRef(cl, cols.admitted) : null,
+            fyStartYear: fy,
+            prices: pr ? tableRef(pr) : null,
+          })
+        : settings.plan;
+      const inputs: ScenarioInputs = { ...settings, plan, bands: bd ? tableRef(bd) : null, underBands: un ? tableRef(un) : null };
       const result = await runScenario(port, inputs, options);
-      const what = typeof inputs.plan === "number" ? `a plan value of ${formatMoney(inputs.plan)}` : "the plan value costed from the caseload";
-      return `Wrote sheet ${result.sheets.scenario}: ${Math.round((inputs.to - inputs.from) / inputs.step) + 1} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
+      const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
+      return `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
         inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
       }`;
     });

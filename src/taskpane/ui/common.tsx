@@ -42,8 +42,8 @@ export function NeedsWorkbook({ feature }: { feature: string }) {
   );
 }
 
-/** The workbook's table names, with a refresh and any error in words. */
-export function useTables(port: WorkbookPort) {
+/** The workbook's table names, with any error in words; read again each time the tab is shown. */
+export function useTables(port: WorkbookPort, active = true) {
   const [tables, setTables] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -55,29 +55,43 @@ export function useTables(port: WorkbookPort) {
     }
   }, [port]);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (active) void refresh();
+  }, [refresh, active]);
   return { tables, error, refresh };
 }
 
-/** Read a table when its name changes; null while none is chosen. */
+/**
+ * Read a table when its name changes (for its header, to offer columns); null while none is chosen.
+ * Features read the table again when they run, so what they write reflects the workbook as it is then.
+ */
 export function useTable(port: WorkbookPort, name: string) {
   const [table, setTable] = useState<TableData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    setTable(null);
     setError(null);
-    if (!name) return;
+    if (!name) {
+      setTable(null);
+      return;
+    }
     port.readTable(name).then(
       (t) => live && setTable(t),
-      (e) => live && setError(`Could not read table ${name}: ${describeError(e)}`)
+      (e) => {
+        if (!live) return;
+        setTable(null);
+        setError(`Could not read table ${name}: ${describeError(e)}`);
+      }
     );
     return () => {
       live = false;
     };
   }, [port, name]);
   return { table, error };
+}
+
+/** Read a table afresh at run time, or null when none is chosen. */
+export function readChosen(port: WorkbookPort, name: string): Promise<TableData | null> {
+  return name ? port.readTable(name) : Promise.resolve(null);
 }
 
 export function TableField(props: {
