@@ -15,7 +15,7 @@ export async function insertAtSelection(
   if (!(await port.isEmpty(plan.sheet, plan.address))) {
     return {
       ok: false,
-      message: `Nothing was inserted: cells ${plan.address} on ${plan.sheet} are not empty. Select a cell with 19 empty cells to its right (the ratings and the formula) and try again.`,
+      message: `Nothing was inserted: cells ${plan.address} on ${plan.sheet} are not empty. Select a cell where it and the 18 cells to its right are empty (room for 18 ratings and the formula) and try again.`,
     };
   }
   await port.writeRange(plan.sheet, plan.address, plan.values);
