@@ -1,27 +1,111 @@
-/* The task pane shell. Features (set up model, import, scenarios, budgets, audit) plug in here. */
-import { FluentProvider, Text, Title2, Body1, Caption1, webLightTheme } from "@fluentui/react-components";
+/* The task pane shell: a heading, where we are running, and one tab per feature. Features reach the
+   workbook only through the WorkbookPort they are given (null in a plain browser). */
+import { useState } from "react";
+import {
+  Body1,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Title2,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { WorkbookPort } from "../workbook/port";
+import { SetupModel } from "./setup/SetupModel";
+import { ClusterAssistant } from "./assistant/ClusterAssistant";
+import { ScenarioRunner } from "./scenario/ScenarioRunner";
+import { BudgetPlanner } from "./budget/BudgetPlanner";
+import { ClusterAudit } from "./audit/ClusterAudit";
 
 export interface AppProps {
-  /** The Office host ("Excel") or null when running outside Office. */
+  /** The Office host ("Excel"), another host name (e.g. the playground), or null outside Office. */
   host: string | null;
+  /** The workbook to work on, or null when there is none (a plain browser). */
+  port: WorkbookPort | null;
+  /** Tab to open first (default "setup"). */
+  initialTab?: FeatureId;
 }
 
-export function App({ host }: AppProps) {
+export type FeatureId = "setup" | "import" | "assistant" | "scenario" | "budget" | "audit";
+
+export const FEATURES: { id: FeatureId; label: string }[] = [
+  { id: "setup", label: "Set up model" },
+  { id: "import", label: "Import caseload" },
+  { id: "assistant", label: "Cluster assistant" },
+  { id: "scenario", label: "Scenario runner" },
+  { id: "budget", label: "Budget planner" },
+  { id: "audit", label: "Cluster audit" },
+];
+
+function ImportPlaceholder({ port }: { port: WorkbookPort | null }) {
+  // IMPORT CASELOAD: built separately (src/taskpane/import/ImportCaseload.tsx, props { port: WorkbookPort }).
+  // At merge, replace this placeholder with: port ? <ImportCaseload port={port} /> : <NeedsWorkbook feature="Import caseload" />
+  void port;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>Import caseload lands separately: it is not part of this build yet.</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | null; active: boolean }) {
+  switch (id) {
+    case "setup":
+      return <SetupModel port={port} />;
+    case "import":
+      return <ImportPlaceholder port={port} />;
+    case "assistant":
+      return <ClusterAssistant port={port} active={active} />;
+    case "scenario":
+      return <ScenarioRunner port={port} active={active} />;
+    case "budget":
+      return <BudgetPlanner port={port} active={active} />;
+    case "audit":
+      return <ClusterAudit port={port} active={active} />;
+  }
+}
+
+const focusStyle = `
+  .pbr-pane :focus-visible { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+`;
+
+export function App({ host, port, initialTab = "setup" }: AppProps) {
+  const [tab, setTab] = useState<FeatureId>(initialTab);
+  let status: string;
+  if (host && port) status = `Connected to ${host}.`;
+  else if (host) status = `Connected to ${host}, but no workbook is available: worksheet actions are unavailable.`;
+  else status = "Running outside Excel: worksheet actions are unavailable here.";
+
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
-      <main style={{ padding: 16, display: "grid", gap: 12 }}>
+      <style>{focusStyle}</style>
+      <main className="pbr-pane" style={{ padding: 16, display: "grid", gap: 12 }}>
         <Title2 as="h1">PbR Toolkit</Title2>
         <Body1>
-          Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as worksheet
-          functions in the <Text weight="semibold">PBR</Text> namespace.
+          Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as worksheet functions
+          in the <Text weight="semibold">PBR</Text> namespace.
         </Body1>
         <Caption1 role="status" data-testid="host-status">
-          {host ? `Connected to ${host}.` : "Running outside Excel: worksheet actions are unavailable here."}
+          {status}
         </Caption1>
-        <Body1>
-          Try <code>=PBR.CLUSTER(A2:R2)</code> on a row of 18 MHCT ratings. The built-in cluster profile is
-          indicative, not the national Clustering Booklet grid: load your trust&apos;s own as a profile table.
-        </Body1>
+        <nav aria-label="Features">
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as FeatureId)} size="small" style={{ flexWrap: "wrap" }}>
+            {FEATURES.map((f) => (
+              <Tab key={f.id} value={f.id} id={`pbr-tab-${f.id}`} aria-controls={`pbr-panel-${f.id}`}>
+                {f.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        {/* Every panel stays mounted so typed inputs and a running write survive a change of tab. */}
+        {FEATURES.map((f) => (
+          <section key={f.id} role="tabpanel" id={`pbr-panel-${f.id}`} aria-labelledby={`pbr-tab-${f.id}`} hidden={f.id !== tab}>
+            <Feature id={f.id} port={port} active={f.id === tab} />
+          </section>
+        ))}
       </main>
     </FluentProvider>
   );

@@ -1,10 +1,13 @@
-/* Task pane entry: waits for Office (or runs without it in a plain browser) and renders the pane. */
+/* Task pane entry: waits for Office, gives the pane the Office.js WorkbookPort when the host is
+   Excel, and otherwise (a plain browser) renders it without a workbook. */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { createOfficePort } from "../workbook/officePort";
 
 function start(host: string | null): void {
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App host={host} />);
+  const port = host === "Excel" ? createOfficePort() : null;
+  if (root) createRoot(root).render(<App host={host} port={port} />);
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;

@@ -1,0 +1,244 @@
+/* Cluster assistant: rate the 18 MHCT items, see the suggested cluster, the best candidates and the
+   red rules behind them (the same core as PBR.CLUSTER), and insert ratings + a live formula. */
+import { useEffect, useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import { explainRatings, type ClusterExplanation } from "../../core/clusters/explain";
+import { defaultProfile } from "../../core/clusters/defaultProfile";
+import { ITEMS } from "../../core/clusters/items";
+import { parseProfile, type Profile } from "../../core/clusters/profile";
+import { clusterInfo } from "../../core/clusters/reference";
+import { PbrError } from "../../core/errors";
+import type { WorkbookPort } from "../../workbook/port";
+import { tableRef } from "../plan/refs";
+import { describeError, useStyles } from "../ui/common";
+import { preferTable } from "../ui/tables";
+import type { RatingInput } from "./plan";
+import { insertAtSelection } from "./run";
+
+const RATING_CHOICES: { value: string; label: string }[] = [
+  { value: "", label: "Not rated" },
+  { value: "0", label: "0 No problem" },
+  { value: "1", label: "1 Minor, no action" },
+  { value: "2", label: "2 Mild, definitely present" },
+  { value: "3", label: "3 Moderately severe" },
+  { value: "4", label: "4 Severe to very severe" },
+  { value: "9", label: "9 Not known" },
+];
+
+const STATUS_WORDS = { pass: "Passes", fail: "Fails", unrated: "Not confirmed" } as const;
+
+function percent(fit: number): string {
+  return `${Math.round(fit * 100)}%`;
+}
+
+function RedRules({ cluster }: { cluster: ClusterExplanation }) {
+  if (cluster.rules.length === 0) return <Caption1>Cluster {cluster.code} has no red rules in this profile.</Caption1>;
+  return (
+    <ul style={{ margin: 0, paddingLeft: 20 }} aria-label={`Red rules for cluster ${cluster.code}`}>
+      {cluster.rules.map((rule) => (
+        <li key={rule.item}>
+          <strong>{STATUS_WORDS[rule.status]}</strong>: {rule.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ClusterAssistant({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+  const styles = useStyles();
+  const [ratings, setRatings] = useState<RatingInput[]>(() => Array(18).fill(null));
+  const [superclass, setSuperclass] = useState<"" | "A" | "B" | "C">("");
+  const [tables, setTables] = useState<string[]>([]);
+  const [profileTable, setProfileTable] = useState("");
+  const [profile, setProfile] = useState<Profile>(() => defaultProfile());
+  const [profileRef, setProfileRef] = useState<string | null>(null);
+  const [profileError, setProfileError] = useState<string | null>(null);
+  const [insertMessage, setInsertMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!port || !active) return;
+    port.listTables().then(
+      (t) => {
+        setTables(t);
+        setProfileTable((current) => current || preferTable(t, "ProfileTable", "Profile"));
+      },
+      (e) => setProfileError(`Could not list the workbook's tables: ${describeError(e)}`)
+    );
+  }, [port, active]);
+
+  useEffect(() => {
+    if (!port || !profileTable) {
+      setProfile(defaultProfile());
+      setProfileRef(null);
+      setProfileError(null);
+      return;
+    }
+    let live = true;
+    port.readTable(profileTable).then(
+      (t) => {
+        if (!live) return;
+        const parsed = parseProfile([t.header, ...t.rows]);
+        if (parsed instanceof PbrError) {
+          setProfileError(`Table ${profileTable} is not a usable profile: ${parsed.message}. Using the built-in indicative profile.`);
+          setProfile(defaultProfile());
+          setProfileRef(null);
+        } else {
+          setProfileError(null);
+          setProfile(parsed);
+          setProfileRef(tableRef(t));
+        }
+      },
+      (e) => live && setProfileError(`Could not read table ${profileTable}: ${describeError(e)}`)
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, profileTable]);
+
+  const explanation = useMemo(() => explainRatings(ratings, profile, superclass || null), [ratings, profile, superclass]);
+  const known = ratings.filter((r) => r !== null && r !== 9).length;
+
+  const setRating = (i: number, value: string) => {
+    setRatings((prev) => prev.map((r, j) => (j === i ? (value === "" ? null : Number(value)) : r)));
+    setInsertMessage(null);
+  };
+
+  const insert = async () => {
+    if (!port) return;
+    setBusy(true);
+    try {
+      const outcome = await insertAtSelection(port, ratings, superclass || null, profileRef);
+      setInsertMessage({ ok: outcome.ok, text: outcome.message });
+    } catch (e) {
+      setInsertMessage({ ok: false, text: `Nothing was inserted: ${describeError(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const suggested = explanation instanceof PbrError ? null : explanation.clusters.find((c) => c.code === explanation.suggested);
+  const excluded = explanation instanceof PbrError ? [] : explanation.clusters.filter((c) => !c.passes);
+
+  return (
+    <div className={styles.form}>
+      <Body1>
+        Rate each item 0–4 (9 or “Not rated” when not known). The suggestion is decision support from the profile’s
+        red rules and fit: the clinician decides.
+      </Body1>
+      <div className={styles.pair} role="group" aria-label="MHCT ratings">
+        {ITEMS.map((item, i) => (
+          <Field key={item.id} label={`${item.id}. ${item.name}`}>
+            <Select value={ratings[i] === null ? "" : String(ratings[i])} onChange={(_, d) => setRating(i, d.value)}>
+              {RATING_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      <div className={styles.pair}>
+        <Field label="Super class (optional)" hint="Limits the suggestion, as PBR.CLUSTER's superclass argument does.">
+          <Select value={superclass} onChange={(_, d) => setSuperclass(d.value as "" | "A" | "B" | "C")}>
+            <option value="">Any</option>
+            <option value="A">A Non-psychotic</option>
+            <option value="B">B Psychotic</option>
+            <option value="C">C Organic</option>
+          </Select>
+        </Field>
+        <Field label="Profile" validationMessage={profileError ?? undefined} validationState={profileError ? "warning" : "none"}>
+          <Select value={profileTable} onChange={(_, d) => setProfileTable(d.value)}>
+            <option value="">Built-in indicative profile</option>
+            {tables.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      <section aria-live="polite" aria-label="Suggestion">
+        {explanation instanceof PbrError ? (
+          <MessageBar intent={known === 0 ? "info" : "warning"}>
+            <MessageBarBody>
+              {known === 0
+                ? "Enter the ratings to see a suggested cluster (at least 12 of the 18 must be known)."
+                : explanation.message.replace(/^row 1[:,] /, "")}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <div style={{ display: "grid", gap: 8 }}>
+            <Subtitle2 as="h3">
+              Suggested cluster: {explanation.suggested}{" "}
+              {clusterInfo(explanation.suggested)?.name ?? ""}
+              {suggested ? ` (fit ${percent(suggested.fit)})` : ""}
+            </Subtitle2>
+            <Caption1>{explanation.known} of 18 ratings known.</Caption1>
+            {explanation.suggested === 0 && <Body1>No cluster passes its red rules, so this is variance (cluster 0).</Body1>}
+            {suggested && <RedRules cluster={suggested} />}
+            <Table size="small" aria-label="Best candidates">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Cluster</TableHeaderCell>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell>Fit</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {explanation.candidates.map((c) => (
+                  <TableRow key={c.code}>
+                    <TableCell>{c.code}</TableCell>
+                    <TableCell>{clusterInfo(c.code)?.name}</TableCell>
+                    <TableCell>{percent(c.fit)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {excluded.length > 0 && (
+              <details>
+                <summary>Clusters ruled out by a red rule ({excluded.length})</summary>
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {excluded.map((c) => (
+                    <li key={c.code}>
+                      Cluster {c.code}: {c.rules.filter((r) => r.status === "fail").map((r) => r.reason).join("; ")}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </div>
+        )}
+      </section>
+
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={insert} disabled={!port || busy}>
+          Insert ratings and formula at selection
+        </Button>
+        {!port && <Caption1>Inserting needs a workbook: open PbR Toolkit inside Excel or the playground.</Caption1>}
+      </div>
+      {insertMessage && (
+        <MessageBar intent={insertMessage.ok ? "success" : "error"} role={insertMessage.ok ? "status" : "alert"}>
+          <MessageBarBody>{insertMessage.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/* Cluster audit: a caseload with recorded clusters and the 18 ratings in; a sheet with
+   =PBR.CLUSTERCHECK per person, counts by cluster and team, and a bar chart out. */
+import { useEffect, useState } from "react";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
+import type { WorkbookPort } from "../../workbook/port";
+import { guessColumn, guessRatingColumns, missingRatings } from "../plan/columns";
+import { tableRef } from "../plan/refs";
+import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { preferTable } from "../ui/tables";
+import { auditRowsFrom, runAudit } from "./run";
+
+type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
+
+export function ClusterAudit({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+  if (!port) return <NeedsWorkbook feature="Cluster audit" />;
+  return <AuditForm port={port} active={active} />;
+}
+
+function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+  const styles = useStyles();
+  const { tables, error: tablesError } = useTables(port, active);
+  const [caseloadName, setCaseloadName] = useState("");
+  const [profileName, setProfileName] = useState("");
+  const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
+  const [errors, setErrors] = useState<Errors>({});
+  const runner = useRunner();
+  const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
+  const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
+  const missing = caseload ? missingRatings(ratingCols) : null;
+
+  useEffect(() => {
+    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
+    setProfileName((p) => p || preferTable(tables, "ProfileTable", "Profile"));
+  }, [tables]);
+
+  useEffect(() => {
+    if (caseload) {
+      setCols({ id: guessColumn(caseload.header, "id"), team: guessColumn(caseload.header, "team"), recorded: guessColumn(caseload.header, "cluster") });
+    }
+  }, [caseload]);
+
+  const go = () => {
+    const found: Errors = {};
+    if (!caseloadName) found.caseload = "Choose the caseload table.";
+    else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
+    else if (caseload.rows.length === 0) found.caseload = `Table ${caseloadName} has no rows to audit.`;
+    if (caseload && cols.recorded < 0) found.recorded = "Choose the column holding the recorded cluster.";
+    if (caseload && missing) {
+      found.ratings = `No column found for ${missing}. Rating columns need headers 1–13 and A–E (or 14–18, “Item 1”, “MHCT 1”): rename them in the table and choose it again.`;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !caseload) return;
+    void runner.start(async (options) => {
+      // Read the caseload and profile now, so the audit reflects the workbook as it is.
+      const [cl, pf] = await Promise.all([port.readTable(caseloadName), readChosen(port, profileName)]);
+      const rows = auditRowsFrom(cl, { ...cols, ratings: guessRatingColumns(cl.header) });
+      if (rows.length === 0) throw new Error(`Table ${caseloadName} has no rows to audit.`);
+      const result = await runAudit(port, { rows, profile: pf ? tableRef(pf) : null, byTeam: cols.team >= 0 }, options);
+      return `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
+        cols.team >= 0 ? " and by team" : ""
+      }, and a bar chart.`;
+    });
+  };
+
+  return (
+    <div className={styles.form}>
+      <Body1>
+        Checks each recorded cluster against the person’s ratings with PBR.CLUSTERCHECK (OK, Broken, Unconfirmed,
+        Variance or Not clustered) and counts the results by cluster and team. Decision support: the clinician decides.
+      </Body1>
+      {tablesError && <Body1 role="alert">{tablesError}</Body1>}
+      <div className={styles.pair}>
+        <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+        <TableField label="Profile table" hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4" tables={tables} value={profileName} onChange={setProfileName} none="Built-in indicative profile" />
+        {caseload && (
+          <>
+            <ColumnField label="Recorded cluster column" header={caseload.header} value={cols.recorded} onChange={(recorded) => setCols({ ...cols, recorded })} error={errors.recorded} required />
+            <ColumnField label="Id column" header={caseload.header} value={cols.id} onChange={(id) => setCols({ ...cols, id })} none="None (number the rows)" />
+            <ColumnField label="Team column" header={caseload.header} value={cols.team} onChange={(team) => setCols({ ...cols, team })} none="None (no summary by team)" />
+          </>
+        )}
+      </div>
+      {caseload && (
+        <Caption1 role={missing ? "alert" : undefined} style={missing ? { color: "#a4262c" } : undefined}>
+          {errors.ratings ?? (missing ? `Rating columns: no column found for ${missing}.` : "Rating columns: all 18 found (1–13 and A–E).")}
+        </Caption1>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={go} disabled={runner.running}>
+          Audit clusters
+        </Button>
+      </div>
+      <RunStatus state={runner.state} onCancel={runner.cancel} />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Cluster audit plan: a sheet with one row per person (id, team, recorded cluster, the 18 ratings)
+ * and a live =PBR.CLUSTERCHECK(...) per row, then a summary counting OK / Broken / Unconfirmed /
+ * other results by recorded cluster and by team (COUNTIFS over the check column, so it follows the
+ * checks when the profile changes) and a bar chart of the by-cluster counts.
+ *
+ * Layout: A1 title, A2 note; the audit table at A4 (A:V, check in V); summaries from X4.
+ */
+import { ITEMS, ITEM_COUNT } from "../../core/clusters/items";
+import { toNumber } from "../../core/values";
+import { cellAddress, columnLetters, rangeAddress } from "../../workbook/address";
+import type { CellInput } from "../../workbook/port";
+import { absolute, call, exactCriterion } from "../plan/formula";
+import type { Block, WorkbookPlan } from "../plan/types";
+
+export interface AuditRow {
+  id: CellInput;
+  team: CellInput;
+  recorded: CellInput;
+  ratings: CellInput[];
+}
+
+export interface AuditInputs {
+  rows: AuditRow[];
+  /** Reference to a profile table; null uses the built-in indicative profile. */
+  profile: string | null;
+  /** Whether the caseload had a team column (adds the by-team summary). */
+  byTeam: boolean;
+}
+
+const TABLE_ROW = 3; // 0-based header row (row 4)
+const CHECK_COL = 3 + ITEM_COUNT; // V
+const SUMMARY_COL = CHECK_COL + 2; // X
+const COUNT_HEADER = ["OK", "Broken", "Unconfirmed", "Other", "People"];
+
+function key(value: CellInput): string | number | null {
+  if (value === null || value === "") return null;
+  const n = toNumber(value);
+  return Number.isFinite(n) ? n : String(value).trim();
+}
+
+function clusterLabel(value: string | number | null): string {
+  if (value === null) return "Not recorded";
+  if (value === 99) return "99 (not clustered)";
+  if (value === 0) return "Cluster 0 (variance)";
+  return typeof value === "number" ? `Cluster ${value}` : String(value);
+}
+
+function distinct(values: (string | number | null)[]): (string | number | null)[] {
+  const seen = new Map<string, string | number | null>();
+  for (const v of values) seen.set(String(v), v);
+  return [...seen.values()].sort((a, b) => {
+    if (a === null) return 1;
+    if (b === null) return -1;
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    if (typeof a === "number") return -1;
+    if (typeof b === "number") return 1;
+    return a.localeCompare(b, "en-GB");
+  });
+}
+
+/** A block of summary rows: label, OK, Broken, Unconfirmed, Other, People, plus a total row. */
+function summary(
+  title: string,
+  labelHeader: string,
+  groups: (string | number | null)[],
+  label: (g: string | number | null) => string,
+  groupRange: string,
+  checkRange: string,
+  top: number
+): { block: CellsBlockLike; rows: number } {
+  const values: CellInput[][] = [[title], [labelHeader, ...COUNT_HEADER]];
+  groups.forEach((g, i) => {
+    const r = top + 2 + i + 1; // Excel row
+    const crit = exactCriterion(g);
+    const count = (pattern: string) => `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
+    const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
+    values.push([
+      label(g),
+      count("OK"),
+      count("Broken:*"),
+      count("Unconfirmed:*"),
+      `=${col(5)}-${col(1)}-${col(2)}-${col(3)}`,
+      `=COUNTIFS(${groupRange},${crit})`,
+    ]);
+  });
+  const firstRow = top + 3;
+  const lastRow = top + 2 + groups.length;
+  const sum = (n: number) => `=SUM(${columnLetters(SUMMARY_COL + n)}${firstRow}:${columnLetters(SUMMARY_COL + n)}${lastRow})`;
+  values.push(["All", sum(1), sum(2), sum(3), sum(4), sum(5)]);
+  return { block: { kind: "cells", topLeft: cellAddress(top, SUMMARY_COL), values }, rows: values.length };
+}
+
+type CellsBlockLike = Extract<Block, { kind: "cells" }>;
+
+export function auditPlan(inputs: AuditInputs): WorkbookPlan {
+  const n = inputs.rows.length;
+  const first = TABLE_ROW + 2; // Excel row of the first person
+  const ratingsFirst = columnLetters(3);
+  const ratingsLast = columnLetters(2 + ITEM_COUNT);
+  const rows = inputs.rows.map((row, i): CellInput[] => {
+    const r = first + i;
+    const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
+    return [row.id, row.team, row.recorded, ...ratings, call("PBR.CLUSTERCHECK", [`${ratingsFirst}${r}:${ratingsLast}${r}`, `C${r}`, inputs.profile])];
+  });
+  const recordedRange = absolute(rangeAddress(TABLE_ROW + 1, 2, Math.max(n, 1), 1));
+  const teamRange = absolute(rangeAddress(TABLE_ROW + 1, 1, Math.max(n, 1), 1));
+  const checkRange = absolute(rangeAddress(TABLE_ROW + 1, CHECK_COL, Math.max(n, 1), 1));
+
+  const clusters = distinct(inputs.rows.map((r) => key(r.recorded)));
+  const byCluster = summary("Checks by recorded cluster", "Recorded cluster", clusters, clusterLabel, recordedRange, checkRange, TABLE_ROW);
+  const blocks: Block[] = [
+    {
+      kind: "cells",
+      topLeft: "A1",
+      values: [
+        ["Cluster audit: recorded clusters against MHCT ratings"],
+        [
+          `Each Check is a live PBR.CLUSTERCHECK: OK, or the first broken red rule and the best-fitting alternative. ${
+            inputs.profile ? `Profile: ${inputs.profile}.` : "Profile: the built-in indicative profile (not the national booklet grid)."
+          } Decision support: the clinician decides.`,
+        ],
+      ],
+    },
+    {
+      kind: "table",
+      topLeft: cellAddress(TABLE_ROW, 0),
+      table: "ClusterAudit",
+      header: ["Id", "Team", "Recorded cluster", ...ITEMS.map((it) => it.id), "Check"],
+      rows,
+    },
+    byCluster.block,
+  ];
+  let next = TABLE_ROW + byCluster.rows + 1;
+  if (inputs.byTeam) {
+    const teams = distinct(inputs.rows.map((r) => (r.team === null || r.team === "" ? null : String(r.team).trim())));
+    const byTeam = summary("Checks by team", "Team", teams, (t) => (t === null ? "No team" : String(t)), teamRange, checkRange, next);
+    blocks.push(byTeam.block);
+    next += byTeam.rows + 1;
+  }
+  blocks.push({
+    kind: "chart",
+    chart: {
+      type: "bar",
+      title: "Cluster checks by recorded cluster",
+      // Label column and the four result columns, without the People column or the total row.
+      dataAddress: rangeAddress(TABLE_ROW + 1, SUMMARY_COL, clusters.length + 1, 5),
+      anchor: cellAddress(next + 1, SUMMARY_COL),
+    },
+  });
+  return { sheets: [{ key: "audit", name: "Cluster audit", blocks }], select: { sheet: "audit", address: cellAddress(TABLE_ROW, SUMMARY_COL) } };
+}

@@ -1,0 +1,125 @@
+/* Budget planner: a caseload's codes and steps plus an envelope and contingency in; a Budgets sheet
+   with k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) with its build-up out. */
+import { useEffect, useState } from "react";
+import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
+import type { WorkbookPort } from "../../workbook/port";
+import { guessColumn } from "../plan/columns";
+import { tableRef } from "../plan/refs";
+import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
+import { preferTable } from "../ui/tables";
+import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
+import { peopleFrom, runBudget } from "./run";
+
+type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
+
+export function BudgetPlanner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+  if (!port) return <NeedsWorkbook feature="The Budget planner" />;
+  return <BudgetForm port={port} active={active} />;
+}
+
+function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+  const styles = useStyles();
+  const { tables, error: tablesError } = useTables(port, active);
+  const [caseloadName, setCaseloadName] = useState("");
+  const [pricesName, setPricesName] = useState("");
+  const [stepsName, setStepsName] = useState("");
+  const [cols, setCols] = useState({ id: -1, code: -1, step: -1 });
+  const [envelope, setEnvelope] = useState("");
+  const [contingency, setContingency] = useState("0");
+  const [basis, setBasis] = useState<"year" | "period" | "day">("year");
+  const [errors, setErrors] = useState<Errors>({});
+  const runner = useRunner();
+  const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
+
+  useEffect(() => {
+    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
+    setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
+    setStepsName((s) => s || preferTable(tables, "StepsTable", "Steps"));
+  }, [tables]);
+
+  useEffect(() => {
+    if (caseload) {
+      setCols({ id: guessColumn(caseload.header, "id"), code: guessColumn(caseload.header, "cluster"), step: guessColumn(caseload.header, "step") });
+    }
+  }, [caseload]);
+
+  const go = () => {
+    const found: Errors = {};
+    if (!caseloadName) found.caseload = "Choose the caseload table.";
+    else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
+    if (caseload && cols.code < 0) found.code = "Choose the column holding each person's cluster (or currency) code.";
+    if (caseload && cols.step < 0) found.step = "Choose the column holding each person's step.";
+    const inputs: BudgetInputs = {
+      people: caseload && cols.code >= 0 && cols.step >= 0 ? peopleFrom(caseload, cols) : [],
+      envelope: parseMoney(envelope),
+      contingency: parsePercent(contingency),
+      prices: null,
+      steps: null,
+      basis,
+    };
+    const checked = checkBudgetInputs(inputs);
+    if (Object.keys(found).length > 0) delete checked.people;
+    Object.assign(found, checked);
+    if (found.people) {
+      found.caseload = found.people;
+      delete found.people;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void runner.start(async (options) => {
+      // Read the chosen tables now, so what is written matches the workbook as it is.
+      const [cl, pr, st] = await Promise.all([port.readTable(caseloadName), readChosen(port, pricesName), readChosen(port, stepsName)]);
+      inputs.people = peopleFrom(cl, cols);
+      inputs.prices = pr ? tableRef(pr) : null;
+      inputs.steps = st ? tableRef(st) : null;
+      const late = checkBudgetInputs(inputs).people;
+      if (late) throw new Error(late);
+      const result = await runBudget(port, inputs, options);
+      return `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
+        inputs.envelope
+      )} less ${contingency.replace(/%$/, "")}% contingency. k is in cell B7.`;
+    });
+  };
+
+  return (
+    <div className={styles.form}>
+      <Body1>
+        Writes a Budgets sheet: the calibration factor k (PBR.RASCALIBRATE) so the cohort’s budgets add up to the
+        envelope less contingency, and each person’s indicative budget (PBR.RASBUDGET) with how it was built.
+      </Body1>
+      {tablesError && <Body1 role="alert">{tablesError}</Body1>}
+      <div className={styles.pair}>
+        <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+        {caseload && (
+          <>
+            <ColumnField label="Id column" header={caseload.header} value={cols.id} onChange={(id) => setCols({ ...cols, id })} none="None (number the rows)" />
+            <ColumnField label="Cluster code column" header={caseload.header} value={cols.code} onChange={(code) => setCols({ ...cols, code })} error={errors.code} required />
+            <ColumnField label="Step column" header={caseload.header} value={cols.step} onChange={(step) => setCols({ ...cols, step })} error={errors.step} required />
+          </>
+        )}
+        <TableField label="Price table" tables={tables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
+        <TableField label="Step table" hint="Header Step | Percent" tables={tables} value={stepsName} onChange={setStepsName} none="Built-in illustrative steps" />
+        <Field label="Budget envelope (£)" validationMessage={errors.envelope} required>
+          <Input value={envelope} onChange={(_, d) => setEnvelope(d.value)} placeholder="e.g. 80,000" inputMode="decimal" />
+        </Field>
+        <Field label="Contingency held back (%)" validationMessage={errors.contingency}>
+          <Input value={contingency} onChange={(_, d) => setContingency(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Cluster average per">
+          <Select value={basis} onChange={(_, d) => setBasis(d.value as "year" | "period" | "day")}>
+            <option value="year">Year (annual budget)</option>
+            <option value="period">Review period</option>
+            <option value="day">Day</option>
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={go} disabled={runner.running}>
+          Write budgets
+        </Button>
+      </div>
+      <RunStatus state={runner.state} onCancel={runner.cancel} />
+    </div>
+  );
+}

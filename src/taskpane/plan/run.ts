@@ -1,0 +1,144 @@
+/**
+ * Carry out a WorkbookPlan through a WorkbookPort: create the sheets (unique names), add the named
+ * ranges, write cells and tables (tables in chunks, with progress and cancel), apply number
+ * formats, add charts. If anything fails or the user cancels, every sheet this run created is
+ * deleted again, so the workbook is left as it was, and the error is passed on.
+ */
+import { parseCell, parseRange, qualified, rangeAddress } from "../../workbook/address";
+import type { CellInput, WorkbookPort } from "../../workbook/port";
+import type { Block, WorkbookPlan } from "./types";
+
+export interface RunProgress {
+  /** Rows written so far, over all tables and ranges. */
+  done: number;
+  total: number;
+  /** What is being written, in words. */
+  step: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** Rows per request; by default the workbook adapter chooses. */
+  chunkRows?: number;
+}
+
+export interface RunResult {
+  /** Plan sheet key → the sheet name the workbook gave it. */
+  sheets: Record<string, string>;
+  /** Preferred name → the defined name the workbook gave it. */
+  names: Record<string, string>;
+  /** Preferred table name → actual table name. */
+  tables: Record<string, string>;
+}
+
+export function isAbort(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: string }).name === "AbortError";
+}
+
+function cancelled(): Error {
+  return Object.assign(new Error("Cancelled: nothing was left in the workbook."), { name: "AbortError" });
+}
+
+function rowsOf(block: Block): number {
+  return block.kind === "table" ? block.rows.length + 1 : block.kind === "cells" ? block.values.length : 0;
+}
+
+/** Replace «sheet:key» and «name:name» tokens in formulas with the names the workbook gave. */
+export function resolver(result: RunResult): (value: CellInput) => CellInput {
+  const pattern = /«(sheet|name):([^»]+)»(!)?/g;
+  return (value) => {
+    if (typeof value !== "string" || !value.startsWith("=") || !value.includes("«")) return value;
+    return value.replace(pattern, (_m, kind: string, key: string, bang: string | undefined) => {
+      if (kind === "name") {
+        const name = result.names[key];
+        if (!name) throw new Error(`plan refers to a name "${key}" it does not create`);
+        return name + (bang ?? "");
+      }
+      const sheet = result.sheets[key];
+      if (!sheet) throw new Error(`plan refers to a sheet "${key}" it does not create`);
+      // qualified() quotes the sheet name when needed; strip its trailing address part.
+      return bang ? qualified(sheet, "A1").slice(0, -2) : qualified(sheet, "A1").slice(0, -3);
+    });
+  };
+}
+
+export async function runPlan(port: WorkbookPort, plan: WorkbookPlan, options: RunOptions = {}): Promise<RunResult> {
+  const { signal, onProgress } = options;
+  const result: RunResult = { sheets: {}, names: {}, tables: {} };
+  const created: string[] = [];
+  const total = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + rowsOf(b), 0), 0);
+  let done = 0;
+  const report = (step: string) => onProgress?.({ done, total, step });
+  const check = () => {
+    if (signal?.aborted) throw cancelled();
+  };
+
+  try {
+    for (const sheet of plan.sheets) {
+      check();
+      report(`Adding sheet ${sheet.name}`);
+      const name = await port.createSheet(sheet.name);
+      created.push(name);
+      result.sheets[sheet.key] = name;
+    }
+    for (const sheet of plan.sheets) {
+      for (const block of sheet.blocks) {
+        if (block.kind !== "name") continue;
+        check();
+        result.names[block.name] = await port.addName(block.name, result.sheets[sheet.key], block.address);
+      }
+    }
+    const resolve = resolver(result);
+    for (const sheet of plan.sheets) {
+      const name = result.sheets[sheet.key];
+      for (const block of sheet.blocks) {
+        check();
+        if (block.kind === "cells") {
+          report(`Writing ${name}`);
+          const { row, col } = parseCell(block.topLeft);
+          const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+          const values = block.values.map((r) => [...r.map(resolve), ...Array(width - r.length).fill(null)]);
+          await port.writeRange(name, rangeAddress(row, col, values.length, width), values);
+          done += values.length;
+          for (const f of block.formats ?? []) await port.setNumberFormat(name, f.address, f.format);
+        } else if (block.kind === "table") {
+          report(`Writing table ${block.table} on ${name}`);
+          const start = done;
+          const written = await port.writeTable(name, block.topLeft, block.table, block.header, block.rows.map((r) => r.map(resolve)), {
+            chunkRows: options.chunkRows,
+            signal,
+            onProgress: (p) => {
+              done = start + 1 + p.rowsWritten;
+              report(`Writing table ${block.table} on ${name}`);
+            },
+          });
+          done = start + rowsOf(block);
+          result.tables[block.table] = written.table;
+          const r = parseRange(written.address);
+          if (block.rows.length > 0) {
+            for (const f of block.columnFormats ?? []) {
+              await port.setNumberFormat(name, rangeAddress(r.top + 1, r.left + f.column, block.rows.length, 1), f.format);
+            }
+          }
+          for (const f of block.formats ?? []) await port.setNumberFormat(name, f.address, f.format);
+        } else if (block.kind === "chart") {
+          await port.addChart(name, block.chart);
+        }
+      }
+    }
+    check();
+    if (plan.select) await port.select(result.sheets[plan.select.sheet], plan.select.address);
+    report("Done");
+    return result;
+  } catch (error) {
+    for (const name of created.reverse()) {
+      try {
+        await port.deleteSheet(name);
+      } catch {
+        // Keep removing the others; the original error is what the user needs to see.
+      }
+    }
+    throw isAbort(error) ? cancelled() : error;
+  }
+}

@@ -1,0 +1,175 @@
+/* Scenario runner: plan value (typed or from a caseload), bands, cap/collar and a variance range in;
+   a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
+import { useEffect, useState } from "react";
+import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import type { WorkbookPort } from "../../workbook/port";
+import { guessColumn } from "../plan/columns";
+import { columnRef, tableRef } from "../plan/refs";
+import { ColumnField, NeedsWorkbook, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
+import { preferTable } from "../ui/tables";
+import { currentFinancialYear } from "../setup/plan";
+import { checkScenarioInputs, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
+import { runScenario } from "./run";
+
+type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "end" | "year", string>>;
+
+export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+  if (!port) return <NeedsWorkbook feature="The Scenario runner" />;
+  return <ScenarioForm port={port} active={active} />;
+}
+
+function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+  const styles = useStyles();
+  const { tables, error: tablesError } = useTables(port, active);
+  const [source, setSource] = useState<"typed" | "caseload">("typed");
+  const [planText, setPlanText] = useState("");
+  const [caseloadName, setCaseloadName] = useState("");
+  const [pricesName, setPricesName] = useState("");
+  const [bandsName, setBandsName] = useState("");
+  const [underName, setUnderName] = useState("");
+  const [year, setYear] = useState(String(currentFinancialYear(new Date())));
+  const [cols, setCols] = useState({ code: -1, start: -1, end: -1, admitted: -1 });
+  const [cap, setCap] = useState("");
+  const [collar, setCollar] = useState("");
+  const [from, setFrom] = useState("-15");
+  const [to, setTo] = useState("15");
+  const [step, setStep] = useState("2.5");
+  const [errors, setErrors] = useState<Errors>({});
+  const runner = useRunner();
+  const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
+
+  useEffect(() => {
+    setBandsName((b) => b || preferTable(tables, "RiskBandsTable", "RiskBands", "Bands"));
+    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
+    setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
+  }, [tables]);
+
+  useEffect(() => {
+    if (!caseload) return;
+    setCols({
+      code: guessColumn(caseload.header, "cluster"),
+      start: guessColumn(caseload.header, "start"),
+      end: guessColumn(caseload.header, "end"),
+      admitted: guessColumn(caseload.header, "admitted"),
+    });
+  }, [caseload]);
+
+  const go = () => {
+    const found: Errors = {};
+    const fy = parseYear(year);
+    if (source === "caseload") {
+      if (!caseloadName) found.caseload = "Choose the caseload table.";
+      else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
+      if (Number.isNaN(fy)) found.year = "Enter the year the financial year starts, e.g. 2025.";
+      if (caseload && cols.code < 0) found.code = "Choose the column holding the cluster (or currency) code.";
+      if (caseload && cols.start < 0) found.start = "Choose the column holding the period start date.";
+      if (caseload && cols.end < 0) found.end = "Choose the column holding the period end date (blank means still open).";
+    }
+    const settings: ScenarioInputs = {
+      plan: source === "typed" ? parseMoney(planText) : "=0",
+      bands: null,
+      cap: parseOptionalPercent(cap),
+      collar: parseOptionalPercent(collar),
+      from: parsePercent(from),
+      to: parsePercent(to),
+      step: parsePercent(step),
+    };
+    Object.assign(found, checkScenarioInputs(settings));
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void runner.start(async (options) => {
+      // Read the chosen tables now, so the references match the workbook as it is.
+      const [cl, pr, bd, un] = await Promise.all([
+        source === "caseload" ? port.readTable(caseloadName) : null,
+        source === "caseload" ? readChosen(port, pricesName) : null,
+        readChosen(port, bandsName),
+        readChosen(port, underName),
+      ]);
+      const plan = cl
+        ? planFromCaseload({
+            codes: columnRef(cl, cols.code),
+            starts: columnRef(cl, cols.start),
+            ends: columnRef(cl, cols.end),
+            admitted: cols.admitted >= 0 ? columnRef(cl, cols.admitted) : null,
+            fyStartYear: fy,
+            prices: pr ? tableRef(pr) : null,
+          })
+        : settings.plan;
+      const inputs: ScenarioInputs = { ...settings, plan, bands: bd ? tableRef(bd) : null, underBands: un ? tableRef(un) : null };
+      const result = await runScenario(port, inputs, options);
+      const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
+      return `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
+        inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
+      }`;
+    });
+  };
+
+  return (
+    <div className={styles.form}>
+      <Body1>
+        Writes a Scenario sheet: the payment, provider gain and change against plan for each variance, all from one
+        live PBR.SCENARIOS formula, with a line chart of payment and provider gain.
+      </Body1>
+      {tablesError && <Body1 role="alert">{tablesError}</Body1>}
+      <Section title="Plan value">
+        <RadioGroup value={source} onChange={(_, d) => setSource(d.value as "typed" | "caseload")} aria-label="Where the plan value comes from">
+          <Radio value="typed" label="Type the planned contract value" />
+          <Radio value="caseload" label="Cost a caseload with a price table (live formulas)" />
+        </RadioGroup>
+        {source === "typed" ? (
+          <Field label="Planned contract value (£)" validationMessage={errors.plan} required>
+            <Input value={planText} onChange={(_, d) => setPlanText(d.value)} placeholder="e.g. 12,500,000" inputMode="decimal" />
+          </Field>
+        ) : (
+          <div className={styles.pair}>
+            <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+            <TableField label="Price table" tables={tables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
+            {caseload && (
+              <>
+                <ColumnField label="Cluster code column" header={caseload.header} value={cols.code} onChange={(code) => setCols({ ...cols, code })} error={errors.code} required />
+                <ColumnField label="Start date column" header={caseload.header} value={cols.start} onChange={(start) => setCols({ ...cols, start })} error={errors.start} required />
+                <ColumnField label="End date column" header={caseload.header} value={cols.end} onChange={(end) => setCols({ ...cols, end })} error={errors.end} required />
+                <ColumnField label="Admitted days column" header={caseload.header} value={cols.admitted} onChange={(admitted) => setCols({ ...cols, admitted })} none="None (no admitted days)" />
+              </>
+            )}
+            <Field label="Financial year (year it starts)" validationMessage={errors.year}>
+              <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" />
+            </Field>
+          </div>
+        )}
+      </Section>
+      <Section title="Risk share">
+        <div className={styles.pair}>
+          <TableField label="Band table" hint="Header From | To | Rate" tables={tables} value={bandsName} onChange={setBandsName} none="Illustrative bands (written on the sheet)" />
+          <TableField label="Bands for under-performance" tables={tables} value={underName} onChange={setUnderName} none="Same as above" />
+          <Field label="Cap (% of plan, optional)" validationMessage={errors.cap}>
+            <Input value={cap} onChange={(_, d) => setCap(d.value)} placeholder="e.g. 5" inputMode="decimal" />
+          </Field>
+          <Field label="Collar (% of plan, optional)" validationMessage={errors.collar}>
+            <Input value={collar} onChange={(_, d) => setCollar(d.value)} placeholder="e.g. 5" inputMode="decimal" />
+          </Field>
+        </div>
+      </Section>
+      <Section title="Variance of activity against plan">
+        <div className={styles.pair}>
+          <Field label="From (%)" validationMessage={errors.from}>
+            <Input value={from} onChange={(_, d) => setFrom(d.value)} inputMode="decimal" />
+          </Field>
+          <Field label="To (%)" validationMessage={errors.to}>
+            <Input value={to} onChange={(_, d) => setTo(d.value)} inputMode="decimal" />
+          </Field>
+          <Field label="Step (%)" validationMessage={errors.step}>
+            <Input value={step} onChange={(_, d) => setStep(d.value)} inputMode="decimal" />
+          </Field>
+        </div>
+      </Section>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={go} disabled={runner.running}>
+          Write scenarios
+        </Button>
+      </div>
+      <RunStatus state={runner.state} onCancel={runner.cancel} />
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Scenario runner plan: a sheet whose table is driven by one live =PBR.SCENARIOS(...) formula over
+ * a column of variances, plus a native line chart of payment and provider gain against variance.
+ *
+ * Layout (rows are fixed so formulas can point at them):
+ *   A1 title, A2 note; A4:B7 settings (plan value, cap, collar);
+ *   A10 the Variance table; C10 =PBR.SCENARIOS(...) spills its own header row and 5 columns (C:G);
+ *   I10:K… chart data (variance, payment, provider gain) read from the spill; chart at M4.
+ * Spilled formulas cannot live inside an Excel table, so the SCENARIOS output is a plain range.
+ */
+import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
+import { cellAddress, rangeAddress } from "../../workbook/address";
+import type { CellInput } from "../../workbook/port";
+import { absolute, call } from "../plan/formula";
+import { MONEY, PERCENT, type Block, type SheetPlan } from "../plan/types";
+
+export interface ScenarioInputs {
+  /** Plan value P: a number, or a formula ("=SUM(...)") that computes it. */
+  plan: number | string;
+  /** Reference to a band table (header From | To | Rate); null writes the illustrative bands on the sheet. */
+  bands: string | null;
+  /** Optional separate band table for under-performance. */
+  underBands?: string | null;
+  /** Fractions of P (0.05 = 5%); null for none. */
+  cap?: number | null;
+  collar?: number | null;
+  /** Variance range as fractions of P. */
+  from: number;
+  to: number;
+  step: number;
+}
+
+export const DEFAULT_VARIANCE = { from: -0.15, to: 0.15, step: 0.025 };
+export const MAX_SCENARIOS = 1000;
+
+export type ScenarioField = "plan" | "cap" | "collar" | "from" | "to" | "step";
+
+/** Plain-English problems with the inputs, by the field that caused them. Empty when all is well. */
+export function checkScenarioInputs(inputs: ScenarioInputs): Partial<Record<ScenarioField, string>> {
+  const errors: Partial<Record<ScenarioField, string>> = {};
+  if (typeof inputs.plan === "number" && !(Number.isFinite(inputs.plan) && inputs.plan > 0)) {
+    errors.plan = "Enter the planned contract value in pounds, above £0.";
+  }
+  for (const field of ["cap", "collar"] as const) {
+    const v = inputs[field];
+    if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0)) errors[field] = `The ${field} must be a percentage of 0 or more.`;
+  }
+  if (!Number.isFinite(inputs.from)) errors.from = "Enter the lowest variance as a percentage, e.g. -15.";
+  if (!Number.isFinite(inputs.to)) errors.to = "Enter the highest variance as a percentage, e.g. 15.";
+  else if (Number.isFinite(inputs.from) && inputs.to < inputs.from) errors.to = "The highest variance must not be below the lowest.";
+  if (!(Number.isFinite(inputs.step) && inputs.step > 0)) errors.step = "The step must be a percentage above 0, e.g. 2.5.";
+  else if (!errors.from && !errors.to && varianceCount(inputs) > MAX_SCENARIOS) {
+    errors.step = `That makes ${varianceCount(inputs)} scenarios; use a bigger step (at most ${MAX_SCENARIOS}).`;
+  }
+  return errors;
+}
+
+function varianceCount({ from, to, step }: Pick<ScenarioInputs, "from" | "to" | "step">): number {
+  return Math.floor((to - from) / step + 1e-9) + 1;
+}
+
+/** from, from + step, … up to `to` (included when it falls on a step), rounded to hide float drift. */
+export function variances(from: number, to: number, step: number): number[] {
+  const n = varianceCount({ from, to, step });
+  return Array.from({ length: n }, (_, i) => Math.round((from + i * step) * 1e9) / 1e9);
+}
+
+const FIRST = 9; // 0-based row of the Variance header (row 10)
+
+/** The Scenario sheet's blocks (sheet key "scenario"). */
+export function scenarioSheet(inputs: ScenarioInputs, key = "scenario", name = "Scenario"): SheetPlan {
+  const vs = variances(inputs.from, inputs.to, inputs.step);
+  const n = vs.length;
+  const varianceBody = absolute(rangeAddress(FIRST + 1, 0, n, 1));
+  const blocks: Block[] = [];
+
+  let bands = inputs.bands;
+  let bandNote = "";
+  const bandsTop = FIRST + n + 3;
+  if (!bands) {
+    bands = absolute(rangeAddress(bandsTop + 1, 0, ILLUSTRATIVE_BANDS.rows.length + 1, 3));
+    bandNote = " No band table was chosen, so the illustrative bands below are used.";
+  }
+
+  const scenarios = call("PBR.SCENARIOS", ["$B$5", varianceBody, bands, inputs.underBands ?? null, "$B$6", "$B$7"]);
+  blocks.push({
+    kind: "cells",
+    topLeft: "A1",
+    values: [
+      ["Risk-share scenarios"],
+      [
+        `Live formulas: change the settings in column B or the variances, and the table and chart follow. Payment is what the commissioner pays; provider gain is payment less the value of activity.${bandNote}`,
+      ],
+      [],
+      ["Setting", "Value"],
+      ["Plan value (P)", inputs.plan],
+      ["Cap (share of P, blank for none)", inputs.cap ?? null],
+      ["Collar (share of P, blank for none)", inputs.collar ?? null],
+    ],
+    formats: [
+      { address: "B5", format: MONEY },
+      { address: "B6:B7", format: PERCENT },
+    ],
+  });
+  blocks.push({
+    kind: "table",
+    topLeft: cellAddress(FIRST, 0),
+    table: "ScenarioVariances",
+    header: ["Variance"],
+    rows: vs.map((v) => [v]),
+    columnFormats: [{ column: 0, format: PERCENT }],
+  });
+  // The spill: header row + n rows, columns C (variance) … G (change against plan).
+  const chartRows: CellInput[][] = [["Variance", "Payment", "Provider gain"]];
+  for (let i = 1; i <= n; i++) {
+    const r = FIRST + i;
+    chartRows.push([`=${cellAddress(r, 2)}`, `=${cellAddress(r, 4)}`, `=${cellAddress(r, 5)}`]);
+  }
+  blocks.push({
+    kind: "cells",
+    topLeft: cellAddress(FIRST, 2),
+    values: [[scenarios]],
+    formats: [
+      { address: rangeAddress(FIRST + 1, 2, n, 1), format: PERCENT },
+      { address: rangeAddress(FIRST + 1, 3, n, 4), format: MONEY },
+    ],
+  });
+  blocks.push({
+    kind: "cells",
+    topLeft: cellAddress(FIRST, 8),
+    values: chartRows,
+    formats: [
+      { address: rangeAddress(FIRST + 1, 8, n, 1), format: PERCENT },
+      { address: rangeAddress(FIRST + 1, 9, n, 2), format: MONEY },
+    ],
+  });
+  if (!inputs.bands) {
+    blocks.push({ kind: "cells", topLeft: cellAddress(bandsTop - 1, 0), values: [[ILLUSTRATIVE_BANDS.title]] });
+    blocks.push({
+      kind: "table",
+      topLeft: cellAddress(bandsTop, 0),
+      table: "ScenarioBands",
+      header: ILLUSTRATIVE_BANDS.header,
+      rows: ILLUSTRATIVE_BANDS.rows.map((r) => r.map((v) => (v === "" ? null : v))),
+      columnFormats: [0, 1, 2].map((column) => ({ column, format: PERCENT })),
+    });
+  }
+  blocks.push({
+    kind: "chart",
+    chart: {
+      type: "line",
+      title: "Payment and provider gain against variance",
+      dataAddress: rangeAddress(FIRST, 8, n + 1, 3),
+      anchor: "M4",
+    },
+  });
+  return { key, name, blocks };
+}
+
+/** The whole Scenario runner plan: one new sheet, with the plan value selected at the end. */
+export function scenarioPlan(inputs: ScenarioInputs) {
+  return { sheets: [scenarioSheet(inputs)], select: { sheet: "scenario", address: "B5" } };
+}
+
+/**
+ * A plan-value formula from a caseload: the sum of each period's cost inside one financial year,
+ * =SUM(PBR.FYCOST(codes, starts, ends, year, [admitted], [prices])).
+ */
+export function planFromCaseload(refs: {
+  codes: string;
+  starts: string;
+  ends: string;
+  fyStartYear: number;
+  admitted?: string | null;
+  prices?: string | null;
+}): string {
+  return `=SUM(${call("PBR.FYCOST", [refs.codes, refs.starts, refs.ends, refs.fyStartYear, refs.admitted, refs.prices], false)})`;
+}

@@ -1,0 +1,171 @@
+/**
+ * Set up model: seven sheets, each an Excel table with a named range, filled with the built-in
+ * tables (labelled illustrative, or indicative for the profile) so every PBR function works at
+ * once. Each sheet carries its table's title and note above the table.
+ *
+ *   Prices, Profile, Steps, RiskBands: the built-in tables, named Prices, Profile, Steps, RiskBands
+ *   Caseload: a few made-up people (labelled so) with a live cost column (PBR.FYCOST)
+ *   Summary:  the financial year and the caseload's cost (named FYStart, PlanValue)
+ *   Scenario: the Scenario runner's sheet driven by PlanValue and RiskBands
+ * Names and sheets that already exist are never overwritten: clashes get new names.
+ */
+import { DEFAULT_PROFILE_NOTE, DEFAULT_PROFILE_TITLE, defaultProfileGrid } from "../../core/clusters/defaultProfile";
+import { ITEMS } from "../../core/clusters/items";
+import { ymdToSerial } from "../../core/dates";
+import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
+import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
+import { ILLUSTRATIVE_PRICES, type BuiltInTable } from "../../core/tariff/illustrative";
+import { columnLetters, rangeAddress } from "../../workbook/address";
+import type { CellInput } from "../../workbook/port";
+import { call } from "../plan/formula";
+import { scenarioSheet, DEFAULT_VARIANCE } from "../scenario/plan";
+import { DATE, MONEY, PERCENT, WHOLE_PERCENT, nameRef, sheetRef, type SheetPlan, type WorkbookPlan } from "../plan/types";
+
+const TABLE_ROW = 3; // tables start on row 4, below the title (row 1) and note (row 2)
+
+function builtInSheet(
+  key: string,
+  table: BuiltInTable,
+  columnFormats: { column: number; format: string }[] = []
+): SheetPlan {
+  const rows = table.rows.map((r) => r.map((v): CellInput => (v === "" ? null : v)));
+  return {
+    key,
+    name: key,
+    blocks: [
+      { kind: "cells", topLeft: "A1", values: [[table.title], [table.note]] },
+      { kind: "table", topLeft: "A4", table: `${key}Table`, header: table.header, rows, columnFormats },
+      { kind: "name", name: key, address: rangeAddress(TABLE_ROW, 0, rows.length + 1, table.header.length) },
+    ],
+  };
+}
+
+/** Made-up people for the example caseload: [id, cluster, start, end, admitted days, team, step, 18 ratings]. */
+const EXAMPLE_PEOPLE: [string, number, [number, number, number], [number, number, number] | null, number, string, number, number[]][] = [
+  ["EX001", 1, [2025, 2, 3], [2025, 4, 27], 0, "Primary care liaison", 3, [0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
+  ["EX002", 4, [2024, 11, 18], [2025, 5, 18], 0, "Community North", 4, [1, 2, 1, 0, 1, 0, 3, 3, 2, 2, 1, 2, 0, 0, 2, 0, 1, 1]],
+  ["EX003", 11, [2024, 6, 1], null, 0, "Community North", 2, [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0]],
+  ["EX004", 13, [2025, 1, 20], [2026, 1, 19], 14, "Community South", 5, [2, 0, 1, 1, 1, 3, 2, 1, 3, 3, 2, 3, 0, 2, 0, 1, 2, 2]],
+  ["EX005", 14, [2025, 8, 4], [2025, 8, 31], 21, "Crisis team", 5, [3, 1, 1, 0, 1, 4, 2, 2, 3, 3, 2, 3, 0, 3, 1, 1, 3, 3]],
+  ["EX006", 19, [2025, 3, 10], [2025, 9, 9], 0, "Older adults", 3, [1, 0, 0, 3, 2, 0, 2, 1, 2, 2, 1, 2, 0, 0, 0, 1, 0, 2]],
+];
+
+export const CASELOAD_HEADER = [
+  "Id",
+  "Cluster",
+  "Start date",
+  "End date",
+  "Admitted days",
+  "Team",
+  "Step",
+  ...ITEMS.map((it) => it.id),
+  "Cost in financial year",
+];
+
+function caseloadSheet(): SheetPlan {
+  const first = TABLE_ROW + 2; // Excel row of the first person
+  const rows: CellInput[][] = EXAMPLE_PEOPLE.map(([id, cluster, start, end, admitted, team, step, ratings], i) => {
+    const r = first + i;
+    const cost = call("PBR.FYCOST", [`B${r}`, `C${r}`, `D${r}`, nameRef("FYStart"), `E${r}`, nameRef("Prices")]);
+    return [id, cluster, ymdToSerial(...start), end ? ymdToSerial(...end) : null, admitted, team, step, ...ratings, cost];
+  });
+  const costColumn = CASELOAD_HEADER.length - 1;
+  return {
+    key: "Caseload",
+    name: "Caseload",
+    blocks: [
+      {
+        kind: "cells",
+        topLeft: "A1",
+        values: [
+          ["Example caseload (made-up people, illustrative only)"],
+          [
+            "Six invented people to show the functions working. Replace them with your caseload (Import caseload). Ratings are MHCT items 1–13 then A–E; a blank end date means the period is still open.",
+          ],
+        ],
+      },
+      {
+        kind: "table",
+        topLeft: "A4",
+        table: "CaseloadTable",
+        header: CASELOAD_HEADER,
+        rows,
+        columnFormats: [
+          { column: 2, format: DATE },
+          { column: 3, format: DATE },
+          { column: costColumn, format: MONEY },
+        ],
+      },
+      { kind: "name", name: "Caseload", address: rangeAddress(TABLE_ROW, 0, rows.length + 1, CASELOAD_HEADER.length) },
+    ],
+  };
+}
+
+function summarySheet(fyStartYear: number): SheetPlan {
+  const last = TABLE_ROW + 1 + EXAMPLE_PEOPLE.length; // Excel row of the last person
+  const costCol = columnLetters(CASELOAD_HEADER.length - 1);
+  return {
+    key: "Summary",
+    name: "Summary",
+    blocks: [
+      {
+        kind: "cells",
+        topLeft: "A1",
+        values: [
+          ["Model summary"],
+          [
+            "Change the financial year here; the caseload's cost and the Scenario sheet follow. Prices, steps and bands are illustrative, the cluster profile is indicative: replace them with your own.",
+          ],
+        ],
+      },
+      {
+        kind: "table",
+        topLeft: "A4",
+        table: "SummaryTable",
+        header: ["Measure", "Value"],
+        rows: [
+          ["Financial year starting 1 April", fyStartYear],
+          ["People in the caseload", `=COUNTA(${sheetRef("Caseload", `$A$5:$A$${last}`)})`],
+          ["Cost of the caseload in the financial year", `=SUM(${sheetRef("Caseload", `$${costCol}$5:$${costCol}$${last}`)})`],
+        ],
+        formats: [{ address: "B7", format: MONEY }],
+      },
+      { kind: "name", name: "FYStart", address: "B5" },
+      { kind: "name", name: "PlanValue", address: "B7" },
+    ],
+  };
+}
+
+/** The Set up model plan. `fyStartYear` is the financial year the caseload is costed in. */
+export function setupPlan(fyStartYear: number): WorkbookPlan {
+  const scenario = scenarioSheet(
+    { plan: `=${nameRef("PlanValue")}`, bands: nameRef("RiskBands"), cap: null, collar: null, ...DEFAULT_VARIANCE },
+    "Scenario",
+    "Scenario"
+  );
+  return {
+    sheets: [
+      builtInSheet("Prices", ILLUSTRATIVE_PRICES, [
+        { column: 1, format: MONEY },
+        { column: 2, format: MONEY },
+      ]),
+      builtInSheet("Profile", {
+        title: DEFAULT_PROFILE_TITLE,
+        note: DEFAULT_PROFILE_NOTE,
+        header: defaultProfileGrid()[0].map(String),
+        rows: defaultProfileGrid().slice(1),
+      }),
+      builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
+      builtInSheet("RiskBands", ILLUSTRATIVE_BANDS, [0, 1, 2].map((column) => ({ column, format: PERCENT }))),
+      caseloadSheet(),
+      scenario,
+      summarySheet(fyStartYear),
+    ],
+    select: { sheet: "Summary", address: "B5" },
+  };
+}
+
+/** The financial year a date falls in (1 April start), for the default. */
+export function currentFinancialYear(today: Date): number {
+  return today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1;
+}

@@ -1,0 +1,207 @@
+/* Shared pieces of the pane: loading tables, pickers with their errors beside them, and running a
+   plan with progress, a Cancel button and a plain-English outcome right under the button. */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  makeStyles,
+} from "@fluentui/react-components";
+import type { TableData, WorkbookPort } from "../../workbook/port";
+import { isAbort, type RunOptions, type RunProgress } from "../plan/run";
+
+export const useStyles = makeStyles({
+  form: { display: "grid", gap: "12px", maxWidth: "640px" },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
+    gap: "8px 16px",
+    alignItems: "end",
+    "& > *": { minWidth: 0 },
+  },
+  actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+});
+
+/** An error as a sentence for the pane. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string") return error;
+  return "Something went wrong and the workbook did not say what. Nothing was left half-written.";
+}
+
+export function NeedsWorkbook({ feature }: { feature: string }) {
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        {feature} needs a workbook. Open PbR Toolkit inside Excel, or try it in the playground, to use it.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The workbook's table names, with any error in words; read again each time the tab is shown. */
+export function useTables(port: WorkbookPort, active = true) {
+  const [tables, setTables] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      setTables(await port.listTables());
+      setError(null);
+    } catch (e) {
+      setError(`Could not list the workbook's tables: ${describeError(e)}`);
+    }
+  }, [port]);
+  useEffect(() => {
+    if (active) void refresh();
+  }, [refresh, active]);
+  return { tables, error, refresh };
+}
+
+/**
+ * Read a table when its name changes (for its header, to offer columns); null while none is chosen.
+ * Features read the table again when they run, so what they write reflects the workbook as it is then.
+ */
+export function useTable(port: WorkbookPort, name: string) {
+  const [table, setTable] = useState<TableData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    if (!name) {
+      setTable(null);
+      return;
+    }
+    port.readTable(name).then(
+      (t) => live && setTable(t),
+      (e) => {
+        if (!live) return;
+        setTable(null);
+        setError(`Could not read table ${name}: ${describeError(e)}`);
+      }
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, name]);
+  return { table, error };
+}
+
+/** Read a table afresh at run time, or null when none is chosen. */
+export function readChosen(port: WorkbookPort, name: string): Promise<TableData | null> {
+  return name ? port.readTable(name) : Promise.resolve(null);
+}
+
+export function TableField(props: {
+  label: string;
+  hint?: string;
+  tables: readonly string[];
+  value: string;
+  onChange: (name: string) => void;
+  /** Text of the "no table" choice, e.g. "Built-in illustrative prices". */
+  none: string;
+  error?: string | null;
+  required?: boolean;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} validationMessage={props.error ?? undefined} required={props.required}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{props.none}</option>
+        {props.tables.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function ColumnField(props: {
+  label: string;
+  header: readonly string[];
+  value: number;
+  onChange: (column: number) => void;
+  none?: string;
+  error?: string | null;
+  required?: boolean;
+}) {
+  return (
+    <Field label={props.label} validationMessage={props.error ?? undefined} required={props.required}>
+      <Select value={String(props.value)} onChange={(_, d) => props.onChange(Number(d.value))}>
+        <option value="-1">{props.none ?? "— choose a column —"}</option>
+        {props.header.map((h, i) => (
+          <option key={`${i}:${h}`} value={String(i)}>
+            {h || `(column ${i + 1}, no header)`}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+type RunState =
+  | { status: "idle" }
+  | { status: "running"; progress: RunProgress | null }
+  | { status: "done"; message: string }
+  | { status: "cancelled"; message: string }
+  | { status: "error"; message: string };
+
+/** Run a piece of work that writes to the workbook, with progress and cancel. */
+export function useRunner() {
+  const [state, setState] = useState<RunState>({ status: "idle" });
+  const controller = useRef<AbortController | null>(null);
+
+  const start = useCallback(async (work: (options: RunOptions) => Promise<string>) => {
+    const c = new AbortController();
+    controller.current = c;
+    setState({ status: "running", progress: null });
+    try {
+      const message = await work({ signal: c.signal, onProgress: (progress) => setState({ status: "running", progress }) });
+      setState({ status: "done", message });
+    } catch (e) {
+      if (isAbort(e)) setState({ status: "cancelled", message: "Cancelled: everything written so far was removed." });
+      else setState({ status: "error", message: `${describeError(e)} Anything written so far was removed.` });
+    } finally {
+      controller.current = null;
+    }
+  }, []);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const fail = useCallback((message: string) => setState({ status: "error", message }), []);
+  return { state, start, cancel, fail, running: state.status === "running" };
+}
+
+/** The run button's outcome, shown right under it. */
+export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () => void }) {
+  if (state.status === "idle") return null;
+  if (state.status === "running") {
+    const p = state.progress;
+    const value = p && p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+    return (
+      <div role="status" aria-live="polite">
+        <Field label={p ? `${p.step} (${p.done.toLocaleString("en-GB")} of ${p.total.toLocaleString("en-GB")} rows)` : "Starting…"}>
+          <ProgressBar value={value} />
+        </Field>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    );
+  }
+  const intent = state.status === "done" ? "success" : state.status === "cancelled" ? "info" : "error";
+  return (
+    <MessageBar intent={intent} role={state.status === "error" ? "alert" : "status"}>
+      <MessageBarBody>{state.message}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset style={{ border: "none", margin: 0, padding: 0, display: "grid", gap: 8 }}>
+      <legend style={{ fontWeight: 600, marginBottom: 4 }}>{title}</legend>
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The Office.js WorkbookPort: every task pane feature reaches Excel through this adapter and
+ * nothing else. Each method is one `Excel.run` batch. Large writes and reads go in row chunks
+ * sized so one request stays well under Excel on the web's 5 MB limit (see office/chunks.ts),
+ * one `context.sync()` per chunk, with progress and cancellation between chunks.
+ *
+ * Nothing is overwritten: sheet, table and defined names are made unique before they are used.
+ * On failure or cancel the adapter stops and rejects; the feature that created sheets deletes
+ * them (`deleteSheet` also removes the workbook names that pointed into the sheet).
+ */
+import { parseCell, parseRange, rangeAddress } from "./address";
+import {
+  uniqueName,
+  type CellInput,
+  type ChartSpec,
+  type Selection,
+  type TableData,
+  type WorkbookPort,
+  type WriteOptions,
+} from "./port";
+import { estimateChunkRows } from "./office/chunks";
+import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
+
+export interface OfficePortOptions {
+  /** Bytes to aim for per request (default about 1 MB; Excel on the web allows 5 MB). */
+  targetRequestBytes?: number;
+}
+
+type Ctx = Excel.RequestContext;
+
+function excel(): typeof Excel {
+  const api = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!api || typeof api.run !== "function") throw new Error("Excel is not available: open the add-in inside Excel.");
+  return api;
+}
+
+async function run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
+  return excel().run(batch);
+}
+
+function abortError(): Error {
+  return typeof DOMException === "function"
+    ? new DOMException("The write was cancelled", "AbortError")
+    : Object.assign(new Error("The write was cancelled"), { name: "AbortError" });
+}
+
+/** Office.js wants "" for an empty cell; formulas and values travel as written. */
+function toExcel(rows: readonly (readonly CellInput[])[]): (string | number | boolean)[][] {
+  return rows.map((row) => row.map((v) => (v === null ? "" : v)));
+}
+
+function hasFormula(rows: readonly (readonly CellInput[])[]): boolean {
+  return rows.some((row) => row.some((v) => typeof v === "string" && v.startsWith("=")));
+}
+
+function fromExcel(rows: unknown[][]): CellInput[][] {
+  return rows.map((row) =>
+    row.map((v) => (v === "" || v === undefined ? null : (v as CellInput)))
+  );
+}
+
+async function loadNames(collection: { load(p: string): unknown; items: { name: string }[] }, context: Ctx): Promise<string[]> {
+  collection.load("items/name");
+  await context.sync();
+  return collection.items.map((i) => i.name);
+}
+
+/** Table and defined names share one namespace in Excel. */
+async function takenIdentifiers(context: Ctx): Promise<string[]> {
+  const tables = context.workbook.tables;
+  const names = context.workbook.names;
+  tables.load("items/name");
+  names.load("items/name");
+  await context.sync();
+  return [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
+}
+
+export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
+  const chunkFor = (rows: readonly (readonly CellInput[])[], chosen?: number) =>
+    chosen && chosen > 0 ? Math.floor(chosen) : estimateChunkRows(rows, options.targetRequestBytes);
+
+  /** Write rows at (top, left) in chunks, one sync per chunk; reports rows written so far. */
+  async function writeChunks(
+    context: Ctx,
+    sheet: Excel.Worksheet,
+    top: number,
+    left: number,
+    rows: readonly (readonly CellInput[])[],
+    opts: WriteOptions
+  ): Promise<void> {
+    const size = chunkFor(rows, opts.chunkRows);
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    for (let i = 0; i < rows.length; i += size) {
+      if (opts.signal?.aborted) throw abortError();
+      const chunk = rows.slice(i, i + size).map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
+      const range = sheet.getRange(rangeAddress(top + i, left, chunk.length, width));
+      if (hasFormula(chunk)) range.formulas = toExcel(chunk);
+      else range.values = toExcel(chunk);
+      await context.sync();
+      opts.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
+    }
+  }
+
+  async function readRange(context: Ctx, sheet: Excel.Worksheet, address: string): Promise<CellInput[][]> {
+    const r = parseRange(address);
+    const width = r.right - r.left + 1;
+    const total = r.bottom - r.top + 1;
+    // Reads are capped like writes: estimate from a row of 30-character cells.
+    const size = estimateChunkRows([Array(width).fill("x".repeat(30))], options.targetRequestBytes);
+    const out: CellInput[][] = [];
+    for (let i = 0; i < total; i += size) {
+      const range = sheet.getRange(rangeAddress(r.top + i, r.left, Math.min(size, total - i), width));
+      range.load("values");
+      await context.sync();
+      out.push(...fromExcel(range.values));
+    }
+    return out;
+  }
+
+  return {
+    listSheets: () => run(async (context) => loadNames(context.workbook.worksheets, context)),
+
+    listTables: () => run(async (context) => loadNames(context.workbook.tables, context)),
+
+    readTable: (name) =>
+      run(async (context): Promise<TableData> => {
+        const tables = await loadNames(context.workbook.tables, context);
+        const found = tables.find((t) => t.toLowerCase() === name.toLowerCase());
+        if (!found) throw new Error(`There is no table called "${name}" in this workbook.`);
+        const table = context.workbook.tables.getItem(found);
+        const range = table.getRange();
+        range.load("address");
+        table.worksheet.load("name");
+        await context.sync();
+        const sheetName = table.worksheet.name;
+        const address = localAddress(range.address);
+        const all = await readRange(context, context.workbook.worksheets.getItem(sheetName), address);
+        return { sheet: sheetName, address, header: (all[0] ?? []).map((h) => String(h ?? "")), rows: all.slice(1) };
+      }),
+
+    readUsedRange: (sheetName) =>
+      run(async (context): Promise<TableData> => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const used = sheet.getUsedRange(true);
+        used.load("address");
+        await context.sync();
+        const address = localAddress(used.address);
+        const all = await readRange(context, sheet, address);
+        return { sheet: sheetName, address, header: (all[0] ?? []).map((h) => String(h ?? "")), rows: all.slice(1) };
+      }),
+
+    createSheet: (preferredName) =>
+      run(async (context) => {
+        const taken = await loadNames(context.workbook.worksheets, context);
+        const name = uniqueName(cleanSheetName(preferredName), taken);
+        context.workbook.worksheets.add(name);
+        await context.sync();
+        return name;
+      }),
+
+    deleteSheet: (name) =>
+      run(async (context) => {
+        // Remove workbook names that point into the sheet first, or Excel leaves them as #REF!.
+        const names = context.workbook.names;
+        names.load("items/name,items/formula");
+        await context.sync();
+        const prefixes = [`=${name}!`, `='${name.replace(/'/g, "''")}'!`];
+        for (const n of names.items) {
+          if (prefixes.some((p) => String(n.formula).startsWith(p))) n.delete();
+        }
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      }),
+
+    writeTable: (sheetName, topLeft, preferredTableName, header, rows, opts = {}) =>
+      run(async (context) => {
+        const tableName = uniqueName(cleanIdentifier(preferredTableName), await takenIdentifiers(context), "identifier");
+        const { row, col } = parseCell(topLeft);
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.getRange(rangeAddress(row, col, 1, header.length)).values = [header.slice()];
+        await context.sync();
+        await writeChunks(context, sheet, row + 1, col, rows, opts);
+        if (opts.signal?.aborted) throw abortError();
+        // A table needs at least one body row; an empty one stays blank.
+        const address = rangeAddress(row, col, Math.max(rows.length, 1) + 1, header.length);
+        const table = sheet.tables.add(address, true);
+        table.name = tableName;
+        await context.sync();
+        return { table: tableName, address };
+      }),
+
+    writeRange: (sheetName, address, values) =>
+      run(async (context) => {
+        const r = parseRange(address);
+        await writeChunks(context, context.workbook.worksheets.getItem(sheetName), r.top, r.left, values, {});
+      }),
+
+    setNumberFormat: (sheetName, address, format) =>
+      run(async (context) => {
+        // A single format string applies to every cell of the range (no per-cell array to send).
+        const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+        (range as unknown as { numberFormat: unknown }).numberFormat = format;
+        await context.sync();
+      }),
+
+    isEmpty: (sheetName, address) =>
+      run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+        range.load("formulas");
+        await context.sync();
+        return (range.formulas as unknown[][]).every((line) => line.every((v) => v === "" || v === null));
+      }),
+
+    addName: (preferredName, sheetName, address) =>
+      run(async (context) => {
+        const name = uniqueName(cleanIdentifier(preferredName), await takenIdentifiers(context), "identifier");
+        context.workbook.names.add(name, absoluteReference(sheetName, address));
+        await context.sync();
+        return name;
+      }),
+
+    addChart: (sheetName, spec: ChartSpec) =>
+      run(async (context) => {
+        // The first column is always the category (x) axis: the series are the other columns,
+        // and the categories are set explicitly so Excel never plots a numeric first column as a series.
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const r = parseRange(spec.dataAddress);
+        const width = r.right - r.left + 1;
+        const rows = r.bottom - r.top + 1;
+        const type = spec.type === "line" ? "Line" : "ColumnClustered";
+        const values = width > 1 ? rangeAddress(r.top, r.left + 1, rows, width - 1) : spec.dataAddress;
+        const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(values), "Columns" as Excel.ChartSeriesBy);
+        if (width > 1 && rows > 1) chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rangeAddress(r.top + 1, r.left, rows - 1, 1)));
+        chart.title.text = spec.title;
+        chart.setPosition(spec.anchor);
+        chart.width = 480;
+        chart.height = 288;
+        await context.sync();
+      }),
+
+    getSelection: () =>
+      run(async (context): Promise<Selection> => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        range.worksheet.load("name");
+        await context.sync();
+        return { sheet: range.worksheet.name, address: localAddress(range.address) };
+      }),
+
+    select: (sheetName, address) =>
+      run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        sheet.getRange(address).select();
+        await context.sync();
+      }),
+  };
+}

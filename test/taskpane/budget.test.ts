@@ -1,0 +1,90 @@
+/* Budget planner: people from a caseload, the plan's formulas, and running it. */
+import { budgetPlan, checkBudgetInputs } from "../../src/taskpane/budget/plan";
+import { peopleFrom, runBudget } from "../../src/taskpane/budget/run";
+import { MemoryWorkbook } from "../support/memoryPort";
+
+const table = {
+  sheet: "Caseload",
+  address: "A4:D8",
+  header: ["Id", "Cluster", "Step", "Team"],
+  rows: [
+    ["S1", 11, 3, "North"],
+    ["S2", 12, 4, "North"],
+    [null, null, null, null],
+    ["S3", 13, 2, "South"],
+  ],
+};
+
+describe("budget planner", () => {
+  it("takes one person per caseload row with a code or step", () => {
+    expect(peopleFrom(table, { id: 0, code: 1, step: 2 })).toEqual([
+      { id: "S1", code: 11, step: 3 },
+      { id: "S2", code: 12, step: 4 },
+      { id: "S3", code: 13, step: 2 },
+    ]);
+    expect(peopleFrom(table, { id: -1, code: 1, step: 2 })[2].id).toBe(3);
+  });
+
+  it("checks the envelope, contingency and cohort", () => {
+    const people = peopleFrom(table, { id: 0, code: 1, step: 2 });
+    expect(checkBudgetInputs({ people, envelope: 80_000, contingency: 0.1, prices: null, steps: null })).toEqual({});
+    expect(checkBudgetInputs({ people: [], envelope: 0, contingency: 1, prices: null, steps: null })).toEqual({
+      envelope: "Enter the budget envelope in pounds, above £0.",
+      contingency: "The contingency must be at least 0% and below 100%.",
+      people: "The caseload has no rows with a cluster code: choose the right table and columns.",
+    });
+  });
+
+  it("writes k with PBR.RASCALIBRATE and each budget with PBR.RASBUDGET and its build-up", () => {
+    const people = peopleFrom(table, { id: 0, code: 1, step: 2 });
+    const plan = budgetPlan({ people, envelope: 80_000, contingency: 0.1, prices: "Prices", steps: "Steps" });
+    const [settings, people_] = plan.sheets[0].blocks;
+    expect(settings).toMatchObject({
+      values: expect.arrayContaining([
+        ["Budget envelope", 80_000],
+        ["Contingency held back", 0.1],
+        ["Calibration factor k", "=PBR.RASCALIBRATE($B$12:$B$14,$C$12:$C$14,$B$5,$B$6,Prices,Steps)"],
+        ["Total of budgets", "=SUM($G$12:$G$14)"],
+      ]),
+    });
+    expect(people_).toMatchObject({
+      kind: "table",
+      topLeft: "A11",
+      header: ["Id", "Cluster", "Step", "Cluster average", "Step percent", "k", "Budget"],
+    });
+    expect((people_ as { rows: unknown[][] }).rows[0]).toEqual([
+      "S1",
+      11,
+      3,
+      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,1)",
+      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,2)",
+      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,3)",
+      "=PBR.RASBUDGET(B12,C12,Prices,Steps,$B$7)",
+    ]);
+  });
+
+  it("leaves optional arguments empty for the built-in tables and says they are illustrative", () => {
+    const plan = budgetPlan({ people: [{ id: 1, code: 4, step: 3 }], envelope: 1000, contingency: 0, prices: null, steps: null, basis: "period" });
+    const text = JSON.stringify(plan);
+    expect(text).toContain('=PBR.RASCALIBRATE($B$12,$C$12,$B$5,$B$6,,,\\"period\\")');
+    expect(text).toContain('=PBR.RASBUDGET(B12,C12,,,$B$7,\\"period\\")');
+    expect(text).toContain("built-in illustrative prices and steps");
+  });
+
+  it("runs in chunks and cleans up when cancelled", async () => {
+    const wb = new MemoryWorkbook(["Sheet1"]);
+    const people = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, code: 11, step: 3 }));
+    const inputs = { people, envelope: 80_000, contingency: 0.1, prices: null, steps: null };
+    const ok = await runBudget(wb, inputs, { chunkRows: 100 });
+    expect(ok.sheets.budgets).toBe("Budgets");
+    expect(wb.chunks).toEqual([100, 100, 50]);
+    expect(wb.get("Budgets", "G261")).toBe("=PBR.RASBUDGET(B261,C261,,,$B$7)");
+    expect(wb.names.get("BudgetK")).toBe("Budgets!B7");
+
+    const controller = new AbortController();
+    const second = runBudget(wb, inputs, { chunkRows: 100, signal: controller.signal, onProgress: (p) => p.done > 120 && controller.abort() });
+    await expect(second).rejects.toMatchObject({ name: "AbortError" });
+    expect([...wb.sheets.keys()]).toEqual(["Sheet1", "Budgets"]);
+    expect([...wb.names.keys()]).toEqual(["BudgetK"]);
+  });
+});

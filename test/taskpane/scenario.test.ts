@@ -1,0 +1,80 @@
+/* Scenario runner: inputs checks, the plan's formulas, and running it against the in-memory workbook. */
+import { checkScenarioInputs, planFromCaseload, scenarioPlan, variances, DEFAULT_VARIANCE } from "../../src/taskpane/scenario/plan";
+import { runScenario } from "../../src/taskpane/scenario/run";
+import { MemoryWorkbook } from "../support/memoryPort";
+
+const base = { plan: 1_000_000, bands: "RiskBands", cap: null, collar: null, ...DEFAULT_VARIANCE };
+
+describe("scenario inputs", () => {
+  it("makes −15% … +15% by 2.5% by default, without float drift", () => {
+    const v = variances(-0.15, 0.15, 0.025);
+    expect(v).toHaveLength(13);
+    expect(v[0]).toBe(-0.15);
+    expect(v[6]).toBe(0);
+    expect(v[12]).toBe(0.15);
+  });
+
+  it("names the field that is wrong, in plain English", () => {
+    expect(checkScenarioInputs(base)).toEqual({});
+    expect(checkScenarioInputs({ ...base, plan: 0 })).toEqual({ plan: "Enter the planned contract value in pounds, above £0." });
+    expect(checkScenarioInputs({ ...base, from: 0.1, to: -0.1 })).toEqual({ to: "The highest variance must not be below the lowest." });
+    expect(checkScenarioInputs({ ...base, step: 0 })).toEqual({ step: "The step must be a percentage above 0, e.g. 2.5." });
+    expect(checkScenarioInputs({ ...base, step: 0.0001 }).step).toMatch(/3001 scenarios/);
+    expect(checkScenarioInputs({ ...base, cap: -0.01 })).toEqual({ cap: "The cap must be a percentage of 0 or more." });
+    expect(checkScenarioInputs({ ...base, from: NaN }).from).toMatch(/lowest/);
+  });
+});
+
+describe("scenario plan", () => {
+  it("drives the table with one live PBR.SCENARIOS formula and charts payment and provider gain", () => {
+    const plan = scenarioPlan({ ...base, underBands: "Under!$A$1:$C$4", cap: 0.05, collar: 0.03 });
+    const blocks = plan.sheets[0].blocks;
+    const spill = blocks.find((b) => b.kind === "cells" && b.topLeft === "C10");
+    expect(spill).toMatchObject({ values: [["=PBR.SCENARIOS($B$5,$A$11:$A$23,RiskBands,Under!$A$1:$C$4,$B$6,$B$7)"]] });
+    const settings = blocks[0];
+    expect(settings).toMatchObject({ values: expect.arrayContaining([["Plan value (P)", 1_000_000], ["Cap (share of P, blank for none)", 0.05]]) });
+    const chartData = blocks.find((b) => b.kind === "cells" && b.topLeft === "I10");
+    expect(chartData).toMatchObject({ values: expect.arrayContaining([["Variance", "Payment", "Provider gain"], ["=C11", "=E11", "=F11"], ["=C23", "=E23", "=F23"]]) });
+    expect(blocks.at(-1)).toEqual({
+      kind: "chart",
+      chart: { type: "line", title: "Payment and provider gain against variance", dataAddress: "I10:K23", anchor: "M4" },
+    });
+  });
+
+  it("writes the illustrative bands on the sheet when no band table is chosen", () => {
+    const plan = scenarioPlan({ ...base, bands: null, from: -0.1, to: 0.1, step: 0.05 });
+    const blocks = plan.sheets[0].blocks;
+    expect(blocks.find((b) => b.kind === "cells" && b.topLeft === "C10")).toMatchObject({
+      values: [["=PBR.SCENARIOS($B$5,$A$11:$A$15,$A$19:$C$22,,$B$6,$B$7)"]],
+    });
+    expect(blocks.find((b) => b.kind === "table" && b.table === "ScenarioBands")).toMatchObject({ topLeft: "A18", header: ["From", "To", "Rate"] });
+    expect(JSON.stringify(blocks)).toContain("Illustrative risk-share bands");
+  });
+
+  it("computes the plan value from a caseload with live formulas", () => {
+    expect(
+      planFromCaseload({ codes: "Caseload!$B$5:$B$10", starts: "Caseload!$C$5:$C$10", ends: "Caseload!$D$5:$D$10", fyStartYear: 2025, prices: "Prices" })
+    ).toBe("=SUM(PBR.FYCOST(Caseload!$B$5:$B$10,Caseload!$C$5:$C$10,Caseload!$D$5:$D$10,2025,,Prices))");
+  });
+});
+
+describe("running the scenario plan", () => {
+  it("writes a new Scenario sheet beside an existing one, with formats and chart", async () => {
+    const wb = new MemoryWorkbook(["Scenario"]);
+    const result = await runScenario(wb, base);
+    expect(result.sheets.scenario).toBe("Scenario (2)");
+    expect(wb.get("Scenario (2)", "C10")).toBe("=PBR.SCENARIOS($B$5,$A$11:$A$23,RiskBands,,$B$6,$B$7)");
+    expect(wb.values("Scenario (2)", "A10:A12")).toEqual([["Variance"], [-0.15], [-0.125]]);
+    expect(wb.formats).toContainEqual({ sheet: "Scenario (2)", address: "D11:G23", format: "£#,##0.00" });
+    expect(wb.formats).toContainEqual({ sheet: "Scenario (2)", address: "A11:A23", format: "0.0%" });
+    expect(wb.charts).toHaveLength(1);
+    expect(wb.selection).toEqual({ sheet: "Scenario (2)", address: "B5" });
+  });
+
+  it("removes its sheet when the write fails", async () => {
+    const wb = new MemoryWorkbook(["Sheet1"]);
+    wb.failAfterChunks = 0;
+    await expect(runScenario(wb, base)).rejects.toThrow("simulated failure");
+    expect([...wb.sheets.keys()]).toEqual(["Sheet1"]);
+  });
+});

@@ -1,0 +1,177 @@
+/* The Office.js adapter against office-addin-mock: calls made, chunk sizes, unique names, cleanup. */
+// The shared jest mapping stubs office-addin-manifest as {}; office-addin-mock needs its OfficeApp enum.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+import { createOfficePort } from "../../src/workbook/officePort";
+import { estimateChunkRows, rowBytes, MAX_CHUNK_ROWS } from "../../src/workbook/office/chunks";
+import { absoluteReference, cleanIdentifier, cleanSheetName } from "../../src/workbook/office/names";
+import { FakeExcel } from "./officePortFake";
+
+function setup(sheets?: string[]) {
+  const fake = new FakeExcel(sheets);
+  (globalThis as { Excel?: unknown }).Excel = fake.api();
+  return { fake, port: createOfficePort() };
+}
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+describe("chunk sizes", () => {
+  it("keeps a request well under 5 MB whatever the row width", () => {
+    const narrow = Array.from({ length: 100_000 }, (_, i) => [i, 3]);
+    expect(estimateChunkRows(narrow)).toBe(MAX_CHUNK_ROWS);
+    const wide = Array.from({ length: 10_000 }, () => Array.from({ length: 30 }, () => "x".repeat(200)));
+    const rows = estimateChunkRows(wide);
+    // 30 cells of 200 characters ≈ 6.1 KB a row, with 50% headroom ≈ 9.2 KB: about 108 rows ≈ 0.66 MB.
+    expect(rows * rowBytes(wide[0])).toBeLessThan(1_000_000);
+    expect(rows * rowBytes(wide[0])).toBeGreaterThan(500_000);
+  });
+
+  it("sizes by the longest sampled row, counting UTF-8 bytes", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i === 999 ? "£".repeat(50_000) : "a"]);
+    const n = estimateChunkRows(rows);
+    expect(n * rowBytes(rows[999])).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it("cleans sheet and table names the way Excel requires", () => {
+    expect(cleanSheetName("Q1/Q2: caseload*")).toBe("Q1_Q2_ caseload_");
+    expect(cleanSheetName("x".repeat(40)).length).toBe(26);
+    expect(cleanIdentifier("Risk bands (2)")).toBe("Risk_bands__2_");
+    expect(cleanIdentifier("A1")).toBe("_A1");
+    expect(cleanIdentifier("2024 prices")).toBe("_2024_prices");
+    expect(absoluteReference("Prices (2)", "A4:D25")).toBe("='Prices (2)'!$A$4:$D$25");
+  });
+});
+
+describe("office port", () => {
+  it("lists sheets and tables through loaded collections", async () => {
+    const { fake, port } = setup(["Sheet1", "Data"]);
+    fake.tables.push({ name: "Caseload", sheet: "Data", address: "A1:B3" });
+    await expect(port.listSheets()).resolves.toEqual(["Sheet1", "Data"]);
+    await expect(port.listTables()).resolves.toEqual(["Caseload"]);
+  });
+
+  it("creates sheets with unique names and never reuses one", async () => {
+    const { fake, port } = setup(["Sheet1", "Prices"]);
+    await expect(port.createSheet("Prices")).resolves.toBe("Prices (2)");
+    await expect(port.createSheet("prices")).resolves.toBe("prices (3)");
+    await expect(port.createSheet("Scenario")).resolves.toBe("Scenario");
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Prices", "Prices (2)", "prices (3)", "Scenario"]);
+    expect(fake.log.filter((l) => l.startsWith("worksheets.add"))).toHaveLength(3);
+  });
+
+  it("writes a table header first, then rows in chunks of the requested size, then adds the table", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = Array.from({ length: 25 }, (_, i) => [i, `=A${i + 2}*2`]);
+    const progress: number[] = [];
+    const result = await port.writeTable("Sheet1", "B3", "Data", ["n", "twice"], rows, {
+      chunkRows: 10,
+      onProgress: (p) => progress.push(p.rowsWritten),
+    });
+    expect(result).toEqual({ table: "Data", address: "B3:C28" });
+    expect(fake.writeRows).toEqual([1, 10, 10, 5]);
+    expect(progress).toEqual([10, 20, 25]);
+    // Chunks with formulas go as formulas; the header as values.
+    expect(fake.requests.map((r) => r[0].kind)).toEqual(["values", "formulas", "formulas", "formulas"]);
+    expect(fake.requests[1][0].address).toBe("B4:C13");
+    expect(fake.get("Sheet1", "C28")).toBe("=A26*2");
+    expect(fake.tables).toEqual([{ name: "Data", sheet: "Sheet1", address: "B3:C28" }]);
+    expect(fake.log).toContain("tables.add Sheet1!B3:C28 true");
+  });
+
+  it("chooses a chunk size itself when none is given", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);
+    await port.writeTable("Sheet1", "A1", "Big", ["n", "t"], rows);
+    expect(fake.writeRows).toEqual([1, 5000, 5000, 2000]);
+  });
+
+  it("gives a table a new name rather than clash with a table or a defined name", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    fake.tables.push({ name: "Prices", sheet: "Sheet1", address: "A1:B2" });
+    fake.names.push({ name: "Prices_2", formula: "=Sheet1!$A$1" });
+    const { table } = await port.writeTable("Sheet1", "D1", "Prices", ["Code"], [[1]]);
+    expect(table).toBe("Prices_3");
+    await expect(port.addName("Prices", "Sheet1", "D1:D2")).resolves.toBe("Prices_4");
+    expect(fake.names.at(-1)).toEqual({ name: "Prices_4", formula: "=Sheet1!$D$1:$D$2" });
+  });
+
+  it("stops between chunks when cancelled, leaving no table behind", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const controller = new AbortController();
+    const rows = Array.from({ length: 50 }, (_, i) => [i]);
+    const write = port.writeTable("Sheet1", "A1", "T", ["n"], rows, {
+      chunkRows: 10,
+      signal: controller.signal,
+      onProgress: (p) => p.rowsWritten >= 20 && controller.abort(),
+    });
+    await expect(write).rejects.toMatchObject({ name: "AbortError" });
+    expect(fake.writeRows).toEqual([1, 10, 10]);
+    expect(fake.tables).toEqual([]);
+  });
+
+  it("rejects when Excel fails a request, and deleteSheet removes the sheet and its names", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const sheet = await port.createSheet("Prices");
+    await port.addName("Prices", sheet, "A1:B3");
+    fake.names.push({ name: "Mine", formula: "=Sheet1!$A$1" });
+    fake.failOnRequest = 3;
+    const rows = Array.from({ length: 30 }, (_, i) => [i]);
+    await expect(port.writeTable(sheet, "A1", "Prices", ["n"], rows, { chunkRows: 10 })).rejects.toThrow(/simulated/);
+    expect(fake.tables).toEqual([]);
+    await port.deleteSheet(sheet);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(fake.names).toEqual([{ name: "Mine", formula: "=Sheet1!$A$1" }]);
+  });
+
+  it("reads a table back with blanks as null, and the used range of a sheet", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    await port.writeTable("Sheet1", "A1", "Caseload", ["Id", "Cluster"], [["P1", 4], ["P2", null]]);
+    const table = await port.readTable("caseload");
+    expect(table).toEqual({ sheet: "Sheet1", address: "A1:B3", header: ["Id", "Cluster"], rows: [["P1", 4], ["P2", null]] });
+    await expect(port.readTable("Nope")).rejects.toThrow('There is no table called "Nope"');
+    const used = await port.readUsedRange("Sheet1");
+    expect(used.address).toBe("A1:B3");
+    expect(fake.runs).toBeGreaterThan(0);
+  });
+
+  it("checks emptiness by formulas, so a formula showing blank still counts as filled", async () => {
+    const { port } = setup(["Sheet1"]);
+    await port.writeRange("Sheet1", "B2:C2", [[null, '=""']]);
+    await expect(port.isEmpty("Sheet1", "A1:B2")).resolves.toBe(true);
+    await expect(port.isEmpty("Sheet1", "A1:C2")).resolves.toBe(false);
+  });
+
+  it("sets one number format for a whole range in one request", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    await port.setNumberFormat("Sheet1", "B2:B500", "£#,##0.00");
+    expect(fake.formats).toEqual([{ sheet: "Sheet1", address: "B2:B500", format: "£#,##0.00" }]);
+  });
+
+  it("adds native line and bar charts: first column as categories, the rest as series, titled and placed", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    await port.addChart("Sheet1", { type: "line", title: "Payment", dataAddress: "A1:C14", anchor: "E2" });
+    await port.addChart("Sheet1", { type: "bar", title: "Checks", dataAddress: "A1:E5", anchor: "E20" });
+    expect(fake.charts).toEqual([
+      { sheet: "Sheet1", type: "Line", source: "Sheet1!B1:C14", categories: "Sheet1!A2:A14", seriesBy: "Columns", title: "Payment", anchor: "E2" },
+      { sheet: "Sheet1", type: "ColumnClustered", source: "Sheet1!B1:E5", categories: "Sheet1!A2:A5", seriesBy: "Columns", title: "Checks", anchor: "E20" },
+    ]);
+  });
+
+  it("reads and sets the selection", async () => {
+    const { fake, port } = setup(["Sheet1", "Data"]);
+    fake.selection = { sheet: "Data", address: "C4:D6" };
+    await expect(port.getSelection()).resolves.toEqual({ sheet: "Data", address: "C4:D6" });
+    await port.select("Sheet1", "B2");
+    expect(fake.selection).toEqual({ sheet: "Sheet1", address: "B2" });
+    expect(fake.log).toContain("activate Sheet1");
+  });
+
+  it("says plainly when Excel is not there", async () => {
+    const port = createOfficePort();
+    await expect(port.listSheets()).rejects.toThrow("Excel is not available");
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * A small Excel workbook model behind office-addin-mock's OfficeMockObject, for testing the
+ * Office.js adapter: every object the adapter touches is an OfficeMockObject, so reading a
+ * property that was not loaded and synced fails exactly as it would in Excel. Each
+ * `context.sync()` that carries writes is recorded as one request (what was written, where, how
+ * many rows), so tests can check chunk sizes and the order of calls.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
+
+type Cell = string | number | boolean;
+
+export interface FakeWrite {
+  kind: "values" | "formulas" | "numberFormat";
+  sheet: string;
+  address: string;
+  rows: number;
+  data: unknown;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+export interface FakeChart {
+  sheet: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  categories?: string;
+  title?: string;
+  anchor?: string;
+}
+
+interface Tracked {
+  mock: OfficeMockObject;
+  watch: string[];
+  seen: Record<string, unknown>;
+  onWrite: (prop: string, value: unknown) => void;
+}
+
+/** Translate "items/name,items/formula" (collection item loads) into the mock's "items". */
+function collectionLoad(this: OfficeMockObject, props?: string) {
+  const wanted = String(props ?? "items")
+    .split(",")
+    .map((p) => p.trim().split("/")[0]);
+  OfficeMockObject.prototype.load.call(this, [...new Set(wanted)]);
+  return this;
+}
+
+export class FakeExcel {
+  readonly sheets: { name: string; cells: Map<string, Cell> }[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names: { name: string; formula: string }[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly formats: { sheet: string; address: string; format: unknown }[] = [];
+  /** One entry per sync that carried writes. */
+  readonly requests: FakeWrite[][] = [];
+  readonly log: string[] = [];
+  selection = { sheet: "Sheet1", address: "A1" };
+  /** Fail the sync that would send this write request (1-based count of write requests). */
+  failOnRequest: number | undefined;
+  runs = 0;
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    for (const name of sheetNames) this.sheets.push({ name, cells: new Map() });
+  }
+
+  sheet(name: string) {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw Object.assign(new Error(`ItemNotFound: worksheet ${name}`), { code: "ItemNotFound" });
+    return s;
+  }
+
+  get(sheet: string, address: string): Cell | undefined {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet).cells.get(`${row},${col}`);
+  }
+
+  grid(sheet: string, address: string): Cell[][] {
+    const r = parseRange(address);
+    const s = this.sheet(sheet);
+    const out: Cell[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: Cell[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(s.cells.get(`${row},${col}`) ?? "");
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Row counts of every "values"/"formulas" write, in order (the chunks). */
+  get writeRows(): number[] {
+    return this.requests.flat().filter((w) => w.kind !== "numberFormat").map((w) => w.rows);
+  }
+
+  private put(sheet: string, address: string, data: unknown) {
+    const r = parseRange(address);
+    const s = this.sheet(sheet);
+    const rows = data as Cell[][];
+    for (let i = 0; i <= r.bottom - r.top; i++) {
+      for (let j = 0; j <= r.right - r.left; j++) {
+        const v = rows[i]?.[j] ?? "";
+        if (v === "") s.cells.delete(`${r.top + i},${r.left + j}`);
+        else s.cells.set(`${r.top + i},${r.left + j}`, v);
+      }
+    }
+  }
+
+  /** The `Excel` global: `Excel.run(batch)` gives the batch a fresh mocked request context. */
+  api(): typeof Excel {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    return { run: (batch: (context: unknown) => Promise<unknown>) => fake.run(batch) } as unknown as typeof Excel;
+  }
+
+  private async run(batch: (context: unknown) => Promise<unknown>): Promise<unknown> {
+    this.runs++;
+    const tracked: Tracked[] = [];
+    const pendingDeletes: (() => void)[] = [];
+    const pendingAdds: (() => void)[] = [];
+    const fake = this;
+
+    const track = (mock: OfficeMockObject, watch: string[], onWrite: Tracked["onWrite"]) => {
+      const seen: Record<string, unknown> = {};
+      for (const p of watch) seen[p] = (mock as Record<string, unknown>)[p];
+      tracked.push({ mock, watch, seen, onWrite });
+      return mock;
+    };
+
+    let pending: FakeWrite[] = [];
+    const addressOf = new WeakMap<object, string>();
+    /** Every mock handed out during the run is synced by context.sync(), like Excel's proxies. */
+    const mk = (objectData: Record<string, unknown>) => {
+      const mock = new OfficeMockObject(objectData);
+      tracked.push({ mock, watch: [], seen: {}, onWrite: () => undefined });
+      return mock;
+    };
+
+    const rangeMock = (sheetName: string, address: string) => {
+      const s = fake.sheet(sheetName);
+      const grid = fake.grid(s.name, address);
+      const formulas = grid.map((row) => row.map((v) => v));
+      const mock = new OfficeMockObject({
+        address: `${s.name}!${address}`,
+        values: grid.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("=") ? 0 : v))),
+        formulas,
+        numberFormat: grid.map((row) => row.map(() => "General")),
+        worksheet: { name: s.name },
+        select() {
+          fake.log.push(`select ${s.name}!${address}`);
+          fake.selection = { sheet: s.name, address };
+        },
+      });
+      addressOf.set(mock, `${s.name}!${address}`);
+      return track(mock, ["values", "formulas", "numberFormat"], (prop, value) => {
+        const rows = parseRange(address).bottom - parseRange(address).top + 1;
+        pending.push({ kind: prop as FakeWrite["kind"], sheet: s.name, address, rows, data: value });
+      });
+    };
+
+    /** Plain data for a table collection (nested into a mock by the mock itself). */
+    const tablesData = (sheetName?: string) =>
+      ({
+        items: fake.tables.filter((t) => !sheetName || t.sheet === sheetName).map((t) => ({ name: t.name })),
+        load: collectionLoad,
+        getItem(name: string) {
+          const t = fake.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw Object.assign(new Error(`ItemNotFound: table ${name}`), { code: "ItemNotFound" });
+          return mk({
+            worksheet: { name: t.sheet },
+            getRange: () => rangeMock(t.sheet, t.address),
+          });
+        },
+        add(address: string, hasHeaders: boolean) {
+          const entry: FakeTable = { name: `Table${fake.tables.length + 1}`, sheet: sheetName!, address };
+          fake.log.push(`tables.add ${sheetName}!${address} ${hasHeaders}`);
+          const mock = new OfficeMockObject({ name: entry.name });
+          pendingAdds.push(() => fake.tables.push(entry));
+          return track(mock, ["name"], (_p, value) => {
+            fake.log.push(`table.name ${value}`);
+            entry.name = String(value);
+          });
+        },
+      });
+
+    const worksheetMock = (name: string) => {
+      const s = fake.sheet(name);
+      return mk({
+        name: s.name,
+        getRange: (address: string) => rangeMock(s.name, address),
+        getUsedRange() {
+          let bottom = 0;
+          let right = 0;
+          for (const key of s.cells.keys()) {
+            const [r, c] = key.split(",").map(Number);
+            bottom = Math.max(bottom, r);
+            right = Math.max(right, c);
+          }
+          return rangeMock(s.name, rangeAddress(0, 0, bottom + 1, right + 1));
+        },
+        delete() {
+          fake.log.push(`worksheet.delete ${s.name}`);
+          pendingDeletes.push(() => {
+            fake.sheets.splice(fake.sheets.indexOf(s), 1);
+            for (let i = fake.tables.length - 1; i >= 0; i--) if (fake.tables[i].sheet === s.name) fake.tables.splice(i, 1);
+          });
+        },
+        activate() {
+          fake.log.push(`activate ${s.name}`);
+        },
+        tables: tablesData(s.name),
+        charts: {
+          add(type: string, source: OfficeMockObject, seriesBy: string) {
+            const chart: FakeChart = {
+              sheet: s.name,
+              type,
+              source: addressOf.get(source) ?? "?",
+              seriesBy,
+            };
+            fake.log.push(`charts.add ${s.name} ${type}`);
+            const chartMock = mk({
+              title: { text: "" },
+              axes: {
+                categoryAxis: {
+                  setCategoryNames(range: OfficeMockObject) {
+                    chart.categories = addressOf.get(range) ?? "?";
+                  },
+                },
+              },
+              setPosition(anchor: string) {
+                chart.anchor = anchor;
+              },
+              width: 0,
+              height: 0,
+            });
+            pendingAdds.push(() => {
+              chart.title = String((chartMock as unknown as { title: { text: unknown } }).title.text);
+              fake.charts.push(chart);
+            });
+            return chartMock;
+          },
+        },
+      });
+    };
+
+    const data = {
+      workbook: {
+        worksheets: {
+          items: fake.sheets.map((s) => ({ name: s.name })),
+          load: collectionLoad,
+          getItem: (name: string) => worksheetMock(name),
+          add(name: string) {
+            if (fake.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+              throw Object.assign(new Error(`ItemAlreadyExists: ${name}`), { code: "ItemAlreadyExists" });
+            }
+            fake.log.push(`worksheets.add ${name}`);
+            pendingAdds.push(() => fake.sheets.push({ name, cells: new Map() }));
+            return mk({ name });
+          },
+        },
+        tables: tablesData(),
+        names: {
+          items: fake.names.map((n) => ({
+            name: n.name,
+            formula: n.formula,
+            delete() {
+              fake.log.push(`name.delete ${n.name}`);
+              pendingDeletes.push(() => fake.names.splice(fake.names.indexOf(n), 1));
+            },
+          })),
+          load: collectionLoad,
+          add(name: string, reference: string) {
+            if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || fake.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+              throw Object.assign(new Error(`ItemAlreadyExists: ${name}`), { code: "ItemAlreadyExists" });
+            }
+            fake.log.push(`names.add ${name} ${reference}`);
+            pendingAdds.push(() => fake.names.push({ name, formula: reference }));
+          },
+        },
+        getSelectedRange: () => rangeMock(fake.selection.sheet, fake.selection.address),
+      },
+      sync: async () => {
+        for (const t of tracked) {
+          for (const p of t.watch) {
+            const now = (t.mock as Record<string, unknown>)[p];
+            // load() turns a property into the mock's "not synced" marker: that is a read, not a write.
+            if (now !== t.seen[p] && !(typeof now === "string" && now.startsWith("Error, "))) t.onWrite(p, now);
+          }
+        }
+        if (pending.length > 0) {
+          const request = pending;
+          pending = [];
+          if (fake.failOnRequest !== undefined && fake.requests.length + 1 >= fake.failOnRequest) {
+            pendingAdds.length = 0;
+            throw Object.assign(new Error("GeneralException: simulated failure"), { code: "GeneralException" });
+          }
+          for (const w of request) {
+            if (w.kind === "numberFormat") fake.formats.push({ sheet: w.sheet, address: w.address, format: w.data });
+            else fake.put(w.sheet, w.address, w.data);
+          }
+          fake.requests.push(request);
+        }
+        for (const apply of pendingAdds.splice(0)) apply();
+        for (const apply of pendingDeletes.splice(0)) apply();
+        // Resolve loads on the context tree and on every object handed out during this run.
+        await OfficeMockObject.prototype.sync.call(context);
+        for (const t of tracked) {
+          await OfficeMockObject.prototype.sync.call(t.mock);
+          for (const p of t.watch) t.seen[p] = (t.mock as Record<string, unknown>)[p];
+        }
+        // The mock resolves nested loads in unawaited promises: let them settle.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const context = new OfficeMockObject(data);
+    return batch(context);
+  }
+}
