@@ -17,7 +17,7 @@ module.exports = {
       testMatch: ["**/*.test.ts"],
       testPathIgnorePatterns: ["/test/browser/"],
       transform: { "^.+\\.tsx?$": tsJest },
-      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/empty.js" },
+      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifest.js" },
     },
     {
       displayName: "browser",

@@ -1,9 +1,5 @@
 /* The Office.js adapter against office-addin-mock: calls made, chunk sizes, unique names, cleanup. */
 // The shared jest mapping stubs office-addin-manifest as {}; office-addin-mock needs its OfficeApp enum.
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
-
 import { createOfficePort } from "../../src/workbook/officePort";
 import { estimateChunkRows, rowBytes, MAX_CHUNK_ROWS } from "../../src/workbook/office/chunks";
 import { absoluteReference, cleanIdentifier, cleanSheetName } from "../../src/workbook/office/names";

@@ -1,9 +1,5 @@
 /* The task pane features carried out through the Office.js adapter on office-addin-mock: what
    reaches Excel, in which chunks, never overwriting, and nothing left behind after a failure. */
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
-
 import { createOfficePort } from "../../src/workbook/officePort";
 import { runSetup } from "../../src/taskpane/setup/run";
 import { runScenario } from "../../src/taskpane/scenario/run";
