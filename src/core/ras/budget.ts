@@ -10,7 +10,7 @@ import { PbrError, type ResultCell } from "../errors";
 import { NumberColumn } from "../results";
 import { readColumns } from "../tariff/inputs";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
-import { lookupPrice, quickPrice, type PriceTable } from "../tariff/priceTable";
+import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
 import { readK, readRoundTo, roundDown } from "./inputs";
 import { stepPercent, type StepTable } from "./stepTable";
@@ -19,18 +19,29 @@ export interface RasSetup {
   readonly prices: PriceTable;
   readonly steps: StepTable;
   readonly basis: Basis;
+  /** Cluster average per price row, filled as rows are priced (a call prices each code once). */
+  readonly averages: Map<PriceRow, number>;
 }
 
 /** Read the basis argument of the budget functions (default "year") into a setup. */
 export function rasSetup(prices: PriceTable, steps: StepTable, basis: CellValue): RasSetup | PbrError {
   const b = readBasis(basis, "year");
-  return b instanceof PbrError ? b : { prices, steps, basis: b };
+  return b instanceof PbrError ? b : { prices, steps, basis: b, averages: new Map() };
 }
 
 /** A person's cluster average on the setup's basis, or why there is none. */
 export function clusterAverage(setup: RasSetup, code: CellValue, row: number): number | PbrError {
-  const pr = quickPrice(setup.prices, code, NaN) ?? lookupPrice(setup.prices, code, row, NaN);
-  return pr instanceof PbrError ? pr : priceOnBasis(setup.prices, pr, setup.basis, row, code);
+  const quick = quickPrice(setup.prices, code, NaN);
+  if (quick !== null) {
+    const known = setup.averages.get(quick);
+    if (known !== undefined) return known;
+  }
+  const pr = quick ?? lookupPrice(setup.prices, code, row, NaN);
+  if (pr instanceof PbrError) return pr;
+  const average = priceOnBasis(setup.prices, pr, setup.basis, row, code);
+  // Safe to share per price row: every code that reaches a row (14, "14") is the same code.
+  if (typeof average === "number" && quick !== null) setup.averages.set(quick, average);
+  return average;
 }
 
 /** The people of a cohort: code and step columns of matching length (or one shared value). */

@@ -55,14 +55,15 @@ export function readTotalPoints(arg: CellValue): number | PbrError {
 
 /**
  * Round a budget down to a multiple of `roundTo` (0: no rounding). Rounding down is what keeps a
- * calibrated cohort inside its envelope: no budget ever goes up. A quotient within a billionth of a
- * whole number counts as that number, so floating-point noise (1239.9999999…) does not lose a step.
+ * calibrated cohort inside its envelope: no budget ever goes up. A quotient within 1e-12 (relative)
+ * of a whole number counts as that number, so floating-point noise (1239.9999999999998) does not
+ * lose a whole step.
  */
 export function roundDown(amount: number, roundTo: number): number {
   if (roundTo === 0) return amount;
   let q = amount / roundTo;
   const nearest = Math.round(q);
-  if (Math.abs(q - nearest) <= 1e-9 * Math.max(1, Math.abs(q))) q = nearest;
+  if (Math.abs(q - nearest) <= 1e-12 * Math.max(1, Math.abs(q))) q = nearest;
   const whole = Math.floor(q);
   const inverse = 1 / roundTo;
   return Number.isInteger(inverse) ? whole / inverse : whole * roundTo;

@@ -24,6 +24,8 @@ export interface Step {
 export interface StepTable {
   readonly name: string;
   readonly steps: ReadonlyMap<string, Step>;
+  /** Percent of every usable step (no twin, no problem), for the row loops' fast path. */
+  readonly percents: ReadonlyMap<string, number>;
   /** Steps as written, in table order, for "steps available" messages. */
   readonly available: readonly string[];
 }
@@ -75,13 +77,18 @@ export function parseStepTable(grid: Grid, name = "step table"): StepTable | Pbr
     available.push(toKey(step));
   }
   if (steps.size === 0) return shapeErrors.tableEmpty(name);
-  return { name, steps, available };
+  const percents = new Map<string, number>();
+  for (const [key, s] of steps) if (!s.twin && !s.problem) percents.set(key, s.percent);
+  return { name, steps, percents, available };
 }
 
 /** A step's percent for input row `row`, or the error saying why there is none. */
 export function stepPercent(table: StepTable, value: CellValue, row: number): number | PbrError {
+  const key = typeof value === "number" ? String(value) : codeKey(value);
+  const percent = table.percents.get(key);
+  if (percent !== undefined) return percent;
   if (isBlank(value)) return rasErrors.stepBlank(row);
-  const step = table.steps.get(typeof value === "number" ? String(value) : codeKey(value));
+  const step = table.steps.get(key);
   if (!step) return rasErrors.stepNotFound(row, value, table.name, table.available);
   if (step.twin) return rasErrors.stepDuplicate(row, value, table.name, step.row, step.twin);
   if (step.problem) return tariffErrors.inTableRow(row, step.problem);

@@ -44,15 +44,21 @@ export function priceOnBasis(
   row: number,
   code: CellValue
 ): number | PbrError {
-  const { day, periodPrice } = pr;
-  const noDay = () => tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
-  if (basis === "day") return day === day ? day : noDay();
-  if (basis === "year" && periodPrice !== periodPrice) return day === day ? day * DAYS_PER_YEAR : noDay();
+  const day = pr.day;
+  const periodPrice = pr.periodPrice;
+  if (basis === "day") return day === day ? day : noDayPrice(table, pr, row, code);
+  if (basis === "year" && periodPrice !== periodPrice) {
+    return day === day ? day * DAYS_PER_YEAR : noDayPrice(table, pr, row, code);
+  }
   if (basis === "period" && periodPrice === periodPrice) return periodPrice;
   const days = periodDaysOf(pr, code);
   if (days !== days) return tariffErrors.noPeriod(row, code, table.name, pr.row);
   if (basis === "year") return (periodPrice * DAYS_PER_YEAR) / days;
-  return day === day ? day * days : noDay();
+  return day === day ? day * days : noDayPrice(table, pr, row, code);
+}
+
+function noDayPrice(table: PriceTable, pr: PriceRow, row: number, code: CellValue): PbrError {
+  return tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
 }
 
 export function periodPriceRange(code: CellValue, prices: PriceTable, basis: CellValue): NumberColumn | PbrError {
