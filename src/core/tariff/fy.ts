@@ -13,7 +13,8 @@ import { PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { MAX_SERIAL, MIN_SERIAL, fyEnd, fyStart } from "../dates";
 import { isBlank, type CellValue } from "../values";
-import { dateProblem, readColumns, readFyYear, readMff } from "./inputs";
+import { dateProblem, readColumns, readFyYear } from "./inputs";
+import { readMff } from "./mff";
 import { lookupPrice, quickPrice, type PriceTable } from "./priceTable";
 import { careCost, readAdmitted } from "./tariff";
 

@@ -132,14 +132,3 @@ export function readFyYear(value: CellValue, row: number): number | PbrError {
   if (!Number.isInteger(n) || n < 1900 || n > 9998) return tariffErrors.fyYearOutOfRange(row, n);
   return n;
 }
-
-/**
- * The Market Forces Factor payment index: blank means 1; anything that is not a number of at
- * least 1.00 is #NUM! (the index never goes below 1.00). `row` null for a single value.
- */
-export function readMff(value: CellValue, row: number | null): number | PbrError {
-  if (isBlank(value)) return 1;
-  const n = typeof value === "number" ? value : toNumber(value);
-  if (!(n >= 1)) return tariffErrors.badMff(row, value);
-  return n;
-}

@@ -6,7 +6,8 @@
 import { PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
-import { readColumns, readMff, readNonNegative, readOptionalNonNegative } from "./inputs";
+import { readMff } from "./mff";
+import { readColumns, readNonNegative, readOptionalNonNegative } from "./inputs";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "./priceTable";
 
 /**
