@@ -6,7 +6,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 /** One source file per function family; each becomes part of functions.json. */
-const FUNCTION_FILES = ["./src/functions/clusters.ts", "./src/functions/riskshare.ts"];
+const FUNCTION_FILES = [
+  "./src/functions/clusters.ts",
+  "./src/functions/tariff.ts",
+  "./src/functions/riskshare.ts",
+  "./src/functions/ras.ts",
+];
 
 const tsRule = {
   test: /\.tsx?$/,

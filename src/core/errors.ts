@@ -7,6 +7,8 @@
  * the detail a user needs: which row, which item, which value, and what was expected.
  */
 
+import { serialToYmd } from "./dates";
+
 export type ErrorKind = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!";
 
 export class PbrError {
@@ -99,7 +101,85 @@ export const clusterErrors = {
 };
 
 // ---------------------------------------------------------------- pricing (tariff family)
-// (tariff messages go here)
+
+/** An Excel date serial as dd/mm/yyyy for messages. */
+export function showDate(serial: number): string {
+  const { year, month, day } = serialToYmd(serial);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${two(day)}/${two(month)}/${year}`;
+}
+
+/** Which table a lookup used, for messages: "price table (rows 2–22)". */
+export interface TableRef {
+  /** "price table", "illustrative price table", "step table", … */
+  readonly name: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+const inTable = (t: TableRef) => `the ${t.name} (${rowSpan(t.firstRow, t.lastRow)})`;
+
+export const tariffErrors = {
+  pricesNotRange: (value: unknown) =>
+    valueError(`prices ${show(value)} is not a range: give a price table with a header row (Code | Day price | …)`),
+  lengthMismatch: (what: string, got: number, first: string, rows: number) =>
+    valueError(`${what} has ${got} rows but ${first} has ${rows}: they must match (or give one value for every row)`),
+  notSingle: (what: string, cells: number) => valueError(`${what} must be a single value; got ${cells} cells`),
+  codeBlank: (row: number) => valueError(`row ${row}: code is blank`),
+  codeNotFound: (row: number, code: unknown, table: TableRef) =>
+    notFound(`row ${row}: code ${show(code)} is not in ${inTable(table)}`),
+  noPriceInForce: (row: number, code: unknown, date: number, tableName: string, earliestRow: number, earliestFrom: number) =>
+    notFound(
+      `row ${row}: code ${show(code)} has no price in force on ${showDate(date)} ` +
+        `(its earliest row in the ${tableName}, row ${earliestRow}, is effective from ${showDate(earliestFrom)})`
+    ),
+  duplicateCode: (row: number, code: unknown, tableName: string, firstRow: number, secondRow: number, from: number) =>
+    valueError(
+      `row ${row}: code ${show(code)} is listed twice in the ${tableName} for overlapping dates ` +
+        `(rows ${firstRow} and ${secondRow}${Number.isFinite(from) ? `, both effective from ${showDate(from)}` : ""})`
+    ),
+  tableCell: (tableName: string, tableRow: number, column: string, value: unknown, expected: string) =>
+    valueError(`${tableName} row ${tableRow}, ${column}: ${show(value)} is not ${expected}`),
+  tableCellNegative: (tableName: string, tableRow: number, column: string, value: number) =>
+    badNumber(`${tableName} row ${tableRow}, ${column}: ${value} is negative`),
+  /** A problem in the price table row a lookup landed on, reported against the input row. */
+  inTableRow: (row: number, problem: PbrError) => new PbrError(problem.kind, `row ${row}: ${problem.message}`),
+  missingPrice: (row: number, code: unknown, column: string, tableName: string, tableRow: number, why = "") =>
+    notFound(`row ${row}: code ${show(code)} has no ${column} in the ${tableName} (row ${tableRow})${why}`),
+  noPeriod: (row: number, code: unknown, tableName: string, tableRow: number) =>
+    notFound(
+      `row ${row}: code ${show(code)} has no Period price or Period days in the ${tableName} (row ${tableRow}) ` +
+        `and is not a care cluster with a maximum review period: add Period days (or Period price) for it`
+    ),
+  admittedOverDays: (row: number, admitted: number, days: number) =>
+    badNumber(`row ${row}: admitted days ${admitted} is more than the ${days} days of the period`),
+  dateOutOfRange: (row: number, what: string, value: number) =>
+    badNumber(`row ${row}, ${what}: ${value} is not an Excel date (1 to 2958465)`),
+  endBeforeStart: (row: number, start: number, end: number) =>
+    badNumber(`row ${row}: end ${showDate(end)} is before start ${showDate(start)}`),
+  badMff: (row: number | null, value: unknown) =>
+    badNumber(
+      `${row === null ? "" : `row ${row}: `}MFF ${show(value)} must be a number of at least 1.00 ` +
+        `(the MFF payment index never goes below 1.00)`
+    ),
+  fyYearNotNumber: (row: number, value: unknown) =>
+    valueError(`row ${row}, financial year: ${show(value)} is not a year (give the year it starts in, e.g. 2024 for 2024/25)`),
+  fyYearOutOfRange: (row: number, value: number) =>
+    badNumber(`row ${row}, financial year: ${value} must be a whole year from 1900 to 9998 (e.g. 2024 for 2024/25)`),
+  // COSTPERDAY and REBASE share one pool or one contract value across rows
+  amountNotNumber: (what: string, value: unknown) => valueError(`${what} ${show(value)} is not a number`),
+  amountNegative: (what: string, value: number) => badNumber(`${what} ${value} is negative`),
+  amountNotPositive: (what: string, value: number) => badNumber(`${what} ${value} must be more than 0`),
+  amountTooLarge: (what: string, value: number) =>
+    badNumber(`${what} ${value} is over the £90,000,000,000 limit (beyond it pennies are no longer exact)`),
+  blockedBy: (row: number, what: string, problem: PbrError) =>
+    valueError(`row ${row}: ${what} cannot be worked out until this is fixed: ${problem.message}`),
+  totalZero: (what: string, consequence: string) => new PbrError("#DIV/0!", `${what} is 0, so ${consequence}`),
+  zeroDays: (row: number, code: unknown) =>
+    new PbrError("#DIV/0!", `row ${row}: code ${show(code)} has 0 days, so it has no cost per day (its share is £0)`),
+  duplicateRow: (row: number, code: unknown, firstRow: number) =>
+    valueError(`row ${row}: code ${show(code)} is already given in row ${firstRow}; give each code once`),
+};
 
 // ---------------------------------------------------------------- risk share
 // Band tables are named by what they are ("bands" or "under-performance bands"); their rows are
@@ -153,7 +233,38 @@ export const riskErrors = {
 };
 
 // ---------------------------------------------------------------- stepped budgets (RAS)
-// (RAS messages go here)
+
+export const rasErrors = {
+  stepsNotRange: (value: unknown) =>
+    valueError(`steps ${show(value)} is not a range: give a step table with the header Step | Percent (| Label)`),
+  stepBlank: (row: number) => valueError(`row ${row}: step is blank`),
+  stepNotFound: (row: number, step: unknown, tableName: string, available: readonly string[]) =>
+    notFound(`row ${row}: step ${show(step)} is not in the ${tableName}; steps available: ${available.join(", ")}`),
+  stepDuplicate: (row: number, step: unknown, tableName: string, firstRow: number, secondRow: number) =>
+    valueError(`row ${row}: step ${show(step)} is listed twice in the ${tableName} (rows ${firstRow} and ${secondRow})`),
+  kNotNumber: (value: unknown) => valueError(`k ${show(value)} is not a number (use the factor from PBR.RASCALIBRATE, or 1)`),
+  kNotPositive: (value: number) => badNumber(`k ${value} must be more than 0`),
+  roundToNotNumber: (value: unknown) => valueError(`roundTo ${show(value)} is not a number (e.g. 10 for whole £10s)`),
+  roundToNotPositive: (value: number) => badNumber(`roundTo ${value} must be more than 0 (e.g. 10 for whole £10s)`),
+  contingencyNotNumber: (value: unknown) => valueError(`contingency ${show(value)} is not a number (give a fraction, e.g. 0.1 for 10%)`),
+  contingencyOutOfRange: (value: number) =>
+    badNumber(`contingency ${value} must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%`),
+  envelopeNotNumber: (value: unknown) => valueError(`envelope ${show(value)} is not a number`),
+  envelopeNotPositive: (value: number) => badNumber(`envelope ${value} must be more than 0`),
+  cohortEmpty: () =>
+    new PbrError("#DIV/0!", "the cohort has no people (every row is blank), so there is nothing to calibrate"),
+  cohortZero: (people: number) =>
+    new PbrError(
+      "#DIV/0!",
+      `the cohort's total before calibration is 0 (${people} people, every cluster average × step percent is 0), ` +
+        `so no factor k can scale it to the envelope`
+    ),
+  personProblem: (problem: PbrError) =>
+    new PbrError(problem.kind, `k cannot be worked out until this person is fixed: ${problem.message}`),
+  totalPointsNotNumber: (value: unknown) => valueError(`totalPoints ${show(value)} is not a number`),
+  totalPointsZero: () => new PbrError("#DIV/0!", "totalPoints is 0, so points cannot be turned into money"),
+  totalPointsNegative: (value: number) => badNumber(`totalPoints ${value} is negative`),
+};
 
 // ---------------------------------------------------------------- caseload import
 // (caseload messages go here)

@@ -1,0 +1,113 @@
+/**
+ * Stepped personal budgets from cluster averages (a stepped resource allocation system).
+ *
+ * PBR.RASBUDGET: cluster average × step percent × k, where the cluster average is PBR.PERIODPRICE
+ * of the person's code on `basis` (default "year": an annual amount). Optionally rounded DOWN to
+ * a multiple of `roundTo`, so rounding never takes a calibrated cohort over its envelope.
+ * PBR.RASBUILDUP: the same, one row per person showing [cluster average, step percent, k, budget].
+ */
+import { PbrError, type ResultCell } from "../errors";
+import { NumberColumn } from "../results";
+import { readColumns } from "../tariff/inputs";
+import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
+import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
+import { isBlank, type CellValue } from "../values";
+import { readK, readRoundTo, roundDown } from "./inputs";
+import { stepPercent, type StepTable } from "./stepTable";
+
+export interface RasSetup {
+  readonly prices: PriceTable;
+  readonly steps: StepTable;
+  readonly basis: Basis;
+  /** Cluster average per price row, filled as rows are priced (a call prices each code once). */
+  readonly averages: Map<PriceRow, number>;
+}
+
+/** Read the basis argument of the budget functions (default "year") into a setup. */
+export function rasSetup(prices: PriceTable, steps: StepTable, basis: CellValue): RasSetup | PbrError {
+  const b = readBasis(basis, "year");
+  return b instanceof PbrError ? b : { prices, steps, basis: b, averages: new Map() };
+}
+
+/** A person's cluster average on the setup's basis, or why there is none. */
+export function clusterAverage(setup: RasSetup, code: CellValue, row: number): number | PbrError {
+  const quick = quickPrice(setup.prices, code, NaN);
+  if (quick !== null) {
+    const known = setup.averages.get(quick);
+    if (known !== undefined) return known;
+  }
+  const pr = quick ?? lookupPrice(setup.prices, code, row, NaN);
+  if (pr instanceof PbrError) return pr;
+  const average = priceOnBasis(setup.prices, pr, setup.basis, row, code);
+  // Safe to share per price row: every code that reaches a row (14, "14") is the same code.
+  if (typeof average === "number" && quick !== null) setup.averages.set(quick, average);
+  return average;
+}
+
+/** The people of a cohort: code and step columns of matching length (or one shared value). */
+export function readPeople(code: CellValue, step: CellValue) {
+  return readColumns([
+    [code, "code"],
+    [step, "step"],
+  ]);
+}
+
+export function rasBudgetRange(
+  code: CellValue,
+  step: CellValue,
+  setup: RasSetup,
+  k: CellValue,
+  roundTo: CellValue
+): NumberColumn | PbrError {
+  const factor = readK(k);
+  if (factor instanceof PbrError) return factor;
+  const unit = readRoundTo(roundTo);
+  if (unit instanceof PbrError) return unit;
+  const read = readPeople(code, step);
+  if (read instanceof PbrError) return read;
+  const [codes, steps] = read.cols;
+  const out = new NumberColumn(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const c = codes.at(i);
+    const s = steps.at(i);
+    if (isBlank(c) && steps.blankOrShared(i)) {
+      out.setBlank(i);
+      continue;
+    }
+    const avg = clusterAverage(setup, c, i + 1);
+    const pct = typeof avg === "number" ? stepPercent(setup.steps, s, i + 1) : avg;
+    out.set(i, typeof pct === "number" ? roundDown((avg as number) * pct * factor, unit) : pct);
+  }
+  return out;
+}
+
+export function rasBuildupRange(
+  code: CellValue,
+  step: CellValue,
+  setup: RasSetup,
+  k: CellValue,
+  roundTo: CellValue
+): ResultCell[][] | PbrError {
+  const factor = readK(k);
+  if (factor instanceof PbrError) return factor;
+  const unit = readRoundTo(roundTo);
+  if (unit instanceof PbrError) return unit;
+  const read = readPeople(code, step);
+  if (read instanceof PbrError) return read;
+  const [codes, steps] = read.cols;
+  const out = new Array<ResultCell[]>(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const c = codes.at(i);
+    const s = steps.at(i);
+    if (isBlank(c) && steps.blankOrShared(i)) {
+      out[i] = ["", "", "", ""];
+      continue;
+    }
+    const avg = clusterAverage(setup, c, i + 1);
+    const pct = stepPercent(setup.steps, s, i + 1);
+    const budget =
+      typeof avg !== "number" ? avg : typeof pct !== "number" ? pct : roundDown(avg * pct * factor, unit);
+    out[i] = [avg, pct, factor, budget];
+  }
+  return out;
+}

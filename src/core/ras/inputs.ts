@@ -1,0 +1,70 @@
+/** Single-value arguments of the budget functions: k, roundTo, contingency, envelope, totalPoints. */
+import { PbrError, rasErrors } from "../errors";
+import { readSingle } from "../tariff/inputs";
+import { isBlank, toNumber, type CellValue } from "../values";
+
+function readNumber(arg: CellValue, what: string): { value: CellValue; n: number } | PbrError {
+  const value = readSingle(arg, what);
+  if (value instanceof PbrError) return value;
+  return { value, n: isBlank(value) ? NaN : toNumber(value) };
+}
+
+/** The calibration factor k: blank means 1; must be more than 0. */
+export function readK(arg: CellValue): number | PbrError {
+  const r = readNumber(arg, "k");
+  if (r instanceof PbrError) return r;
+  if (isBlank(r.value)) return 1;
+  if (r.n !== r.n) return rasErrors.kNotNumber(r.value);
+  return r.n > 0 ? r.n : rasErrors.kNotPositive(r.n);
+}
+
+/** Round budgets down to a multiple of this: blank means no rounding (0); otherwise more than 0. */
+export function readRoundTo(arg: CellValue): number | PbrError {
+  const r = readNumber(arg, "roundTo");
+  if (r instanceof PbrError) return r;
+  if (isBlank(r.value)) return 0;
+  if (r.n !== r.n) return rasErrors.roundToNotNumber(r.value);
+  return r.n > 0 ? r.n : rasErrors.roundToNotPositive(r.n);
+}
+
+/** The contingency held back: a fraction from 0 up to (not including) 1; blank means 0. */
+export function readContingency(arg: CellValue): number | PbrError {
+  const r = readNumber(arg, "contingency");
+  if (r instanceof PbrError) return r;
+  if (isBlank(r.value)) return 0;
+  if (r.n !== r.n) return rasErrors.contingencyNotNumber(r.value);
+  return r.n >= 0 && r.n < 1 ? r.n : rasErrors.contingencyOutOfRange(r.n);
+}
+
+/** The budget envelope in £: more than 0. */
+export function readEnvelope(arg: CellValue): number | PbrError {
+  const r = readNumber(arg, "envelope");
+  if (r instanceof PbrError) return r;
+  if (r.n !== r.n) return rasErrors.envelopeNotNumber(r.value);
+  return r.n > 0 ? r.n : rasErrors.envelopeNotPositive(r.n);
+}
+
+/** Total points the envelope is spread over: 0 is #DIV/0!, negative #NUM!. */
+export function readTotalPoints(arg: CellValue): number | PbrError {
+  const r = readNumber(arg, "totalPoints");
+  if (r instanceof PbrError) return r;
+  if (r.n !== r.n) return rasErrors.totalPointsNotNumber(r.value);
+  if (r.n === 0) return rasErrors.totalPointsZero();
+  return r.n > 0 ? r.n : rasErrors.totalPointsNegative(r.n);
+}
+
+/**
+ * Round a budget down to a multiple of `roundTo` (0: no rounding). Rounding down is what keeps a
+ * calibrated cohort inside its envelope: no budget ever goes up. A quotient within 1e-12 (relative)
+ * of a whole number counts as that number, so floating-point noise (1239.9999999999998) does not
+ * lose a whole step.
+ */
+export function roundDown(amount: number, roundTo: number): number {
+  if (roundTo === 0) return amount;
+  let q = amount / roundTo;
+  const nearest = Math.round(q);
+  if (Math.abs(q - nearest) <= 1e-12 * Math.max(1, Math.abs(q))) q = nearest;
+  const whole = Math.floor(q);
+  const inverse = 1 / roundTo;
+  return Number.isInteger(inverse) ? whole / inverse : whole * roundTo;
+}

@@ -1,0 +1,40 @@
+/**
+ * PBR.RASPOINTS: the points-based alternative to stepped budgets.
+ *   budget = points × envelope × (1 − contingency) / totalPoints
+ * totalPoints is the cohort's total (give it yourself, e.g. =SUM of the points column), so the
+ * budgets add up to envelope × (1 − contingency) when the points given add up to totalPoints.
+ */
+import { PbrError, rasErrors } from "../errors";
+import { NumberColumn } from "../results";
+import { readColumns, readNonNegative } from "../tariff/inputs";
+import { isBlank, type CellValue } from "../values";
+import { readContingency, readEnvelope, readTotalPoints } from "./inputs";
+
+export function rasPointsRange(
+  points: CellValue,
+  envelope: CellValue,
+  totalPoints: CellValue,
+  contingency: CellValue
+): NumberColumn | PbrError {
+  const env = readEnvelope(envelope);
+  if (env instanceof PbrError) return env;
+  const total = readTotalPoints(totalPoints);
+  if (total instanceof PbrError) return total;
+  const held = readContingency(contingency);
+  if (held instanceof PbrError) return held;
+  const read = readColumns([[points, "points"]]);
+  if (read instanceof PbrError) return read;
+  const [pts] = read.cols;
+  const perPoint = (env * (1 - held)) / total;
+  const out = new NumberColumn(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const p = pts.at(i);
+    if (isBlank(p)) {
+      out.setBlank(i);
+      continue;
+    }
+    const n = readNonNegative(p, i + 1, "points");
+    out.set(i, typeof n === "number" ? n * perPoint : n);
+  }
+  return out;
+}

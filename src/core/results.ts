@@ -1,0 +1,51 @@
+/**
+ * A column of results that are mostly numbers, kept unboxed: a Float64Array of values plus a tag
+ * per row for the few that are blank ("") or an error. Range functions over a million rows fill
+ * one of these instead of an array of boxed values; the Excel adapter spills it directly.
+ */
+import { PbrError, type ResultCell } from "./errors";
+
+const NUMBER = 0;
+const BLANK = 1;
+const ERROR = 2;
+
+export class NumberColumn {
+  readonly values: Float64Array;
+  /** 0 number, 1 blank, 2 error (see `errors`). */
+  readonly tags: Uint8Array;
+  readonly errors = new Map<number, PbrError>();
+
+  constructor(readonly length: number) {
+    this.values = new Float64Array(length);
+    this.tags = new Uint8Array(length);
+  }
+
+  setNumber(i: number, value: number): void {
+    this.values[i] = value;
+  }
+
+  setBlank(i: number): void {
+    this.tags[i] = BLANK;
+  }
+
+  set(i: number, value: number | PbrError): void {
+    if (typeof value === "number") this.values[i] = value;
+    else {
+      this.tags[i] = ERROR;
+      this.errors.set(i, value);
+    }
+  }
+
+  /** Row i as a result cell. */
+  at(i: number): ResultCell {
+    const tag = this.tags[i];
+    return tag === NUMBER ? this.values[i] : tag === BLANK ? "" : this.errors.get(i)!;
+  }
+
+  /** All rows as result cells (for tests and callers that want plain arrays). */
+  toCells(): ResultCell[] {
+    const out = new Array<ResultCell>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    return out;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Financial-year split (UK financial year 1 April – 31 March).
+ *
+ * PBR.FYDAYS: days of a cluster period (start and end both counted) inside the financial year
+ * starting 1 April of `fyStartYear`. An open period (blank end) runs to that year's 31 March.
+ *
+ * PBR.FYCOST: the cost of that part of the period, at the price row in force on the period's start
+ * date. Admitted days are apportioned pro rata: admitted × FY days / all days of the period, so the
+ * costs over consecutive financial years add up to PBR.TARIFF of the whole period. For an open
+ * period "all days" means start to the 31 March of the year asked about.
+ */
+import { PbrError, tariffErrors } from "../errors";
+import { NumberColumn } from "../results";
+import { MAX_SERIAL, MIN_SERIAL, fyEnd, fyStart } from "../dates";
+import { isBlank, type CellValue } from "../values";
+import { dateProblem, readColumns, readFyYear } from "./inputs";
+import { readMff } from "./mff";
+import { lookupPrice, quickPrice, type PriceTable } from "./priceTable";
+import { careCost, readAdmitted } from "./tariff";
+
+/**
+ * The financial year asked about, and the last period read against it. Reading a row fills the
+ * fields in place (no object per row); the year's first/last serials are worked out only when the
+ * year changes (most calls use one year).
+ */
+class FyWindow {
+  private year: unknown = NaN;
+  first = 0;
+  last = 0;
+  /** First day of the period. */
+  start = 0;
+  /** Last day of the period; for an open period, the 31 March of the year asked about. */
+  end = 0;
+  /** Days of the period inside the financial year. */
+  inYear = 0;
+
+  private setYear(year: number): void {
+    if (year !== this.year) {
+      this.year = year;
+      this.first = fyStart(year);
+      this.last = fyEnd(year);
+    }
+  }
+
+  /** Read one row's start, end and year; null when fine, else the row's error. */
+  read(s: CellValue, e: CellValue, y: CellValue, row: number): PbrError | null {
+    if (y !== this.year) {
+      const year = readFyYear(y, row);
+      if (typeof year !== "number") return year;
+      this.setYear(year);
+    }
+    // Dates are read in place rather than through readDate so no number is boxed per row.
+    if (!(typeof s === "number" && s >= MIN_SERIAL && s <= MAX_SERIAL)) return dateProblem(s, row, "start");
+    const start = (s | 0) === s ? s : Math.floor(s);
+    let end = this.last;
+    if (!isBlank(e)) {
+      if (!(typeof e === "number" && e >= MIN_SERIAL && e <= MAX_SERIAL)) return dateProblem(e, row, "end");
+      end = (e | 0) === e ? e : Math.floor(e);
+      if (end < start) return tariffErrors.endBeforeStart(row, start, end);
+    }
+    const from = start > this.first ? start : this.first;
+    const to = end < this.last ? end : this.last;
+    this.start = start;
+    this.end = end;
+    this.inYear = to >= from ? to - from + 1 : 0;
+    return null;
+  }
+}
+
+export function fyDaysRange(start: CellValue, end: CellValue, fyStartYear: CellValue): NumberColumn | PbrError {
+  const read = readColumns([
+    [start, "start"],
+    [end, "end"],
+    [fyStartYear, "fyStartYear"],
+  ]);
+  if (read instanceof PbrError) return read;
+  const [starts, ends, years] = read.cols;
+  const fy = new FyWindow();
+  const out = new NumberColumn(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const s = starts.at(i);
+    const e = ends.at(i);
+    if (isBlank(s) && isBlank(e) && years.blankOrShared(i)) {
+      out.setBlank(i);
+      continue;
+    }
+    const problem = fy.read(s, e, years.at(i), i + 1);
+    out.set(i, problem ?? fy.inYear);
+  }
+  return out;
+}
+
+export function fyCostRange(
+  code: CellValue,
+  start: CellValue,
+  end: CellValue,
+  fyStartYear: CellValue,
+  admittedDays: CellValue,
+  prices: PriceTable,
+  mff: CellValue
+): NumberColumn | PbrError {
+  const read = readColumns([
+    [code, "code"],
+    [start, "start"],
+    [end, "end"],
+    [fyStartYear, "fyStartYear"],
+    [admittedDays, "admitted days"],
+    [mff, "mff"],
+  ]);
+  if (read instanceof PbrError) return read;
+  const [codes, starts, ends, years, adms, mffs] = read.cols;
+  const singleMff = mffs.single ? readMff(mffs.at(0), null) : 0;
+  if (singleMff instanceof PbrError) return singleMff;
+  const fy = new FyWindow();
+  const out = new NumberColumn(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const row = i + 1;
+    const c = codes.at(i);
+    const s = starts.at(i);
+    const e = ends.at(i);
+    const a = adms.at(i);
+    if (isBlank(c) && isBlank(s) && isBlank(e) && adms.blankOrShared(i) && mffs.blankOrShared(i)) {
+      out.setBlank(i);
+      continue;
+    }
+    const problem = fy.read(s, e, years.at(i), row);
+    if (problem) {
+      out.set(i, problem);
+      continue;
+    }
+    // An open period that starts after the year asked about has no days yet: nothing to check.
+    const total = fy.end - fy.start + 1;
+    const adm = a === null || a === undefined || a === 0 || total <= 0 ? 0 : readAdmitted(a, row, total);
+    if (typeof adm !== "number") {
+      out.set(i, adm);
+      continue;
+    }
+    const f = mffs.single ? singleMff : readMff(mffs.at(i), row);
+    if (typeof f !== "number") {
+      out.set(i, f);
+      continue;
+    }
+    let pr = quickPrice(prices, c, fy.start);
+    if (pr === null) {
+      const slow = lookupPrice(prices, c, row, fy.start);
+      if (slow instanceof PbrError) {
+        out.set(i, slow);
+        continue;
+      }
+      pr = slow;
+    }
+    const inYear = fy.inYear;
+    const admIn = adm === 0 || inYear === 0 ? 0 : (adm * inYear) / total;
+    if (inYear === 0) out.values[i] = 0;
+    else if (pr.day === pr.day && (admIn === 0 || pr.admitted === pr.admitted)) {
+      // the usual case, worked out in place (same sum as careCost)
+      out.values[i] = (admIn === 0 ? inYear * pr.day : (inYear - admIn) * pr.day + admIn * pr.admitted) * f;
+    } else out.set(i, careCost(prices, pr, inYear, admIn, f, row, c));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * PBR.REBASE: cost-neutral local prices. Given the current contract value V, each code's planned
+ * activity a and cost c, the scale factor is k = V / Σ(c × a) and each local price is k × c, so
+ * Σ price × planned activity = V. Spills one row per code: [price, k] (k repeated on every row so
+ * it can be seen and referenced next to the prices).
+ *
+ * Prices are not rounded: rounding each price to the penny moves the total by up to half a penny
+ * per unit of activity. Each code once: a repeated code is an error on the later row. Because k
+ * depends on every row, a bad row stops k: it shows its own error and the others say what to fix.
+ */
+import { PbrError, tariffErrors, type ResultCell } from "../errors";
+import { isBlank, type CellValue } from "../values";
+import { readAmount } from "./costing";
+import { readColumns, readNonNegative } from "./inputs";
+import { codeKey } from "./priceTable";
+
+export function rebaseRange(
+  contractValue: CellValue,
+  codes: CellValue,
+  plannedActivity: CellValue,
+  costs: CellValue
+): ResultCell[][] | PbrError {
+  const value = readAmount(contractValue, "contractValue");
+  if (value instanceof PbrError) return value;
+  if (value === 0) return tariffErrors.amountNotPositive("contractValue", value);
+  const cols = readColumns([
+    [codes, "codes"],
+    [plannedActivity, "plannedActivity"],
+    [costs, "costs"],
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [codeList, activityList, costList] = cols.cols;
+  const n = cols.rows;
+  const out = new Array<ResultCell[]>(n);
+  const cost = new Float64Array(n);
+  const seen = new Map<string, number>();
+  let total = 0;
+  let firstProblem: PbrError | null = null;
+  for (let i = 0; i < n; i++) {
+    const row = i + 1;
+    const c = codeList.at(i);
+    const a = activityList.at(i);
+    const p = costList.at(i);
+    if (isBlank(c) && activityList.blankOrShared(i) && costList.blankOrShared(i)) {
+      out[i] = ["", ""];
+      continue;
+    }
+    let problem: PbrError | null = null;
+    if (isBlank(c)) problem = tariffErrors.codeBlank(row);
+    else {
+      const key = codeKey(c);
+      const first = seen.get(key);
+      if (first !== undefined) problem = tariffErrors.duplicateRow(row, c, first);
+      else seen.set(key, row);
+    }
+    const an = problem ?? readNonNegative(a, row, "planned activity");
+    const cn = an instanceof PbrError ? an : readNonNegative(p, row, "cost");
+    if (cn instanceof PbrError) {
+      out[i] = [cn, ""];
+      firstProblem ??= cn;
+      continue;
+    }
+    cost[i] = cn;
+    total += cn * (an as number);
+  }
+  for (let i = 0; i < n; i++) {
+    if (out[i] !== undefined) continue;
+    if (firstProblem) out[i] = [tariffErrors.blockedBy(i + 1, "k", firstProblem), ""];
+    else if (!(total > 0)) out[i] = [tariffErrors.totalZero("the total of cost × planned activity", "no factor k can reproduce the contract value"), ""];
+    else {
+      const k = value / total;
+      out[i] = [k * cost[i], k];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * PBR.TARIFF: the price of a spell of care at a code's day prices.
+ *   (days − admittedDays) × Day price + admittedDays × Admitted day price, × MFF.
+ * Not rounded: round the answer (or its total) to the penny where you need to.
+ */
+import { PbrError, tariffErrors } from "../errors";
+import { NumberColumn } from "../results";
+import { isBlank, type CellValue } from "../values";
+import { readMff } from "./mff";
+import { readColumns, readNonNegative, readOptionalNonNegative } from "./inputs";
+import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "./priceTable";
+
+/**
+ * Price of `days` days of care, `admitted` of them admitted, at price row `pr`, times `mff`.
+ * `row` and `code` only name the input row in messages.
+ */
+export function careCost(
+  table: PriceTable,
+  pr: PriceRow,
+  days: number,
+  admitted: number,
+  mff: number,
+  row: number,
+  code: CellValue
+): number | PbrError {
+  const day = pr.day;
+  if (day !== day) return tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
+  if (admitted === 0) return days * day * mff;
+  const adm = pr.admitted;
+  if (adm !== adm) {
+    return tariffErrors.missingPrice(row, code, "Admitted day price", table.name, pr.row, `, but ${admitted} admitted days were given`);
+  }
+  return ((days - admitted) * day + admitted * adm) * mff;
+}
+
+/** Read the admitted days for a row, checked against the days of the period. */
+export function readAdmitted(value: CellValue, row: number, days: number): number | PbrError {
+  const a = readOptionalNonNegative(value, row, "admitted days", 0);
+  if (typeof a === "number" && a > days) return tariffErrors.admittedOverDays(row, a, days);
+  return a;
+}
+
+export function tariffRange(
+  code: CellValue,
+  days: CellValue,
+  admittedDays: CellValue,
+  prices: PriceTable,
+  mff: CellValue
+): NumberColumn | PbrError {
+  const read = readColumns([
+    [code, "code"],
+    [days, "days"],
+    [admittedDays, "admitted days"],
+    [mff, "mff"],
+  ]);
+  if (read instanceof PbrError) return read;
+  const [codes, dayCol, admCol, mffCol] = read.cols;
+  const singleMff = mffCol.single ? readMff(mffCol.at(0), null) : 0;
+  if (singleMff instanceof PbrError) return singleMff;
+
+  const out = new NumberColumn(read.rows);
+  for (let i = 0; i < read.rows; i++) {
+    const row = i + 1;
+    const c = codes.at(i);
+    const d = dayCol.at(i);
+    const a = admCol.at(i);
+    if (isBlank(c) && dayCol.blankOrShared(i) && admCol.blankOrShared(i) && mffCol.blankOrShared(i)) {
+      out.setBlank(i);
+      continue;
+    }
+    const n = typeof d === "number" && d >= 0 ? d : readNonNegative(d, row, "days");
+    if (typeof n !== "number") {
+      out.set(i, n);
+      continue;
+    }
+    const adm = a === null || a === undefined || a === 0 ? 0 : typeof a === "number" && a > 0 && a <= n ? a : readAdmitted(a, row, n);
+    if (typeof adm !== "number") {
+      out.set(i, adm);
+      continue;
+    }
+    const f = mffCol.single ? singleMff : readMff(mffCol.at(i), row);
+    if (typeof f !== "number") {
+      out.set(i, f);
+      continue;
+    }
+    let pr = quickPrice(prices, c, NaN);
+    if (pr === null) {
+      const slow = lookupPrice(prices, c, row, NaN);
+      if (slow instanceof PbrError) {
+        out.set(i, slow);
+        continue;
+      }
+      pr = slow;
+    }
+    if (pr.day === pr.day && (adm === 0 || pr.admitted === pr.admitted)) {
+      // the usual case, worked out in place (same sum as careCost)
+      out.values[i] = (adm === 0 ? n * pr.day : (n - adm) * pr.day + adm * pr.admitted) * f;
+    } else out.set(i, careCost(prices, pr, n, adm, f, row, c));
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+/* Stepped personal budget functions: PBR.RASBUDGET and companions. Each one coerces Excel values,
+   calls core and maps results back; the rules live in src/core/ras. */
+import { PbrError } from "../core/errors";
+import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../core/ras/budget";
+import { rasCalibrate } from "../core/ras/calibrate";
+import { rasPointsRange } from "../core/ras/points";
+import { guard, spillColumn, spillTable } from "./host";
+import { priceArg } from "./priceArg";
+import { spillNumbers } from "./spillNumbers";
+import { stepArg } from "./stepArg";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function setupOf(prices: unknown, steps: unknown, basis: unknown): RasSetup | PbrError {
+  const p = priceArg(prices);
+  if (p instanceof PbrError) return p;
+  const s = stepArg(steps);
+  if (s instanceof PbrError) return s;
+  return rasSetup(p, s, basis);
+}
+
+/**
+ * Indicative personal budget: cluster average (PBR.PERIODPRICE, yearly by default) × step percent × k. Omit prices or steps to use the built-in ILLUSTRATIVE tables.
+ * @customfunction RASBUDGET
+ * @param {any[][]} code Each person's care cluster or other currency code, one value or a column.
+ * @param {any[][]} step Each person's step (as in the step table), one value or a column.
+ * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
+ * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps (50/75/100/125/150%).
+ * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
+ * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
+ * @param {any} [roundTo] Round each budget DOWN to a multiple of this (e.g. 10 for whole £10s), so the cohort never goes over the envelope. Default: no rounding.
+ * @returns {any[][]} Indicative budget per person, in £.
+ */
+export function rasbudget(
+  code: any[][],
+  step: any[][],
+  prices?: any[][],
+  steps?: any[][],
+  k?: any,
+  basis?: any,
+  roundTo?: any
+): any[][] {
+  return guard(() => {
+    const setup = setupOf(prices, steps, basis);
+    return spillNumbers(setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo));
+  });
+}
+
+/**
+ * The factor k that makes a cohort's budgets add up to envelope × (1 − contingency): k = envelope × (1 − contingency) ÷ the sum of cluster average × step percent.
+ * @customfunction RASCALIBRATE
+ * @param {any[][]} codes The cohort's codes, one person per row.
+ * @param {any[][]} steps The cohort's steps, one person per row.
+ * @param {any} envelope The budget envelope for the cohort, in £ (more than 0).
+ * @param {any} [contingency] Fraction held back for overrides, from 0 up to (not including) 1, e.g. 0.1 for 10%. Default 0.
+ * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
+ * @param {any[][]} [stepTable] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
+ * @param {any} [basis] Cluster average per "year" (default), "period" or "day": use the same basis as PBR.RASBUDGET.
+ * @returns {any[][]} The factor k.
+ */
+export function rascalibrate(
+  codes: any[][],
+  steps: any[][],
+  envelope: any,
+  contingency?: any,
+  prices?: any[][],
+  stepTable?: any[][],
+  basis?: any
+): any[][] {
+  return guard(() => {
+    const setup = setupOf(prices, stepTable, basis);
+    const k = setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
+    return spillColumn(k instanceof PbrError ? k : [k]);
+  });
+}
+
+/**
+ * How a person's budget was built, one row each: cluster average, step percent, k and the budget (average × percent × k), so the arithmetic can be shown to the person.
+ * @customfunction RASBUILDUP
+ * @param {any[][]} code The person's care cluster or other currency code (one value or a column).
+ * @param {any[][]} step The person's step (one value or a column).
+ * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
+ * @param {any[][]} [steps] Your step table. Omit for the ILLUSTRATIVE five steps.
+ * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
+ * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
+ * @param {any} [roundTo] Round the budget DOWN to a multiple of this, as in PBR.RASBUDGET. Default: no rounding.
+ * @returns {any[][]} Four columns per person: cluster average, step percent, k, budget.
+ */
+export function rasbuildup(
+  code: any[][],
+  step: any[][],
+  prices?: any[][],
+  steps?: any[][],
+  k?: any,
+  basis?: any,
+  roundTo?: any
+): any[][] {
+  return guard(() => {
+    const setup = setupOf(prices, steps, basis);
+    return spillTable(setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo));
+  });
+}
+
+/**
+ * Points-based budgets: points × envelope × (1 − contingency) ÷ totalPoints.
+ * @customfunction RASPOINTS
+ * @param {any[][]} points Each person's points, one value or a column.
+ * @param {any} envelope The budget envelope, in £ (more than 0).
+ * @param {any} totalPoints The cohort's total points (e.g. =SUM of the points column).
+ * @param {any} [contingency] Fraction held back, from 0 up to (not including) 1. Default 0.
+ * @returns {any[][]} Budget per person, in £.
+ */
+export function raspoints(points: any[][], envelope: any, totalPoints: any, contingency?: any): any[][] {
+  return guard(() => spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency)));
+}

@@ -1,0 +1,73 @@
+/* Property tests for stepped budgets: calibration fits the envelope, steps are monotone, k is linear. */
+import fc from "fast-check";
+import { rasBudgetRange } from "../../../src/core/ras/budget";
+import { rasCalibrate } from "../../../src/core/ras/calibrate";
+import { NumberColumn } from "../../../src/core/results";
+import { setup } from "./fixtures";
+
+const S = setup();
+const person = fc.record({ code: fc.constantFrom(11, 12, 13), step: fc.integer({ min: 1, max: 5 }) });
+const cohort = fc.array(person, { minLength: 1, maxLength: 200 });
+const envelope = fc.double({ min: 1000, max: 1e8, noNaN: true });
+const contingency = fc.double({ min: 0, max: 0.5, noNaN: true });
+
+function budgets(people: { code: number; step: number }[], k: number, roundTo: number | null): number[] {
+  const out = rasBudgetRange(
+    people.map((p) => [p.code]),
+    people.map((p) => [p.step]),
+    S,
+    k,
+    roundTo
+  ) as NumberColumn;
+  return Array.from(out.values);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("budget properties", () => {
+  it("calibrated budgets sum to envelope × (1 − contingency), within a penny", () => {
+    fc.assert(
+      fc.property(cohort, envelope, contingency, (people, env, held) => {
+        const k = rasCalibrate(people.map((p) => [p.code]), people.map((p) => [p.step]), env, held, S) as number;
+        return Math.abs(sum(budgets(people, k, null)) - env * (1 - held)) <= 0.01;
+      })
+    );
+  });
+
+  it("rounded down after calibration, the cohort never goes over envelope × (1 − contingency)", () => {
+    fc.assert(
+      fc.property(cohort, envelope, contingency, fc.constantFrom(0.01, 1, 5, 10, 50, 100), (people, env, held, roundTo) => {
+        const k = rasCalibrate(people.map((p) => [p.code]), people.map((p) => [p.step]), env, held, S) as number;
+        const rounded = budgets(people, k, roundTo);
+        const target = env * (1 - held);
+        return sum(rounded) <= target + 1e-6 && target - sum(rounded) < roundTo * people.length + 1e-6;
+      })
+    );
+  });
+
+  it("budgets are non-decreasing in step (rounded or not)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(11, 12, 13),
+        fc.double({ min: 0.01, max: 10, noNaN: true }),
+        fc.constantFrom(null, 1, 10, 100),
+        (code, k, roundTo) => {
+          const b = budgets([1, 2, 3, 4, 5].map((step) => ({ code, step })), k, roundTo);
+          return b.every((x, i) => i === 0 || x >= b[i - 1]);
+        }
+      )
+    );
+  });
+
+  it("k scales linearly with the envelope", () => {
+    fc.assert(
+      fc.property(cohort, envelope, fc.double({ min: 0.01, max: 100, noNaN: true }), (people, env, factor) => {
+        const codes = people.map((p) => [p.code]);
+        const steps = people.map((p) => [p.step]);
+        const k1 = rasCalibrate(codes, steps, env, 0.1, S) as number;
+        const k2 = rasCalibrate(codes, steps, env * factor, 0.1, S) as number;
+        return Math.abs(k2 - factor * k1) <= 1e-12 * Math.abs(k2);
+      })
+    );
+  });
+});
