@@ -112,7 +112,7 @@ export const clusterErrors = {
 // label as the user sees it ("start date", "cluster"); dates in messages are dd/mm/yyyy.
 
 export const caseloadErrors = {
-  missing: (row: number, field: string) => valueError(`row ${row}, ${field}: blank, but a ${field} is required`),
+  missing: (row: number, field: string) => valueError(`row ${row}, ${field}: blank, but this field is required`),
   notADate: (row: number, field: string, value: unknown) =>
     valueError(`row ${row}, ${field}: ${show(value)} is not a date (use dd/mm/yyyy, yyyy-mm-dd or an Excel date)`),
   noSuchDay: (row: number, field: string, value: unknown) =>

@@ -3,11 +3,23 @@
  * Each converter takes the file's row number for its message; blank handling is per field.
  */
 import { PbrError, caseloadErrors, clusterErrors, shapeErrors } from "../errors";
-import { isBlank, toNumber } from "../values";
+import { toNumber } from "../values";
 import { parseCaseloadDate, formatSerial, type DateProblem } from "./dates";
 
 /** Cluster code 99 ("not clustered" in reference-cost returns): imported with a blank cluster. */
 export const NOT_CLUSTERED = 99;
+
+/**
+ * `isBlank` with a fast path for the common case (text starting with a visible ASCII character):
+ * this runs for every cell of files with up to a million rows.
+ */
+export function blankCell(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (typeof value !== "string") return false;
+  const c = value.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return value.trim() === "";
+}
 
 /** A value as it goes on the sheet. */
 export type OutValue = string | number | null;
@@ -33,13 +45,13 @@ export function reportValue(value: unknown): string | number | null {
 }
 
 export function convertId(value: unknown, row: number): string | PbrError {
-  if (isBlank(value)) return caseloadErrors.missing(row, "ID");
+  if (blankCell(value)) return caseloadErrors.missing(row, "ID");
   if (typeof value === "string") return safeText(value.trim());
   return String(reportValue(value));
 }
 
 export function convertText(value: unknown): OutValue {
-  if (isBlank(value)) return null;
+  if (blankCell(value)) return null;
   if (typeof value === "string") return safeText(value.trim());
   return reportValue(value);
 }
@@ -48,7 +60,7 @@ const CLUSTER_TEXT = /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[
 
 /** 0–8, 10–21, or NOT_CLUSTERED for 99. */
 export function convertCluster(value: unknown, row: number): number | PbrError {
-  if (isBlank(value)) return caseloadErrors.missing(row, "cluster");
+  if (blankCell(value)) return caseloadErrors.missing(row, "cluster");
   let n: number;
   if (typeof value === "number") n = value;
   else if (typeof value === "string") {
@@ -78,14 +90,14 @@ function dateError(problem: DateProblem, row: number, field: string, value: unkn
 
 /** A date as an Excel serial; blank gives null (the caller decides whether blank is allowed). */
 export function convertDate(value: unknown, row: number, field: string): number | null | PbrError {
-  if (isBlank(value)) return null;
+  if (blankCell(value)) return null;
   const parsed = parseCaseloadDate(value);
   return typeof parsed === "number" ? parsed : dateError(parsed, row, field, value);
 }
 
 /** Admitted days: blank, or a whole number ≥ 0. */
 export function convertDays(value: unknown, row: number): number | null | PbrError {
-  if (isBlank(value)) return null;
+  if (blankCell(value)) return null;
   const n = toNumber(value);
   if (Number.isNaN(n)) return shapeErrors.notNumber(row, "admitted days", value);
   if (n < 0) return shapeErrors.negative(row, "admitted days", n);
@@ -95,7 +107,11 @@ export function convertDays(value: unknown, row: number): number | null | PbrErr
 
 /** An MHCT rating: blank, 0–4, or 9 (not known, kept as 9). */
 export function convertRating(value: unknown, row: number, item: string): number | null | PbrError {
-  if (isBlank(value)) return null;
+  if (typeof value === "string" && value.length === 1) {
+    const c = value.charCodeAt(0) - 48; // one digit, the usual case
+    if ((c >= 0 && c <= 4) || c === 9) return c;
+  }
+  if (blankCell(value)) return null;
   const n = toNumber(value);
   if (n === 9 || (Number.isInteger(n) && n >= 0 && n <= 4)) return n;
   return clusterErrors.ratingOutOfRange(row, item, value);

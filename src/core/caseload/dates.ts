@@ -4,7 +4,7 @@
  * time, Excel serial numbers (as numbers or digits), and Date objects from an XLSX reader.
  * Month-first text is never guessed: 12/31/2024 is refused with its own reason.
  */
-import { MAX_SERIAL, MIN_SERIAL, isValidYmd, serialToYmd, ymdToSerial } from "../dates";
+import { MAX_SERIAL, MIN_SERIAL, serialToYmd, ymdToSerial } from "../dates";
 
 /** Why a value is not a date; the validator turns this into a reject reason. */
 export type DateProblem = "notADate" | "noSuchDay" | "monthFirst" | "twoDigitYear" | "outOfRange";
@@ -26,8 +26,17 @@ function monthNumber(name: string): number {
   return lower.length === 3 || lower === MONTHS[i] || (lower === "sept" && i === 8) ? i + 1 : 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `isValidYmd` without building a Date (this runs twice a row on large files). */
+function realDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= MONTH_DAYS[month - 1]) return true;
+  return month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 function fromYmd(year: number, month: number, day: number): number | DateProblem {
-  if (!isValidYmd(year, month, day)) return "noSuchDay";
+  if (!realDay(year, month, day)) return "noSuchDay";
   const serial = ymdToSerial(year, month, day);
   return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : "outOfRange";
 }
@@ -45,9 +54,9 @@ function fromText(text: string): number | DateProblem {
     const month = Number(m[2]);
     if (m[3].length === 2) return "twoDigitYear";
     const year = Number(m[3]);
-    if (isValidYmd(year, month, day)) return fromYmd(year, month, day);
+    if (realDay(year, month, day)) return fromYmd(year, month, day);
     // 12/31/2024: not a day-first date, but it would be one month-first. Say so; never swap.
-    return month > 12 && day <= 12 && isValidYmd(year, day, month) ? "monthFirst" : "noSuchDay";
+    return month > 12 && day <= 12 && realDay(year, day, month) ? "monthFirst" : "noSuchDay";
   }
   m = ISO.exec(text);
   if (m) return fromYmd(Number(m[1]), Number(m[2]), Number(m[3]));

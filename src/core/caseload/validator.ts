@@ -10,11 +10,11 @@
  * - a row that fails any check is rejected whole; the report has one line per problem.
  */
 import { PbrError, caseloadErrors } from "../errors";
-import { isBlank, isBlankRow } from "../values";
 import { CASELOAD_FIELDS, type CaseloadField } from "./fields";
 import type { CaseloadMapping } from "./headers";
 import {
   NOT_CLUSTERED,
+  blankCell,
   convertCluster,
   convertDate,
   convertDays,
@@ -44,6 +44,17 @@ export interface CaseloadCounts {
   notClustered: number;
 }
 
+// Local names for what the per-cell loop calls: in CommonJS builds (tests, the benchmark) each
+// use of an imported name is a property read, and this loop runs for every cell of the file.
+const ErrorValue = PbrError;
+const toRating = convertRating;
+const toId = convertId;
+const toCluster = convertCluster;
+const toDate = convertDate;
+const toDays = convertDays;
+const toText = convertText;
+const isBlankCell = blankCell;
+
 /** The note written on rows imported from cluster code 99. */
 export const NOT_CLUSTERED_NOTE = "not clustered (99 in the file)";
 export const NOTE_COLUMN = "Note";
@@ -54,6 +65,8 @@ interface Slot {
   source: number;
   /** Column on the Caseload sheet. */
   out: number;
+  /** Item label ("6", "A") for ratings. */
+  item: string;
 }
 
 export class CaseloadValidator {
@@ -69,6 +82,8 @@ export class CaseloadValidator {
   readonly idColumn = 0;
 
   private readonly slots: Slot[] = [];
+  /** Problems found in the row being checked (reused from row to row). */
+  private readonly problems: CaseloadReject[] = [];
   private readonly width: number;
   private readonly seen = new Map<string, number>();
   private pendingBlank = 0;
@@ -88,7 +103,8 @@ export class CaseloadValidator {
     const fields = CASELOAD_FIELDS.filter((f) => f.kind !== "rating" || anyItem);
     fields.forEach((field, out) => {
       const column = mapping[field.key];
-      this.slots.push({ field, source: column == null || column < 0 || column >= fileColumns ? -1 : column, out });
+      const source = column == null || column < 0 || column >= fileColumns ? -1 : column;
+      this.slots.push({ field, source, out, item: field.key.slice(4) });
       if (field.kind === "date") this.dateColumns.push(out);
     });
     this.header = [...fields.map((f) => f.column), NOTE_COLUMN];
@@ -103,7 +119,7 @@ export class CaseloadValidator {
    * @param rowProblem a problem the reader found with the whole row (e.g. an unclosed quote)
    */
   add(record: readonly unknown[], rowNo: number, rowProblem?: PbrError): void {
-    if (!rowProblem && isBlankRow(record)) {
+    if (!rowProblem && blankRecord(record)) {
       this.pendingBlank++;
       return;
     }
@@ -111,33 +127,31 @@ export class CaseloadValidator {
     this.pendingBlank = 0;
 
     const out: OutValue[] = new Array(this.header.length).fill(null);
-    let problems: CaseloadReject[] | null = null;
-    const fail = (field: string, value: unknown, error: PbrError) => {
-      (problems ??= []).push({ row: rowNo, field, value: reportValue(value), reason: error.message });
-    };
-    if (rowProblem) fail("row", null, rowProblem);
+    const problems = this.problems;
+    problems.length = 0;
+    if (rowProblem) this.fail(rowNo, "row", null, rowProblem);
     if (record.length > this.width) {
-      for (let j = this.width; j < record.length; j++) {
-        if (!isBlank(record[j])) {
-          fail("row", null, caseloadErrors.extraValues(rowNo, lastNonBlank(record) + 1, this.width));
-          break;
-        }
-      }
+      const last = lastNonBlank(record);
+      if (last >= this.width) this.fail(rowNo, "row", null, caseloadErrors.extraValues(rowNo, last + 1, this.width));
     }
 
     let notClustered = false;
     let rawEnd: unknown = null;
-    for (const slot of this.slots) {
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s];
       const value = slot.source >= 0 ? record[slot.source] : null;
-      const { field } = slot;
-      if (slot.out === this.endOut) rawEnd = value;
+      const field = slot.field;
       let result: OutValue | PbrError;
       switch (field.kind) {
+        case "rating":
+          result = toRating(value, rowNo, slot.item);
+          break;
         case "id":
-          result = convertId(value, rowNo);
+          result = toId(value, rowNo);
           break;
         case "cluster": {
-          const code = convertCluster(value, rowNo);
+          const code = toCluster(value, rowNo);
           if (code === NOT_CLUSTERED) {
             notClustered = true;
             result = null;
@@ -145,39 +159,37 @@ export class CaseloadValidator {
           break;
         }
         case "date": {
-          const serial = convertDate(value, rowNo, field.label);
+          if (slot.out === this.endOut) rawEnd = value;
+          const serial = toDate(value, rowNo, field.label);
           result = serial === null && field.required ? caseloadErrors.missing(rowNo, field.label) : serial;
           break;
         }
         case "days":
-          result = convertDays(value, rowNo);
-          break;
-        case "rating":
-          result = convertRating(value, rowNo, field.key.slice(4));
+          result = toDays(value, rowNo);
           break;
         default:
-          result = convertText(value);
+          result = toText(value);
       }
-      if (result instanceof PbrError) fail(field.label, value, result);
+      if (result instanceof ErrorValue) this.fail(rowNo, field.label, value, result);
       else out[slot.out] = result;
     }
 
     const start = out[this.startOut];
     const end = out[this.endOut];
     if (typeof start === "number" && typeof end === "number" && end < start) {
-      fail("end date", rawEnd, caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start)));
+      this.fail(rowNo, "end date", rawEnd, caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start)));
     }
 
-    if (problems === null && typeof start === "number") {
+    if (problems.length === 0 && typeof start === "number") {
       const id = out[this.idColumn] as string;
       const key = `${id}\u0000${start}`;
       const first = this.seen.get(key);
-      if (first !== undefined) fail("ID", id, caseloadErrors.duplicate(rowNo, id, formatSerial(start), first));
+      if (first !== undefined) this.fail(rowNo, "ID", id, caseloadErrors.duplicate(rowNo, id, formatSerial(start), first));
       else this.seen.set(key, rowNo);
     }
 
-    if (problems !== null) {
-      for (const p of problems as CaseloadReject[]) this.rejects.push(p);
+    if (problems.length > 0) {
+      for (let i = 0; i < problems.length; i++) this.rejects.push(problems[i]);
       this.counts.rejected++;
       return;
     }
@@ -189,13 +201,22 @@ export class CaseloadValidator {
     this.counts.imported++;
   }
 
+  private fail(row: number, field: string, value: unknown, error: PbrError): void {
+    this.problems.push({ row, field, value: reportValue(value), reason: error.message });
+  }
+
   /** Data rows seen so far (imported + rejected). */
   get dataRows(): number {
     return this.counts.imported + this.counts.rejected;
   }
 }
 
+function blankRecord(record: readonly unknown[]): boolean {
+  for (let i = 0; i < record.length; i++) if (!isBlankCell(record[i])) return false;
+  return true;
+}
+
 function lastNonBlank(record: readonly unknown[]): number {
-  for (let i = record.length - 1; i >= 0; i--) if (!isBlank(record[i])) return i;
+  for (let i = record.length - 1; i >= 0; i--) if (!isBlankCell(record[i])) return i;
   return -1;
 }
