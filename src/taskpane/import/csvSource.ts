@@ -8,7 +8,7 @@ import { caseloadErrors } from "../../core/errors";
 import { abortError, findHeader, headerText, sampleAfter, type CaseloadSource, type ReadOptions, type RowVisitor } from "./source";
 
 /** How much of the text the parser takes at a time (progress and Cancel are checked between). */
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 19;
 /** How much of the start of the file is looked at for the header and preview. */
 const HEAD_CHARS = 1 << 16;
 

@@ -86,8 +86,9 @@ export function summaryLines(result: ImportResult): string[] {
   else lines.push("No row could be imported, so no Caseload sheet was made.");
   if (result.rejectSheet) {
     lines.push(
-      `The ${fmt(result.rejectLines)} ${result.rejectLines === 1 ? "problem" : "problems"} in the rejected rows ` +
-        `are listed on the sheet "${result.rejectSheet}", with the row number in the file.`
+      `${result.rejectLines === 1 ? "The problem" : `The ${fmt(result.rejectLines)} problems`} found in the rejected ` +
+        `${result.counts.rejected === 1 ? "row" : "rows"} ${result.rejectLines === 1 ? "is" : "are"} listed on the sheet ` +
+        `"${result.rejectSheet}", with the row number in the file.`
     );
   }
   if (counts.notClustered > 0) {
