@@ -267,4 +267,42 @@ export const rasErrors = {
 };
 
 // ---------------------------------------------------------------- caseload import
-// (caseload messages go here)
+// Reasons in the import reject report and messages of the mapping step. `field` is the field's
+// label as the user sees it ("start date", "cluster"); dates in messages are dd/mm/yyyy.
+
+export const caseloadErrors = {
+  missing: (row: number, field: string) => valueError(`row ${row}, ${field}: blank, but this field is required`),
+  notADate: (row: number, field: string, value: unknown) =>
+    valueError(`row ${row}, ${field}: ${show(value)} is not a date (use dd/mm/yyyy, yyyy-mm-dd or an Excel date)`),
+  noSuchDay: (row: number, field: string, value: unknown) =>
+    valueError(`row ${row}, ${field}: ${show(value)} is not a real day in the calendar`),
+  monthFirst: (row: number, field: string, value: unknown) =>
+    valueError(
+      `row ${row}, ${field}: ${show(value)} looks month-first (US style); dates must be day-first, dd/mm/yyyy`
+    ),
+  twoDigitYear: (row: number, field: string, value: unknown) =>
+    valueError(`row ${row}, ${field}: ${show(value)} has a two-digit year; use four digits (dd/mm/yyyy)`),
+  dateOutOfRange: (row: number, field: string, value: unknown) =>
+    badNumber(`row ${row}, ${field}: ${show(value)} is outside Excel's dates (1900 to 9999)`),
+  endBeforeStart: (row: number, end: string, start: string) =>
+    valueError(`row ${row}, end date: ${end} is before the start date ${start}`),
+  badCluster: (row: number, value: unknown) =>
+    valueError(`row ${row}, cluster: ${show(value)} is not a care cluster (0–8 or 10–21; 99 = not clustered)`),
+  clusterNine: (row: number) => valueError(`row ${row}, cluster: 9 is not in use and must not be recorded`),
+  notWholeNumber: (row: number, field: string, value: unknown) =>
+    badNumber(`row ${row}, ${field}: ${show(value)} is not a whole number of days`),
+  duplicate: (row: number, id: string, start: string, firstRow: number) =>
+    valueError(`row ${row}, ID: "${id}" with start date ${start} was already imported from row ${firstRow}`),
+  extraValues: (row: number, got: number, columns: number) =>
+    valueError(
+      `row ${row}: ${got} values but the header has ${columns} columns (is there a separator inside an unquoted value?)`
+    ),
+  unclosedQuote: (row: number) =>
+    valueError(`row ${row}: a quoted value is never closed, so the rest of the file was read as one value`),
+  requiredUnmapped: (field: string) => notFound(`choose the column that holds the ${field} (it is required)`),
+  columnTwice: (column: string, otherField: string) =>
+    valueError(`column "${column}" is already used for the ${otherField}; each column can feed one field`),
+  noHeader: () => valueError("the file is empty: there is no header row"),
+  notCaseload: (file: string) =>
+    valueError(`${file} is not a CSV or XLSX file; save the export as .csv or .xlsx and choose it again`),
+};

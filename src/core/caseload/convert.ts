@@ -1,0 +1,118 @@
+/**
+ * One cell of a caseload row → the value written to the Caseload sheet, or why it cannot be.
+ * Each converter takes the file's row number for its message; blank handling is per field.
+ */
+import { PbrError, caseloadErrors, clusterErrors, shapeErrors } from "../errors";
+import { toNumber } from "../values";
+import { parseCaseloadDate, formatSerial, type DateProblem } from "./dates";
+
+/** Cluster code 99 ("not clustered" in reference-cost returns): imported with a blank cluster. */
+export const NOT_CLUSTERED = 99;
+
+/**
+ * `isBlank` with a fast path for the common case (text starting with a visible ASCII character):
+ * this runs for every cell of files with up to a million rows.
+ */
+export function blankCell(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (typeof value !== "string") return false;
+  const c = value.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return value.trim() === "";
+}
+
+/** A value as it goes on the sheet. */
+export type OutValue = string | number | null;
+
+/**
+ * Text as a cell value that stays text: a leading "=" would make a worksheet read it as a formula,
+ * so such text gets Excel's text prefix (an apostrophe, not shown in the cell).
+ */
+export function safeText(text: string): string {
+  return text.charCodeAt(0) === 0x3d ? `'${text}` : text;
+}
+
+/** A cell as text for the reject report (dates from XLSX shown as dd/mm/yyyy). */
+export function reportValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return value;
+  if (typeof value === "string") return safeText(value);
+  if (value instanceof Date) {
+    const serial = parseCaseloadDate(value);
+    return typeof serial === "number" ? formatSerial(serial) : String(value);
+  }
+  return String(value);
+}
+
+export function convertId(value: unknown, row: number): string | PbrError {
+  if (blankCell(value)) return caseloadErrors.missing(row, "ID");
+  if (typeof value === "string") return safeText(value.trim());
+  return String(reportValue(value));
+}
+
+export function convertText(value: unknown): OutValue {
+  if (blankCell(value)) return null;
+  if (typeof value === "string") return safeText(value.trim());
+  return reportValue(value);
+}
+
+const CLUSTER_TEXT = /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*)?$/i;
+
+/** 0–8, 10–21, or NOT_CLUSTERED for 99. */
+export function convertCluster(value: unknown, row: number): number | PbrError {
+  if (blankCell(value)) return caseloadErrors.missing(row, "cluster");
+  let n: number;
+  if (typeof value === "number") n = value;
+  else if (typeof value === "string") {
+    const m = CLUSTER_TEXT.exec(value.trim());
+    n = m ? Number(m[1]) : NaN;
+  } else n = NaN;
+  if (n === 9) return caseloadErrors.clusterNine(row);
+  if (n === NOT_CLUSTERED) return NOT_CLUSTERED;
+  if (Number.isInteger(n) && n >= 0 && n <= 21) return n;
+  return caseloadErrors.badCluster(row, value);
+}
+
+function dateError(problem: DateProblem, row: number, field: string, value: unknown): PbrError {
+  switch (problem) {
+    case "noSuchDay":
+      return caseloadErrors.noSuchDay(row, field, value);
+    case "monthFirst":
+      return caseloadErrors.monthFirst(row, field, value);
+    case "twoDigitYear":
+      return caseloadErrors.twoDigitYear(row, field, value);
+    case "outOfRange":
+      return caseloadErrors.dateOutOfRange(row, field, value);
+    default:
+      return caseloadErrors.notADate(row, field, value);
+  }
+}
+
+/** A date as an Excel serial; blank gives null (the caller decides whether blank is allowed). */
+export function convertDate(value: unknown, row: number, field: string): number | null | PbrError {
+  if (blankCell(value)) return null;
+  const parsed = parseCaseloadDate(value);
+  return typeof parsed === "number" ? parsed : dateError(parsed, row, field, value);
+}
+
+/** Admitted days: blank, or a whole number ≥ 0. */
+export function convertDays(value: unknown, row: number): number | null | PbrError {
+  if (blankCell(value)) return null;
+  const n = toNumber(value);
+  if (Number.isNaN(n)) return shapeErrors.notNumber(row, "admitted days", value);
+  if (n < 0) return shapeErrors.negative(row, "admitted days", n);
+  if (!Number.isInteger(n)) return caseloadErrors.notWholeNumber(row, "admitted days", value);
+  return n;
+}
+
+/** An MHCT rating: blank, 0–4, or 9 (not known, kept as 9). */
+export function convertRating(value: unknown, row: number, item: string): number | null | PbrError {
+  if (typeof value === "string" && value.length === 1) {
+    const c = value.charCodeAt(0) - 48; // one digit, the usual case
+    if ((c >= 0 && c <= 4) || c === 9) return c;
+  }
+  if (blankCell(value)) return null;
+  const n = toNumber(value);
+  if (n === 9 || (Number.isInteger(n) && n >= 0 && n <= 4)) return n;
+  return clusterErrors.ratingOutOfRange(row, item, value);
+}

@@ -1,0 +1,222 @@
+/**
+ * Row-by-row validation of a caseload export: each data row becomes one Caseload-sheet row or
+ * is rejected with every problem found in it. Rows are fed one at a time (as a CSV parser yields
+ * them), so a file is never held twice.
+ *
+ * Counting, so that imported + rejected = data rows, every time:
+ * - a data row is any row after the header with at least one non-blank cell;
+ * - blank rows between the header and the last data row are skipped and counted (`blankSkipped`);
+ *   blank rows after the last data row (a trailing newline, empty spreadsheet rows) are ignored;
+ * - a row that fails any check is rejected whole; the report has one line per problem.
+ */
+import { PbrError, caseloadErrors } from "../errors";
+import { CASELOAD_FIELDS, type CaseloadField } from "./fields";
+import type { CaseloadMapping } from "./headers";
+import {
+  NOT_CLUSTERED,
+  blankCell,
+  convertCluster,
+  convertDate,
+  convertDays,
+  convertId,
+  convertRating,
+  convertText,
+  reportValue,
+  type OutValue,
+} from "./convert";
+import { formatSerial } from "./dates";
+
+export interface CaseloadReject {
+  /** Row number in the file as a spreadsheet shows it (the header row is usually 1). */
+  row: number;
+  /** Field label ("start date", "MHCT item 6"), or "row" for a problem with the whole row. */
+  field: string;
+  value: string | number | null;
+  reason: string;
+}
+
+export interface CaseloadCounts {
+  imported: number;
+  rejected: number;
+  /** Blank rows inside the data, skipped (neither imported nor rejected). */
+  blankSkipped: number;
+  /** Imported rows whose cluster was 99 (written with a blank cluster and a note). */
+  notClustered: number;
+}
+
+// Local names for what the per-cell loop calls: in CommonJS builds (tests, the benchmark) each
+// use of an imported name is a property read, and this loop runs for every cell of the file.
+const ErrorValue = PbrError;
+const toRating = convertRating;
+const toId = convertId;
+const toCluster = convertCluster;
+const toDate = convertDate;
+const toDays = convertDays;
+const toText = convertText;
+const isBlankCell = blankCell;
+
+/** The note written on rows imported from cluster code 99. */
+export const NOT_CLUSTERED_NOTE = "not clustered (99 in the file)";
+export const NOTE_COLUMN = "Note";
+
+interface Slot {
+  field: CaseloadField;
+  /** Column in the file, or -1 when the field is not present in the file. */
+  source: number;
+  /** Column on the Caseload sheet. */
+  out: number;
+  /** Item label ("6", "A") for ratings. */
+  item: string;
+}
+
+export class CaseloadValidator {
+  /** Header of the Caseload sheet. */
+  readonly header: string[];
+  /** Imported rows, in file order. */
+  readonly rows: OutValue[][] = [];
+  readonly rejects: CaseloadReject[] = [];
+  readonly counts: CaseloadCounts = { imported: 0, rejected: 0, blankSkipped: 0, notClustered: 0 };
+  /** Columns of `header` holding dates (0-based), for number formats. */
+  readonly dateColumns: number[] = [];
+  /** Column of `header` holding the ID (kept as text). */
+  readonly idColumn = 0;
+
+  private readonly slots: Slot[] = [];
+  /** Problems found in the row being checked (reused from row to row). */
+  private readonly problems: CaseloadReject[] = [];
+  private readonly width: number;
+  private readonly seen = new Map<string, number>();
+  private pendingBlank = 0;
+  private readonly startOut: number;
+  private readonly endOut: number;
+  private readonly noteOut: number;
+
+  /**
+   * @param mapping field → column in the file (checked with `checkMapping` first)
+   * @param fileColumns number of columns in the file's header row
+   */
+  constructor(mapping: CaseloadMapping, fileColumns: number) {
+    this.width = fileColumns;
+    const anyItem = CASELOAD_FIELDS.some((f) => f.kind === "rating" && mapping[f.key] != null);
+    // The seven core columns always; all 18 items together (PBR.CLUSTER reads them as one block)
+    // when the file has any; then the note.
+    const fields = CASELOAD_FIELDS.filter((f) => f.kind !== "rating" || anyItem);
+    fields.forEach((field, out) => {
+      const column = mapping[field.key];
+      const source = column == null || column < 0 || column >= fileColumns ? -1 : column;
+      this.slots.push({ field, source, out, item: field.key.slice(4) });
+      if (field.kind === "date") this.dateColumns.push(out);
+    });
+    this.header = [...fields.map((f) => f.column), NOTE_COLUMN];
+    this.startOut = fields.findIndex((f) => f.key === "start");
+    this.endOut = fields.findIndex((f) => f.key === "end");
+    this.noteOut = fields.length;
+  }
+
+  /**
+   * Validate one row of the file (any row after the header, blank ones too).
+   * @param rowNo the row's number in the file (1-based, header included)
+   * @param rowProblem a problem the reader found with the whole row (e.g. an unclosed quote)
+   */
+  add(record: readonly unknown[], rowNo: number, rowProblem?: PbrError): void {
+    if (!rowProblem && blankRecord(record)) {
+      this.pendingBlank++;
+      return;
+    }
+    this.counts.blankSkipped += this.pendingBlank;
+    this.pendingBlank = 0;
+
+    const out: OutValue[] = new Array(this.header.length).fill(null);
+    const problems = this.problems;
+    problems.length = 0;
+    if (rowProblem) this.fail(rowNo, "row", null, rowProblem);
+    if (record.length > this.width) {
+      const last = lastNonBlank(record);
+      if (last >= this.width) this.fail(rowNo, "row", null, caseloadErrors.extraValues(rowNo, last + 1, this.width));
+    }
+
+    let notClustered = false;
+    let rawEnd: unknown = null;
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s];
+      const value = slot.source >= 0 ? record[slot.source] : null;
+      const field = slot.field;
+      let result: OutValue | PbrError;
+      switch (field.kind) {
+        case "rating":
+          result = toRating(value, rowNo, slot.item);
+          break;
+        case "id":
+          result = toId(value, rowNo);
+          break;
+        case "cluster": {
+          const code = toCluster(value, rowNo);
+          if (code === NOT_CLUSTERED) {
+            notClustered = true;
+            result = null;
+          } else result = code;
+          break;
+        }
+        case "date": {
+          if (slot.out === this.endOut) rawEnd = value;
+          const serial = toDate(value, rowNo, field.label);
+          result = serial === null && field.required ? caseloadErrors.missing(rowNo, field.label) : serial;
+          break;
+        }
+        case "days":
+          result = toDays(value, rowNo);
+          break;
+        default:
+          result = toText(value);
+      }
+      if (result instanceof ErrorValue) this.fail(rowNo, field.label, value, result);
+      else out[slot.out] = result;
+    }
+
+    const start = out[this.startOut];
+    const end = out[this.endOut];
+    if (typeof start === "number" && typeof end === "number" && end < start) {
+      this.fail(rowNo, "end date", rawEnd, caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start)));
+    }
+
+    if (problems.length === 0 && typeof start === "number") {
+      const id = out[this.idColumn] as string;
+      const key = `${id}\u0000${start}`;
+      const first = this.seen.get(key);
+      if (first !== undefined) this.fail(rowNo, "ID", id, caseloadErrors.duplicate(rowNo, id, formatSerial(start), first));
+      else this.seen.set(key, rowNo);
+    }
+
+    if (problems.length > 0) {
+      for (let i = 0; i < problems.length; i++) this.rejects.push(problems[i]);
+      this.counts.rejected++;
+      return;
+    }
+    if (notClustered) {
+      out[this.noteOut] = NOT_CLUSTERED_NOTE;
+      this.counts.notClustered++;
+    }
+    this.rows.push(out);
+    this.counts.imported++;
+  }
+
+  private fail(row: number, field: string, value: unknown, error: PbrError): void {
+    this.problems.push({ row, field, value: reportValue(value), reason: error.message });
+  }
+
+  /** Data rows seen so far (imported + rejected). */
+  get dataRows(): number {
+    return this.counts.imported + this.counts.rejected;
+  }
+}
+
+function blankRecord(record: readonly unknown[]): boolean {
+  for (let i = 0; i < record.length; i++) if (!isBlankCell(record[i])) return false;
+  return true;
+}
+
+function lastNonBlank(record: readonly unknown[]): number {
+  for (let i = record.length - 1; i >= 0; i--) if (!isBlankCell(record[i])) return i;
+  return -1;
+}

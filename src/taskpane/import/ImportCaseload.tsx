@@ -1,0 +1,282 @@
+/**
+ * Import caseload: choose a CSV or XLSX export → check how its columns map to the fields →
+ * import with progress and Cancel → summary (imported, rejected, where the reject report is).
+ */
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
+import { autoMap, checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
+import type { WorkbookPort } from "../../workbook/port";
+import { ACCEPT, openCaseloadFile } from "./openFile";
+import { columnChoices, matchedCount, mappingRows, summaryLines, withChoice } from "./importView";
+import { importErrorText, runImport, type ImportProgress, type ImportResult } from "./runImport";
+import { isAbortError, type CaseloadSource } from "./source";
+import type { SheetReader } from "./xlsxSource";
+
+export interface ImportCaseloadProps {
+  /** The workbook to import into; null outside Excel and the playground. */
+  port: WorkbookPort | null;
+}
+
+type Step =
+  | { kind: "choose"; error: string | null; opening: boolean }
+  | { kind: "map"; source: CaseloadSource; mapping: CaseloadMapping; error: string | null; note: string | null }
+  | { kind: "importing"; source: CaseloadSource; mapping: CaseloadMapping; progress: ImportProgress; cancelling: boolean }
+  | { kind: "done"; result: ImportResult; error: string | null };
+
+/** The browser build of read-excel-file, loaded only when an .xlsx is chosen. */
+const readXlsx: SheetReader = async (input) => {
+  const { readSheet } = await import("read-excel-file/browser");
+  return (await readSheet(input)) as unknown[][];
+};
+
+const START: Step = { kind: "choose", error: null, opening: false };
+
+export function ImportCaseload({ port }: ImportCaseloadProps) {
+  const [step, setStep] = useState<Step>(START);
+  const abort = useRef<AbortController | null>(null);
+  const headingId = useId();
+
+  // Stop an import still running if the pane goes away.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const onFile = useCallback(async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // choosing the same file again still fires a change
+    if (!file) return;
+    setStep({ kind: "choose", error: null, opening: true });
+    try {
+      const source = await openCaseloadFile(file, readXlsx);
+      const mapping = autoMap(source.header);
+      const note =
+        `${source.header.length} columns found` +
+        (source.delimiter ? ` (${source.delimiter} separated)` : "") +
+        `; ${matchedCount(mapping)} matched to fields automatically. Check the matches below.`;
+      setStep({ kind: "map", source, mapping, error: null, note });
+    } catch (e) {
+      setStep({ kind: "choose", error: e instanceof Error ? e.message : String(e), opening: false });
+    }
+  }, []);
+
+  const start = useCallback(async () => {
+    if (step.kind !== "map" || !port) return;
+    const { source, mapping } = step;
+    const controller = new AbortController();
+    abort.current = controller;
+    const progress: ImportProgress = { phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` };
+    setStep({ kind: "importing", source, mapping, progress, cancelling: false });
+    try {
+      const result = await runImport(port, source, mapping, {
+        signal: controller.signal,
+        onProgress: (p) => setStep((s) => (s.kind === "importing" ? { ...s, progress: p } : s)),
+      });
+      setStep({ kind: "done", result, error: null });
+    } catch (e) {
+      const error = isAbortError(e)
+        ? "Import cancelled. Nothing was kept: the workbook is as it was before."
+        : `${importErrorText(e)} Nothing was kept: the workbook is as it was before.`;
+      setStep({ kind: "map", source, mapping, error, note: null });
+    } finally {
+      abort.current = null;
+    }
+  }, [port, step]);
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    setStep((s) => (s.kind === "importing" ? { ...s, cancelling: true } : s));
+  }, []);
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: "grid", gap: 12 }}>
+      <Subtitle2 as="h2" id={headingId}>
+        Import caseload
+      </Subtitle2>
+      {!port && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Open the pane in Excel or the playground to import a caseload into a workbook.</MessageBarBody>
+        </MessageBar>
+      )}
+      {step.kind === "choose" && <ChooseStep step={step} disabled={!port} onFile={onFile} />}
+      {step.kind === "map" && (
+        <MapStep
+          step={step}
+          disabled={!port}
+          onChange={(key, value) =>
+            setStep((s) => (s.kind === "map" ? { ...s, mapping: withChoice(s.mapping, key, value), error: null } : s))
+          }
+          onImport={start}
+          onBack={() => setStep(START)}
+        />
+      )}
+      {step.kind === "importing" && <ProgressStep step={step} onCancel={cancel} />}
+      {step.kind === "done" && (
+        <DoneStep
+          step={step}
+          onShow={async (sheet) => {
+            try {
+              await port?.select(sheet, "A1");
+            } catch (e) {
+              setStep((s) => (s.kind === "done" ? { ...s, error: `Could not go to "${sheet}": ${importErrorText(e)}` } : s));
+            }
+          }}
+          onAgain={() => setStep(START)}
+        />
+      )}
+    </section>
+  );
+}
+
+function ChooseStep(props: {
+  step: Extract<Step, { kind: "choose" }>;
+  disabled: boolean;
+  onFile: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const { step, disabled, onFile } = props;
+  return (
+    <>
+      <Body1>
+        Choose a caseload export from your clinical system: a CSV file (comma or semicolon separated) or an Excel
+        .xlsx file, with a header row. The file is read here on your computer; nothing is sent anywhere.
+      </Body1>
+      <Field
+        label="Caseload file (CSV or XLSX)"
+        validationState={step.error ? "error" : "none"}
+        validationMessage={step.error ?? undefined}
+        hint={step.opening ? "Reading the file…" : undefined}
+      >
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            accept={ACCEPT}
+            disabled={disabled || step.opening}
+            onChange={onFile}
+            data-testid="caseload-file"
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+function MapStep(props: {
+  step: Extract<Step, { kind: "map" }>;
+  disabled: boolean;
+  onChange: (fieldKey: string, value: string) => void;
+  onImport: () => void;
+  onBack: () => void;
+}) {
+  const { step, disabled, onChange, onImport, onBack } = props;
+  const choices = columnChoices(step.source);
+  const rows = mappingRows(step.source, step.mapping);
+  const blocked = Object.keys(checkMapping(step.mapping, step.source.header)).length > 0;
+  return (
+    <>
+      <Body1>
+        <Text weight="semibold">{step.source.fileName}</Text>
+        {step.note ? `: ${step.note}` : ""}
+      </Body1>
+      <Caption1>ID, cluster and start date are required; choose “Not in this file” for anything the file lacks.</Caption1>
+      <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gap: 8 }}>
+        {rows.map((row) => (
+          <Field
+            key={row.field.key}
+            label={row.field.required ? `${capital(row.field.label)} (required)` : capital(row.field.label)}
+            required={row.field.required}
+            validationState={row.error ? "error" : "none"}
+            validationMessage={row.error ?? undefined}
+          >
+            <Select value={row.value} onChange={(_, data) => onChange(row.field.key, data.value)} data-field={row.field.key}>
+              {choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.text}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      {step.error && (
+        <MessageBar intent={step.error.startsWith("Import cancelled") ? "info" : "error"} role="alert">
+          <MessageBarBody>{step.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", gap: 8 }}>
+        <Button appearance="primary" disabled={disabled || blocked} onClick={onImport}>
+          Import
+        </Button>
+        <Button onClick={onBack}>Choose another file</Button>
+      </div>
+    </>
+  );
+}
+
+function ProgressStep(props: { step: Extract<Step, { kind: "importing" }>; onCancel: () => void }) {
+  const { step, onCancel } = props;
+  return (
+    <>
+      <Field label="Import progress" validationMessage={step.progress.message} validationState="none">
+        <ProgressBar value={step.progress.fraction} max={1} thickness="large" />
+      </Field>
+      <div>
+        <Button onClick={onCancel} disabled={step.cancelling}>
+          {step.cancelling ? "Cancelling…" : "Cancel"}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function DoneStep(props: {
+  step: Extract<Step, { kind: "done" }>;
+  onShow: (sheet: string) => void;
+  onAgain: () => void;
+}) {
+  const { step, onShow, onAgain } = props;
+  const { result } = step;
+  return (
+    <>
+      <MessageBar intent={result.counts.rejected > 0 ? "warning" : "success"}>
+        <MessageBarBody>
+          Imported {result.counts.imported.toLocaleString("en-GB")}, rejected{" "}
+          {result.counts.rejected.toLocaleString("en-GB")}.
+        </MessageBarBody>
+      </MessageBar>
+      <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="import-summary">
+        {summaryLines(result).map((line) => (
+          <li key={line}>
+            <Body1>{line}</Body1>
+          </li>
+        ))}
+      </ul>
+      {step.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{step.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {result.rejectSheet && (
+          <Button appearance="primary" onClick={() => onShow(result.rejectSheet!)}>
+            Show the rejected rows
+          </Button>
+        )}
+        {result.sheet && <Button onClick={() => onShow(result.sheet!)}>Show the caseload</Button>}
+        <Button onClick={onAgain}>Import another file</Button>
+      </div>
+    </>
+  );
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,107 @@
+/**
+ * What the Import caseload pane shows, worked out without React so it can be tested directly:
+ * the mapping step's choices, and the summary sentences after an import.
+ */
+import { CASELOAD_FIELDS, type CaseloadField } from "../../core/caseload/fields";
+import { checkMapping, columnName, type CaseloadMapping } from "../../core/caseload/headers";
+import { columnLetters } from "../../workbook/address";
+import type { CaseloadSource } from "./source";
+import type { ImportResult } from "./runImport";
+
+/** Value of the "not in this file" choice in a mapping dropdown. */
+export const NOT_PRESENT = "";
+
+export interface ColumnChoice {
+  value: string;
+  text: string;
+}
+
+export interface MappingRow {
+  field: CaseloadField;
+  /** Current choice: a column index as text, or NOT_PRESENT. */
+  value: string;
+  /** Plain-English problem with this field's choice, or null. */
+  error: string | null;
+}
+
+const fmt = (n: number) => n.toLocaleString("en-GB");
+
+function example(source: CaseloadSource, column: number): string {
+  for (const row of source.sample) {
+    const v = row[column];
+    if (v === null || v === undefined || String(v).trim() === "") continue;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).replace(/\s+/g, " ").trim();
+    return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  }
+  return "";
+}
+
+/** Choices for every mapping dropdown: "not in this file", then each column ("C · Care Cluster (e.g. 11)"). */
+export function columnChoices(source: CaseloadSource): ColumnChoice[] {
+  const choices: ColumnChoice[] = [{ value: NOT_PRESENT, text: "Not in this file" }];
+  source.header.forEach((_, column) => {
+    const ex = example(source, column);
+    choices.push({
+      value: String(column),
+      text: `${columnLetters(column)} · ${columnName(source.header, column)}${ex ? ` (e.g. ${ex})` : ""}`,
+    });
+  });
+  return choices;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.?!]$/.test(text) ? "" : ".");
+}
+
+export function mappingRows(source: CaseloadSource, mapping: CaseloadMapping): MappingRow[] {
+  const problems = checkMapping(mapping, source.header);
+  return CASELOAD_FIELDS.map((field) => {
+    const column = mapping[field.key];
+    return {
+      field,
+      value: column === null || column === undefined ? NOT_PRESENT : String(column),
+      error: problems[field.key] ? sentence(problems[field.key].message) : null,
+    };
+  });
+}
+
+/** A copy of `mapping` with one field changed from a dropdown value. */
+export function withChoice(mapping: CaseloadMapping, fieldKey: string, value: string): CaseloadMapping {
+  return { ...mapping, [fieldKey]: value === NOT_PRESENT ? null : Number(value) };
+}
+
+/** How many fields were matched automatically, for the mapping step's introduction. */
+export function matchedCount(mapping: CaseloadMapping): number {
+  return Object.values(mapping).filter((c) => c !== null && c !== undefined).length;
+}
+
+/** The summary after an import, one sentence per line. */
+export function summaryLines(result: ImportResult): string[] {
+  const { counts } = result;
+  const lines = [
+    `${fmt(result.dataRows)} data ${result.dataRows === 1 ? "row" : "rows"} in ${result.fileName}: ` +
+      `${fmt(counts.imported)} imported, ${fmt(counts.rejected)} rejected.`,
+  ];
+  if (result.sheet) lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
+  else lines.push("No row could be imported, so no Caseload sheet was made.");
+  if (result.rejectSheet) {
+    lines.push(
+      `${result.rejectLines === 1 ? "The problem" : `The ${fmt(result.rejectLines)} problems`} found in the rejected ` +
+        `${result.counts.rejected === 1 ? "row" : "rows"} ${result.rejectLines === 1 ? "is" : "are"} listed on the sheet ` +
+        `"${result.rejectSheet}", with the row number in the file.`
+    );
+  }
+  if (counts.notClustered > 0) {
+    lines.push(
+      `${fmt(counts.notClustered)} imported ${counts.notClustered === 1 ? "row has" : "rows have"} cluster 99 ` +
+        `(not clustered): the cluster is left blank and the Note column says so.`
+    );
+  }
+  if (counts.blankSkipped > 0) {
+    lines.push(
+      `${fmt(counts.blankSkipped)} blank ${counts.blankSkipped === 1 ? "line was" : "lines were"} skipped ` +
+        `(not counted as data rows).`
+    );
+  }
+  return lines;
+}

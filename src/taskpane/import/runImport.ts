@@ -1,0 +1,169 @@
+/**
+ * Import a caseload through a WorkbookPort: read and validate every row, write the imported rows
+ * to a new "Caseload" sheet as a table and the problems to a new "Import rejects" sheet, in
+ * chunks under Excel on the web's request limit. On cancel or failure every sheet this import
+ * created is deleted again, so the workbook is left as it was.
+ */
+import { shapeErrors } from "../../core/errors";
+import { checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
+import { CaseloadValidator, type CaseloadCounts } from "../../core/caseload/validator";
+import { columnLetters, rangeAddress } from "../../workbook/address";
+import type { CellInput, WorkbookPort } from "../../workbook/port";
+import { CHUNK_BUDGET_BYTES, planChunkRows } from "./chunks";
+import { abortError, type CaseloadSource } from "./source";
+
+export const CASELOAD_SHEET = "Caseload";
+export const CASELOAD_TABLE = "Caseload";
+export const REJECT_SHEET = "Import rejects";
+export const REJECT_TABLE = "ImportRejects";
+export const REJECT_HEADER = ["Row", "Field", "Value", "Reason"];
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+export type ImportPhase = "reading" | "writing" | "rejects";
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Whole import, 0–1. */
+  fraction: number;
+  /** What is happening, for the progress bar's label. */
+  message: string;
+}
+
+export interface ImportResult {
+  fileName: string;
+  /** Data rows in the file = imported + rejected. */
+  dataRows: number;
+  counts: CaseloadCounts;
+  /** Lines in the reject report (a rejected row may have several problems). */
+  rejectLines: number;
+  /** The Caseload sheet and table, or null when no row could be imported. */
+  sheet: string | null;
+  table: string | null;
+  address: string | null;
+  /** The reject sheet and the report's range, or null when nothing was rejected. */
+  rejectSheet: string | null;
+  rejectAddress: string | null;
+  /** Rows per write request used for the Caseload table. */
+  chunkRows: number;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Bytes of values allowed per write request (tests lower it). */
+  chunkBudget?: number;
+}
+
+// Share of the progress bar given to each phase.
+const READ_SHARE = 0.35;
+const WRITE_SHARE = 0.55;
+
+const fmt = (n: number) => n.toLocaleString("en-GB");
+
+export async function runImport(
+  port: WorkbookPort,
+  source: CaseloadSource,
+  mapping: CaseloadMapping,
+  options: ImportOptions = {}
+): Promise<ImportResult> {
+  const { signal, onProgress, chunkBudget = CHUNK_BUDGET_BYTES } = options;
+  const problems = Object.values(checkMapping(mapping, source.header));
+  if (problems.length > 0) throw new Error(problems[0].message);
+  if (signal?.aborted) throw abortError();
+
+  // 1. Read and validate (nothing is written yet, so a cancel here leaves nothing to undo).
+  const validator = new CaseloadValidator(mapping, source.header.length);
+  onProgress?.({ phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` });
+  await source.readRows((row, rowNo, problem) => validator.add(row, rowNo, problem), {
+    signal,
+    onProgress: (f) =>
+      onProgress?.({
+        phase: "reading",
+        fraction: f * READ_SHARE,
+        message: `Reading ${source.fileName}: ${fmt(validator.dataRows)} rows checked`,
+      }),
+  });
+  if (validator.dataRows === 0) throw new Error(shapeErrors.tableEmpty(`file ${source.fileName}`).message);
+
+  // 2. Write. Every sheet made here is deleted again if anything after it fails or is cancelled.
+  const created: string[] = [];
+  const result: ImportResult = {
+    fileName: source.fileName,
+    dataRows: validator.dataRows,
+    counts: { ...validator.counts },
+    rejectLines: validator.rejects.length,
+    sheet: null,
+    table: null,
+    address: null,
+    rejectSheet: null,
+    rejectAddress: null,
+    chunkRows: 0,
+  };
+  try {
+    const rows = validator.rows as CellInput[][];
+    if (rows.length > 0) {
+      const sheet = await port.createSheet(CASELOAD_SHEET);
+      created.push(sheet);
+      const chunkRows = planChunkRows(rows, validator.header, chunkBudget);
+      const idColumn = columnLetters(validator.idColumn);
+      // IDs stay text ("00123" must not become 123): format the column before writing.
+      await port.setNumberFormat(sheet, `${idColumn}2:${idColumn}${rows.length + 1}`, "@");
+      const written = await port.writeTable(sheet, "A1", CASELOAD_TABLE, validator.header, rows, {
+        chunkRows,
+        signal,
+        onProgress: ({ rowsWritten, totalRows }) =>
+          onProgress?.({
+            phase: "writing",
+            fraction: READ_SHARE + (rowsWritten / totalRows) * WRITE_SHARE,
+            message: `Writing the Caseload sheet: ${fmt(rowsWritten)} of ${fmt(totalRows)} rows`,
+          }),
+      });
+      for (const col of validator.dateColumns) {
+        await port.setNumberFormat(sheet, rangeAddress(1, col, rows.length, 1), DATE_FORMAT);
+      }
+      Object.assign(result, { sheet, table: written.table, address: written.address, chunkRows });
+    }
+    if (signal?.aborted) throw abortError();
+
+    if (validator.rejects.length > 0) {
+      const rejectSheet = await port.createSheet(REJECT_SHEET);
+      created.push(rejectSheet);
+      const lines: CellInput[][] = validator.rejects.map((r) => [r.row, r.field, r.value, r.reason]);
+      const written = await port.writeTable(rejectSheet, "A1", REJECT_TABLE, REJECT_HEADER, lines, {
+        chunkRows: planChunkRows(lines, REJECT_HEADER, chunkBudget),
+        signal,
+        onProgress: ({ rowsWritten, totalRows }) =>
+          onProgress?.({
+            phase: "rejects",
+            fraction: READ_SHARE + WRITE_SHARE + (rowsWritten / totalRows) * (1 - READ_SHARE - WRITE_SHARE),
+            message: `Writing the reject report: ${fmt(rowsWritten)} of ${fmt(totalRows)} lines`,
+          }),
+      });
+      Object.assign(result, { rejectSheet, rejectAddress: written.address });
+    }
+    if (signal?.aborted) throw abortError();
+  } catch (e) {
+    await removeSheets(port, created);
+    throw e;
+  }
+  if (result.sheet) await port.select(result.sheet, "A1").catch(() => undefined);
+  onProgress?.({ phase: "rejects", fraction: 1, message: "Import finished" });
+  return result;
+}
+
+/** Delete the sheets this import made, newest first; keep going if one delete fails. */
+async function removeSheets(port: WorkbookPort, sheets: string[]): Promise<void> {
+  for (const name of [...sheets].reverse()) {
+    try {
+      await port.deleteSheet(name);
+    } catch {
+      // Nothing more can be done here; the error that started the clean-up is the one reported.
+    }
+  }
+}
+
+/** Plain-English text for an error that stopped an import. */
+export function importErrorText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text ? `The import stopped: ${text}` : "The import stopped for an unknown reason.";
+}
