@@ -5,8 +5,6 @@ import {
   Body1,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Tab,
   TabList,
   Text,
@@ -19,6 +17,7 @@ import { ClusterAssistant } from "./assistant/ClusterAssistant";
 import { ScenarioRunner } from "./scenario/ScenarioRunner";
 import { BudgetPlanner } from "./budget/BudgetPlanner";
 import { ClusterAudit } from "./audit/ClusterAudit";
+import { ImportCaseload } from "./import/ImportCaseload";
 
 export interface AppProps {
   /** The Office host ("Excel"), another host name (e.g. the playground), or null outside Office. */
@@ -40,23 +39,12 @@ export const FEATURES: { id: FeatureId; label: string }[] = [
   { id: "audit", label: "Cluster audit" },
 ];
 
-function ImportPlaceholder({ port }: { port: WorkbookPort | null }) {
-  // IMPORT CASELOAD: built separately (src/taskpane/import/ImportCaseload.tsx, props { port: WorkbookPort }).
-  // At merge, replace this placeholder with: port ? <ImportCaseload port={port} /> : <NeedsWorkbook feature="Import caseload" />
-  void port;
-  return (
-    <MessageBar intent="info">
-      <MessageBarBody>Import caseload lands separately: it is not part of this build yet.</MessageBarBody>
-    </MessageBar>
-  );
-}
-
 function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | null; active: boolean }) {
   switch (id) {
     case "setup":
       return <SetupModel port={port} />;
     case "import":
-      return <ImportPlaceholder port={port} />;
+      return <ImportCaseload port={port} />;
     case "assistant":
       return <ClusterAssistant port={port} active={active} />;
     case "scenario":

@@ -31,8 +31,10 @@ describe("task pane shell", () => {
     expect(render({ host: null, port: null, initialTab: tab })).toMatch(/needs a workbook\. Open PbR Toolkit inside Excel/);
   });
 
-  it("leaves a marked place for Import caseload", () => {
-    expect(render({ host: null, port: null, initialTab: "import" })).toContain("Import caseload lands separately");
+  it("offers Import caseload, and says it needs a workbook outside Excel", () => {
+    const html = render({ host: null, port: null, initialTab: "import" });
+    expect(html).toContain("Import caseload");
+    expect(html).toContain("Open the pane in Excel or the playground to import a caseload");
   });
 
   it("the cluster assistant works without a workbook, with all 18 items labelled", () => {
