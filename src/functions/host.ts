@@ -5,6 +5,7 @@
  * Nothing may throw past this file: `guard` turns any exception into a #VALUE! cell.
  */
 import { PbrError, type ResultCell } from "../core/errors";
+import type { NumberColumn } from "../core/results";
 
 export type HostValue = unknown;
 export type HostGrid = HostValue[][];
@@ -57,6 +58,17 @@ export function spillColumn(results: readonly ResultCell[] | PbrError): HostGrid
     const v = results[i];
     out[i] = [v instanceof PbrError ? toHostError(v) : v];
   }
+  return out;
+}
+
+/** A NumberColumn (unboxed numbers plus the odd blank or error) as a spilled n×1 range. */
+export function spillNumbers(results: NumberColumn | PbrError): HostGrid {
+  if (results instanceof PbrError) return [[toHostError(results)]];
+  const n = results.length;
+  if (n === 0) return [[""]];
+  const { values, tags } = results;
+  const out = new Array<HostValue[]>(n);
+  for (let i = 0; i < n; i++) out[i] = tags[i] === 0 ? [values[i]] : [hostValue(results.at(i))];
   return out;
 }
 

@@ -4,9 +4,8 @@ import { PbrError } from "../core/errors";
 import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../core/ras/budget";
 import { rasCalibrate } from "../core/ras/calibrate";
 import { rasPointsRange } from "../core/ras/points";
-import { guard, spillColumn, spillTable } from "./host";
+import { guard, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
-import { spillNumbers } from "./spillNumbers";
 import { stepArg } from "./stepArg";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

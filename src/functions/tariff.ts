@@ -6,9 +6,8 @@ import { fyCostRange, fyDaysRange } from "../core/tariff/fy";
 import { periodPriceRange } from "../core/tariff/period";
 import { rebaseRange } from "../core/tariff/rebase";
 import { tariffRange } from "../core/tariff/tariff";
-import { guard, spillColumn, spillTable } from "./host";
+import { guard, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
-import { spillNumbers } from "./spillNumbers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
