@@ -1,9 +1,11 @@
 /* The task pane shell. Features (set up model, import, scenarios, budgets, audit) plug in here. */
+import type { WorkbookPort } from "../workbook/port";
 import { FluentProvider, Text, Title2, Body1, Caption1, webLightTheme } from "@fluentui/react-components";
 
 export interface AppProps {
   /** The Office host ("Excel") or null when running outside Office. */
   host: string | null;
+  port?: WorkbookPort | null;
 }
 
 export function App({ host }: AppProps) {
