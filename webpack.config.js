@@ -1,5 +1,7 @@
 /* Builds the add-in into dist/: functions.js + functions.json (custom functions, generated from the
-   JSDoc @customfunction lines), taskpane.html/js (the shared runtime page), manifest and icons. */
+   JSDoc @customfunction lines), taskpane.html/js (the shared runtime page), manifest and icons.
+   A second config, "playground", builds playground.html/js: the task pane beside an embedded
+   workbook (HyperFormula, GPL-3.0), kept out of the add-in bundles. */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -53,8 +55,35 @@ const addin = (mode) => ({
   ],
 });
 
+/* The playground: no custom-functions-metadata-plugin here (it appends CustomFunctions.associate
+   lines); instead the PBR function list is generated from the same JSDoc by a loader. */
+const playground = (mode) => ({
+  ...common(mode),
+  name: "playground",
+  entry: { playground: "./src/playground/index.tsx" },
+  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+  module: {
+    rules: [
+      {
+        test: path.resolve(__dirname, "src/workbook/embedded/pbrFunctions.ts"),
+        enforce: "pre",
+        use: { loader: path.resolve(__dirname, "scripts/pbr-registry-loader.cjs"), options: { files: FUNCTION_FILES } },
+      },
+      tsRule,
+    ],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: "playground.html",
+      template: "./src/playground/playground.html",
+      chunks: ["playground"],
+      inject: "body",
+    }),
+  ],
+});
+
 module.exports = (env, argv) => {
   const mode = argv.mode || "production";
-  return [addin(mode)];
+  return [addin(mode), playground(mode)];
 };
 module.exports.FUNCTION_FILES = FUNCTION_FILES;

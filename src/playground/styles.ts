@@ -1,0 +1,27 @@
+/** The playground's own styles (the grid is plain elements for speed; Fluent UI styles the rest). */
+export const PLAYGROUND_CSS = `
+.pbr-page { display: grid; grid-template-columns: minmax(0, 1fr) 380px; grid-template-rows: auto minmax(0, 1fr); height: 100vh; }
+.pbr-banner { grid-column: 1 / 3; display: flex; gap: 16px; align-items: center; padding: 6px 12px; background: #0f6cbd; color: #fff; font-size: 13px; }
+.pbr-banner strong { font-size: 14px; }
+.pbr-book { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
+.pbr-bar { display: grid; grid-template-columns: 96px auto minmax(0, 1fr); gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid #e0e0e0; }
+.pbr-fx { font-style: italic; color: #616161; padding: 0 4px; }
+.pbr-scroller { position: relative; overflow: auto; background: #fff; }
+.pbr-grid { position: relative; font-size: 12.5px; outline: none; }
+.pbr-grid:focus-visible .pbr-selected { outline: 2px solid #0f6cbd; outline-offset: -2px; }
+.pbr-cell { position: absolute; box-sizing: border-box; padding: 0 4px; line-height: 23px; border-right: 1px solid #ececec; border-bottom: 1px solid #ececec; white-space: nowrap; overflow: hidden; cursor: cell; }
+.pbr-cell.pbr-overflow { overflow: visible; }
+.pbr-selected { outline: 2px solid #0f6cbd; outline-offset: -2px; z-index: 1; background: #ebf3fc; }
+.pbr-error { color: #b10e1c; }
+.pbr-colheads { position: absolute; left: 0; height: 24px; z-index: 3; }
+.pbr-colhead, .pbr-rowhead, .pbr-corner { position: absolute; box-sizing: border-box; background: #f5f5f5; color: #424242; font-size: 11.5px; text-align: center; line-height: 23px; border-right: 1px solid #d1d1d1; border-bottom: 1px solid #d1d1d1; }
+.pbr-corner { z-index: 4; }
+.pbr-rowheads { position: absolute; top: 0; width: 52px; z-index: 2; }
+.pbr-head-active { background: #cfe4fa; color: #0f548c; font-weight: 600; }
+.pbr-editor { position: absolute; z-index: 5; box-sizing: border-box; font: inherit; padding: 0 4px; border: 2px solid #0f6cbd; }
+.pbr-chart-box { position: absolute; z-index: 1; box-shadow: 0 2px 8px rgba(0,0,0,.18); background: #fff; }
+.pbr-chart { margin: 0; }
+.pbr-chart figcaption, .pbr-chart p { padding: 8px 12px; margin: 0; }
+.pbr-tabs { border-top: 1px solid #e0e0e0; overflow-x: auto; background: #fafafa; }
+.pbr-pane { overflow: auto; min-width: 0; }
+`;

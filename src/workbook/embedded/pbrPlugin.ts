@@ -1,0 +1,217 @@
+/**
+ * One HyperFormula function plugin that registers every PBR.* function, built from the same
+ * description as functions.json (see registry.ts) and calling the Excel adapter's own functions
+ * (src/functions/*.ts): no second implementation. Each call turns HyperFormula values into what
+ * Excel would pass (ranges as rows of cells, null for an omitted argument), runs the function,
+ * and hands its rows of cells back as a spilled array. PbrError values become HyperFormula
+ * errors carrying the message (host.ts's error factory).
+ *
+ * Spilled results: HyperFormula reserves an array's size when the formula is entered, before any
+ * value is known (sizeOfResultArrayMethod). We guess from the arguments (as many rows as the
+ * tallest range, one column), and the SizeBook remembers the real size of each formula's result;
+ * when it differs, the workbook re-enters that formula so the reservation fits (settle()).
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
+import { setErrorFactory } from "../../functions/host";
+import type { PbrError } from "../../core/errors";
+import { qualifiedName, type PbrFunctionEntry } from "./registry";
+import { sizeBookFor, type SizeBook } from "./sizeBook";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const ERROR_TYPE: Record<PbrError["kind"], ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#NUM!": ErrorType.NUM,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+};
+
+/** PbrError → HyperFormula error with the same kind and message. */
+export const hyperFormulaErrorFactory = (error: PbrError) => new CellError(ERROR_TYPE[error.kind], error.message);
+
+type HfScalar = unknown;
+
+/** A HyperFormula cell value as Excel would hand it to a custom function. */
+function toExcelScalar(v: HfScalar): unknown {
+  if (v === EmptyValue || v === undefined) return "";
+  if (v !== null && typeof v === "object" && "val" in (v as object)) return (v as { val: unknown }).val; // dates, currency…
+  return v;
+}
+
+class ArgumentError {
+  constructor(readonly error: CellError) {}
+}
+
+function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
+  const data = range.data as HfScalar[][];
+  const out = new Array<unknown[]>(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    const line = new Array<unknown>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v instanceof CellError) throw new ArgumentError(v);
+      line[c] = toExcelScalar(v);
+    }
+    out[r] = line;
+  }
+  return out;
+}
+
+/** One argument, shaped like Excel shapes it for the parameter's declared dimensionality. */
+function toExcelArgument(value: unknown, matrix: boolean, name: string): unknown {
+  if (value === undefined || value === EmptyValue) return matrix ? null : null; // omitted, or an empty argument
+  if (value instanceof CellError) throw new ArgumentError(value);
+  if (value instanceof SimpleRangeValue) {
+    if (matrix) return toExcelMatrix(value);
+    if (value.width() === 1 && value.height() === 1) return toExcelMatrix(value)[0][0];
+    throw new ArgumentError(new CellError(ErrorType.VALUE, `${name} takes one value, not a range`));
+  }
+  const v = toExcelScalar(value);
+  return matrix ? [[v]] : v;
+}
+
+/** A result cell as HyperFormula stores it. */
+function toHfScalar(v: unknown): unknown {
+  if (v instanceof CellError) return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "not a finite number");
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Error) return new CellError(ErrorType.VALUE, v.message);
+  return new CellError(ErrorType.VALUE, `unexpected result ${String(v)}`);
+}
+
+interface Reserved {
+  width: number;
+  height: number;
+}
+
+/** The root call of the formula being evaluated, and the size reserved for its result. */
+function reservedFor(plugin: any, ast: any, state: any): Reserved | undefined {
+  const vertex = plugin.dependencyGraph.getCell(state.formulaAddress);
+  if (!vertex || !("formula" in vertex)) return undefined;
+  let root = vertex.formula;
+  while (root && root.type === "PARENTHESIS") root = root.expression;
+  if (root !== ast) return undefined; // nested inside another function: no reservation of its own
+  if ("array" in vertex && vertex.array?.size) return { width: vertex.array.size.width, height: vertex.array.size.height };
+  return { width: 1, height: 1 };
+}
+
+function rowsOf(result: unknown): unknown[][] {
+  if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) return result as unknown[][];
+  return [[result]];
+}
+
+/** Build the plugin class for a list of functions (HyperFormula wants a class per plugin). */
+export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
+  plugin: typeof FunctionPlugin;
+  translations: Record<string, Record<string, string>>;
+} {
+  const implemented: Record<string, any> = {};
+  const names: Record<string, string> = {};
+  const byName = new Map<string, PbrFunctionEntry>();
+
+  class PbrFunctionsPlugin extends FunctionPlugin {
+    static override implementedFunctions = implemented;
+
+    /** Guess: as many rows and columns as the tallest and widest range argument… */
+    pbrArraySize(ast: any, state: any): ArraySize {
+      const learned = sizeBookFor(this.dependencyGraph).learned(state.formulaAddress, ast.procedureName);
+      if (learned) return new ArraySize(learned.width, learned.height);
+      let height = 1;
+      for (const arg of ast.args ?? []) {
+        const size = this.arraySizeForAst(arg, state);
+        if (size && Number.isFinite(size.height) && !(size.width === 1 && size.height === 1)) {
+          height = Math.max(height, size.height);
+        }
+      }
+      // …but one column: most PBR functions return one answer per row.
+      return new ArraySize(1, height);
+    }
+
+    pbrCall(ast: any, state: any): any {
+      const entry = byName.get(ast.procedureName);
+      if (!entry) return new CellError(ErrorType.NAME, `${ast.procedureName} is not registered`);
+      return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]): any => {
+        let excelArgs: unknown[];
+        try {
+          excelArgs = entry.parameters.map((p, i) =>
+            toExcelArgument(args[i], p.dimensionality === "matrix", p.name)
+          );
+        } catch (e) {
+          if (e instanceof ArgumentError) return e.error;
+          throw e;
+        }
+        let rows: unknown[][];
+        try {
+          rows = rowsOf(entry.fn(...excelArgs));
+        } catch (e) {
+          // the adapters guard against this; never let an exception into the engine
+          return new CellError(ErrorType.VALUE, `unexpected problem: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        return this.shapeResult(rows, ast, state, sizeBookFor(this.dependencyGraph));
+      });
+    }
+
+    /** Fit the result into the cells reserved for it, and note its real size when they differ. */
+    private shapeResult(rows: unknown[][], ast: any, state: any, book: SizeBook): any {
+      const height = rows.length;
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+      const reserved = reservedFor(this, ast, state);
+      if (reserved && (reserved.width !== width || reserved.height !== height)) {
+        book.noteSize(state.formulaAddress, ast.procedureName, { width, height });
+      }
+      const h = reserved ? Math.min(height, reserved.height) : height;
+      const w = reserved ? Math.min(width, reserved.width) : width;
+      if (h === 1 && w === 1 && (!reserved || (reserved.width === 1 && reserved.height === 1))) {
+        return toHfScalar(rows[0]?.[0]);
+      }
+      const out: unknown[][] = [];
+      for (let r = 0; r < h; r++) {
+        const line: unknown[] = [];
+        for (let c = 0; c < w; c++) line.push(toHfScalar(rows[r][c]));
+        out.push(line);
+      }
+      return SimpleRangeValue.onlyValues(out as any);
+    }
+  }
+
+  for (const entry of entries) {
+    const name = qualifiedName(entry.id);
+    byName.set(name, entry);
+    names[name] = name;
+    implemented[name] = {
+      method: "pbrCall",
+      sizeOfResultArrayMethod: "pbrArraySize",
+      vectorizationForbidden: true,
+      parameters: entry.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+    };
+  }
+  const translations: Record<string, Record<string, string>> = {};
+  for (const code of HyperFormula.getRegisteredLanguagesCodes()) translations[code] = names;
+  return { plugin: PbrFunctionsPlugin as unknown as typeof FunctionPlugin, translations };
+}
+
+let registered: { entries: readonly PbrFunctionEntry[]; plugin: typeof FunctionPlugin } | undefined;
+
+/**
+ * Register the PBR.* functions with HyperFormula (global, as HyperFormula's registry is) and make
+ * PbrError values come out as HyperFormula errors. Registering the same list again does nothing.
+ */
+export function registerPbrFunctions(entries: readonly PbrFunctionEntry[]): void {
+  setErrorFactory(hyperFormulaErrorFactory);
+  if (registered?.entries === entries) return;
+  if (registered) HyperFormula.unregisterFunctionPlugin(registered.plugin as any);
+  const { plugin, translations } = createPbrPlugin(entries);
+  HyperFormula.registerFunctionPlugin(plugin as any, translations);
+  registered = { entries, plugin };
+}

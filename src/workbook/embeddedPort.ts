@@ -1,0 +1,414 @@
+/**
+ * The WorkbookPort on an embedded spreadsheet engine (HyperFormula, GPL-3.0, licence key
+ * "gpl-v3"): the playground's workbook, and a real formula-evaluating workbook for tests and
+ * benchmarks. Never part of the add-in bundles.
+ *
+ * What stands in for what Excel has natively:
+ * - Tables are metadata kept here (name, sheet, address) plus a named expression with the table's
+ *   name over its data body, as in Excel. Structured references (Table[Column], [@Column] …) in
+ *   formulas written through the port are rewritten to A1 ranges (embedded/structuredRefs.ts).
+ * - Charts are recorded specs (`charts`); the playground draws them as SVG where Excel would draw
+ *   a native chart.
+ * - Number formats are recorded (`formatAt`) for display; the engine holds plain numbers.
+ * - PBR.* functions come from one plugin over the Excel adapter's own code (embedded/pbrPlugin.ts).
+ *
+ *   const { engine, port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+ *
+ * In the playground bundle `functions` defaults to every family in FUNCTION_FILES (generated at
+ * build time); in jest or tsx pass it (test/support/pbrFunctions.ts), or no PBR function is known.
+ */
+import { HyperFormula, DetailedCellError } from "hyperformula";
+import { parseCell, parseRange, qualified, rangeAddress } from "./address";
+import {
+  uniqueName,
+  type CellInput,
+  type ChartSpec,
+  type Selection,
+  type TableData,
+  type WorkbookPort,
+  type WriteOptions,
+} from "./port";
+import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
+import { registerPbrFunctions } from "./embedded/pbrPlugin";
+import type { PbrFunctionEntry } from "./embedded/registry";
+import { sizeBookFor, type SizeBook } from "./embedded/sizeBook";
+import { translateStructuredRefs, type TableShape } from "./embedded/structuredRefs";
+
+export interface EmbeddedTable {
+  name: string;
+  sheet: string;
+  /** Whole table including the header row, e.g. "A3:Y2003". */
+  address: string;
+}
+
+export interface EmbeddedChart {
+  sheet: string;
+  spec: ChartSpec;
+}
+
+export interface EmbeddedOptions {
+  /** PBR.* functions to register (default: the build-time list; none outside webpack). */
+  functions?: readonly PbrFunctionEntry[];
+  /** Sheets to start with, in order (default one empty "Sheet1"). */
+  sheets?: Record<string, CellInput[][]>;
+  /** Largest sheet, in rows (default Excel's 1,048,576; HyperFormula's own default is 40,000). */
+  maxRows?: number;
+}
+
+/** Excel's sheet size. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+const DEFAULT_CHUNK_ROWS = 1000;
+
+/** Let the page paint and events run between chunks. */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel !== "undefined" && typeof window !== "undefined") {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function abortError(): Error {
+  if (typeof DOMException !== "undefined") return new DOMException("The write was cancelled", "AbortError");
+  const e = new Error("The write was cancelled");
+  e.name = "AbortError";
+  return e;
+}
+
+/** An engine cell value as the port hands it out: errors as their code ("#N/A"), empty as null. */
+function portValue(v: unknown): CellInput {
+  if (v === null || v === undefined) return null;
+  if (v instanceof DetailedCellError) return v.value;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+const absolute = (address: string) => address.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+export class EmbeddedWorkbook implements WorkbookPort {
+  readonly engine: HyperFormula;
+  readonly tables: EmbeddedTable[] = [];
+  /** Workbook names added with addName: name → sheet and address. */
+  readonly names = new Map<string, { sheet: string; address: string }>();
+  readonly charts: EmbeddedChart[] = [];
+  readonly formats: { sheet: string; address: string; format: string }[] = [];
+  /** Ids of the registered PBR functions (without the "PBR." namespace). */
+  readonly functionIds: string[];
+  private selection: Selection;
+  private readonly listeners = new Set<() => void>();
+  private readonly book: SizeBook;
+  private changeVersion = 0;
+  private settling = false;
+  private settleQueued = false;
+
+  constructor(options: EmbeddedOptions = {}) {
+    const functions = options.functions ?? PBR_FUNCTIONS ?? [];
+    registerPbrFunctions(functions);
+    this.functionIds = functions.map((f) => f.id);
+    const sheets = options.sheets ?? { Sheet1: [] };
+    this.engine = HyperFormula.buildFromSheets(sheets as Record<string, (string | number | boolean | null)[][]>, {
+      licenseKey: "gpl-v3",
+      maxRows: options.maxRows ?? EXCEL_MAX_ROWS,
+      maxColumns: EXCEL_MAX_COLUMNS,
+      dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
+      language: "enGB",
+      undoLimit: 0, // no undo in the playground; keeping it costs ~12% on large writes
+    });
+    this.book = sizeBookFor(this.engine.dependencyGraph as unknown as object);
+    this.selection = { sheet: this.engine.getSheetNames()[0] ?? "Sheet1", address: "A1" };
+    this.engine.on("valuesUpdated", () => {
+      this.bump();
+      if (this.book.hasPending && !this.settling && !this.settleQueued) {
+        this.settleQueued = true;
+        queueMicrotask(() => {
+          this.settleQueued = false;
+          this.settle();
+        });
+      }
+    });
+    this.settle();
+  }
+
+  // ------------------------------------------------------------------ change notification (UI)
+
+  /** Call `listener` after any change to values, sheets, tables, charts, formats or selection. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Increases with every change (for React's useSyncExternalStore). */
+  get version(): number {
+    return this.changeVersion;
+  }
+
+  private bump(): void {
+    this.changeVersion++;
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Re-enter PBR.* formulas whose spilled result no longer fits the cells HyperFormula reserved
+   * for it, so the reservation matches (see embedded/sizeBook.ts). Called after every write.
+   */
+  settle(): void {
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      for (let round = 0; round < 5 && this.book.hasPending; round++) {
+        const cells = this.book.takePending();
+        this.engine.batch(() => {
+          for (const cell of cells) {
+            if (!this.engine.doesSheetExist(this.engine.getSheetName(cell.sheet) ?? "")) continue;
+            const formula = this.engine.getCellFormula(cell);
+            if (formula) this.engine.setCellContents(cell, formula);
+          }
+        });
+      }
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers for the grid
+
+  sheetId(name: string): number {
+    const id = this.engine.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named ${name}`);
+    return id;
+  }
+
+  /** What a cell holds as typed: a formula "=…", a value, or null when empty. */
+  getContent(sheet: string, row: number, col: number): CellInput {
+    const v = this.engine.getCellSerialized({ sheet: this.sheetId(sheet), row, col });
+    if (v === undefined || v === null) return null;
+    if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+    return String(v);
+  }
+
+  /** A cell's value: number, text, boolean, null for empty, or the engine's error (with message). */
+  getValue(sheet: string, row: number, col: number): CellInput | DetailedCellError {
+    const v = this.engine.getCellValue({ sheet: this.sheetId(sheet), row, col });
+    return v instanceof DetailedCellError ? v : (v as CellInput);
+  }
+
+  /** Sheet size in use: rows and columns from A1. */
+  dimensions(sheet: string): { rows: number; cols: number } {
+    const d = this.engine.getSheetDimensions(this.sheetId(sheet));
+    return { rows: d.height, cols: d.width };
+  }
+
+  /** The last number format applied over a cell, if any. */
+  formatAt(sheet: string, row: number, col: number): string | undefined {
+    for (let i = this.formats.length - 1; i >= 0; i--) {
+      const f = this.formats[i];
+      if (f.sheet !== sheet) continue;
+      const r = parseRange(f.address);
+      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return f.format;
+    }
+    return undefined;
+  }
+
+  /** Type into one cell as a user would (value or "=formula"), then recalculate. */
+  setCell(sheet: string, row: number, col: number, input: CellInput): void {
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[this.prepare(input, sheet)]]);
+    this.settle();
+  }
+
+  private tableShape(name: string): TableShape | undefined {
+    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) return undefined;
+    const r = parseRange(t.address);
+    const header = this.rangeValues(t.sheet, rangeAddress(r.top, r.left, 1, r.right - r.left + 1))[0];
+    return { name: t.name, sheet: t.sheet, top: r.top, left: r.left, header: header.map((h) => String(h ?? "")), bodyRows: r.bottom - r.top };
+  }
+
+  private prepare(input: CellInput, sheet: string, current?: TableShape, row?: number): CellInput {
+    if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
+      return translateStructuredRefs(input, sheet, (n) => this.tableShape(n), current, row);
+    }
+    return input === undefined ? null : input;
+  }
+
+  private rangeValues(sheet: string, address: string): CellInput[][] {
+    const r = parseRange(address);
+    const sheetId = this.sheetId(sheet);
+    const values = this.engine.getRangeValues({
+      start: { sheet: sheetId, row: r.top, col: r.left },
+      end: { sheet: sheetId, row: r.bottom, col: r.right },
+    });
+    return values.map((line) => line.map(portValue));
+  }
+
+  private takenNames(): string[] {
+    return [...this.tables.map((t) => t.name), ...this.names.keys()];
+  }
+
+  private addEngineName(name: string, sheet: string, address: string): void {
+    const expression = `=${qualified(sheet, absolute(address))}`;
+    if (this.engine.isItPossibleToAddNamedExpression(name, expression)) this.engine.addNamedExpression(name, expression);
+  }
+
+  private removeEngineName(name: string): void {
+    if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
+  }
+
+  // ------------------------------------------------------------------ WorkbookPort
+
+  async listSheets(): Promise<string[]> {
+    return this.engine.getSheetNames();
+  }
+
+  async listTables(): Promise<string[]> {
+    return this.tables.map((t) => t.name);
+  }
+
+  async readTable(name: string): Promise<TableData> {
+    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) throw new Error(`no table named ${name}`);
+    const all = this.rangeValues(t.sheet, t.address);
+    return { sheet: t.sheet, address: t.address, header: all[0].map((h) => String(h ?? "")), rows: all.slice(1) };
+  }
+
+  async readUsedRange(sheet: string): Promise<TableData> {
+    const { rows, cols } = this.dimensions(sheet);
+    if (rows === 0 || cols === 0) return { sheet, address: "A1", header: [], rows: [] };
+    const address = rangeAddress(0, 0, rows, cols);
+    const all = this.rangeValues(sheet, address);
+    return { sheet, address, header: all[0].map((h) => String(h ?? "")), rows: all.slice(1) };
+  }
+
+  async createSheet(preferredName: string): Promise<string> {
+    const name = uniqueName(preferredName, this.engine.getSheetNames());
+    this.engine.addSheet(name);
+    this.bump();
+    return name;
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const id = this.sheetId(name);
+    const same = (s: string) => s.toLowerCase() === name.toLowerCase();
+    for (let i = this.tables.length - 1; i >= 0; i--) {
+      if (same(this.tables[i].sheet)) {
+        this.removeEngineName(this.tables[i].name);
+        this.tables.splice(i, 1);
+      }
+    }
+    for (const [n, ref] of [...this.names]) {
+      if (same(ref.sheet)) {
+        this.removeEngineName(n);
+        this.names.delete(n);
+      }
+    }
+    for (let i = this.charts.length - 1; i >= 0; i--) if (same(this.charts[i].sheet)) this.charts.splice(i, 1);
+    for (let i = this.formats.length - 1; i >= 0; i--) if (same(this.formats[i].sheet)) this.formats.splice(i, 1);
+    this.engine.removeSheet(id);
+    if (same(this.selection.sheet)) this.selection = { sheet: this.engine.getSheetNames()[0] ?? "", address: "A1" };
+    this.settle();
+    this.bump();
+  }
+
+  async writeTable(
+    sheet: string,
+    topLeft: string,
+    preferredTableName: string,
+    header: string[],
+    rows: CellInput[][],
+    options: WriteOptions = {}
+  ): Promise<{ table: string; address: string }> {
+    const sheetId = this.sheetId(sheet);
+    const { row, col } = parseCell(topLeft);
+    const name = uniqueName(preferredTableName, this.takenNames(), "identifier");
+    const size = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+    const shape: TableShape = { name, sheet, top: row, left: col, header, bodyRows: rows.length };
+    if (options.signal?.aborted) throw abortError();
+    this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
+    for (let i = 0; i < rows.length; i += size) {
+      if (options.signal?.aborted) throw abortError();
+      const chunk = rows.slice(i, i + size).map((line, j) => line.map((v) => this.prepare(v, sheet, shape, row + 1 + i + j)));
+      this.engine.setCellContents({ sheet: sheetId, row: row + 1 + i, col }, chunk as (string | number | boolean | null)[][]);
+      this.settle();
+      options.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
+      await yieldToEventLoop();
+    }
+    const address = rangeAddress(row, col, rows.length + 1, header.length);
+    this.tables.push({ name, sheet, address });
+    this.addEngineName(name, sheet, rangeAddress(row + 1, col, Math.max(rows.length, 1), header.length));
+    this.bump();
+    return { table: name, address };
+  }
+
+  async writeRange(sheet: string, address: string, values: CellInput[][]): Promise<void> {
+    const r = parseRange(address);
+    const height = r.bottom - r.top + 1;
+    const width = r.right - r.left + 1;
+    if (values.length !== height || values.some((line) => line.length !== width)) {
+      throw new Error(`writeRange: ${address} is ${height}×${width} but the values are ${values.length}×${values[0]?.length ?? 0}`);
+    }
+    const prepared = values.map((line, i) => line.map((v) => this.prepare(v, sheet, undefined, r.top + i)));
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row: r.top, col: r.left }, prepared as (string | number | boolean | null)[][]);
+    this.settle();
+  }
+
+  async setNumberFormat(sheet: string, address: string, format: string): Promise<void> {
+    this.sheetId(sheet);
+    this.formats.push({ sheet, address, format });
+    this.bump();
+  }
+
+  async isEmpty(sheet: string, address: string): Promise<boolean> {
+    const r = parseRange(address);
+    const sheetId = this.sheetId(sheet);
+    const range = { start: { sheet: sheetId, row: r.top, col: r.left }, end: { sheet: sheetId, row: r.bottom, col: r.right } };
+    const content = this.engine.getRangeSerialized(range);
+    const values = this.engine.getRangeValues(range);
+    const blank = (v: unknown) => v === null || v === undefined || v === "";
+    return content.every((line) => line.every(blank)) && values.every((line) => line.every((v) => v === null));
+  }
+
+  async addName(preferredName: string, sheet: string, address: string): Promise<string> {
+    this.sheetId(sheet);
+    const name = uniqueName(preferredName, this.takenNames(), "identifier");
+    this.names.set(name, { sheet, address });
+    this.addEngineName(name, sheet, address);
+    this.settle();
+    this.bump();
+    return name;
+  }
+
+  async addChart(sheet: string, spec: ChartSpec): Promise<void> {
+    this.sheetId(sheet);
+    this.charts.push({ sheet, spec: { ...spec } });
+    this.bump();
+  }
+
+  async getSelection(): Promise<Selection> {
+    return { ...this.selection };
+  }
+
+  /** The selection without waiting (for the grid). */
+  get currentSelection(): Selection {
+    return this.selection;
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.sheetId(sheet);
+    parseRange(address);
+    this.selection = { sheet, address };
+    this.bump();
+  }
+}
+
+/** A new embedded workbook: the engine (for direct use) and the WorkbookPort over it. */
+export function createEmbeddedWorkbook(options: EmbeddedOptions = {}): {
+  engine: HyperFormula;
+  port: EmbeddedWorkbook;
+} {
+  const port = new EmbeddedWorkbook(options);
+  return { engine: port.engine, port };
+}

@@ -1,0 +1,105 @@
+/**
+ * The playground in headless Chromium: the demo workbook opens, typing a rating changes the
+ * suggested cluster (HyperFormula recalculates PBR.CLUSTER through the plugin), the task pane
+ * renders beside the grid, charts are drawn in the page, and no request leaves localhost.
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import { TEST_OUTPUT, openPage, serveDist, type Session } from "./support/harness";
+
+const ROOT = join(__dirname, "..", "..");
+jest.setTimeout(60_000);
+
+describe("playground page in headless Chromium", () => {
+  let server: Server;
+  let origin: string;
+  let session: Session;
+
+  beforeAll(async () => {
+    ({ server, origin } = await serveDist());
+    session = await openPage(`${origin}/playground.html`);
+    await session.page.getByTestId("playground-status").filter({ hasText: "ready" }).waitFor({ timeout: 45_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  const cell = (address: string) => session.page.locator(`[data-cell="${address}"]`);
+  const goTo = async (address: string) => {
+    const box = session.page.getByLabel("Name box (cell address)");
+    await box.fill(address);
+    await box.press("Enter");
+    await session.page.locator(`[data-cell="${address.split("!").pop()}"][aria-selected="true"]`).waitFor();
+    await session.page.waitForFunction(() => document.activeElement?.getAttribute("role") === "grid");
+  };
+
+  it("opens the synthetic demo workbook with its sheets, clearly marked", async () => {
+    const { page } = session;
+    const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
+    expect(tabs).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile"]);
+    await expect(cell("A1").textContent()).resolves.toContain("SYNTHETIC");
+    await expect(cell("A4").textContent()).resolves.toBe("SYN-0001");
+  });
+
+  it("recalculates the suggested cluster when a rating is typed", async () => {
+    const { page } = session;
+    await goTo("AA4");
+    const before = await cell("AA4").textContent();
+    expect(before).toMatch(/^\d+$/);
+    // A first-episode-psychosis picture: severe hallucinations and delusions (item 6), with little else.
+    const psychosis = [0, 0, 0, 0, 0, 4, 1, 1, 2, 1, 1, 2, 0, 0, 0, 0, 1, 1];
+    await goTo("I4");
+    for (const rating of psychosis) {
+      await page.keyboard.type(String(rating));
+      await page.getByLabel(/^Edit [A-Z]+\d+$/).waitFor();
+      await page.keyboard.press("Tab");
+      await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "grid");
+    }
+    await goTo("AA4");
+    await expect(cell("AA4").textContent()).resolves.not.toBe(before);
+    const after = Number(await cell("AA4").textContent());
+    expect([10, 11, 12, 13, 14, 15, 16, 17]).toContain(after);
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    await goTo("AB4"); // ratings, suggested cluster and audit side by side
+    await page.screenshot({ path: join(TEST_OUTPUT, "playground.png") });
+  });
+
+  it("shows a PBR error with its message", async () => {
+    const { page } = session;
+    await goTo("AD1");
+    await page.keyboard.type("=PBR.CLUSTERNAME(99)");
+    await page.keyboard.press("Enter");
+    await expect(cell("AD1").textContent()).resolves.toBe("#N/A");
+    await expect(cell("AD1").getAttribute("title")).resolves.toContain("99 is not a care cluster code");
+  });
+
+  it("draws the Summary sheet's chart in the page", async () => {
+    const { page } = session;
+    await page.getByRole("tab", { name: "Summary" }).click();
+    await expect(cell("B4").textContent()).resolves.toMatch(/^\d+$/);
+    await expect(cell("B25").textContent()).resolves.toBe("2000"); // every synthetic person counted
+    await goTo("L38"); // bring the chart anchored at G27 into view
+    const bar = page.locator('[data-chart="bar"] svg rect[fill="#0f6cbd"]');
+    await bar.first().waitFor();
+    expect(await bar.count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(TEST_OUTPUT, "playground-summary.png") });
+  });
+
+  it("renders the real task pane beside the grid", async () => {
+    await session.page.getByRole("heading", { name: "PbR Toolkit" }).waitFor();
+    await expect(session.page.getByRole("complementary", { name: "PbR Toolkit task pane" }).count()).resolves.toBe(1);
+  });
+
+  it("runs without page errors and makes no request to any host other than localhost", () => {
+    expect(session.errors).toEqual([]);
+    expect(session.outside).toEqual([]);
+  });
+
+  afterAll(() => {
+    // Keep the README screenshot current when asked to (PBR_UPDATE_SCREENSHOT=1).
+    if (process.env.PBR_UPDATE_SCREENSHOT) copyFileSync(join(TEST_OUTPUT, "playground.png"), join(ROOT, "docs", "playground.png"));
+  });
+});
