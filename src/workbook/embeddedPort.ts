@@ -118,6 +118,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
       language: "enGB",
       undoLimit: 0, // no undo in the playground; keeping it costs ~12% on large writes
+      smartRounding: false, // keep full doubles, as Excel stores them (pennies must tie)
     });
     this.book = sizeBookFor(this.engine.dependencyGraph as unknown as object);
     this.selection = { sheet: this.engine.getSheetNames()[0] ?? "Sheet1", address: "A1" };

@@ -7,8 +7,8 @@
  * errors carrying the message (host.ts's error factory).
  *
  * Spilled results: HyperFormula reserves an array's size when the formula is entered, before any
- * value is known (sizeOfResultArrayMethod). We guess from the arguments (as many rows as the
- * tallest range, one column), and the SizeBook remembers the real size of each formula's result;
+ * value is known (sizeOfResultArrayMethod). We reserve one cell at first, and the SizeBook
+ * remembers the real size of each formula's result;
  * when it differs, the workbook re-enters that formula so the reservation fits (settle()).
  */
 import {
@@ -127,15 +127,11 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
     pbrArraySize(ast: any, state: any): ArraySize {
       const learned = sizeBookFor(this.dependencyGraph).learned(state.formulaAddress, ast.procedureName);
       if (learned) return new ArraySize(learned.width, learned.height);
-      let height = 1;
-      for (const arg of ast.args ?? []) {
-        const size = this.arraySizeForAst(arg, state);
-        if (size && Number.isFinite(size.height) && !(size.width === 1 && size.height === 1)) {
-          height = Math.max(height, size.height);
-        }
-      }
-      // …but one column: most PBR functions return one answer per row.
-      return new ArraySize(1, height);
+      // Until the real size is known, reserve one cell. A reservation that is too small still
+      // evaluates (and the SizeBook learns the real size, so settle() re-enters the formula);
+      // one that is too big can land on cells in use and give #SPILL! without ever evaluating,
+      // e.g. =PBR.TARIFF(code, days, , Prices!A1:F22) guessed 22 rows from its price table.
+      return new ArraySize(1, 1);
     }
 
     pbrCall(ast: any, state: any): any {
