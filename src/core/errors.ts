@@ -64,7 +64,9 @@ export const shapeErrors = {
     valueError(`${what} ${show(value)} is not recognised; use one of ${accepted.join(", ")}`),
   tableEmpty: (what: string) => valueError(`the ${what} has a header row but no data rows`),
   tableMissingColumns: (what: string, missing: readonly string[]) =>
-    valueError(`the ${what} has no ${missing.map((m) => `"${m}"`).join(" or ")} column in its header row`),
+    valueError(
+      `the ${what} has no ${missing.map((m) => `"${m}"`).join(" or ")} column in its header row`
+    ),
 };
 
 // ---------------------------------------------------------------- care clusters and MHCT ratings
@@ -81,21 +83,30 @@ export const clusterErrors = {
       `row ${row}: super class ${show(value)} is not recognised; use A, B or C (or non-psychotic, psychotic, organic)`
     ),
   unknownCluster: (row: number, value: unknown) =>
-    notFound(`row ${row}: ${show(value)} is not a care cluster code (0–8, 10–21; 9 and 99 are not clusters)`),
+    notFound(
+      `row ${row}: ${show(value)} is not a care cluster code (0–8, 10–21; 9 and 99 are not clusters)`
+    ),
   noProfile: (row: number, code: number) =>
     notFound(`row ${row}: cluster ${code} has no rows in the profile`),
   profileHeader: (found: string) =>
-    valueError(`the profile's header row must be Cluster | Item | 0 | 1 | 2 | 3 | 4; found ${found}`),
+    valueError(
+      `the profile's header row must be Cluster | Item | 0 | 1 | 2 | 3 | 4; found ${found}`
+    ),
   profileCluster: (row: number, value: unknown) =>
-    valueError(`profile row ${row}: cluster ${show(value)} is not a care cluster code (1–8, 10–21)`),
+    valueError(
+      `profile row ${row}: cluster ${show(value)} is not a care cluster code (1–8, 10–21)`
+    ),
   profileItem: (row: number, value: unknown) =>
     valueError(`profile row ${row}: item ${show(value)} is not an MHCT item (1–13 or A–E)`),
   profileCell: (row: number, rating: number, value: unknown) =>
     valueError(`profile row ${row}, rating ${rating}: ${show(value)} is not R, O, Y or blank`),
   profileDuplicate: (row: number, firstRow: number, cluster: number, item: string) =>
-    valueError(`profile row ${row}: cluster ${cluster} item ${item} is already given in profile row ${firstRow}`),
+    valueError(
+      `profile row ${row}: cluster ${cluster} item ${item} is already given in profile row ${firstRow}`
+    ),
   profileEmpty: () => valueError("the profile has no rows"),
-  badCount: (value: unknown) => badNumber(`count ${show(value)} must be a whole number from 1 to 20`),
+  badCount: (value: unknown) =>
+    badNumber(`count ${show(value)} must be a whole number from 1 to 20`),
   notADate: (row: number, value: unknown) =>
     valueError(`row ${row}: start date ${show(value)} is not a date (expected an Excel date)`),
 };
@@ -121,31 +132,65 @@ const inTable = (t: TableRef) => `the ${t.name} (${rowSpan(t.firstRow, t.lastRow
 
 export const tariffErrors = {
   pricesNotRange: (value: unknown) =>
-    valueError(`prices ${show(value)} is not a range: give a price table with a header row (Code | Day price | …)`),
+    valueError(
+      `prices ${show(value)} is not a range: give a price table with a header row (Code | Day price | …)`
+    ),
   lengthMismatch: (what: string, got: number, first: string, rows: number) =>
-    valueError(`${what} has ${got} rows but ${first} has ${rows}: they must match (or give one value for every row)`),
-  notSingle: (what: string, cells: number) => valueError(`${what} must be a single value; got ${cells} cells`),
+    valueError(
+      `${what} has ${got} rows but ${first} has ${rows}: they must match (or give one value for every row)`
+    ),
+  notSingle: (what: string, cells: number) =>
+    valueError(`${what} must be a single value; got ${cells} cells`),
   codeBlank: (row: number) => valueError(`row ${row}: code is blank`),
   codeNotFound: (row: number, code: unknown, table: TableRef) =>
     notFound(`row ${row}: code ${show(code)} is not in ${inTable(table)}`),
-  noPriceInForce: (row: number, code: unknown, date: number, tableName: string, earliestRow: number, earliestFrom: number) =>
+  noPriceInForce: (
+    row: number,
+    code: unknown,
+    date: number,
+    tableName: string,
+    earliestRow: number,
+    earliestFrom: number
+  ) =>
     notFound(
       `row ${row}: code ${show(code)} has no price in force on ${showDate(date)} ` +
         `(its earliest row in the ${tableName}, row ${earliestRow}, is effective from ${showDate(earliestFrom)})`
     ),
-  duplicateCode: (row: number, code: unknown, tableName: string, firstRow: number, secondRow: number, from: number) =>
+  duplicateCode: (
+    row: number,
+    code: unknown,
+    tableName: string,
+    firstRow: number,
+    secondRow: number,
+    from: number
+  ) =>
     valueError(
       `row ${row}: code ${show(code)} is listed twice in the ${tableName} for overlapping dates ` +
         `(rows ${firstRow} and ${secondRow}${Number.isFinite(from) ? `, both effective from ${showDate(from)}` : ""})`
     ),
-  tableCell: (tableName: string, tableRow: number, column: string, value: unknown, expected: string) =>
-    valueError(`${tableName} row ${tableRow}, ${column}: ${show(value)} is not ${expected}`),
+  tableCell: (
+    tableName: string,
+    tableRow: number,
+    column: string,
+    value: unknown,
+    expected: string
+  ) => valueError(`${tableName} row ${tableRow}, ${column}: ${show(value)} is not ${expected}`),
   tableCellNegative: (tableName: string, tableRow: number, column: string, value: number) =>
     badNumber(`${tableName} row ${tableRow}, ${column}: ${value} is negative`),
   /** A problem in the price table row a lookup landed on, reported against the input row. */
-  inTableRow: (row: number, problem: PbrError) => new PbrError(problem.kind, `row ${row}: ${problem.message}`),
-  missingPrice: (row: number, code: unknown, column: string, tableName: string, tableRow: number, why = "") =>
-    notFound(`row ${row}: code ${show(code)} has no ${column} in the ${tableName} (row ${tableRow})${why}`),
+  inTableRow: (row: number, problem: PbrError) =>
+    new PbrError(problem.kind, `row ${row}: ${problem.message}`),
+  missingPrice: (
+    row: number,
+    code: unknown,
+    column: string,
+    tableName: string,
+    tableRow: number,
+    why = ""
+  ) =>
+    notFound(
+      `row ${row}: code ${show(code)} has no ${column} in the ${tableName} (row ${tableRow})${why}`
+    ),
   noPeriod: (row: number, code: unknown, tableName: string, tableRow: number) =>
     notFound(
       `row ${row}: code ${show(code)} has no Period price or Period days in the ${tableName} (row ${tableRow}) ` +
@@ -163,22 +208,36 @@ export const tariffErrors = {
         `(the MFF payment index never goes below 1.00)`
     ),
   fyYearNotNumber: (row: number, value: unknown) =>
-    valueError(`row ${row}, financial year: ${show(value)} is not a year (give the year it starts in, e.g. 2024 for 2024/25)`),
+    valueError(
+      `row ${row}, financial year: ${show(value)} is not a year (give the year it starts in, e.g. 2024 for 2024/25)`
+    ),
   fyYearOutOfRange: (row: number, value: number) =>
-    badNumber(`row ${row}, financial year: ${value} must be a whole year from 1900 to 9998 (e.g. 2024 for 2024/25)`),
+    badNumber(
+      `row ${row}, financial year: ${value} must be a whole year from 1900 to 9998 (e.g. 2024 for 2024/25)`
+    ),
   // COSTPERDAY and REBASE share one pool or one contract value across rows
-  amountNotNumber: (what: string, value: unknown) => valueError(`${what} ${show(value)} is not a number`),
+  amountNotNumber: (what: string, value: unknown) =>
+    valueError(`${what} ${show(value)} is not a number`),
   amountNegative: (what: string, value: number) => badNumber(`${what} ${value} is negative`),
-  amountNotPositive: (what: string, value: number) => badNumber(`${what} ${value} must be more than 0`),
+  amountNotPositive: (what: string, value: number) =>
+    badNumber(`${what} ${value} must be more than 0`),
   amountTooLarge: (what: string, value: number) =>
-    badNumber(`${what} ${value} is over the £90,000,000,000 limit (beyond it pennies are no longer exact)`),
+    badNumber(
+      `${what} ${value} is over the £90,000,000,000 limit (beyond it pennies are no longer exact)`
+    ),
   blockedBy: (row: number, what: string, problem: PbrError) =>
     valueError(`row ${row}: ${what} cannot be worked out until this is fixed: ${problem.message}`),
-  totalZero: (what: string, consequence: string) => new PbrError("#DIV/0!", `${what} is 0, so ${consequence}`),
+  totalZero: (what: string, consequence: string) =>
+    new PbrError("#DIV/0!", `${what} is 0, so ${consequence}`),
   zeroDays: (row: number, code: unknown) =>
-    new PbrError("#DIV/0!", `row ${row}: code ${show(code)} has 0 days, so it has no cost per day (its share is £0)`),
+    new PbrError(
+      "#DIV/0!",
+      `row ${row}: code ${show(code)} has 0 days, so it has no cost per day (its share is £0)`
+    ),
   duplicateRow: (row: number, code: unknown, firstRow: number) =>
-    valueError(`row ${row}: code ${show(code)} is already given in row ${firstRow}; give each code once`),
+    valueError(
+      `row ${row}: code ${show(code)} is already given in row ${firstRow}; give each code once`
+    ),
 };
 
 // ---------------------------------------------------------------- risk share
@@ -191,10 +250,15 @@ export const riskErrors = {
       `${what} is missing: give a band table with the header From | To | Rate (Set up model writes an illustrative one to a sheet)`
     ),
   bandsNotRange: (what: string, value: unknown) =>
-    valueError(`${what} ${show(value)} is not a band table: give a range with the header From | To | Rate`),
-  bandsEmpty: (what: string) => valueError(`${what} has no bands: give at least one row of From | To | Rate`),
+    valueError(
+      `${what} ${show(value)} is not a band table: give a range with the header From | To | Rate`
+    ),
+  bandsEmpty: (what: string) =>
+    valueError(`${what} has no bands: give at least one row of From | To | Rate`),
   bandNotNumber: (what: string, row: number, column: string, value: unknown) =>
-    valueError(`${what} row ${row}: ${column} ${show(value)} is not a number (From and To are fractions of plan, e.g. 0.03)`),
+    valueError(
+      `${what} row ${row}: ${column} ${show(value)} is not a number (From and To are fractions of plan, e.g. 0.03)`
+    ),
   bandStart: (what: string, row: number, from: number) =>
     valueError(`${what} row ${row}: the first band starts at ${from}; it must start at 0`),
   bandGap: (what: string, row: number, from: number, prevRow: number, prevTo: number) =>
@@ -208,7 +272,9 @@ export const riskErrors = {
   bandEmpty: (what: string, row: number, from: number, to: number) =>
     valueError(`${what} row ${row}: To ${to} is not above From ${from}`),
   bandOpenNotLast: (what: string, row: number) =>
-    valueError(`${what} row ${row}: To is blank (no upper limit) but another band follows; only the last band may be open`),
+    valueError(
+      `${what} row ${row}: To is blank (no upper limit) but another band follows; only the last band may be open`
+    ),
   bandLastClosed: (what: string, row: number, to: number) =>
     valueError(
       `${what} row ${row}: the last band ends at ${to}; leave its To blank (no upper limit) or add a band from ${to} with a blank To`
@@ -216,43 +282,73 @@ export const riskErrors = {
   bandRate: (what: string, row: number, rate: unknown) =>
     valueError(`${what} row ${row}: rate ${show(rate)} is not between 0 and 1 (e.g. 0.5 for 50%)`),
   columnLengths: (what: string, got: number, longest: string, rows: number) =>
-    valueError(`${what} has ${got} rows but ${longest} has ${rows}: give one value or a column of ${rows}`),
+    valueError(
+      `${what} has ${got} rows but ${longest} has ${rows}: give one value or a column of ${rows}`
+    ),
   rateOutOfRange: (row: number, what: string, value: number) =>
     badNumber(`row ${row}, ${what}: ${value} is not between 0 and 1 (e.g. 0.2 for 20%)`),
   varianceBelowMinus1: (row: number, value: number) =>
-    badNumber(`row ${row}, variance: ${value} would make activity negative (a variance must be −1 or more)`),
+    badNumber(
+      `row ${row}, variance: ${value} would make activity negative (a variance must be −1 or more)`
+    ),
   noPlannedActivity: () =>
     new PbrError("#DIV/0!", "planned activity adds up to 0, so there is no planned average price"),
-  codeMissing: (row: number) => valueError(`row ${row}: the code is blank, so no price can be looked up`),
-  priceNotFound: (row: number, code: unknown) => notFound(`row ${row}: code ${show(code)} is not in the price table`),
+  codeMissing: (row: number) =>
+    valueError(`row ${row}: the code is blank, so no price can be looked up`),
+  priceNotFound: (row: number, code: unknown) =>
+    notFound(`row ${row}: code ${show(code)} is not in the price table`),
   priceTableDuplicate: (row: number, firstRow: number, code: string) =>
-    valueError(`price table row ${row}: code "${code}" is already given in price table row ${firstRow}`),
+    valueError(
+      `price table row ${row}: code "${code}" is already given in price table row ${firstRow}`
+    ),
   priceTableNotNumber: (row: number, value: unknown) =>
     valueError(`price table row ${row}: price ${show(value)} is not a number`),
-  priceTableNegative: (row: number, value: number) => badNumber(`price table row ${row}: price ${value} is negative`),
+  priceTableNegative: (row: number, value: number) =>
+    badNumber(`price table row ${row}: price ${value} is negative`),
 };
 
 // ---------------------------------------------------------------- stepped budgets (RAS)
 
 export const rasErrors = {
   stepsNotRange: (value: unknown) =>
-    valueError(`steps ${show(value)} is not a range: give a step table with the header Step | Percent (| Label)`),
+    valueError(
+      `steps ${show(value)} is not a range: give a step table with the header Step | Percent (| Label)`
+    ),
   stepBlank: (row: number) => valueError(`row ${row}: step is blank`),
   stepNotFound: (row: number, step: unknown, tableName: string, available: readonly string[]) =>
-    notFound(`row ${row}: step ${show(step)} is not in the ${tableName}; steps available: ${available.join(", ")}`),
-  stepDuplicate: (row: number, step: unknown, tableName: string, firstRow: number, secondRow: number) =>
-    valueError(`row ${row}: step ${show(step)} is listed twice in the ${tableName} (rows ${firstRow} and ${secondRow})`),
-  kNotNumber: (value: unknown) => valueError(`k ${show(value)} is not a number (use the factor from PBR.RASCALIBRATE, or 1)`),
+    notFound(
+      `row ${row}: step ${show(step)} is not in the ${tableName}; steps available: ${available.join(", ")}`
+    ),
+  stepDuplicate: (
+    row: number,
+    step: unknown,
+    tableName: string,
+    firstRow: number,
+    secondRow: number
+  ) =>
+    valueError(
+      `row ${row}: step ${show(step)} is listed twice in the ${tableName} (rows ${firstRow} and ${secondRow})`
+    ),
+  kNotNumber: (value: unknown) =>
+    valueError(`k ${show(value)} is not a number (use the factor from PBR.RASCALIBRATE, or 1)`),
   kNotPositive: (value: number) => badNumber(`k ${value} must be more than 0`),
-  roundToNotNumber: (value: unknown) => valueError(`roundTo ${show(value)} is not a number (e.g. 10 for whole £10s)`),
-  roundToNotPositive: (value: number) => badNumber(`roundTo ${value} must be more than 0 (e.g. 10 for whole £10s)`),
-  contingencyNotNumber: (value: unknown) => valueError(`contingency ${show(value)} is not a number (give a fraction, e.g. 0.1 for 10%)`),
+  roundToNotNumber: (value: unknown) =>
+    valueError(`roundTo ${show(value)} is not a number (e.g. 10 for whole £10s)`),
+  roundToNotPositive: (value: number) =>
+    badNumber(`roundTo ${value} must be more than 0 (e.g. 10 for whole £10s)`),
+  contingencyNotNumber: (value: unknown) =>
+    valueError(`contingency ${show(value)} is not a number (give a fraction, e.g. 0.1 for 10%)`),
   contingencyOutOfRange: (value: number) =>
-    badNumber(`contingency ${value} must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%`),
+    badNumber(
+      `contingency ${value} must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%`
+    ),
   envelopeNotNumber: (value: unknown) => valueError(`envelope ${show(value)} is not a number`),
   envelopeNotPositive: (value: number) => badNumber(`envelope ${value} must be more than 0`),
   cohortEmpty: () =>
-    new PbrError("#DIV/0!", "the cohort has no people (every row is blank), so there is nothing to calibrate"),
+    new PbrError(
+      "#DIV/0!",
+      "the cohort has no people (every row is blank), so there is nothing to calibrate"
+    ),
   cohortZero: (people: number) =>
     new PbrError(
       "#DIV/0!",
@@ -260,9 +356,14 @@ export const rasErrors = {
         `so no factor k can scale it to the envelope`
     ),
   personProblem: (problem: PbrError) =>
-    new PbrError(problem.kind, `k cannot be worked out until this person is fixed: ${problem.message}`),
-  totalPointsNotNumber: (value: unknown) => valueError(`totalPoints ${show(value)} is not a number`),
-  totalPointsZero: () => new PbrError("#DIV/0!", "totalPoints is 0, so points cannot be turned into money"),
+    new PbrError(
+      problem.kind,
+      `k cannot be worked out until this person is fixed: ${problem.message}`
+    ),
+  totalPointsNotNumber: (value: unknown) =>
+    valueError(`totalPoints ${show(value)} is not a number`),
+  totalPointsZero: () =>
+    new PbrError("#DIV/0!", "totalPoints is 0, so points cannot be turned into money"),
   totalPointsNegative: (value: number) => badNumber(`totalPoints ${value} is negative`),
 };
 
@@ -271,9 +372,12 @@ export const rasErrors = {
 // label as the user sees it ("start date", "cluster"); dates in messages are dd/mm/yyyy.
 
 export const caseloadErrors = {
-  missing: (row: number, field: string) => valueError(`row ${row}, ${field}: blank, but this field is required`),
+  missing: (row: number, field: string) =>
+    valueError(`row ${row}, ${field}: blank, but this field is required`),
   notADate: (row: number, field: string, value: unknown) =>
-    valueError(`row ${row}, ${field}: ${show(value)} is not a date (use dd/mm/yyyy, yyyy-mm-dd or an Excel date)`),
+    valueError(
+      `row ${row}, ${field}: ${show(value)} is not a date (use dd/mm/yyyy, yyyy-mm-dd or an Excel date)`
+    ),
   noSuchDay: (row: number, field: string, value: unknown) =>
     valueError(`row ${row}, ${field}: ${show(value)} is not a real day in the calendar`),
   monthFirst: (row: number, field: string, value: unknown) =>
@@ -281,28 +385,42 @@ export const caseloadErrors = {
       `row ${row}, ${field}: ${show(value)} looks month-first (US style); dates must be day-first, dd/mm/yyyy`
     ),
   twoDigitYear: (row: number, field: string, value: unknown) =>
-    valueError(`row ${row}, ${field}: ${show(value)} has a two-digit year; use four digits (dd/mm/yyyy)`),
+    valueError(
+      `row ${row}, ${field}: ${show(value)} has a two-digit year; use four digits (dd/mm/yyyy)`
+    ),
   dateOutOfRange: (row: number, field: string, value: unknown) =>
     badNumber(`row ${row}, ${field}: ${show(value)} is outside Excel's dates (1900 to 9999)`),
   endBeforeStart: (row: number, end: string, start: string) =>
     valueError(`row ${row}, end date: ${end} is before the start date ${start}`),
   badCluster: (row: number, value: unknown) =>
-    valueError(`row ${row}, cluster: ${show(value)} is not a care cluster (0–8 or 10–21; 99 = not clustered)`),
-  clusterNine: (row: number) => valueError(`row ${row}, cluster: 9 is not in use and must not be recorded`),
+    valueError(
+      `row ${row}, cluster: ${show(value)} is not a care cluster (0–8 or 10–21; 99 = not clustered)`
+    ),
+  clusterNine: (row: number) =>
+    valueError(`row ${row}, cluster: 9 is not in use and must not be recorded`),
   notWholeNumber: (row: number, field: string, value: unknown) =>
     badNumber(`row ${row}, ${field}: ${show(value)} is not a whole number of days`),
   duplicate: (row: number, id: string, start: string, firstRow: number) =>
-    valueError(`row ${row}, ID: "${id}" with start date ${start} was already imported from row ${firstRow}`),
+    valueError(
+      `row ${row}, ID: "${id}" with start date ${start} was already imported from row ${firstRow}`
+    ),
   extraValues: (row: number, got: number, columns: number) =>
     valueError(
       `row ${row}: ${got} values but the header has ${columns} columns (is there a separator inside an unquoted value?)`
     ),
   unclosedQuote: (row: number) =>
-    valueError(`row ${row}: a quoted value is never closed, so the rest of the file was read as one value`),
-  requiredUnmapped: (field: string) => notFound(`choose the column that holds the ${field} (it is required)`),
+    valueError(
+      `row ${row}: a quoted value is never closed, so the rest of the file was read as one value`
+    ),
+  requiredUnmapped: (field: string) =>
+    notFound(`choose the column that holds the ${field} (it is required)`),
   columnTwice: (column: string, otherField: string) =>
-    valueError(`column "${column}" is already used for the ${otherField}; each column can feed one field`),
+    valueError(
+      `column "${column}" is already used for the ${otherField}; each column can feed one field`
+    ),
   noHeader: () => valueError("the file is empty: there is no header row"),
   notCaseload: (file: string) =>
-    valueError(`${file} is not a CSV or XLSX file; save the export as .csv or .xlsx and choose it again`),
+    valueError(
+      `${file} is not a CSV or XLSX file; save the export as .csv or .xlsx and choose it again`
+    ),
 };

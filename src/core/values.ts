@@ -10,7 +10,12 @@ export type CellValue = unknown;
 export type Grid = readonly (readonly CellValue[])[];
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || value === "" || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (typeof value === "string" && value.trim() === "")
+  );
 }
 
 export function isBlankRow(row: readonly CellValue[]): boolean {
@@ -42,7 +47,9 @@ export function toKey(value: CellValue): string {
 
 /** Header text normalised for matching: case-insensitive, spaces, underscores and dashes ignored. */
 export function headerKey(value: CellValue): string {
-  return toKey(value).toLowerCase().replace(/[\s_-]+/g, "");
+  return toKey(value)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 }
 
 /** Turn an argument (a single value, a one-column range or null) into a list of values. */
@@ -69,7 +76,11 @@ export function pick(column: readonly CellValue[], i: number): CellValue {
   return column.length === 1 ? column[0] : column[i];
 }
 
-export function checkLength(column: readonly CellValue[], rows: number, what: string): PbrError | null {
+export function checkLength(
+  column: readonly CellValue[],
+  rows: number,
+  what: string
+): PbrError | null {
   if (column.length === 1 || column.length === rows) return null;
   return shapeErrors.lengthMismatch(what, rows, column.length);
 }

@@ -2,11 +2,14 @@
    maps results back; the rules live in src/core/clusters. */
 import { PbrError } from "../core/errors";
 import { allocateRange, candidatesFor, checkRange, fitRange } from "../core/clusters/allocate";
-import { nameRange, reviewDaysRange, reviewDueRange, superclassRange } from "../core/clusters/codes";
+import {
+  nameRange,
+  reviewDaysRange,
+  reviewDueRange,
+  superclassRange,
+} from "../core/clusters/codes";
 import { guard, spillColumn, spillTable } from "./host";
 import { profileArg } from "./profileArg";
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * Suggests the care cluster for each row of MHCT ratings (decision support: the clinician decides). Uses the built-in INDICATIVE profile unless you give your own.

@@ -10,7 +10,10 @@ const parse = tableCache(parseProfile);
 export function profileArg(arg: unknown): Profile | PbrError {
   if (isOmitted(arg)) return defaultProfile();
   if (!Array.isArray(arg)) {
-    return new PbrError("#VALUE!", "profile must be a range with the header Cluster | Item | 0 | 1 | 2 | 3 | 4");
+    return new PbrError(
+      "#VALUE!",
+      "profile must be a range with the header Cluster | Item | 0 | 1 | 2 | 3 | 4"
+    );
   }
   return parse(arg as Grid);
 }

@@ -8,8 +8,6 @@ import { guard, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 function setupOf(prices: unknown, steps: unknown, basis: unknown): RasSetup | PbrError {
   const p = priceArg(prices);
   if (p instanceof PbrError) return p;
@@ -41,7 +39,9 @@ export function rasbudget(
 ): any[][] {
   return guard(() => {
     const setup = setupOf(prices, steps, basis);
-    return spillNumbers(setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo));
+    return spillNumbers(
+      setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo)
+    );
   });
 }
 
@@ -68,7 +68,8 @@ export function rascalibrate(
 ): any[][] {
   return guard(() => {
     const setup = setupOf(prices, stepTable, basis);
-    const k = setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
+    const k =
+      setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
     return spillColumn(k instanceof PbrError ? k : [k]);
   });
 }
@@ -96,7 +97,9 @@ export function rasbuildup(
 ): any[][] {
   return guard(() => {
     const setup = setupOf(prices, steps, basis);
-    return spillTable(setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo));
+    return spillTable(
+      setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo)
+    );
   });
 }
 
@@ -109,6 +112,11 @@ export function rasbuildup(
  * @param {any} [contingency] Fraction held back, from 0 up to (not including) 1. Default 0.
  * @returns {any[][]} Budget per person, in £.
  */
-export function raspoints(points: any[][], envelope: any, totalPoints: any, contingency?: any): any[][] {
+export function raspoints(
+  points: any[][],
+  envelope: any,
+  totalPoints: any,
+  contingency?: any
+): any[][] {
   return guard(() => spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency)));
 }

@@ -6,8 +6,6 @@ import { riskshareRange, settlementRange } from "../core/riskshare/settle";
 import { varianceTable } from "../core/riskshare/variance";
 import { guard, spillColumn, spillTable } from "./host";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * What the commissioner pays under a risk-share band table: plan plus or minus the shared part of the variance, band by band, then held within the cap and collar.
  * @customfunction RISKSHARE
@@ -19,7 +17,14 @@ import { guard, spillColumn, spillTable } from "./host";
  * @param {any[][]} [collar] Optional most the payment may fall below plan, as a fraction (0.05 = plan − 5%). One value or a column.
  * @returns {any[][]} The payment per contract row (£, not rounded).
  */
-export function riskshare(plan: any[][], actual: any[][], bands: any[][], underBands?: any[][], cap?: any[][], collar?: any[][]): any[][] {
+export function riskshare(
+  plan: any[][],
+  actual: any[][],
+  bands: any[][],
+  underBands?: any[][],
+  cap?: any[][],
+  collar?: any[][]
+): any[][] {
   return guard(() => spillColumn(riskshareRange(plan, actual, bands, underBands, cap, collar)));
 }
 
@@ -34,7 +39,14 @@ export function riskshare(plan: any[][], actual: any[][], bands: any[][], underB
  * @param {any[][]} [collar] Optional most the payment may fall below plan, as a fraction (0.05 = plan − 5%).
  * @returns {any[][]} Per contract row: payment, activity value, provider gain (negative = activity delivered unfunded), change against plan (positive = the commissioner pays more than planned).
  */
-export function settlement(plan: any[][], actual: any[][], bands: any[][], underBands?: any[][], cap?: any[][], collar?: any[][]): any[][] {
+export function settlement(
+  plan: any[][],
+  actual: any[][],
+  bands: any[][],
+  underBands?: any[][],
+  cap?: any[][],
+  collar?: any[][]
+): any[][] {
   return guard(() => spillTable(settlementRange(plan, actual, bands, underBands, cap, collar)));
 }
 
@@ -49,8 +61,17 @@ export function settlement(plan: any[][], actual: any[][], bands: any[][], under
  * @param {any[][]} [collar] Optional most the payment may fall below the fixed element, as a fraction (0.05 = fixed − 5%).
  * @returns {any[][]} The payment per row (£, not rounded).
  */
-export function blended(fixed: any[][], planValue: any[][], actualValue: any[][], variableRate: any[][], cap?: any[][], collar?: any[][]): any[][] {
-  return guard(() => spillColumn(blendedRange(fixed, planValue, actualValue, variableRate, cap, collar)));
+export function blended(
+  fixed: any[][],
+  planValue: any[][],
+  actualValue: any[][],
+  variableRate: any[][],
+  cap?: any[][],
+  collar?: any[][]
+): any[][] {
+  return guard(() =>
+    spillColumn(blendedRange(fixed, planValue, actualValue, variableRate, cap, collar))
+  );
 }
 
 /**
@@ -64,7 +85,14 @@ export function blended(fixed: any[][], planValue: any[][], actualValue: any[][]
  * @param {any[][]} [collar] Optional most the payment may fall below plan, as a fraction (0.05 = plan − 5%).
  * @returns {any[][]} Header row, then per variance: variance, activity value, payment, provider gain, change against plan.
  */
-export function scenarios(plan: any[][], variances: any[][], bands: any[][], underBands?: any[][], cap?: any[][], collar?: any[][]): any[][] {
+export function scenarios(
+  plan: any[][],
+  variances: any[][],
+  bands: any[][],
+  underBands?: any[][],
+  cap?: any[][],
+  collar?: any[][]
+): any[][] {
   return guard(() => spillTable(scenariosTable(plan, variances, bands, underBands, cap, collar)));
 }
 
@@ -77,6 +105,11 @@ export function scenarios(plan: any[][], variances: any[][], bands: any[][], und
  * @param {any[][]} prices A column of prices matching codes, or a price table whose header row has Code and Price (or Day price).
  * @returns {any[][]} One row: volume, mix, total (£; total = actual value − planned value = volume + mix).
  */
-export function variance(codes: any[][], planActivity: any[][], actualActivity: any[][], prices: any[][]): any[][] {
+export function variance(
+  codes: any[][],
+  planActivity: any[][],
+  actualActivity: any[][],
+  prices: any[][]
+): any[][] {
   return guard(() => spillTable(varianceTable(codes, planActivity, actualActivity, prices)));
 }

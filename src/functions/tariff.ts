@@ -9,8 +9,6 @@ import { tariffRange } from "../core/tariff/tariff";
 import { guard, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Price of care at a code's day prices: (days − admitted days) × Day price + admitted days × Admitted day price, × MFF. Omit prices to use the built-in ILLUSTRATIVE table (not a national tariff).
  * @customfunction TARIFF
@@ -21,7 +19,13 @@ import { priceArg } from "./priceArg";
  * @param {any[][]} [mff] Market Forces Factor payment index (1.00 or more), one value or a column. Default 1.
  * @returns {any[][]} Price of care per row, in £ (not rounded).
  */
-export function tariff(code: any[][], days: any[][], admittedDays?: any[][], prices?: any[][], mff?: any[][]): any[][] {
+export function tariff(
+  code: any[][],
+  days: any[][],
+  admittedDays?: any[][],
+  prices?: any[][],
+  mff?: any[][]
+): any[][] {
   return guard(() => {
     const p = priceArg(prices);
     return spillNumbers(p instanceof PbrError ? p : tariffRange(code, days, admittedDays, p, mff));
@@ -78,7 +82,9 @@ export function fycost(
 ): any[][] {
   return guard(() => {
     const p = priceArg(prices);
-    return spillNumbers(p instanceof PbrError ? p : fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff));
+    return spillNumbers(
+      p instanceof PbrError ? p : fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff)
+    );
   });
 }
 
@@ -91,7 +97,12 @@ export function fycost(
  * @param {any[][]} [weights] Relative cost weight of a day on each row (default 1, e.g. 2 for a day costing twice as much).
  * @returns {any[][]} Cost per day for each row, in £; × days gives the row's share of the pool.
  */
-export function costperday(costPool: any, codes: any[][], days: any[][], weights?: any[][]): any[][] {
+export function costperday(
+  costPool: any,
+  codes: any[][],
+  days: any[][],
+  weights?: any[][]
+): any[][] {
   return guard(() => spillColumn(costPerDayRange(costPool, codes, days, weights)));
 }
 
@@ -104,6 +115,11 @@ export function costperday(costPool: any, codes: any[][], days: any[][], weights
  * @param {any[][]} costs Cost per unit of activity for each code.
  * @returns {any[][]} Two columns per code: local price (not rounded) and the factor k.
  */
-export function rebase(contractValue: any, codes: any[][], plannedActivity: any[][], costs: any[][]): any[][] {
+export function rebase(
+  contractValue: any,
+  codes: any[][],
+  plannedActivity: any[][],
+  costs: any[][]
+): any[][] {
   return guard(() => spillTable(rebaseRange(contractValue, codes, plannedActivity, costs)));
 }

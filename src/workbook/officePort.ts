@@ -30,7 +30,8 @@ type Ctx = Excel.RequestContext;
 
 function excel(): typeof Excel {
   const api = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!api || typeof api.run !== "function") throw new Error("Excel is not available: open the add-in inside Excel.");
+  if (!api || typeof api.run !== "function")
+    throw new Error("Excel is not available: open the add-in inside Excel.");
   return api;
 }
 
@@ -54,12 +55,13 @@ function hasFormula(rows: readonly (readonly CellInput[])[]): boolean {
 }
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
-  return rows.map((row) =>
-    row.map((v) => (v === "" || v === undefined ? null : (v as CellInput)))
-  );
+  return rows.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as CellInput))));
 }
 
-async function loadNames(collection: { load(p: string): unknown; items: { name: string }[] }, context: Ctx): Promise<string[]> {
+async function loadNames(
+  collection: { load(p: string): unknown; items: { name: string }[] },
+  context: Ctx
+): Promise<string[]> {
   collection.load("items/name");
   await context.sync();
   return collection.items.map((i) => i.name);
@@ -92,7 +94,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     for (let i = 0; i < rows.length; i += size) {
       if (opts.signal?.aborted) throw abortError();
-      const chunk = rows.slice(i, i + size).map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
+      const chunk = rows
+        .slice(i, i + size)
+        .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
       const range = sheet.getRange(rangeAddress(top + i, left, chunk.length, width));
       if (hasFormula(chunk)) range.formulas = toExcel(chunk);
       else range.values = toExcel(chunk);
@@ -101,7 +105,11 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     }
   }
 
-  async function readRange(context: Ctx, sheet: Excel.Worksheet, address: string): Promise<CellInput[][]> {
+  async function readRange(
+    context: Ctx,
+    sheet: Excel.Worksheet,
+    address: string
+  ): Promise<CellInput[][]> {
     const r = parseRange(address);
     const width = r.right - r.left + 1;
     const total = r.bottom - r.top + 1;
@@ -109,7 +117,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const size = estimateChunkRows([Array(width).fill("x".repeat(30))], options.targetRequestBytes);
     const out: CellInput[][] = [];
     for (let i = 0; i < total; i += size) {
-      const range = sheet.getRange(rangeAddress(r.top + i, r.left, Math.min(size, total - i), width));
+      const range = sheet.getRange(
+        rangeAddress(r.top + i, r.left, Math.min(size, total - i), width)
+      );
       range.load("values");
       await context.sync();
       out.push(...fromExcel(range.values));
@@ -134,8 +144,17 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
         const sheetName = table.worksheet.name;
         const address = localAddress(range.address);
-        const all = await readRange(context, context.workbook.worksheets.getItem(sheetName), address);
-        return { sheet: sheetName, address, header: (all[0] ?? []).map((h) => String(h ?? "")), rows: all.slice(1) };
+        const all = await readRange(
+          context,
+          context.workbook.worksheets.getItem(sheetName),
+          address
+        );
+        return {
+          sheet: sheetName,
+          address,
+          header: (all[0] ?? []).map((h) => String(h ?? "")),
+          rows: all.slice(1),
+        };
       }),
 
     readUsedRange: (sheetName) =>
@@ -146,7 +165,12 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
         const address = localAddress(used.address);
         const all = await readRange(context, sheet, address);
-        return { sheet: sheetName, address, header: (all[0] ?? []).map((h) => String(h ?? "")), rows: all.slice(1) };
+        return {
+          sheet: sheetName,
+          address,
+          header: (all[0] ?? []).map((h) => String(h ?? "")),
+          rows: all.slice(1),
+        };
       }),
 
     createSheet: (preferredName) =>
@@ -174,7 +198,11 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
 
     writeTable: (sheetName, topLeft, preferredTableName, header, rows, opts = {}) =>
       run(async (context) => {
-        const tableName = uniqueName(cleanIdentifier(preferredTableName), await takenIdentifiers(context), "identifier");
+        const tableName = uniqueName(
+          cleanIdentifier(preferredTableName),
+          await takenIdentifiers(context),
+          "identifier"
+        );
         const { row, col } = parseCell(topLeft);
         const sheet = context.workbook.worksheets.getItem(sheetName);
         sheet.getRange(rangeAddress(row, col, 1, header.length)).values = [header.slice()];
@@ -192,7 +220,14 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     writeRange: (sheetName, address, values) =>
       run(async (context) => {
         const r = parseRange(address);
-        await writeChunks(context, context.workbook.worksheets.getItem(sheetName), r.top, r.left, values, {});
+        await writeChunks(
+          context,
+          context.workbook.worksheets.getItem(sheetName),
+          r.top,
+          r.left,
+          values,
+          {}
+        );
       }),
 
     setNumberFormat: (sheetName, address, format) =>
@@ -208,12 +243,18 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
         range.load("formulas");
         await context.sync();
-        return (range.formulas as unknown[][]).every((line) => line.every((v) => v === "" || v === null));
+        return (range.formulas as unknown[][]).every((line) =>
+          line.every((v) => v === "" || v === null)
+        );
       }),
 
     addName: (preferredName, sheetName, address) =>
       run(async (context) => {
-        const name = uniqueName(cleanIdentifier(preferredName), await takenIdentifiers(context), "identifier");
+        const name = uniqueName(
+          cleanIdentifier(preferredName),
+          await takenIdentifiers(context),
+          "identifier"
+        );
         context.workbook.names.add(name, absoluteReference(sheetName, address));
         await context.sync();
         return name;
@@ -228,9 +269,17 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const width = r.right - r.left + 1;
         const rows = r.bottom - r.top + 1;
         const type = spec.type === "line" ? "Line" : "ColumnClustered";
-        const values = width > 1 ? rangeAddress(r.top, r.left + 1, rows, width - 1) : spec.dataAddress;
-        const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(values), "Columns" as Excel.ChartSeriesBy);
-        if (width > 1 && rows > 1) chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rangeAddress(r.top + 1, r.left, rows - 1, 1)));
+        const values =
+          width > 1 ? rangeAddress(r.top, r.left + 1, rows, width - 1) : spec.dataAddress;
+        const chart = sheet.charts.add(
+          type as Excel.ChartType,
+          sheet.getRange(values),
+          "Columns" as Excel.ChartSeriesBy
+        );
+        if (width > 1 && rows > 1)
+          chart.axes.categoryAxis.setCategoryNames(
+            sheet.getRange(rangeAddress(r.top + 1, r.left, rows - 1, 1))
+          );
         chart.title.text = spec.title;
         chart.setPosition(spec.anchor);
         chart.width = 480;

@@ -92,7 +92,11 @@ export interface WorkbookPort {
 }
 
 /** A name not already in `taken`: `base`, then `base (2)`, `base (3)`, … (case-insensitive). */
-export function uniqueName(base: string, taken: readonly string[], style: "sheet" | "identifier" = "sheet"): string {
+export function uniqueName(
+  base: string,
+  taken: readonly string[],
+  style: "sheet" | "identifier" = "sheet"
+): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {

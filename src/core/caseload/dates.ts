@@ -10,12 +10,23 @@ import { MAX_SERIAL, MIN_SERIAL, serialToYmd, ymdToSerial } from "../dates";
 export type DateProblem = "notADate" | "noSuchDay" | "monthFirst" | "twoDigitYear" | "outOfRange";
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NAMED = /^(\d{1,2})[\s-]+([a-z]{3,9})[\s-]+(\d{4})$/i;
 const SERIAL = /^\d+(?:\.\d+)?$/;
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 /** 1–12 for "Jan", "January", "Sept"…; 0 when not an English month name. */

@@ -76,7 +76,9 @@ export function autoMap(header: readonly unknown[]): CaseloadMapping {
 
 /** Header text for messages; unnamed columns are called by position ("column 4"). */
 export function columnName(header: readonly unknown[], column: number): string {
-  const text = String(header[column] ?? "").replace(/^\uFEFF/, "").trim();
+  const text = String(header[column] ?? "")
+    .replace(/^\uFEFF/, "")
+    .trim();
   return text === "" ? `column ${column + 1}` : text;
 }
 
@@ -84,18 +86,23 @@ export function columnName(header: readonly unknown[], column: number): string {
  * Problems with a mapping, by field key: a required field without a column, or a column already
  * feeding an earlier field. An empty object means the import can run.
  */
-export function checkMapping(mapping: CaseloadMapping, header: readonly unknown[]): Record<string, PbrError> {
+export function checkMapping(
+  mapping: CaseloadMapping,
+  header: readonly unknown[]
+): Record<string, PbrError> {
   const problems: Record<string, PbrError> = {};
   const usedBy = new Map<number, string>();
   for (const field of CASELOAD_FIELDS) {
     const column = mapping[field.key];
-    const present = column !== null && column !== undefined && column >= 0 && column < header.length;
+    const present =
+      column !== null && column !== undefined && column >= 0 && column < header.length;
     if (!present) {
       if (field.required) problems[field.key] = caseloadErrors.requiredUnmapped(field.label);
       continue;
     }
     const other = usedBy.get(column);
-    if (other !== undefined) problems[field.key] = caseloadErrors.columnTwice(columnName(header, column), other);
+    if (other !== undefined)
+      problems[field.key] = caseloadErrors.columnTwice(columnName(header, column), other);
     else usedBy.set(column, field.label);
   }
   return problems;

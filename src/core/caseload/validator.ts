@@ -132,7 +132,8 @@ export class CaseloadValidator {
     if (rowProblem) this.fail(rowNo, "row", null, rowProblem);
     if (record.length > this.width) {
       const last = lastNonBlank(record);
-      if (last >= this.width) this.fail(rowNo, "row", null, caseloadErrors.extraValues(rowNo, last + 1, this.width));
+      if (last >= this.width)
+        this.fail(rowNo, "row", null, caseloadErrors.extraValues(rowNo, last + 1, this.width));
     }
 
     let notClustered = false;
@@ -161,7 +162,8 @@ export class CaseloadValidator {
         case "date": {
           if (slot.out === this.endOut) rawEnd = value;
           const serial = toDate(value, rowNo, field.label);
-          result = serial === null && field.required ? caseloadErrors.missing(rowNo, field.label) : serial;
+          result =
+            serial === null && field.required ? caseloadErrors.missing(rowNo, field.label) : serial;
           break;
         }
         case "days":
@@ -177,14 +179,20 @@ export class CaseloadValidator {
     const start = out[this.startOut];
     const end = out[this.endOut];
     if (typeof start === "number" && typeof end === "number" && end < start) {
-      this.fail(rowNo, "end date", rawEnd, caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start)));
+      this.fail(
+        rowNo,
+        "end date",
+        rawEnd,
+        caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start))
+      );
     }
 
     if (problems.length === 0 && typeof start === "number") {
       const id = out[this.idColumn] as string;
       const key = `${id}\u0000${start}`;
       const first = this.seen.get(key);
-      if (first !== undefined) this.fail(rowNo, "ID", id, caseloadErrors.duplicate(rowNo, id, formatSerial(start), first));
+      if (first !== undefined)
+        this.fail(rowNo, "ID", id, caseloadErrors.duplicate(rowNo, id, formatSerial(start), first));
       else this.seen.set(key, rowNo);
     }
 

@@ -4,7 +4,15 @@
  * whole answer a single error, since no row can be read correctly.
  */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
-import { checkLength, isBlank, pick, toColumn, toNumber, type CellValue, type Grid } from "../values";
+import {
+  checkLength,
+  isBlank,
+  pick,
+  toColumn,
+  toNumber,
+  type CellValue,
+  type Grid,
+} from "../values";
 import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
@@ -30,7 +38,12 @@ const SUPERCLASS_WORDS: Record<string, SuperClass> = {
 export function parseSuperclass(value: CellValue): SuperClass | null | undefined {
   if (isBlank(value)) return null;
   if (typeof value !== "string") return undefined;
-  return SUPERCLASS_WORDS[value.trim().toLowerCase().replace(/[\s_-]+/g, "")];
+  return SUPERCLASS_WORDS[
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "")
+  ];
 }
 
 /** Parse a cluster code cell: the ClusterInfo code, or undefined when it is not a cluster. */
@@ -68,7 +81,11 @@ function eachRow(
 }
 
 /** PBR.CLUSTER: the allocated cluster per row (0 when no candidate passes its red rules). */
-export function allocateRange(ratings: Grid, superclass: CellValue, profile: Profile): ResultCell[] | PbrError {
+export function allocateRange(
+  ratings: Grid,
+  superclass: CellValue,
+  profile: Profile
+): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
   const classes = toColumn(superclass, "super class");
@@ -99,7 +116,11 @@ function profileIndex(value: CellValue, row: number, profile: Profile): number |
 }
 
 /** PBR.CLUSTERFIT: fit (0–1) of the given cluster per row. */
-export function fitRange(ratings: Grid, cluster: CellValue, profile: Profile): ResultCell[] | PbrError {
+export function fitRange(
+  ratings: Grid,
+  cluster: CellValue,
+  profile: Profile
+): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
   const clusters = toColumn(cluster, "cluster");
@@ -113,7 +134,11 @@ export function fitRange(ratings: Grid, cluster: CellValue, profile: Profile): R
 }
 
 /** PBR.CLUSTERCANDIDATES: for one ratings row, the best `count` passing clusters as [cluster, fit] rows. */
-export function candidatesFor(ratings: Grid, count: CellValue, profile: Profile): ResultCell[][] | PbrError {
+export function candidatesFor(
+  ratings: Grid,
+  count: CellValue,
+  profile: Profile
+): ResultCell[][] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
   if (ratings.length !== 1) return shapeErrors.singleRowOnly("CLUSTERCANDIDATES", ratings.length);
@@ -147,7 +172,11 @@ function bestAlternative(scorer: Scorer, known: number, exclude: number): string
  * PBR.CLUSTERCHECK: "OK" when the recorded cluster passes its red rules with every red item
  * rated; otherwise a sentence starting "Broken:", "Unconfirmed:", "Variance:" or "Not clustered:".
  */
-export function checkRange(ratings: Grid, recorded: CellValue, profile: Profile): ResultCell[] | PbrError {
+export function checkRange(
+  ratings: Grid,
+  recorded: CellValue,
+  profile: Profile
+): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
   const recs = toColumn(recorded, "recorded cluster");
@@ -166,7 +195,9 @@ export function checkRange(ratings: Grid, recorded: CellValue, profile: Profile)
       if (code === undefined) return clusterErrors.unknownCluster(i + 1, value);
       if (code === 0) {
         const best = scorer.best(profile.allMask);
-        return best === 0 ? "OK" : `Variance: recorded 0 but ${bestAlternative(scorer, known, -1)} passes its red rules`;
+        return best === 0
+          ? "OK"
+          : `Variance: recorded 0 but ${bestAlternative(scorer, known, -1)} passes its red rules`;
       }
       const k = profile.indexOf[code];
       if (k < 0) return clusterErrors.noProfile(i + 1, code);

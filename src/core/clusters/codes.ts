@@ -12,7 +12,10 @@ import {
   type ClusterInfo,
 } from "./reference";
 
-function mapCodes(codes: CellValue, each: (info: ClusterInfo, i: number) => ResultCell): ResultCell[] | PbrError {
+function mapCodes(
+  codes: CellValue,
+  each: (info: ClusterInfo, i: number) => ResultCell
+): ResultCell[] | PbrError {
   const list = toColumn(codes, "code");
   if (list instanceof PbrError) return list;
   return list.map((value, i) => {
@@ -25,7 +28,12 @@ function mapCodes(codes: CellValue, each: (info: ClusterInfo, i: number) => Resu
 export const nameRange = (codes: CellValue) => mapCodes(codes, (info) => info.name);
 export const superclassRange = (codes: CellValue) => mapCodes(codes, (info) => info.superclass);
 
-function choice(value: CellValue, choices: readonly number[], fallback: number, what: string): number | PbrError {
+function choice(
+  value: CellValue,
+  choices: readonly number[],
+  fallback: number,
+  what: string
+): number | PbrError {
   if (isBlank(value)) return fallback;
   const n = toNumber(value);
   return choices.includes(n)
@@ -33,8 +41,17 @@ function choice(value: CellValue, choices: readonly number[], fallback: number, 
     : new PbrError("#NUM!", `${what} ${String(value)} is not allowed; use ${choices.join(", ")}`);
 }
 
-export function reviewDaysRange(codes: CellValue, halfYearDays: CellValue, yearDays: CellValue): ResultCell[] | PbrError {
-  const half = choice(halfYearDays, HALF_YEAR_CHOICES, DEFAULT_REVIEW_DAYS.halfYearDays, "days in 6 months");
+export function reviewDaysRange(
+  codes: CellValue,
+  halfYearDays: CellValue,
+  yearDays: CellValue
+): ResultCell[] | PbrError {
+  const half = choice(
+    halfYearDays,
+    HALF_YEAR_CHOICES,
+    DEFAULT_REVIEW_DAYS.halfYearDays,
+    "days in 6 months"
+  );
   if (half instanceof PbrError) return half;
   const year = choice(yearDays, YEAR_CHOICES, DEFAULT_REVIEW_DAYS.yearDays, "days in a year");
   if (year instanceof PbrError) return year;
@@ -48,7 +65,8 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
   if (codeList instanceof PbrError) return codeList;
   const rows = Math.max(codeList.length, startList.length);
   const mismatch =
-    checkLength(codeList, rows, "the code column") ?? checkLength(startList, rows, "the start date column");
+    checkLength(codeList, rows, "the code column") ??
+    checkLength(startList, rows, "the start date column");
   if (mismatch) return mismatch;
   const out: ResultCell[] = [];
   for (let i = 0; i < rows; i++) {
@@ -65,7 +83,11 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
     }
     const serial = typeof start === "number" ? start : NaN;
     if (!(serial >= MIN_SERIAL && serial <= MAX_SERIAL)) {
-      out.push(isBlank(start) ? shapeErrors.notDate(i + 1, "start date", start) : clusterErrors.notADate(i + 1, start));
+      out.push(
+        isBlank(start)
+          ? shapeErrors.notDate(i + 1, "start date", start)
+          : clusterErrors.notADate(i + 1, start)
+      );
       continue;
     }
     out.push(reviewDue(info, serial));

@@ -90,7 +90,8 @@ export function explainRatings(
       if (!allowed) continue;
       const it = ITEMS[item];
       const rating = r[item] > 4 ? null : r[item];
-      const status: RuleStatus = rating === null ? "unrated" : allowed.includes(rating) ? "pass" : "fail";
+      const status: RuleStatus =
+        rating === null ? "unrated" : allowed.includes(rating) ? "pass" : "fail";
       const needs = `cluster ${code} needs ${describeRatings(allowed)}`;
       const reason =
         rating === null

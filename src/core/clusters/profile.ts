@@ -60,7 +60,9 @@ export function readProfileRows(grid: Grid): ProfileRow[] | PbrError {
   if (grid.length === 0) return clusterErrors.profileEmpty();
   const header = grid[0].map(headerKey);
   if (header.length < 7 || HEADER.some((h, i) => header[i] !== h)) {
-    return clusterErrors.profileHeader(grid[0].map((c) => (isBlank(c) ? "(blank)" : String(c))).join(" | "));
+    return clusterErrors.profileHeader(
+      grid[0].map((c) => (isBlank(c) ? "(blank)" : String(c))).join(" | ")
+    );
   }
   const rows: ProfileRow[] = [];
   const seen = new Map<string, number>();
@@ -81,7 +83,8 @@ export function readProfileRows(grid: Grid): ProfileRow[] | PbrError {
     }
     const key = `${code}/${item}`;
     const first = seen.get(key);
-    if (first !== undefined) return clusterErrors.profileDuplicate(rowNo, first, code, ITEMS[item].id);
+    if (first !== undefined)
+      return clusterErrors.profileDuplicate(rowNo, first, code, ITEMS[item].id);
     seen.set(key, rowNo);
     rows.push({ row: rowNo, cluster: code, item, marks });
   }
@@ -120,7 +123,16 @@ export function compileProfile(rows: readonly ProfileRow[]): Profile {
       }
     }
   });
-  return { codes, indexOf, marks, packed, redFail, redItems, classMask, allMask: (1 << codes.length) - 1 };
+  return {
+    codes,
+    indexOf,
+    marks,
+    packed,
+    redFail,
+    redItems,
+    classMask,
+    allMask: (1 << codes.length) - 1,
+  };
 }
 
 /** Read and compile a profile range. */

@@ -15,7 +15,12 @@ export const BLANK_ROW = -1;
  * Read `row` (18 cells, MHCT order) into `out[offset…offset+17]` as 0–4, or UNKNOWN (5) for 9 or a
  * blank cell. Numeric text ("3") is accepted. `rowNo` is the 1-based row used in messages.
  */
-export function readRatings(row: readonly unknown[], rowNo: number, out: Uint8Array, offset: number): number | PbrError {
+export function readRatings(
+  row: readonly unknown[],
+  rowNo: number,
+  out: Uint8Array,
+  offset: number
+): number | PbrError {
   let known = 0;
   let blanks = 0;
   for (let i = 0; i < ITEM_COUNT; i++) {

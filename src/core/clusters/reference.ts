@@ -14,7 +14,12 @@ export interface ClusterInfo {
   readonly review: ReviewPeriod;
 }
 
-const row = (code: number, name: string, superclass: SuperClass, review: ReviewPeriod): ClusterInfo => ({
+const row = (
+  code: number,
+  name: string,
+  superclass: SuperClass,
+  review: ReviewPeriod
+): ClusterInfo => ({
   code,
   name,
   superclass,
@@ -42,7 +47,12 @@ export const CLUSTERS: readonly ClusterInfo[] = [
   row(18, "Cognitive Impairment (Low Need)", "C", "annual"),
   row(19, "Cognitive Impairment or Dementia Complicated (Moderate Need)", "C", "6 months"),
   row(20, "Cognitive Impairment or Dementia Complicated (High Need)", "C", "6 months"),
-  row(21, "Cognitive Impairment or Dementia Complicated (High Physical or Engagement)", "C", "6 months"),
+  row(
+    21,
+    "Cognitive Impairment or Dementia Complicated (High Physical or Engagement)",
+    "C",
+    "6 months"
+  ),
 ];
 
 const BY_CODE: (ClusterInfo | undefined)[] = [];
@@ -54,7 +64,9 @@ export function clusterInfo(code: number): ClusterInfo | undefined {
 }
 
 /** Codes a profile may describe: every cluster except 0 (variance). */
-export const ALLOCATABLE_CODES: readonly number[] = CLUSTERS.filter((c) => c.code !== 0).map((c) => c.code);
+export const ALLOCATABLE_CODES: readonly number[] = CLUSTERS.filter((c) => c.code !== 0).map(
+  (c) => c.code
+);
 
 export const SUPERCLASS_NAMES: Readonly<Record<"A" | "B" | "C", string>> = {
   A: "non-psychotic",
@@ -75,7 +87,10 @@ export const DEFAULT_REVIEW_DAYS: ReviewDaySettings = { halfYearDays: 182, yearD
 export const HALF_YEAR_CHOICES: readonly number[] = [182, 182.5, 183];
 export const YEAR_CHOICES: readonly number[] = [365, 365.25, 366];
 
-export function reviewDays(info: ClusterInfo, settings: ReviewDaySettings = DEFAULT_REVIEW_DAYS): number {
+export function reviewDays(
+  info: ClusterInfo,
+  settings: ReviewDaySettings = DEFAULT_REVIEW_DAYS
+): number {
   switch (info.review) {
     case "4 weeks":
       return 28;

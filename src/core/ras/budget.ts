@@ -24,7 +24,11 @@ export interface RasSetup {
 }
 
 /** Read the basis argument of the budget functions (default "year") into a setup. */
-export function rasSetup(prices: PriceTable, steps: StepTable, basis: CellValue): RasSetup | PbrError {
+export function rasSetup(
+  prices: PriceTable,
+  steps: StepTable,
+  basis: CellValue
+): RasSetup | PbrError {
   const b = readBasis(basis, "year");
   return b instanceof PbrError ? b : { prices, steps, basis: b, averages: new Map() };
 }
@@ -106,7 +110,11 @@ export function rasBuildupRange(
     const avg = clusterAverage(setup, c, i + 1);
     const pct = stepPercent(setup.steps, s, i + 1);
     const budget =
-      typeof avg !== "number" ? avg : typeof pct !== "number" ? pct : roundDown(avg * pct * factor, unit);
+      typeof avg !== "number"
+        ? avg
+        : typeof pct !== "number"
+          ? pct
+          : roundDown(avg * pct * factor, unit);
     out[i] = [avg, pct, factor, budget];
   }
   return out;

@@ -14,7 +14,11 @@ import { readContingency, readEnvelope } from "./inputs";
 import { stepPercent } from "./stepTable";
 
 /** The cohort's total before calibration: Σ cluster average × step percent, and how many people. */
-export function cohortTotal(code: CellValue, step: CellValue, setup: RasSetup): { total: number; people: number } | PbrError {
+export function cohortTotal(
+  code: CellValue,
+  step: CellValue,
+  setup: RasSetup
+): { total: number; people: number } | PbrError {
   const read = readPeople(code, step);
   if (read instanceof PbrError) return read;
   const [codes, steps] = read.cols;

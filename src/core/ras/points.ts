@@ -4,7 +4,7 @@
  * totalPoints is the cohort's total (give it yourself, e.g. =SUM of the points column), so the
  * budgets add up to envelope × (1 − contingency) when the points given add up to totalPoints.
  */
-import { PbrError, rasErrors } from "../errors";
+import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
 import { readColumns, readNonNegative } from "../tariff/inputs";
 import { isBlank, type CellValue } from "../values";

@@ -7,7 +7,15 @@
 import { PbrError, rasErrors, shapeErrors, tariffErrors } from "../errors";
 import { builtInGrid } from "../tariff/builtin";
 import { codeKey } from "../tariff/priceTable";
-import { headerKey, isBlank, isBlankRow, toKey, toNumber, type CellValue, type Grid } from "../values";
+import {
+  headerKey,
+  isBlank,
+  isBlankRow,
+  toKey,
+  toNumber,
+  type CellValue,
+  type Grid,
+} from "../values";
 import { ILLUSTRATIVE_STEPS } from "./illustrative";
 
 export interface Step {
@@ -40,7 +48,8 @@ const COLUMNS: Record<string, "step" | "percent" | "label"> = {
 
 /** A percent cell: a number as a fraction, or text such as "75%" (→ 0.75). NaN when unreadable. */
 function readPercent(value: CellValue): number {
-  if (typeof value === "string" && value.trim().endsWith("%")) return toNumber(value.trim().slice(0, -1)) / 100;
+  if (typeof value === "string" && value.trim().endsWith("%"))
+    return toNumber(value.trim().slice(0, -1)) / 100;
   return toNumber(value);
 }
 
@@ -51,7 +60,10 @@ export function parseStepTable(grid: Grid, name = "step table"): StepTable | Pbr
     const field = COLUMNS[headerKey(cell)];
     if (field && at[field] === undefined) at[field] = j;
   });
-  const missing = [at.step === undefined ? "Step" : "", at.percent === undefined ? "Percent" : ""].filter(Boolean);
+  const missing = [
+    at.step === undefined ? "Step" : "",
+    at.percent === undefined ? "Percent" : "",
+  ].filter(Boolean);
   if (missing.length > 0) return shapeErrors.tableMissingColumns(name, missing);
 
   const steps = new Map<string, Step>();
@@ -64,7 +76,14 @@ export function parseStepTable(grid: Grid, name = "step table"): StepTable | Pbr
     const raw = cells[at.percent!];
     const percent = readPercent(raw);
     let problem: PbrError | null = null;
-    if (percent !== percent) problem = tariffErrors.tableCell(name, row, "Percent", raw, "a percentage (e.g. 0.75 or 75%)");
+    if (percent !== percent)
+      problem = tariffErrors.tableCell(
+        name,
+        row,
+        "Percent",
+        raw,
+        "a percentage (e.g. 0.75 or 75%)"
+      );
     else if (percent < 0) problem = tariffErrors.tableCellNegative(name, row, "Percent", percent);
     const label = at.label === undefined || isBlank(cells[at.label]) ? "" : toKey(cells[at.label]);
     const key = codeKey(step);
@@ -101,7 +120,8 @@ let cached: StepTable | undefined;
 export function illustrativeSteps(): StepTable {
   if (!cached) {
     const parsed = parseStepTable(builtInGrid(ILLUSTRATIVE_STEPS), "illustrative step table");
-    if (parsed instanceof PbrError) throw new Error(`built-in step table is broken: ${parsed.message}`);
+    if (parsed instanceof PbrError)
+      throw new Error(`built-in step table is broken: ${parsed.message}`);
     cached = parsed;
   }
   return cached;

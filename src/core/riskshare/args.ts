@@ -70,7 +70,11 @@ export function readAmount(value: CellValue, row: number, what: string): number 
 }
 
 /** An optional fraction such as a cap or collar (0.05 = 5%): null when blank, never negative. */
-export function readOptionalFraction(value: CellValue, row: number, what: string): number | null | PbrError {
+export function readOptionalFraction(
+  value: CellValue,
+  row: number,
+  what: string
+): number | null | PbrError {
   if (isBlank(value)) return null;
   return readAmount(value, row, what);
 }
@@ -101,7 +105,12 @@ export function readBandPair(bands: CellValue, underBands: CellValue): BandPair 
 }
 
 /** Clamp a payment to [base × (1 − collar), base × (1 + cap)]; null means no limit that side. */
-export function clamp(payment: number, base: number, cap: number | null, collar: number | null): number {
+export function clamp(
+  payment: number,
+  base: number,
+  cap: number | null,
+  collar: number | null
+): number {
   if (cap !== null) {
     const hi = base * (1 + cap);
     if (payment > hi) return hi;

@@ -12,7 +12,15 @@
  * Rows are counted as in the range (the header row is row 1) so messages point at the cell.
  */
 import { PbrError, riskErrors, shapeErrors } from "../errors";
-import { headerKey, isBlank, isBlankRow, isOmitted, toNumber, type CellValue, type Grid } from "../values";
+import {
+  headerKey,
+  isBlank,
+  isBlankRow,
+  isOmitted,
+  toNumber,
+  type CellValue,
+  type Grid,
+} from "../values";
 
 export interface Bands {
   /** Lower edge of each band, as a fraction of plan (from[0] = 0). */
@@ -35,14 +43,19 @@ function locateColumns(grid: Grid, what: string): { cols: number[]; first: numbe
   if (cols.every((c) => c < 0) && grid[0].length >= 3 && Number.isFinite(toNumber(grid[0][0]))) {
     return { cols: [0, 1, 2], first: 0 };
   }
-  if (grid[0].length < 3 && cols.every((c) => c < 0)) return riskErrors.bandsNotRange(what, grid[0][0]);
-  return shapeErrors.tableMissingColumns(what, LABELS.filter((_, i) => cols[i] < 0));
+  if (grid[0].length < 3 && cols.every((c) => c < 0))
+    return riskErrors.bandsNotRange(what, grid[0][0]);
+  return shapeErrors.tableMissingColumns(
+    what,
+    LABELS.filter((_, i) => cols[i] < 0)
+  );
 }
 
 /** Read and validate a band table. `what` names it in messages ("bands", "under-performance bands"). */
 export function parseBands(arg: CellValue, what: string): Bands | PbrError {
   if (isOmitted(arg)) return riskErrors.bandsMissing(what);
-  if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) return riskErrors.bandsNotRange(what, arg);
+  if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0]))
+    return riskErrors.bandsNotRange(what, arg);
   const grid = arg as Grid;
   const located = locateColumns(grid, what);
   if (located instanceof PbrError) return located;
@@ -84,7 +97,12 @@ export function parseBands(arg: CellValue, what: string): Bands | PbrError {
 
   const base = new Float64Array(n);
   for (let k = 1; k < n; k++) base[k] = base[k - 1] + rate[k - 1] * (to[k - 1] - from[k - 1]);
-  return { from: Float64Array.from(from), to: Float64Array.from(to), rate: Float64Array.from(rate), base };
+  return {
+    from: Float64Array.from(from),
+    to: Float64Array.from(to),
+    rate: Float64Array.from(rate),
+    base,
+  };
 }
 
 /**

@@ -6,8 +6,7 @@ import type { BuiltInTable } from "../tariff/illustrative";
 
 export const ILLUSTRATIVE_BANDS: BuiltInTable = {
   title: "Illustrative risk-share bands (not a published agreement)",
-  note:
-    "Illustrative tiered corridor (not a published agreement): From and To are fractions of plan. Variance within 3% of plan is neither paid nor refunded, the part between 3% and 10% is paid or refunded at 50%, and the part beyond 10% in full. Used both ways unless you give a separate under-performance table. Replace with your agreed bands.",
+  note: "Illustrative tiered corridor (not a published agreement): From and To are fractions of plan. Variance within 3% of plan is neither paid nor refunded, the part between 3% and 10% is paid or refunded at 50%, and the part beyond 10% in full. Used both ways unless you give a separate under-performance table. Replace with your agreed bands.",
   header: ["From", "To", "Rate"],
   rows: [
     [0, 0.03, 0],

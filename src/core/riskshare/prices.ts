@@ -9,7 +9,16 @@
  * to the tariff family's price-table parser.
  */
 import { PbrError, riskErrors, shapeErrors } from "../errors";
-import { headerKey, isBlank, isBlankRow, toColumn, toKey, toNumber, type CellValue, type Grid } from "../values";
+import {
+  headerKey,
+  isBlank,
+  isBlankRow,
+  toColumn,
+  toKey,
+  toNumber,
+  type CellValue,
+  type Grid,
+} from "../values";
 
 export type PriceSource =
   | { readonly kind: "column"; readonly values: readonly CellValue[] }
@@ -19,7 +28,12 @@ const CODE = "code";
 const PRICE_HEADERS = ["price", "dayprice"];
 
 function isTable(arg: CellValue): arg is Grid {
-  return Array.isArray(arg) && arg.length > 0 && Array.isArray(arg[0]) && (arg[0] as unknown[]).length >= 2;
+  return (
+    Array.isArray(arg) &&
+    arg.length > 0 &&
+    Array.isArray(arg[0]) &&
+    (arg[0] as unknown[]).length >= 2
+  );
 }
 
 /** Read a price table (header row first); rows are counted as in the range, header = row 1. */
@@ -31,7 +45,9 @@ export function readPriceTable(grid: Grid): ReadonlyMap<string, number> | PbrErr
     priceCol = header.indexOf(h);
     if (priceCol >= 0) break;
   }
-  const missing = [codeCol < 0 ? "Code" : "", priceCol < 0 ? "Price or Day price" : ""].filter((m) => m);
+  const missing = [codeCol < 0 ? "Code" : "", priceCol < 0 ? "Price or Day price" : ""].filter(
+    (m) => m
+  );
   if (missing.length > 0) return shapeErrors.tableMissingColumns("price table", missing);
   const byCode = new Map<string, number>();
   const firstRow = new Map<string, number>();
@@ -54,7 +70,10 @@ export function readPriceTable(grid: Grid): ReadonlyMap<string, number> | PbrErr
 }
 
 export function readPrices(arg: CellValue): PriceSource | PbrError {
-  if (isTable(arg) && (arg.length > 1 || (arg[0] as unknown[]).some((c) => headerKey(c) === CODE))) {
+  if (
+    isTable(arg) &&
+    (arg.length > 1 || (arg[0] as unknown[]).some((c) => headerKey(c) === CODE))
+  ) {
     const byCode = readPriceTable(arg);
     return byCode instanceof PbrError ? byCode : { kind: "table", byCode };
   }

@@ -8,7 +8,13 @@ import { isBlank, pick, toNumber, type CellValue } from "../values";
 import { readAmount, readBandPair, readColumns, readOptionalFraction } from "./args";
 import { settlementRow } from "./settle";
 
-export const SCENARIO_HEADER = ["Variance", "Activity value", "Payment", "Provider gain", "Change against plan"];
+export const SCENARIO_HEADER = [
+  "Variance",
+  "Activity value",
+  "Payment",
+  "Provider gain",
+  "Change against plan",
+];
 const WIDTH = SCENARIO_HEADER.length;
 
 export function scenariosTable(
@@ -52,7 +58,10 @@ export function scenariosTable(
       continue;
     }
     const p = P as number;
-    const s = settlementRow(pair, p, p * (1 + variance), { cap: c as number | null, collar: l as number | null });
+    const s = settlementRow(pair, p, p * (1 + variance), {
+      cap: c as number | null,
+      collar: l as number | null,
+    });
     out[row] = [variance, s[1], s[0], s[2], s[3]];
   }
   return out;

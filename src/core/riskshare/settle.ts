@@ -9,7 +9,15 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import { pick, type CellValue } from "../values";
-import { clamp, isBlankAt, readAmount, readBandPair, readColumns, readOptionalFraction, type BandPair } from "./args";
+import {
+  clamp,
+  isBlankAt,
+  readAmount,
+  readBandPair,
+  readColumns,
+  readOptionalFraction,
+  type BandPair,
+} from "./args";
 import { shared } from "./bands";
 
 export interface Limits {
@@ -29,7 +37,12 @@ export function payment(bands: BandPair, plan: number, value: number, limits: Li
 export const SETTLEMENT_WIDTH = 4;
 
 /** [payment, V, provider gain, change against plan]. */
-export function settlementRow(bands: BandPair, plan: number, value: number, limits: Limits): number[] {
+export function settlementRow(
+  bands: BandPair,
+  plan: number,
+  value: number,
+  limits: Limits
+): number[] {
   const paid = payment(bands, plan, value, limits);
   return [paid, value, paid - value, paid - plan];
 }
@@ -72,7 +85,11 @@ function eachContract<T>(
       out[i] = failed(bad);
       continue;
     }
-    out[i] = each({ plan: P as number, value: V as number, limits: { cap: c as number | null, collar: l as number | null } });
+    out[i] = each({
+      plan: P as number,
+      value: V as number,
+      limits: { cap: c as number | null, collar: l as number | null },
+    });
   }
   return out;
 }
@@ -88,7 +105,15 @@ export function riskshareRange(
 ): ResultCell[] | PbrError {
   const pair = readBandPair(bands, underBands);
   if (pair instanceof PbrError) return pair;
-  return eachContract<ResultCell>(plan, actual, cap, collar, "", (e) => e, (r) => payment(pair, r.plan, r.value, r.limits));
+  return eachContract<ResultCell>(
+    plan,
+    actual,
+    cap,
+    collar,
+    "",
+    (e) => e,
+    (r) => payment(pair, r.plan, r.value, r.limits)
+  );
 }
 
 /** PBR.SETTLEMENT: one row [payment, V, provider gain, change against plan] per contract row. */

@@ -25,7 +25,12 @@ export interface VarianceSplit {
 }
 
 /** The split from totals: planned and actual activity and their values at price. */
-export function splitVariance(planActivity: number, actualActivity: number, planValue: number, actualValue: number): VarianceSplit | PbrError {
+export function splitVariance(
+  planActivity: number,
+  actualActivity: number,
+  planValue: number,
+  actualValue: number
+): VarianceSplit | PbrError {
   if (planActivity === 0) return riskErrors.noPlannedActivity();
   const plannedAverage = planValue / planActivity;
   return {
@@ -48,8 +53,10 @@ export function varianceTable(
   const actualList = toColumn(actualActivity, "actualActivity");
   if (actualList instanceof PbrError) return actualList;
   const rows = codeList.length;
-  if (planList.length !== rows) return riskErrors.columnLengths("planActivity", planList.length, "codes", rows);
-  if (actualList.length !== rows) return riskErrors.columnLengths("actualActivity", actualList.length, "codes", rows);
+  if (planList.length !== rows)
+    return riskErrors.columnLengths("planActivity", planList.length, "codes", rows);
+  if (actualList.length !== rows)
+    return riskErrors.columnLengths("actualActivity", actualList.length, "codes", rows);
   const source = readPrices(prices);
   if (source instanceof PbrError) return source;
   if (source.kind === "column" && source.values.length !== 1 && source.values.length !== rows) {

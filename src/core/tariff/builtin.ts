@@ -14,7 +14,8 @@ let cached: PriceTable | undefined;
 export function illustrativePrices(): PriceTable {
   if (!cached) {
     const parsed = parsePriceTable(builtInGrid(ILLUSTRATIVE_PRICES), "illustrative price table");
-    if (parsed instanceof PbrError) throw new Error(`built-in price table is broken: ${parsed.message}`);
+    if (parsed instanceof PbrError)
+      throw new Error(`built-in price table is broken: ${parsed.message}`);
     cached = parsed;
   }
   return cached;

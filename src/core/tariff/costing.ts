@@ -71,14 +71,20 @@ export function costPerDayRange(
   }
   if (firstProblem) {
     for (let i = 0; i < n; i++) {
-      if (out[i] === undefined) out[i] = tariffErrors.blockedBy(i + 1, "the cost per day", firstProblem);
+      if (out[i] === undefined)
+        out[i] = tariffErrors.blockedBy(i + 1, "the cost per day", firstProblem);
     }
     return out;
   }
   let total = 0;
   for (let i = 0; i < n; i++) total += weight[i];
   if (!(total > 0)) {
-    for (let i = 0; i < n; i++) if (out[i] === undefined) out[i] = tariffErrors.totalZero("the total of days × weight", "there is nothing to share the pool in proportion to");
+    for (let i = 0; i < n; i++)
+      if (out[i] === undefined)
+        out[i] = tariffErrors.totalZero(
+          "the total of days × weight",
+          "there is nothing to share the pool in proportion to"
+        );
     return out;
   }
   const shares = sharePennies(Math.round(pool * 100), weight);

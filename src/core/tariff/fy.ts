@@ -50,11 +50,13 @@ class FyWindow {
       this.setYear(year);
     }
     // Dates are read in place rather than through readDate so no number is boxed per row.
-    if (!(typeof s === "number" && s >= MIN_SERIAL && s <= MAX_SERIAL)) return dateProblem(s, row, "start");
+    if (!(typeof s === "number" && s >= MIN_SERIAL && s <= MAX_SERIAL))
+      return dateProblem(s, row, "start");
     const start = (s | 0) === s ? s : Math.floor(s);
     let end = this.last;
     if (!isBlank(e)) {
-      if (!(typeof e === "number" && e >= MIN_SERIAL && e <= MAX_SERIAL)) return dateProblem(e, row, "end");
+      if (!(typeof e === "number" && e >= MIN_SERIAL && e <= MAX_SERIAL))
+        return dateProblem(e, row, "end");
       end = (e | 0) === e ? e : Math.floor(e);
       if (end < start) return tariffErrors.endBeforeStart(row, start, end);
     }
@@ -67,7 +69,11 @@ class FyWindow {
   }
 }
 
-export function fyDaysRange(start: CellValue, end: CellValue, fyStartYear: CellValue): NumberColumn | PbrError {
+export function fyDaysRange(
+  start: CellValue,
+  end: CellValue,
+  fyStartYear: CellValue
+): NumberColumn | PbrError {
   const read = readColumns([
     [start, "start"],
     [end, "end"],
@@ -130,7 +136,8 @@ export function fyCostRange(
     }
     // An open period that starts after the year asked about has no days yet: nothing to check.
     const total = fy.end - fy.start + 1;
-    const adm = a === null || a === undefined || a === 0 || total <= 0 ? 0 : readAdmitted(a, row, total);
+    const adm =
+      a === null || a === undefined || a === 0 || total <= 0 ? 0 : readAdmitted(a, row, total);
     if (typeof adm !== "number") {
       out.set(i, adm);
       continue;
@@ -154,7 +161,8 @@ export function fyCostRange(
     if (inYear === 0) out.values[i] = 0;
     else if (pr.day === pr.day && (admIn === 0 || pr.admitted === pr.admitted)) {
       // the usual case, worked out in place (same sum as careCost)
-      out.values[i] = (admIn === 0 ? inYear * pr.day : (inYear - admIn) * pr.day + admIn * pr.admitted) * f;
+      out.values[i] =
+        (admIn === 0 ? inYear * pr.day : (inYear - admIn) * pr.day + admIn * pr.admitted) * f;
     } else out.set(i, careCost(prices, pr, inYear, admIn, f, row, c));
   }
   return out;

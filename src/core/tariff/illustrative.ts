@@ -39,8 +39,7 @@ const PRICES: [number, number, number][] = [
 
 export const ILLUSTRATIVE_PRICES: BuiltInTable = {
   title: "Illustrative cluster prices (not a national tariff)",
-  note:
-    "Illustrative prices per cluster day, inside the published 2014/15 national ranges. Replace with your own agreed local prices.",
+  note: "Illustrative prices per cluster day, inside the published 2014/15 national ranges. Replace with your own agreed local prices.",
   header: ["Code", "Day price", "Admitted day price", "Source"],
   rows: PRICES.map(([code, day, admitted]) => [code, day, admitted, SOURCE]),
 };

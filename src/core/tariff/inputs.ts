@@ -29,7 +29,8 @@ export class Column {
     if (!Array.isArray(rows[0])) return Column.flat(what, rows);
     const width = (rows[0] as unknown[]).length;
     if (width === 1) {
-      if (rows.length === 1) return new Column(what, 1, true, (rows[0] as unknown[])[0], null, null);
+      if (rows.length === 1)
+        return new Column(what, 1, true, (rows[0] as unknown[])[0], null, null);
       return new Column(what, rows.length, false, null, rows as Grid, null);
     }
     if (rows.length === 1) return Column.flat(what, rows[0] as unknown[]);
@@ -77,7 +78,8 @@ export function readColumns(args: readonly (readonly [CellValue, string])[]): Co
   const decider = cols.find((c) => !c.single);
   const rows = decider ? decider.length : 1;
   for (const col of cols) {
-    if (!col.single && col.length !== rows) return tariffErrors.lengthMismatch(col.what, col.length, decider!.what, rows);
+    if (!col.single && col.length !== rows)
+      return tariffErrors.lengthMismatch(col.what, col.length, decider!.what, rows);
   }
   return { cols, rows };
 }
@@ -102,13 +104,15 @@ export function readSingle(arg: CellValue, what: string): CellValue | PbrError {
 
 /** An Excel date serial (time of day dropped). Text is #VALUE!; a number outside Excel's dates is #NUM!. */
 export function readDate(value: CellValue, row: number, what: string): number | PbrError {
-  if (typeof value === "number" && value >= MIN_SERIAL && value <= MAX_SERIAL) return Math.floor(value);
+  if (typeof value === "number" && value >= MIN_SERIAL && value <= MAX_SERIAL)
+    return Math.floor(value);
   return dateProblem(value, row, what);
 }
 
 /** Why a value is not a usable date (call only when it is not). */
 export function dateProblem(value: CellValue, row: number, what: string): PbrError {
-  if (typeof value === "number" && Number.isFinite(value)) return tariffErrors.dateOutOfRange(row, what, value);
+  if (typeof value === "number" && Number.isFinite(value))
+    return tariffErrors.dateOutOfRange(row, what, value);
   return shapeErrors.notDate(row, what, value);
 }
 
@@ -121,7 +125,12 @@ export function readNonNegative(value: CellValue, row: number, what: string): nu
 }
 
 /** Like readNonNegative, but blank means `fallback`. */
-export function readOptionalNonNegative(value: CellValue, row: number, what: string, fallback: number): number | PbrError {
+export function readOptionalNonNegative(
+  value: CellValue,
+  row: number,
+  what: string,
+  fallback: number
+): number | PbrError {
   return isBlank(value) ? fallback : readNonNegative(value, row, what);
 }
 

@@ -26,7 +26,9 @@ export function readBasis(arg: CellValue, fallback: Basis): Basis | PbrError {
   if (value instanceof PbrError) return value;
   if (isBlank(value)) return fallback;
   const text = typeof value === "string" ? value.trim().toLowerCase() : "";
-  return (BASES as readonly string[]).includes(text) ? (text as Basis) : shapeErrors.badOption("basis", value, BASES);
+  return (BASES as readonly string[]).includes(text)
+    ? (text as Basis)
+    : shapeErrors.badOption("basis", value, BASES);
 }
 
 /** Days in a row's review period: Period days, else the care cluster's maximum review period, else NaN. */
@@ -61,7 +63,11 @@ function noDayPrice(table: PriceTable, pr: PriceRow, row: number, code: CellValu
   return tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
 }
 
-export function periodPriceRange(code: CellValue, prices: PriceTable, basis: CellValue): NumberColumn | PbrError {
+export function periodPriceRange(
+  code: CellValue,
+  prices: PriceTable,
+  basis: CellValue
+): NumberColumn | PbrError {
   const b = readBasis(basis, "period");
   if (b instanceof PbrError) return b;
   const read = readColumns([[code, "code"]]);

@@ -12,7 +12,15 @@
  */
 import { PbrError, shapeErrors, tariffErrors, type TableRef } from "../errors";
 import { MAX_SERIAL, MIN_SERIAL } from "../dates";
-import { headerKey, isBlank, isBlankRow, toKey, toNumber, type CellValue, type Grid } from "../values";
+import {
+  headerKey,
+  isBlank,
+  isBlankRow,
+  toKey,
+  toNumber,
+  type CellValue,
+  type Grid,
+} from "../values";
 
 export interface PriceRow {
   /** Row number in the range (the header is row 1). */
@@ -56,7 +64,10 @@ export interface PriceTable extends TableRef {
 const SMALL = 1024;
 
 /** Normalised header → field. Aliases accepted for the names commissioners' tables often use. */
-const COLUMNS: Record<string, keyof Omit<PriceRow, "row" | "twin" | "problem"> | "code" | "source"> = {
+const COLUMNS: Record<
+  string,
+  keyof Omit<PriceRow, "row" | "twin" | "problem"> | "code" | "source"
+> = {
   code: "code",
   cluster: "code",
   clustercode: "code",
@@ -98,7 +109,10 @@ export function parsePriceTable(grid: Grid, name = "price table"): PriceTable | 
     const field = COLUMNS[headerKey(cell)];
     if (field && at[field] === undefined) at[field] = j;
   });
-  const missing = [at.code === undefined ? "Code" : "", at.day === undefined ? "Day price" : ""].filter(Boolean);
+  const missing = [
+    at.code === undefined ? "Code" : "",
+    at.day === undefined ? "Day price" : "",
+  ].filter(Boolean);
   if (missing.length > 0) return shapeErrors.tableMissingColumns(name, missing);
 
   const codes = new Map<string, PriceCode>();
@@ -127,12 +141,18 @@ export function parsePriceTable(grid: Grid, name = "price table"): PriceTable | 
     const latest = entry.rows[entry.rows.length - 1];
     entry.current = latest.twin || latest.problem ? null : latest;
     const n = Number(key);
-    if (key !== "" && Number.isInteger(n) && n >= 0 && n < SMALL && String(n) === key) small[n] = entry;
+    if (key !== "" && Number.isInteger(n) && n >= 0 && n < SMALL && String(n) === key)
+      small[n] = entry;
   }
   return { name, firstRow: 2, lastRow: grid.length, codes, small, dated: at.from !== undefined };
 }
 
-function readRow(cells: readonly CellValue[], row: number, at: Record<string, number>, name: string): PriceRow {
+function readRow(
+  cells: readonly CellValue[],
+  row: number,
+  at: Record<string, number>,
+  name: string
+): PriceRow {
   let problem: PbrError | null = null;
   const money = (field: string): number => {
     const j = at[field];
@@ -149,14 +169,27 @@ function readRow(cells: readonly CellValue[], row: number, at: Record<string, nu
   if (at.periodDays !== undefined && !isBlank(cells[at.periodDays])) {
     periodDays = toNumber(cells[at.periodDays]);
     if (!(periodDays > 0)) {
-      problem ??= tariffErrors.tableCell(name, row, "Period days", cells[at.periodDays], "a number of days above 0");
+      problem ??= tariffErrors.tableCell(
+        name,
+        row,
+        "Period days",
+        cells[at.periodDays],
+        "a number of days above 0"
+      );
     }
   }
   let from = -Infinity;
   if (at.from !== undefined && !isBlank(cells[at.from])) {
     const v = cells[at.from];
     if (typeof v === "number" && v >= MIN_SERIAL && v <= MAX_SERIAL) from = Math.floor(v);
-    else problem ??= tariffErrors.tableCell(name, row, "Effective from", v, "a date (expected an Excel date)");
+    else
+      problem ??= tariffErrors.tableCell(
+        name,
+        row,
+        "Effective from",
+        v,
+        "a date (expected an Excel date)"
+      );
   }
   return { row, day, admitted, periodPrice, periodDays, from, twin: 0, problem };
 }
@@ -178,10 +211,25 @@ export function priceRowFor(
   if (rows.length > 1 || (date === date && pr.from > date)) {
     let i = rows.length - 1;
     if (date === date) while (i >= 0 && rows[i].from > date) i--;
-    if (i < 0) return tariffErrors.noPriceInForce(row, entry.code, date, table.name, rows[0].row, rows[0].from);
+    if (i < 0)
+      return tariffErrors.noPriceInForce(
+        row,
+        entry.code,
+        date,
+        table.name,
+        rows[0].row,
+        rows[0].from
+      );
     pr = rows[i];
     if (pr.twin) {
-      return tariffErrors.duplicateCode(row, entry.code, table.name, Math.min(pr.row, pr.twin), Math.max(pr.row, pr.twin), pr.from);
+      return tariffErrors.duplicateCode(
+        row,
+        entry.code,
+        table.name,
+        Math.min(pr.row, pr.twin),
+        Math.max(pr.row, pr.twin),
+        pr.from
+      );
     }
   }
   if (pr.problem) return tariffErrors.inTableRow(row, pr.problem);
@@ -196,12 +244,22 @@ export function quickPrice(table: PriceTable, code: CellValue, date: number): Pr
   const entry = findCode(table, code);
   if (entry === undefined) return null;
   const current = entry.current;
-  return current !== null && (date !== date || (current.from <= date && entry.rows.length === 1)) ? current : null;
+  return current !== null && (date !== date || (current.from <= date && entry.rows.length === 1))
+    ? current
+    : null;
 }
 
 /** Look a code up for input row `row`: its price row, or the error saying why there is none. */
-export function lookupPrice(table: PriceTable, code: CellValue, row: number, date: number): PriceRow | PbrError {
+export function lookupPrice(
+  table: PriceTable,
+  code: CellValue,
+  row: number,
+  date: number
+): PriceRow | PbrError {
   const entry = findCode(table, code);
-  if (!entry) return isBlank(code) ? tariffErrors.codeBlank(row) : tariffErrors.codeNotFound(row, code, table);
+  if (!entry)
+    return isBlank(code)
+      ? tariffErrors.codeBlank(row)
+      : tariffErrors.codeNotFound(row, code, table);
   return priceRowFor(table, entry, row, date);
 }

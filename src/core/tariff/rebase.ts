@@ -66,7 +66,14 @@ export function rebaseRange(
   for (let i = 0; i < n; i++) {
     if (out[i] !== undefined) continue;
     if (firstProblem) out[i] = [tariffErrors.blockedBy(i + 1, "k", firstProblem), ""];
-    else if (!(total > 0)) out[i] = [tariffErrors.totalZero("the total of cost × planned activity", "no factor k can reproduce the contract value"), ""];
+    else if (!(total > 0))
+      out[i] = [
+        tariffErrors.totalZero(
+          "the total of cost × planned activity",
+          "no factor k can reproduce the contract value"
+        ),
+        "",
+      ];
     else {
       const k = value / total;
       out[i] = [k * cost[i], k];

@@ -28,7 +28,14 @@ export function careCost(
   if (admitted === 0) return days * day * mff;
   const adm = pr.admitted;
   if (adm !== adm) {
-    return tariffErrors.missingPrice(row, code, "Admitted day price", table.name, pr.row, `, but ${admitted} admitted days were given`);
+    return tariffErrors.missingPrice(
+      row,
+      code,
+      "Admitted day price",
+      table.name,
+      pr.row,
+      `, but ${admitted} admitted days were given`
+    );
   }
   return ((days - admitted) * day + admitted * adm) * mff;
 }
@@ -64,7 +71,12 @@ export function tariffRange(
     const c = codes.at(i);
     const d = dayCol.at(i);
     const a = admCol.at(i);
-    if (isBlank(c) && dayCol.blankOrShared(i) && admCol.blankOrShared(i) && mffCol.blankOrShared(i)) {
+    if (
+      isBlank(c) &&
+      dayCol.blankOrShared(i) &&
+      admCol.blankOrShared(i) &&
+      mffCol.blankOrShared(i)
+    ) {
       out.setBlank(i);
       continue;
     }
@@ -73,7 +85,12 @@ export function tariffRange(
       out.set(i, n);
       continue;
     }
-    const adm = a === null || a === undefined || a === 0 ? 0 : typeof a === "number" && a > 0 && a <= n ? a : readAdmitted(a, row, n);
+    const adm =
+      a === null || a === undefined || a === 0
+        ? 0
+        : typeof a === "number" && a > 0 && a <= n
+          ? a
+          : readAdmitted(a, row, n);
     if (typeof adm !== "number") {
       out.set(i, adm);
       continue;

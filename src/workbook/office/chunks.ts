@@ -23,7 +23,10 @@ export function rowBytes(row: readonly CellInput[]): number {
  * Rows per request for `rows`: the largest sampled row (from the start, middle and end of the
  * data) sets the size, so a few long rows cannot push a request over the limit.
  */
-export function estimateChunkRows(rows: readonly (readonly CellInput[])[], targetBytes = TARGET_REQUEST_BYTES): number {
+export function estimateChunkRows(
+  rows: readonly (readonly CellInput[])[],
+  targetBytes = TARGET_REQUEST_BYTES
+): number {
   if (rows.length === 0) return 1;
   const picks = new Set<number>();
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));

@@ -5,7 +5,10 @@ export const MAX_SHEET_NAME = 31;
 
 /** A valid worksheet name: forbidden characters replaced, trimmed, at most 31 characters. */
 export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(SHEET_FORBIDDEN, "_").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(SHEET_FORBIDDEN, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return (cleaned || "Sheet").slice(0, MAX_SHEET_NAME - 5); // leave room for " (99)"
 }
 
@@ -16,7 +19,8 @@ export function cleanSheetName(name: string): string {
 export function cleanIdentifier(name: string): string {
   let s = name.replace(/[^A-Za-z0-9_.]/g, "_");
   if (!/^[A-Za-z_]/.test(s)) s = `_${s}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[RrCc]\d*$/.test(s) || /^[Rr]\d*[Cc]\d*$/.test(s)) s = `_${s}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[RrCc]\d*$/.test(s) || /^[Rr]\d*[Cc]\d*$/.test(s))
+    s = `_${s}`;
   return s.slice(0, 250);
 }
 
