@@ -100,6 +100,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       const range = sheet.getRange(rangeAddress(top + i, left, chunk.length, width));
       if (hasFormula(chunk)) range.formulas = toExcel(chunk);
       else range.values = toExcel(chunk);
+      // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       opts.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
     }
@@ -121,6 +123,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         rangeAddress(r.top + i, r.left, Math.min(size, total - i), width)
       );
       range.load("values");
+      // One request per chunk on purpose: a response is capped at 5 MB too.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       out.push(...fromExcel(range.values));
     }
@@ -140,7 +144,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const table = context.workbook.tables.getItem(found);
         const range = table.getRange();
         range.load("address");
-        table.worksheet.load("name");
+        table.load("worksheet/name");
         await context.sync();
         const sheetName = table.worksheet.name;
         const address = localAddress(range.address);
@@ -290,8 +294,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     getSelection: () =>
       run(async (context): Promise<Selection> => {
         const range = context.workbook.getSelectedRange();
-        range.load("address");
-        range.worksheet.load("name");
+        range.load("address,worksheet/name");
         await context.sync();
         return { sheet: range.worksheet.name, address: localAddress(range.address) };
       }),
