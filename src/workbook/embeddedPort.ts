@@ -160,6 +160,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (this.settling) return;
     this.settling = true;
     try {
+      this.book.retrySpilled((cell) => this.engine.getSheetName(cell.sheet) !== undefined && isSpill(this.engine.getCellValue(cell)));
       for (let round = 0; round < 5 && this.book.hasPending; round++) {
         const cells = this.book.takePending();
         this.engine.batch(() => {
@@ -402,6 +403,10 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.selection = { sheet, address };
     this.bump();
   }
+}
+
+function isSpill(value: unknown): boolean {
+  return value instanceof DetailedCellError && value.type === "SPILL";
 }
 
 /** A new embedded workbook: the engine (for direct use) and the WorkbookPort over it. */

@@ -111,6 +111,9 @@ function rowsOf(result: unknown): unknown[][] {
   return [[result]];
 }
 
+/** Parameters that take a lookup table (profile, prices, steps, bands), left out of the size guess. */
+const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "stepTable", "bands", "underBands"]);
+
 /** Build the plugin class for a list of functions (HyperFormula wants a class per plugin). */
 export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
   plugin: typeof FunctionPlugin;
@@ -123,18 +126,24 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
   class PbrFunctionsPlugin extends FunctionPlugin {
     static override implementedFunctions = implemented;
 
-    /** Guess: as many rows and columns as the tallest and widest range argument… */
+    /** Guess: as many rows as the tallest range argument (other than lookup tables)… */
     pbrArraySize(ast: any, state: any): ArraySize {
-      const learned = sizeBookFor(this.dependencyGraph).learned(state.formulaAddress, ast.procedureName);
+      const book = sizeBookFor(this.dependencyGraph);
+      const learned = book.learned(state.formulaAddress, ast.procedureName);
       if (learned) return new ArraySize(learned.width, learned.height);
       let height = 1;
-      for (const arg of ast.args ?? []) {
+      const parameters = byName.get(ast.procedureName)?.parameters ?? [];
+      for (const [i, arg] of (ast.args ?? []).entries()) {
+        // A lookup table's height says nothing about the result's (one CLUSTERCHECK per row
+        // against a 361-row profile is one cell, not 361).
+        if (LOOKUP_TABLES.has(parameters[i]?.name ?? "")) continue;
         const size = this.arraySizeForAst(arg, state);
         if (size && Number.isFinite(size.height) && !(size.width === 1 && size.height === 1)) {
           height = Math.max(height, size.height);
         }
       }
       // …but one column: most PBR functions return one answer per row.
+      if (height > 1 && state.formulaAddress) book.noteGuess(state.formulaAddress, ast.procedureName);
       return new ArraySize(1, height);
     }
 
