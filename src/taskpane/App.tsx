@@ -70,7 +70,7 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
       <style>{focusStyle}</style>
-      <main className="pbr-pane" style={{ padding: 16, display: "grid", gap: 12 }}>
+      <main className="pbr-pane" style={{ padding: 16, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}>
         <Title2 as="h1">PbR Toolkit</Title2>
         <Body1>
           Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as worksheet functions

@@ -97,7 +97,7 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
   }, []);
 
   return (
-    <section aria-labelledby={headingId} style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby={headingId} style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}>
       <Subtitle2 as="h2" id={headingId}>
         Import caseload
       </Subtitle2>
@@ -187,7 +187,7 @@ function MapStep(props: {
         {step.note ? `: ${step.note}` : ""}
       </Body1>
       <Caption1>ID, cluster and start date are required; choose “Not in this file” for anything the file lacks.</Caption1>
-      <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gap: 8 }}>
+      <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
         {rows.map((row) => (
           <Field
             key={row.field.key}
