@@ -5,6 +5,7 @@ import {
   Body1,
   Caption1,
   FluentProvider,
+  messageBarBodyClassNames,
   Tab,
   TabList,
   Text,
@@ -56,8 +57,11 @@ function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | nul
   }
 }
 
+// Messages quote formulas, sheet names and file names, which can be long unbroken words: wrap them
+// inside the pane rather than let them run past its edge.
 const focusStyle = `
   .pbr-pane :focus-visible { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .pbr-pane .${messageBarBodyClassNames.root} { overflow-wrap: anywhere; }
 `;
 
 export function App({ host, port, initialTab = "setup" }: AppProps) {
