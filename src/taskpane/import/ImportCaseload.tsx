@@ -252,7 +252,7 @@ function DoneStep(props: {
           {result.counts.rejected.toLocaleString("en-GB")}.
         </MessageBarBody>
       </MessageBar>
-      <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="import-summary">
+      <ul style={{ margin: 0, paddingLeft: 20 }} aria-label="Import summary" data-testid="import-summary">
         {summaryLines(result).map((line) => (
           <li key={line}>
             <Body1>{line}</Body1>
