@@ -114,6 +114,31 @@ describe("Scenario runner in the playground", () => {
     await screenshot(page, "feature-scenario");
   });
 
+  it("can cost the demo caseload with the price table for the plan value instead", async () => {
+    const { page } = pg;
+    const panel = pane(page).getByRole("tabpanel", { name: "Scenario runner" });
+    await panel
+      .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
+      .check();
+    await expect(panel.getByLabel(/^Caseload table/).inputValue()).resolves.toBe("Caseload");
+    await panel.getByLabel("Price table", { exact: true }).selectOption("Prices");
+    await expect(
+      panel
+        .getByLabel(/^Start date column/)
+        .locator("option:checked")
+        .textContent()
+    ).resolves.toBe("Start date");
+    await panel.getByLabel("Financial year (year it starts)").fill("2024");
+    await panel.getByRole("button", { name: "Write scenarios" }).click();
+    await panel.getByRole("status").filter({ hasText: "Wrote sheet Scenario (2)" }).waitFor();
+    await expect(formulaOf(page, "'Scenario (2)'!B5")).resolves.toMatch(
+      /^=SUM\(PBR\.FYCOST\(Caseload!\$D\$4:\$D\$2003,/
+    );
+    // The same cost the demo's Summary sheet works out for 2024/25 with the same prices.
+    const summaryCost = await shown(page, "Summary!H25");
+    await expect(shown(page, "'Scenario (2)'!B5")).resolves.toBe(summaryCost);
+  });
+
   it("makes no request to any host other than localhost, with no page errors", () => {
     expect(pg.session.outside).toEqual([]);
     expect(pg.session.errors).toEqual([]);
