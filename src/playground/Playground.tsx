@@ -2,7 +2,7 @@
  * The playground page: the embedded workbook (name box, formula bar, grid, sheet tabs) beside the
  * real task pane, which works on the same workbook through the embedded WorkbookPort.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { cellAddress, parseCell, parseRange } from "../workbook/address";
@@ -22,6 +22,18 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
   const content = sheet ? workbook.getContent(sheet, active.top, active.left) : null;
   const [formula, setFormula] = useState<string>(content === null ? "" : String(content));
   const [nameError, setNameError] = useState("");
+
+  // Keep the current sheet's tab in view when there are more tabs than fit.
+  const tabs = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const tab = tabs.current?.querySelector<HTMLElement>(`[data-sheet="${CSS.escape(sheet ?? "")}"]`);
+    const bar = tabs.current;
+    if (!tab || !bar) return;
+    const t = tab.getBoundingClientRect();
+    const b = bar.getBoundingClientRect();
+    if (t.left < b.left) bar.scrollLeft -= b.left - t.left;
+    else if (t.right > b.right) bar.scrollLeft += t.right - b.right;
+  }, [sheet, sheets.length]);
 
   useEffect(() => {
     setNameBox(cellAddress(active.top, active.left));
@@ -88,7 +100,7 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
             )}
           </div>
           {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} /> : <div />}
-          <nav className="pbr-tabs" aria-label="Sheets">
+          <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>
             <TabList
               size="small"
               selectedValue={sheet}

@@ -26,7 +26,7 @@ export function formatValue(value: unknown, format?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return String(value);
-  if (!format) return general(value);
+  if (!format || format === "@") return general(value); // a number in a text cell shows as General
   if (/d+\/m+\/y+/i.test(format)) {
     if (value < 1) return general(value);
     const { year, month, day } = serialToYmd(value);

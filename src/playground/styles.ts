@@ -11,6 +11,7 @@ export const PLAYGROUND_CSS = `
 .pbr-grid:focus-visible .pbr-selected { outline: 2px solid #0f6cbd; outline-offset: -2px; }
 .pbr-cell { position: absolute; box-sizing: border-box; padding: 0 4px; line-height: 23px; border-right: 1px solid #ececec; border-bottom: 1px solid #ececec; white-space: nowrap; overflow: hidden; cursor: cell; }
 .pbr-cell.pbr-overflow { overflow: visible; }
+.pbr-runon { display: block; overflow: hidden; white-space: nowrap; }
 .pbr-selected { outline: 2px solid #0f6cbd; outline-offset: -2px; z-index: 1; background: #ebf3fc; }
 .pbr-error { color: #b10e1c; }
 .pbr-colheads { position: absolute; left: 0; height: 24px; z-index: 3; }

@@ -5,6 +5,7 @@ import {
   Body1,
   Caption1,
   FluentProvider,
+  messageBarBodyClassNames,
   Tab,
   TabList,
   Text,
@@ -56,8 +57,11 @@ function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | nul
   }
 }
 
+// Messages quote formulas, sheet names and file names, which can be long unbroken words: wrap them
+// inside the pane rather than let them run past its edge.
 const focusStyle = `
   .pbr-pane :focus-visible { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .pbr-pane .${messageBarBodyClassNames.root} { overflow-wrap: anywhere; }
 `;
 
 export function App({ host, port, initialTab = "setup" }: AppProps) {
@@ -70,7 +74,7 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
       <style>{focusStyle}</style>
-      <main className="pbr-pane" style={{ padding: 16, display: "grid", gap: 12 }}>
+      <main className="pbr-pane" style={{ padding: 16, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}>
         <Title2 as="h1">PbR Toolkit</Title2>
         <Body1>
           Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as worksheet functions

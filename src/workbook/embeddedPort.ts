@@ -97,6 +97,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
   readonly names = new Map<string, { sheet: string; address: string }>();
   readonly charts: EmbeddedChart[] = [];
   readonly formats: { sheet: string; address: string; format: string }[] = [];
+  /** Ranges formatted as text ("@"), where strings are kept as written. */
+  private readonly textRanges: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
   /** Ids of the registered PBR functions (without the "PBR." namespace). */
   readonly functionIds: string[];
   private selection: Selection;
@@ -161,6 +163,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (this.settling) return;
     this.settling = true;
     try {
+      this.book.retrySpilled((cell) => this.engine.getSheetName(cell.sheet) !== undefined && isSpill(this.engine.getCellValue(cell)));
       for (let round = 0; round < 5 && this.book.hasPending; round++) {
         const cells = this.book.takePending();
         this.engine.batch(() => {
@@ -217,7 +220,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   /** Type into one cell as a user would (value or "=formula"), then recalculate. */
   setCell(sheet: string, row: number, col: number, input: CellInput): void {
-    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[this.prepare(input, sheet)]]);
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[this.prepare(input, sheet, undefined, row, col)]]);
     this.settle();
   }
 
@@ -229,11 +232,20 @@ export class EmbeddedWorkbook implements WorkbookPort {
     return { name: t.name, sheet: t.sheet, top: r.top, left: r.left, header: header.map((h) => String(h ?? "")), bodyRows: r.bottom - r.top };
   }
 
-  private prepare(input: CellInput, sheet: string, current?: TableShape, row?: number): CellInput {
+  private prepare(input: CellInput, sheet: string, current?: TableShape, row?: number, col?: number): CellInput {
     if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
       return translateStructuredRefs(input, sheet, (n) => this.tableShape(n), current, row);
     }
+    // A text-formatted ("@") cell keeps a string as written, as Excel does: "007" stays "007" and
+    // "11/04/2024" is not read as a date. HyperFormula keeps a string after a leading apostrophe.
+    if (typeof input === "string" && this.textRanges.length > 0 && row !== undefined && col !== undefined && this.isText(sheet, row, col)) {
+      return `'${input}`;
+    }
     return input === undefined ? null : input;
+  }
+
+  private isText(sheet: string, row: number, col: number): boolean {
+    return this.textRanges.some((t) => t.sheet === sheet && row >= t.top && row <= t.bottom && col >= t.left && col <= t.right);
   }
 
   private rangeValues(sheet: string, address: string): CellInput[][] {
@@ -308,6 +320,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     }
     for (let i = this.charts.length - 1; i >= 0; i--) if (same(this.charts[i].sheet)) this.charts.splice(i, 1);
     for (let i = this.formats.length - 1; i >= 0; i--) if (same(this.formats[i].sheet)) this.formats.splice(i, 1);
+    for (let i = this.textRanges.length - 1; i >= 0; i--) if (same(this.textRanges[i].sheet)) this.textRanges.splice(i, 1);
     this.engine.removeSheet(id);
     if (same(this.selection.sheet)) this.selection = { sheet: this.engine.getSheetNames()[0] ?? "", address: "A1" };
     this.settle();
@@ -331,7 +344,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
     for (let i = 0; i < rows.length; i += size) {
       if (options.signal?.aborted) throw abortError();
-      const chunk = rows.slice(i, i + size).map((line, j) => line.map((v) => this.prepare(v, sheet, shape, row + 1 + i + j)));
+      const chunk = rows.slice(i, i + size).map((line, j) => line.map((v, c) => this.prepare(v, sheet, shape, row + 1 + i + j, col + c)));
       this.engine.setCellContents({ sheet: sheetId, row: row + 1 + i, col }, chunk as (string | number | boolean | null)[][]);
       this.settle();
       options.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
@@ -351,7 +364,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (values.length !== height || values.some((line) => line.length !== width)) {
       throw new Error(`writeRange: ${address} is ${height}×${width} but the values are ${values.length}×${values[0]?.length ?? 0}`);
     }
-    const prepared = values.map((line, i) => line.map((v) => this.prepare(v, sheet, undefined, r.top + i)));
+    const prepared = values.map((line, i) => line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c)));
     this.engine.setCellContents({ sheet: this.sheetId(sheet), row: r.top, col: r.left }, prepared as (string | number | boolean | null)[][]);
     this.settle();
   }
@@ -359,6 +372,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
   async setNumberFormat(sheet: string, address: string, format: string): Promise<void> {
     this.sheetId(sheet);
     this.formats.push({ sheet, address, format });
+    if (format === "@") this.textRanges.push({ sheet, ...parseRange(address) });
     this.bump();
   }
 
@@ -403,6 +417,10 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.selection = { sheet, address };
     this.bump();
   }
+}
+
+function isSpill(value: unknown): boolean {
+  return value instanceof DetailedCellError && value.type === "SPILL";
 }
 
 /** A new embedded workbook: the engine (for direct use) and the WorkbookPort over it. */

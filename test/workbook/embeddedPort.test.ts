@@ -106,6 +106,23 @@ describe("embedded workbook: the WorkbookPort contract", () => {
     await expect(wb.select("Nowhere", "A1")).rejects.toThrow("no sheet");
   });
 
+  it("keeps strings as written in text-formatted (@) cells, as Excel does, and reads them elsewhere", async () => {
+    const wb = make();
+    const sheet = await wb.createSheet("Import");
+    await wb.setNumberFormat(sheet, "A2:A3", "@");
+    await wb.writeTable(sheet, "A1", "Ids", ["Id", "When"], [["007", "11/04/2024"], ["11/04/2024", "007"]]);
+    // In the text column both stay text; outside it the engine reads them as a date and a number.
+    expect((await wb.readTable("Ids")).rows).toEqual([["007", 45393], ["11/04/2024", 7]]);
+    await wb.writeRange(sheet, "A3", [["TRUE"]]);
+    expect(wb.getValue(sheet, 2, 0)).toBe("TRUE");
+    wb.setCell(sheet, 1, 0, "00123"); // typing into a text cell keeps the zeros too
+    expect(wb.getValue(sheet, 1, 0)).toBe("00123");
+    await wb.deleteSheet(sheet);
+    const again = await wb.createSheet("Import");
+    await wb.writeRange(again, "A2", [["007"]]);
+    expect(wb.getValue(again, 1, 0)).toBe(7); // the deleted sheet's text format went with it
+  });
+
   it("tells the page about every change", async () => {
     const wb = make();
     let calls = 0;
@@ -159,6 +176,28 @@ describe("embedded workbook: formulas and PBR functions", () => {
   it("shows #SPILL! when the cells a result needs are taken", () => {
     const wb = make({ S: [["=PBR.CLUSTERNAME({1;2;3})"], [null], ["taken"]] });
     expect((wb.getValue("S", 0, 0) as DetailedCellError).value).toBe("#SPILL!");
+  });
+
+  it("gives a one-value result over long ranges even when the cells under it are taken", async () => {
+    // PBR.RASCALIBRATE reads 10-row columns, so the engine first reserves 10 rows for its result;
+    // "Total" below it must not block a result that is one value (Excel spills only what it needs).
+    const wb = make();
+    await wb.writeRange("Sheet1", "A1:B10", Array.from({ length: 10 }, () => [11, 3]));
+    await wb.writeRange("Sheet1", "D1:D3", [[100000], ["=PBR.RASCALIBRATE(A1:A10, B1:B10, D1, 0)"], ["Total"]]);
+    expect(typeof wb.getValue("Sheet1", 1, 3)).toBe("number");
+    expect(wb.getValue("Sheet1", 2, 3)).toBe("Total");
+    // A result that really needs the taken cells still shows #SPILL!.
+    await wb.writeRange("Sheet1", "F1:F2", [["=PBR.CLUSTERNAME(A1:A10)"], ["taken"]]);
+    expect((wb.getValue("Sheet1", 0, 5) as DetailedCellError).value).toBe("#SPILL!");
+  });
+
+  it("gives one value per row for per-row formulas that look things up in a longer table", async () => {
+    const wb = make();
+    const prices = [["Code", "Day price"], ...Array.from({ length: 21 }, (_, i) => [i + 1, 10 * (i + 1)])];
+    await wb.writeRange("Sheet1", "A1:B22", prices);
+    const rows = [11, 3, 14].map((code, i) => [code, `=PBR.PERIODPRICE(D${i + 2}, $A$1:$B$22, "day")`]);
+    await wb.writeTable("Sheet1", "D1", "People", ["Code", "Day price"], rows);
+    expect([1, 2, 3].map((r) => wb.getValue("Sheet1", r, 4))).toEqual([110, 30, 140]);
   });
 
   it("passes omitted and empty arguments as Excel does (null)", () => {

@@ -3,17 +3,21 @@
  * range's first row names the series, its first column holds the categories (x axis).
  */
 import type { ChartSpec } from "../../workbook/port";
-import { general } from "../format";
+import { formatValue, general } from "../format";
 
 export interface ChartData {
   categories: string[];
   series: { name: string; values: (number | null)[] }[];
 }
 
-/** Read a chart's data from the cell values of its range (header row first). */
-export function chartData(values: readonly (readonly unknown[])[]): ChartData {
+/**
+ * Read a chart's data from the cell values of its range (header row first). `categoryFormats`
+ * holds the number format of each category cell (below the header), so the axis reads as the
+ * sheet does ("-10.0%", not "-0.1"), as in Excel.
+ */
+export function chartData(values: readonly (readonly unknown[])[], categoryFormats: readonly (string | undefined)[] = []): ChartData {
   const [header = [], ...rows] = values;
-  const categories = rows.map((r) => (r[0] === null || r[0] === undefined ? "" : typeof r[0] === "number" ? general(r[0]) : String(r[0])));
+  const categories = rows.map((r, i) => (r[0] === null || r[0] === undefined ? "" : formatValue(r[0], categoryFormats[i])));
   const series = header.slice(1).map((name, i) => ({
     name: String(name ?? `Series ${i + 1}`),
     values: rows.map((r) => (typeof r[i + 1] === "number" && Number.isFinite(r[i + 1]) ? (r[i + 1] as number) : null)),
@@ -39,6 +43,12 @@ function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
+/** Label every k-th category so that no two x-axis labels (10 px text) overlap. */
+export function labelStep(categories: readonly string[], band: number): number {
+  const widest = categories.reduce((w, c) => Math.max(w, c.length), 0) * 5.6 + 8;
+  return Math.max(1, Math.ceil(categories.length / 12), Math.ceil(widest / Math.max(1, band)));
+}
+
 const short = (n: number) =>
   Math.abs(n) >= 1e6 ? `${general(n / 1e6)}m` : Math.abs(n) >= 1e4 ? `${general(n / 1e3)}k` : general(n);
 
@@ -62,7 +72,7 @@ export function ChartView({ spec, data }: { spec: ChartSpec; data: ChartData }) 
   const n = Math.max(1, data.categories.length);
   const band = plotW / n;
   const xMid = (i: number) => PAD.left + band * (i + 0.5);
-  const labelEvery = Math.ceil(n / 12);
+  const labelEvery = labelStep(data.categories, band);
   return (
     <figure className="pbr-chart" aria-label={label} data-chart={spec.type}>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>

@@ -51,8 +51,21 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
   const [editing, setEditing] = useState<{ text: string } | null>(null);
 
   const dims = workbook.dimensions(sheet);
-  const rowCount = Math.max(dims.rows + 30, 60);
-  const colCount = Math.max(dims.cols + 4, 14);
+  const selection = workbook.currentSelection;
+  const active = selection.sheet === sheet ? parseRange(selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+  const activeRow = active.top;
+  const activeCol = active.left;
+  // Room for the data, every chart on the sheet and the selected cell (the name box can go anywhere).
+  let chartRows = 0;
+  let chartCols = 0;
+  for (const c of workbook.charts) {
+    if (c.sheet !== sheet) continue;
+    const anchor = parseCell(c.spec.anchor);
+    chartRows = Math.max(chartRows, anchor.row + Math.ceil(CHART_H / ROW_H) + 2);
+    chartCols = Math.max(chartCols, anchor.col + Math.ceil(CHART_W / MIN_COL_W) + 1);
+  }
+  const rowCount = Math.max(dims.rows + 30, 60, chartRows, activeRow + 30);
+  const colCount = Math.max(dims.cols + 4, 14, chartCols, activeCol + 4);
   // Widths depend on content near the top; recompute when the sheet or its size changes.
   const widths = useMemo(
     () => columnWidths(workbook, sheet, colCount, dims.rows),
@@ -67,11 +80,6 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
   const totalW = lefts[lefts.length - 1];
   const totalH = ROW_H * (rowCount + 1);
 
-  const selection = workbook.currentSelection;
-  const active = selection.sheet === sheet ? parseRange(selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
-  const activeRow = active.top;
-  const activeCol = active.left;
-
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -82,10 +90,18 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
     return () => observer?.disconnect();
   }, []);
 
-  // Keep the active cell in view when the selection moves (keyboard, name box, task pane).
+  // Keep the active cell in view when the selection moves (keyboard, name box, task pane). Another
+  // sheet starts from its top-left corner, not where the last sheet was scrolled to.
+  const shownSheet = useRef(sheet);
   useEffect(() => {
     const el = scroller.current;
-    if (!el || selection.sheet !== sheet) return;
+    if (!el) return;
+    if (shownSheet.current !== sheet) {
+      shownSheet.current = sheet;
+      el.scrollTop = 0;
+      el.scrollLeft = 0;
+    }
+    if (selection.sheet !== sheet) return;
     const y = ROW_H * (activeRow + 1);
     const x = lefts[activeCol] ?? HEAD_W;
     const w = widths[activeCol] ?? MIN_COL_W;
@@ -154,8 +170,12 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
       const isError = v instanceof DetailedCellError;
       const text = isError ? v.value : formatValue(v, workbook.formatAt(sheet, r, c));
       const selected = r === activeRow && c === activeCol;
-      const nextEmpty = c + 1 >= colCount || workbook.getValue(sheet, r, c + 1) === null;
-      const overflow = typeof v === "string" && nextEmpty;
+      // Text runs on into empty cells to its right and stops at the first one in use, as in Excel.
+      let span = widths[c];
+      if (typeof v === "string") {
+        for (let k = c + 1; k < colCount && k <= lastCol + 1 && workbook.getValue(sheet, r, k) === null; k++) span += widths[k];
+      }
+      const overflow = span > widths[c];
       cells.push(
         <div
           key={`${r}:${c}`}
@@ -178,7 +198,13 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
             setEditing({ text: content === null ? "" : String(content) });
           }}
         >
-          {text}
+          {overflow ? (
+            <span className="pbr-runon" style={{ width: span - 8 }}>
+              {text}
+            </span>
+          ) : (
+            text
+          )}
         </div>
       );
     }
@@ -207,14 +233,16 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
       const anchor = parseCell(c.spec.anchor);
       const r = parseRange(c.spec.dataAddress);
       const values: unknown[][] = [];
+      const categoryFormats: (string | undefined)[] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const line: unknown[] = [];
         for (let col = r.left; col <= r.right; col++) line.push(workbook.getValue(sheet, row, col));
         values.push(line);
+        if (row > r.top) categoryFormats.push(workbook.formatAt(sheet, row, r.left));
       }
       return (
         <div key={i} className="pbr-chart-box" style={{ top: ROW_H * (anchor.row + 1), left: lefts[anchor.col] ?? HEAD_W, width: CHART_W, height: CHART_H }}>
-          <ChartView spec={c.spec} data={chartData(values)} />
+          <ChartView spec={c.spec} data={chartData(values, categoryFormats)} />
         </div>
       );
     });

@@ -1,6 +1,6 @@
 /* Cluster assistant: rate the 18 MHCT items, see the suggested cluster, the best candidates and the
    red rules behind them (the same core as PBR.CLUSTER), and insert ratings + a live formula. */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -70,6 +70,11 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
   const [profileError, setProfileError] = useState<string | null>(null);
   const [insertMessage, setInsertMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const messageRef = useRef<HTMLDivElement>(null);
+  // The outcome appears under the button at the foot of a long form: bring it into view.
+  useEffect(() => {
+    if (insertMessage) messageRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [insertMessage]);
 
   useEffect(() => {
     if (!port || !active) return;
@@ -185,7 +190,7 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
             </MessageBarBody>
           </MessageBar>
         ) : (
-          <div style={{ display: "grid", gap: 8 }}>
+          <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
             <Subtitle2 as="h3">
               Suggested cluster: {explanation.suggested}{" "}
               {clusterInfo(explanation.suggested)?.name ?? ""}
@@ -235,7 +240,7 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
         {!port && <Caption1>Inserting needs a workbook: open PbR Toolkit inside Excel or the playground.</Caption1>}
       </div>
       {insertMessage && (
-        <MessageBar intent={insertMessage.ok ? "success" : "error"} role={insertMessage.ok ? "status" : "alert"}>
+        <MessageBar ref={messageRef} layout="multiline" intent={insertMessage.ok ? "success" : "error"} role={insertMessage.ok ? "status" : "alert"}>
           <MessageBarBody>{insertMessage.text}</MessageBarBody>
         </MessageBar>
       )}

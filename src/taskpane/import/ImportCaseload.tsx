@@ -97,7 +97,7 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
   }, []);
 
   return (
-    <section aria-labelledby={headingId} style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby={headingId} style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}>
       <Subtitle2 as="h2" id={headingId}>
         Import caseload
       </Subtitle2>
@@ -187,7 +187,7 @@ function MapStep(props: {
         {step.note ? `: ${step.note}` : ""}
       </Body1>
       <Caption1>ID, cluster and start date are required; choose “Not in this file” for anything the file lacks.</Caption1>
-      <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gap: 8 }}>
+      <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
         {rows.map((row) => (
           <Field
             key={row.field.key}
@@ -252,7 +252,7 @@ function DoneStep(props: {
           {result.counts.rejected.toLocaleString("en-GB")}.
         </MessageBarBody>
       </MessageBar>
-      <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="import-summary">
+      <ul style={{ margin: 0, paddingLeft: 20 }} aria-label="Import summary" data-testid="import-summary">
         {summaryLines(result).map((line) => (
           <li key={line}>
             <Body1>{line}</Body1>

@@ -129,6 +129,9 @@ export async function runImport(
       const rejectSheet = await port.createSheet(REJECT_SHEET);
       created.push(rejectSheet);
       const lines: CellInput[][] = validator.rejects.map((r) => [r.row, r.field, r.value, r.reason]);
+      // Values stay as written in the file: without this, Excel (and the playground) would turn a
+      // rejected "11/04/2024" into a date serial or "007" into 7.
+      await port.setNumberFormat(rejectSheet, `C2:C${lines.length + 1}`, "@");
       const written = await port.writeTable(rejectSheet, "A1", REJECT_TABLE, REJECT_HEADER, lines, {
         chunkRows: planChunkRows(lines, REJECT_HEADER, chunkBudget),
         signal,

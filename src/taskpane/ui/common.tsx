@@ -14,7 +14,7 @@ import type { TableData, WorkbookPort } from "../../workbook/port";
 import { isAbort, type RunOptions, type RunProgress } from "../plan/run";
 
 export const useStyles = makeStyles({
-  form: { display: "grid", gap: "12px", maxWidth: "640px" },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "12px", maxWidth: "640px" },
   pair: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
@@ -174,8 +174,12 @@ export function useRunner() {
   return { state, start, cancel, fail, running: state.status === "running" };
 }
 
-/** The run button's outcome, shown right under it. */
+/** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
 export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () => void }) {
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle" && state.status !== "running") outcome.current?.scrollIntoView?.({ block: "nearest" });
+  }, [state]);
   if (state.status === "idle") return null;
   if (state.status === "running") {
     const p = state.progress;
@@ -191,7 +195,7 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
   }
   const intent = state.status === "done" ? "success" : state.status === "cancelled" ? "info" : "error";
   return (
-    <MessageBar intent={intent} role={state.status === "error" ? "alert" : "status"}>
+    <MessageBar ref={outcome} layout="multiline" intent={intent} role={state.status === "error" ? "alert" : "status"}>
       <MessageBarBody>{state.message}</MessageBarBody>
     </MessageBar>
   );
@@ -199,7 +203,7 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset style={{ border: "none", margin: 0, padding: 0, display: "grid", gap: 8 }}>
+    <fieldset style={{ border: "none", margin: 0, padding: 0, minWidth: 0, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
       <legend style={{ fontWeight: 600, marginBottom: 4 }}>{title}</legend>
       {children}
     </fieldset>

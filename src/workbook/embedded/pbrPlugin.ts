@@ -7,8 +7,8 @@
  * errors carrying the message (host.ts's error factory).
  *
  * Spilled results: HyperFormula reserves an array's size when the formula is entered, before any
- * value is known (sizeOfResultArrayMethod). We reserve one cell at first, and the SizeBook
- * remembers the real size of each formula's result;
+ * value is known (sizeOfResultArrayMethod). We guess from the arguments (as many rows as the
+ * tallest range, one column), and the SizeBook remembers the real size of each formula's result;
  * when it differs, the workbook re-enters that formula so the reservation fits (settle()).
  */
 import {
@@ -111,6 +111,9 @@ function rowsOf(result: unknown): unknown[][] {
   return [[result]];
 }
 
+/** Parameters that take a lookup table (profile, prices, steps, bands), left out of the size guess. */
+const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "stepTable", "bands", "underBands"]);
+
 /** Build the plugin class for a list of functions (HyperFormula wants a class per plugin). */
 export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
   plugin: typeof FunctionPlugin;
@@ -123,15 +126,25 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
   class PbrFunctionsPlugin extends FunctionPlugin {
     static override implementedFunctions = implemented;
 
-    /** Guess: as many rows and columns as the tallest and widest range argument… */
+    /** Guess: as many rows as the tallest range argument (other than lookup tables)… */
     pbrArraySize(ast: any, state: any): ArraySize {
-      const learned = sizeBookFor(this.dependencyGraph).learned(state.formulaAddress, ast.procedureName);
+      const book = sizeBookFor(this.dependencyGraph);
+      const learned = book.learned(state.formulaAddress, ast.procedureName);
       if (learned) return new ArraySize(learned.width, learned.height);
-      // Until the real size is known, reserve one cell. A reservation that is too small still
-      // evaluates (and the SizeBook learns the real size, so settle() re-enters the formula);
-      // one that is too big can land on cells in use and give #SPILL! without ever evaluating,
-      // e.g. =PBR.TARIFF(code, days, , Prices!A1:F22) guessed 22 rows from its price table.
-      return new ArraySize(1, 1);
+      let height = 1;
+      const parameters = byName.get(ast.procedureName)?.parameters ?? [];
+      for (const [i, arg] of (ast.args ?? []).entries()) {
+        // A lookup table's height says nothing about the result's (one CLUSTERCHECK per row
+        // against a 361-row profile is one cell, not 361).
+        if (LOOKUP_TABLES.has(parameters[i]?.name ?? "")) continue;
+        const size = this.arraySizeForAst(arg, state);
+        if (size && Number.isFinite(size.height) && !(size.width === 1 && size.height === 1)) {
+          height = Math.max(height, size.height);
+        }
+      }
+      // …but one column: most PBR functions return one answer per row.
+      if (height > 1 && state.formulaAddress) book.noteGuess(state.formulaAddress, ast.procedureName);
+      return new ArraySize(1, height);
     }
 
     pbrCall(ast: any, state: any): any {

@@ -21,6 +21,8 @@ const key = (a: CellAddress, fn: string) => `${a.sheet}:${a.row}:${a.col}:${fn}`
 export class SizeBook {
   private readonly sizes = new Map<string, Size>();
   private readonly pending = new Map<string, CellAddress>();
+  /** Formulas entered with a guessed (not yet learned) multi-cell reservation. */
+  private readonly guesses = new Map<string, CellAddress & { fn: string }>();
 
   learned(address: CellAddress, fn: string): Size | undefined {
     return this.sizes.get(key(address, fn));
@@ -30,6 +32,23 @@ export class SizeBook {
     const k = key(address, fn);
     this.sizes.set(k, size);
     this.pending.set(k, { sheet: address.sheet, row: address.row, col: address.col });
+  }
+
+  noteGuess(address: CellAddress, fn: string): void {
+    this.guesses.set(key(address, fn), { sheet: address.sheet, row: address.row, col: address.col, fn });
+  }
+
+  /**
+   * A guessed reservation that overlaps other cells gives #SPILL! without the function ever
+   * running, so its real size is never learned (e.g. a one-value PBR.RASCALIBRATE over 2,000 rows
+   * with a label below it). Try each such formula again at one cell: the function then runs and
+   * the real size is learned, as Excel would spill only what the result really needs.
+   */
+  retrySpilled(isSpilled: (address: CellAddress) => boolean): void {
+    for (const [k, guess] of this.guesses) {
+      this.guesses.delete(k);
+      if (!this.sizes.has(k) && isSpilled(guess)) this.noteSize(guess, guess.fn, { width: 1, height: 1 });
+    }
   }
 
   /** Formulas whose reservation no longer fits their result (and forget them). */

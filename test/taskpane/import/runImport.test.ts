@@ -155,6 +155,15 @@ describe("runImport through a WorkbookPort", () => {
     expect(wb.calls).toEqual([]);
   });
 
+  it("formats the reject report's Value column as text, so values show as they were in the file", async () => {
+    const wb = new MemoryWorkbook();
+    const src = csvSource("ID,Cluster,Start,End\r\nA,11,12/04/2024,11/04/2024\r\nB,0031,01/04/2024,\r\nC,4,01/04/2024,\r\n", "bad.csv")!;
+    const result = await runImport(wb, src, autoMap(src.header));
+    expect(result.counts).toMatchObject({ imported: 1, rejected: 2 });
+    expect(wb.formats).toContainEqual({ sheet: "Import rejects", address: "C2:C3", format: "@" });
+    expect(wb.values("Import rejects", "C2:C3")).toEqual([["11/04/2024"], ["0031"]]);
+  });
+
   it("when every row is rejected, writes only the reject sheet", async () => {
     const wb = new MemoryWorkbook();
     const src = gridSource([["ID", "Cluster", "Start"], ["A", "9", "01/04/2024"], ["B", "11", "31/02/2024"]], "bad.xlsx")!;

@@ -1,0 +1,143 @@
+/**
+ * Cluster audit, end to end in the playground: the demo caseload (2,000 synthetic people with a
+ * recorded cluster and 18 ratings) in; a sheet with a live =PBR.CLUSTERCHECK per person, counts by
+ * recorded cluster and team that add up to the number of people, and a bar chart drawn in the page.
+ */
+import {
+  expectOfflineAndErrorFree,
+  formulaOf,
+  goTo,
+  numberShown,
+  openFeature,
+  openPlayground,
+  pane,
+  paneOverflow,
+  screenshot,
+  seenInPane,
+  sheetTabs,
+  shown,
+  values,
+  type Playground,
+} from "../support/playground";
+
+const PEOPLE = 2000;
+const SHEET = "Cluster audit";
+
+jest.setTimeout(30_000);
+
+describe("Cluster audit in the playground", () => {
+  let pg: Playground;
+
+  beforeAll(async () => {
+    pg = await openPlayground();
+  }, 60_000);
+  expectOfflineAndErrorFree(() => pg);
+
+  afterAll(async () => {
+    await pg?.close();
+  });
+
+  it("flags a red rule broken by a rating typed into the demo caseload", async () => {
+    // SYN-0001 is recorded in cluster 3 (non-psychotic); rating item 6 (hallucinations and
+    // delusions, column N) at 4 breaks that cluster's red rule.
+    const { page } = pg;
+    await expect(shown(page, "Caseload!D4")).resolves.toBe("3");
+    await goTo(page, "Caseload!N4");
+    await page.keyboard.type("4");
+    await page.keyboard.press("Enter");
+    await expect(shown(page, "Caseload!AB4")).resolves.toMatch(
+      /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/
+    );
+  });
+
+  it("finds the demo caseload's recorded cluster, team and all 18 rating columns", async () => {
+    const panel = await openFeature(pg.page, "Cluster audit");
+    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
+    await expect(panel.getByLabel("Profile table").inputValue()).resolves.toBe("Profile");
+    await expect(
+      panel.getByLabel("Recorded cluster column").locator("option:checked").textContent()
+    ).resolves.toBe("Recorded cluster");
+    await expect(
+      panel.getByLabel("Team column").locator("option:checked").textContent()
+    ).resolves.toBe("Team");
+    await panel.getByText("Rating columns: all 18 found (1–13 and A–E).").waitFor();
+  });
+
+  it("writes the audit sheet with a check per person", async () => {
+    const { page } = pg;
+    const panel = pane(page).getByRole("tabpanel", { name: "Cluster audit" });
+    await panel.getByRole("button", { name: "Audit clusters" }).click();
+    const done = panel.getByRole("status").filter({ hasText: `Wrote sheet ${SHEET}` });
+    await done.waitFor({ timeout: 20_000 });
+    await expect(seenInPane(done)).resolves.toBe(true);
+    await expect(done.textContent()).resolves.toContain(
+      "a PBR.CLUSTERCHECK for each of 2,000 people, counts by recorded cluster and by team, and a bar chart"
+    );
+    await expect(paneOverflow(page)).resolves.toBe(0);
+    expect(await sheetTabs(page)).toContain(SHEET);
+
+    await expect(shown(page, `'${SHEET}'!V4`)).resolves.toBe("Check");
+    await expect(shown(page, `'${SHEET}'!A5`)).resolves.toBe("SYN-0001");
+    await expect(formulaOf(page, `'${SHEET}'!V5`)).resolves.toMatch(
+      /^=PBR\.CLUSTERCHECK\(D5:U5, ?C5, ?Profile!\$A\$3:\$G\$\d+\)$/
+    );
+    await expect(shown(page, `'${SHEET}'!V5`)).resolves.toMatch(
+      /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/
+    );
+    // The long reason runs on into the empty column W and stops where the summary starts (X), as in Excel.
+    const runOn = await page.locator('[data-cell="V5"] .pbr-runon').boundingBox();
+    const summaryStart = await page.locator('[data-cell="X5"]').boundingBox();
+    expect(runOn!.x + runOn!.width).toBeLessThanOrEqual(summaryStart!.x);
+    await expect(shown(page, `'${SHEET}'!V6`)).resolves.toMatch(
+      /^(OK$|Broken: |Unconfirmed: |Variance: |Not clustered: )/
+    );
+  });
+
+  it("gives every person OK or a reason, and counts that add up to the number of people", async () => {
+    const { page } = pg;
+    const checks = (await values(page, SHEET, 4, 21, PEOPLE, 1)).map((r) => String(r[0]));
+    expect(
+      checks.every((c) => /^(OK$|Broken: |Unconfirmed: |Variance: |Not clustered: )/.test(c))
+    ).toBe(true);
+    const ok = checks.filter((c) => c === "OK").length;
+    const broken = checks.filter((c) => c.startsWith("Broken:")).length;
+    const unconfirmed = checks.filter((c) => c.startsWith("Unconfirmed:")).length;
+    expect(ok).toBeGreaterThan(0);
+    expect(broken).toBeGreaterThanOrEqual(1); // at least the rating typed above
+
+    // The by-cluster summary: find its "All" row in column X.
+    const labels = (await values(page, SHEET, 0, 23, 40, 1)).map((r) => r[0]);
+    const all = labels.indexOf("All") + 1; // Excel row
+    expect(all).toBeGreaterThan(6);
+    const counts = [];
+    for (const col of ["Y", "Z", "AA", "AB", "AC"])
+      counts.push(numberShown(await shown(page, `'${SHEET}'!${col}${all}`)));
+    const [okCount, brokenCount, unconfirmedCount, other, people] = counts;
+    expect(people).toBe(PEOPLE);
+    expect(okCount + brokenCount + unconfirmedCount + other).toBe(PEOPLE);
+    expect([okCount, brokenCount, unconfirmedCount]).toEqual([ok, broken, unconfirmed]);
+    // The demo's Summary sheet counts the same OKs with its own CLUSTERCHECK column.
+    await expect(shown(page, "Summary!D25")).resolves.toBe(String(ok));
+  });
+
+  it("draws the bar chart of checks by recorded cluster in the page", async () => {
+    const { page } = pg;
+    await page
+      .getByRole("navigation", { name: "Sheets" })
+      .getByRole("tab", { name: SHEET })
+      .click();
+    const chart = page.getByRole("img", { name: "Bar chart: Cluster checks by recorded cluster" });
+    await chart.waitFor();
+    expect(await chart.locator("rect[fill='#0f6cbd']").count()).toBeGreaterThan(10); // an OK bar per cluster
+    // The chart sits two rows under the by-team summary (its second "All" row in column X).
+    const labels = (await values(page, SHEET, 0, 23, 80, 1)).map((r) => r[0]);
+    const teamTotal = labels.lastIndexOf("All") + 1;
+    await goTo(page, `'${SHEET}'!AE${teamTotal + 14}`); // scroll so the whole chart is in view
+    await screenshot(page, "feature-audit");
+  });
+
+  it("makes no request to any host other than localhost, with no page errors", () => {
+    expect(pg.session.outside).toEqual([]);
+    expect(pg.session.errors).toEqual([]);
+  });
+});
