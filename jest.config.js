@@ -26,7 +26,7 @@ module.exports = {
       testMatch: ["**/*.test.ts"],
       transform: { "^.+\\.tsx?$": tsJest },
       globalSetup: "<rootDir>/test/browser/support/globalSetup.ts",
-      testTimeout: 60000,
+      setupFilesAfterEnv: ["<rootDir>/test/browser/support/timeout.ts"],
     },
   ],
 };
