@@ -90,6 +90,9 @@ function portValue(v: unknown): CellInput {
   return String(v);
 }
 
+/** A character that can be part of a name (or make the text before it a sheet name: '…'). */
+const NAME_CHAR = /[\w.'\\]/;
+
 /** Text kept as text: HyperFormula's text prefix, an apostrophe (not part of the value). */
 const asText = (v: string) => (v.charCodeAt(0) === 0x27 ? v : `'${v}`);
 
@@ -299,12 +302,22 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.namedTables.add(t);
   }
 
-  /** Give every table whose name appears in `formula` its engine name, before the formula is entered. */
+  /**
+   * Give every table whose bare name appears in `formula` its engine name, before the formula is
+   * entered. Not for `Table[…]` (rewritten to ranges) or a sheet of the same name (`Caseload!A2`).
+   */
   private nameTablesIn(formula: string): void {
     if (this.namedTables.size === this.tables.length) return;
     const text = formula.toLowerCase();
     for (const t of this.tables) {
-      if (!this.namedTables.has(t) && text.includes(t.name.toLowerCase())) this.nameTable(t);
+      if (this.namedTables.has(t)) continue;
+      const name = t.name.toLowerCase();
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (!NAME_CHAR.test(text[at - 1] ?? "") && !/^[\w.!\[('\\]/.test(text[at + name.length] ?? "")) {
+          this.nameTable(t);
+          break;
+        }
+      }
     }
   }
 

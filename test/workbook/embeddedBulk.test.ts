@@ -84,6 +84,20 @@ describe("embedded workbook: bulk loading of plain-value tables", () => {
     expect(wb.getValue("Sheet1", 0, 1)).toBe(565);
   });
 
+  it("names a table in the engine only when a formula uses its bare name", async () => {
+    const wb = make();
+    const sheet = await wb.createSheet("Caseload");
+    await wb.writeTable(sheet, "A1", "Caseload", ["n"], [[1], [2], [3]]);
+    expect(wb.engine.getNamedExpression("Caseload")).toBeUndefined();
+    await wb.writeRange("Sheet1", "A1:C1", [["=Caseload!A2+'Caseload'!A3", "=SUM(Caseload[n])", "=CaseloadX"]]);
+    expect(wb.getValue("Sheet1", 0, 0)).toBe(3);
+    expect(wb.getValue("Sheet1", 0, 1)).toBe(6);
+    expect(wb.engine.getNamedExpression("Caseload")).toBeUndefined();
+    wb.setCell("Sheet1", 1, 0, "=SUM(caseload)*2");
+    expect(wb.engine.getNamedExpression("Caseload")).toBeDefined();
+    expect(wb.getValue("Sheet1", 1, 0)).toBe(12);
+  });
+
   it("evaluates a formula that used the table's name before the table existed", async () => {
     const wb = make();
     wb.setCell("Sheet1", 0, 0, "=SUM(Prices)");
