@@ -28,6 +28,8 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "./port";
+import { isNameAwaited } from "./embedded/awaitedNames";
+import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
 import { registerPbrFunctions } from "./embedded/pbrPlugin";
 import type { PbrFunctionEntry } from "./embedded/registry";
@@ -86,6 +88,31 @@ function portValue(v: unknown): CellInput {
   if (v instanceof DetailedCellError) return v.value;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
+}
+
+/** A character that can be part of a name (or make the text before it a sheet name: '…'). */
+const NAME_CHAR = /[\w.'\\]/;
+
+/** Text kept as text: HyperFormula's text prefix, an apostrophe (not part of the value). */
+const asText = (v: string) => (v.charCodeAt(0) === 0x27 ? v : `'${v}`);
+
+/** Widest line (header included) and whether any cell is a formula. */
+function surveyRows(header: readonly string[], rows: readonly (readonly CellInput[])[]): { width: number; formulas: boolean } {
+  let width = header.length;
+  let formulas = false;
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i];
+    if (line.length > width) width = line.length;
+    if (formulas) continue;
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      if (typeof v === "string" && v.charCodeAt(0) === 0x3d) {
+        formulas = true;
+        break;
+      }
+    }
+  }
+  return { width, formulas };
 }
 
 const absolute = (address: string) => address.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
@@ -233,13 +260,14 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }
 
   private prepare(input: CellInput, sheet: string, current?: TableShape, row?: number, col?: number): CellInput {
+    if (typeof input === "string" && input.startsWith("=")) this.nameTablesIn(input);
     if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
       return translateStructuredRefs(input, sheet, (n) => this.tableShape(n), current, row);
     }
     // A text-formatted ("@") cell keeps a string as written, as Excel does: "007" stays "007" and
     // "11/04/2024" is not read as a date. HyperFormula keeps a string after a leading apostrophe.
     if (typeof input === "string" && this.textRanges.length > 0 && row !== undefined && col !== undefined && this.isText(sheet, row, col)) {
-      return `'${input}`;
+      return asText(input);
     }
     return input === undefined ? null : input;
   }
@@ -256,6 +284,54 @@ export class EmbeddedWorkbook implements WorkbookPort {
       end: { sheet: sheetId, row: r.bottom, col: r.right },
     });
     return values.map((line) => line.map(portValue));
+  }
+
+  private loader: BulkLoader | null | undefined;
+
+  /** The engine's bulk loader (null when HyperFormula's internals are not as expected). */
+  private bulkLoader(): BulkLoader | null {
+    if (this.loader === undefined) this.loader = bulkLoaderFor(this.engine);
+    return this.loader;
+  }
+
+  /**
+   * Columns (by offset from `left`) whose `height` cells from row `top` are formatted as text
+   * ("@"): strings written there stay text ("00123" is not the number 123), as in Excel.
+   */
+  private textColumns(sheet: string, top: number, left: number, height: number, width: number): boolean[] {
+    const text: boolean[] = [];
+    for (let j = 0; j < width; j++) {
+      text.push(height > 0 && this.formatAt(sheet, top, left + j) === "@" && this.formatAt(sheet, top + height - 1, left + j) === "@");
+    }
+    return text;
+  }
+
+  /** Tables that have their engine name (a named expression over the data body). */
+  private readonly namedTables = new Set<EmbeddedTable>();
+
+  private nameTable(t: EmbeddedTable): void {
+    const r = parseRange(t.address);
+    this.addEngineName(t.name, t.sheet, rangeAddress(r.top + 1, r.left, Math.max(r.bottom - r.top, 1), r.right - r.left + 1));
+    this.namedTables.add(t);
+  }
+
+  /**
+   * Give every table whose bare name appears in `formula` its engine name, before the formula is
+   * entered. Not for `Table[…]` (rewritten to ranges) or a sheet of the same name (`Caseload!A2`).
+   */
+  private nameTablesIn(formula: string): void {
+    if (this.namedTables.size === this.tables.length) return;
+    const text = formula.toLowerCase();
+    for (const t of this.tables) {
+      if (this.namedTables.has(t)) continue;
+      const name = t.name.toLowerCase();
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (!NAME_CHAR.test(text[at - 1] ?? "") && !/^[\w.!\[('\\]/.test(text[at + name.length] ?? "")) {
+          this.nameTable(t);
+          break;
+        }
+      }
+    }
   }
 
   private takenNames(): string[] {
@@ -308,7 +384,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     for (let i = this.tables.length - 1; i >= 0; i--) {
       if (same(this.tables[i].sheet)) {
-        this.removeEngineName(this.tables[i].name);
+        if (this.namedTables.delete(this.tables[i])) this.removeEngineName(this.tables[i].name);
         this.tables.splice(i, 1);
       }
     }
@@ -341,18 +417,41 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const size = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
     const shape: TableShape = { name, sheet, top: row, left: col, header, bodyRows: rows.length };
     if (options.signal?.aborted) throw abortError();
-    this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
-    for (let i = 0; i < rows.length; i += size) {
-      if (options.signal?.aborted) throw abortError();
-      const chunk = rows.slice(i, i + size).map((line, j) => line.map((v, c) => this.prepare(v, sheet, shape, row + 1 + i + j, col + c)));
-      this.engine.setCellContents({ sheet: sheetId, row: row + 1 + i, col }, chunk as (string | number | boolean | null)[][]);
-      this.settle();
-      options.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
-      await yieldToEventLoop();
+    const { width, formulas } = surveyRows(header, rows);
+    const textColumns = this.textColumns(sheet, row + 1, col, rows.length, width);
+    const loader = formulas ? null : this.bulkLoader();
+    const report = (written: number) => options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
+    if (loader && loader.canLoad(sheetId, row, col, rows.length + 1, width)) {
+      // Plain values into untouched cells: loaded as buildFromSheets loads a sheet (embedded/bulkLoad.ts).
+      loader.load(sheetId, row, col, [header]);
+      for (let i = 0; i < rows.length; i += size) {
+        if (options.signal?.aborted) throw abortError();
+        loader.load(sheetId, row + 1 + i, col, rows.slice(i, i + size), textColumns);
+        this.bump();
+        report(Math.min(i + size, rows.length));
+        await yieldToEventLoop();
+      }
+    } else {
+      this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
+      for (let i = 0; i < rows.length; i += size) {
+        if (options.signal?.aborted) throw abortError();
+        const chunk = rows.slice(i, i + size).map((line, j) =>
+          line.map((v, k) =>
+            textColumns[k] && typeof v === "string" ? asText(v) : this.prepare(v, sheet, shape, row + 1 + i + j, col + k)
+          )
+        );
+        this.engine.setCellContents({ sheet: sheetId, row: row + 1 + i, col }, chunk as (string | number | boolean | null)[][]);
+        this.settle();
+        report(Math.min(i + size, rows.length));
+        await yieldToEventLoop();
+      }
     }
     const address = rangeAddress(row, col, rows.length + 1, header.length);
     this.tables.push({ name, sheet, address });
-    this.addEngineName(name, sheet, rangeAddress(row + 1, col, Math.max(rows.length, 1), header.length));
+    // The table's name as an engine name (for formulas using the bare name, as in Excel) is added
+    // when a formula needs it (see nameTablesIn): a name over a large table costs an edge per
+    // cell to build, and HyperFormula takes minutes to remove one over millions of cells.
+    if (isNameAwaited(this.engine, name)) this.nameTable(this.tables[this.tables.length - 1]);
     this.bump();
     return { table: name, address };
   }
