@@ -38,7 +38,6 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
   useEffect(() => {
     setNameBox(cellAddress(active.top, active.left));
     setFormula(content === null ? "" : String(content));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sheet, active.top, active.left, version]);
 
   const jump = () => {

@@ -76,7 +76,8 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 function abortError(): Error {
-  if (typeof DOMException !== "undefined") return new DOMException("The write was cancelled", "AbortError");
+  if (typeof DOMException !== "undefined")
+    return new DOMException("The write was cancelled", "AbortError");
   const e = new Error("The write was cancelled");
   e.name = "AbortError";
   return e;
@@ -97,7 +98,10 @@ const NAME_CHAR = /[\w.'\\]/;
 const asText = (v: string) => (v.charCodeAt(0) === 0x27 ? v : `'${v}`);
 
 /** Widest line (header included) and whether any cell is a formula. */
-function surveyRows(header: readonly string[], rows: readonly (readonly CellInput[])[]): { width: number; formulas: boolean } {
+function surveyRows(
+  header: readonly string[],
+  rows: readonly (readonly CellInput[])[]
+): { width: number; formulas: boolean } {
   let width = header.length;
   let formulas = false;
   for (let i = 0; i < rows.length; i++) {
@@ -115,7 +119,8 @@ function surveyRows(header: readonly string[], rows: readonly (readonly CellInpu
   return { width, formulas };
 }
 
-const absolute = (address: string) => address.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+const absolute = (address: string) =>
+  address.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
 export class EmbeddedWorkbook implements WorkbookPort {
   readonly engine: HyperFormula;
@@ -125,7 +130,13 @@ export class EmbeddedWorkbook implements WorkbookPort {
   readonly charts: EmbeddedChart[] = [];
   readonly formats: { sheet: string; address: string; format: string }[] = [];
   /** Ranges formatted as text ("@"), where strings are kept as written. */
-  private readonly textRanges: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
+  private readonly textRanges: {
+    sheet: string;
+    top: number;
+    left: number;
+    bottom: number;
+    right: number;
+  }[] = [];
   /** Ids of the registered PBR functions (without the "PBR." namespace). */
   readonly functionIds: string[];
   private selection: Selection;
@@ -140,15 +151,18 @@ export class EmbeddedWorkbook implements WorkbookPort {
     registerPbrFunctions(functions);
     this.functionIds = functions.map((f) => f.id);
     const sheets = options.sheets ?? { Sheet1: [] };
-    this.engine = HyperFormula.buildFromSheets(sheets as Record<string, (string | number | boolean | null)[][]>, {
-      licenseKey: "gpl-v3",
-      maxRows: options.maxRows ?? EXCEL_MAX_ROWS,
-      maxColumns: EXCEL_MAX_COLUMNS,
-      dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
-      language: "enGB",
-      undoLimit: 0, // no undo in the playground; keeping it costs ~12% on large writes
-      smartRounding: false, // keep full doubles, as Excel stores them (pennies must tie)
-    });
+    this.engine = HyperFormula.buildFromSheets(
+      sheets as Record<string, (string | number | boolean | null)[][]>,
+      {
+        licenseKey: "gpl-v3",
+        maxRows: options.maxRows ?? EXCEL_MAX_ROWS,
+        maxColumns: EXCEL_MAX_COLUMNS,
+        dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
+        language: "enGB",
+        undoLimit: 0, // no undo in the playground; keeping it costs ~12% on large writes
+        smartRounding: false, // keep full doubles, as Excel stores them (pennies must tie)
+      }
+    );
     this.book = sizeBookFor(this.engine.dependencyGraph as unknown as object);
     this.selection = { sheet: this.engine.getSheetNames()[0] ?? "Sheet1", address: "A1" };
     this.engine.on("valuesUpdated", () => {
@@ -190,7 +204,11 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (this.settling) return;
     this.settling = true;
     try {
-      this.book.retrySpilled((cell) => this.engine.getSheetName(cell.sheet) !== undefined && isSpill(this.engine.getCellValue(cell)));
+      this.book.retrySpilled(
+        (cell) =>
+          this.engine.getSheetName(cell.sheet) !== undefined &&
+          isSpill(this.engine.getCellValue(cell))
+      );
       for (let round = 0; round < 5 && this.book.hasPending; round++) {
         const cells = this.book.takePending();
         this.engine.batch(() => {
@@ -247,7 +265,9 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   /** Type into one cell as a user would (value or "=formula"), then recalculate. */
   setCell(sheet: string, row: number, col: number, input: CellInput): void {
-    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[this.prepare(input, sheet, undefined, row, col)]]);
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [
+      [this.prepare(input, sheet, undefined, row, col)],
+    ]);
     this.settle();
   }
 
@@ -255,25 +275,49 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) return undefined;
     const r = parseRange(t.address);
-    const header = this.rangeValues(t.sheet, rangeAddress(r.top, r.left, 1, r.right - r.left + 1))[0];
-    return { name: t.name, sheet: t.sheet, top: r.top, left: r.left, header: header.map((h) => String(h ?? "")), bodyRows: r.bottom - r.top };
+    const header = this.rangeValues(
+      t.sheet,
+      rangeAddress(r.top, r.left, 1, r.right - r.left + 1)
+    )[0];
+    return {
+      name: t.name,
+      sheet: t.sheet,
+      top: r.top,
+      left: r.left,
+      header: header.map((h) => String(h ?? "")),
+      bodyRows: r.bottom - r.top,
+    };
   }
 
-  private prepare(input: CellInput, sheet: string, current?: TableShape, row?: number, col?: number): CellInput {
+  private prepare(
+    input: CellInput,
+    sheet: string,
+    current?: TableShape,
+    row?: number,
+    col?: number
+  ): CellInput {
     if (typeof input === "string" && input.startsWith("=")) this.nameTablesIn(input);
     if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
       return translateStructuredRefs(input, sheet, (n) => this.tableShape(n), current, row);
     }
     // A text-formatted ("@") cell keeps a string as written, as Excel does: "007" stays "007" and
     // "11/04/2024" is not read as a date. HyperFormula keeps a string after a leading apostrophe.
-    if (typeof input === "string" && this.textRanges.length > 0 && row !== undefined && col !== undefined && this.isText(sheet, row, col)) {
+    if (
+      typeof input === "string" &&
+      this.textRanges.length > 0 &&
+      row !== undefined &&
+      col !== undefined &&
+      this.isText(sheet, row, col)
+    ) {
       return asText(input);
     }
     return input === undefined ? null : input;
   }
 
   private isText(sheet: string, row: number, col: number): boolean {
-    return this.textRanges.some((t) => t.sheet === sheet && row >= t.top && row <= t.bottom && col >= t.left && col <= t.right);
+    return this.textRanges.some(
+      (t) => t.sheet === sheet && row >= t.top && row <= t.bottom && col >= t.left && col <= t.right
+    );
   }
 
   private rangeValues(sheet: string, address: string): CellInput[][] {
@@ -298,10 +342,20 @@ export class EmbeddedWorkbook implements WorkbookPort {
    * Columns (by offset from `left`) whose `height` cells from row `top` are formatted as text
    * ("@"): strings written there stay text ("00123" is not the number 123), as in Excel.
    */
-  private textColumns(sheet: string, top: number, left: number, height: number, width: number): boolean[] {
+  private textColumns(
+    sheet: string,
+    top: number,
+    left: number,
+    height: number,
+    width: number
+  ): boolean[] {
     const text: boolean[] = [];
     for (let j = 0; j < width; j++) {
-      text.push(height > 0 && this.formatAt(sheet, top, left + j) === "@" && this.formatAt(sheet, top + height - 1, left + j) === "@");
+      text.push(
+        height > 0 &&
+          this.formatAt(sheet, top, left + j) === "@" &&
+          this.formatAt(sheet, top + height - 1, left + j) === "@"
+      );
     }
     return text;
   }
@@ -311,7 +365,11 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   private nameTable(t: EmbeddedTable): void {
     const r = parseRange(t.address);
-    this.addEngineName(t.name, t.sheet, rangeAddress(r.top + 1, r.left, Math.max(r.bottom - r.top, 1), r.right - r.left + 1));
+    this.addEngineName(
+      t.name,
+      t.sheet,
+      rangeAddress(r.top + 1, r.left, Math.max(r.bottom - r.top, 1), r.right - r.left + 1)
+    );
     this.namedTables.add(t);
   }
 
@@ -326,7 +384,10 @@ export class EmbeddedWorkbook implements WorkbookPort {
       if (this.namedTables.has(t)) continue;
       const name = t.name.toLowerCase();
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        if (!NAME_CHAR.test(text[at - 1] ?? "") && !/^[\w.!\[('\\]/.test(text[at + name.length] ?? "")) {
+        if (
+          !NAME_CHAR.test(text[at - 1] ?? "") &&
+          !/^[\w.![('\\]/.test(text[at + name.length] ?? "")
+        ) {
           this.nameTable(t);
           break;
         }
@@ -340,7 +401,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   private addEngineName(name: string, sheet: string, address: string): void {
     const expression = `=${qualified(sheet, absolute(address))}`;
-    if (this.engine.isItPossibleToAddNamedExpression(name, expression)) this.engine.addNamedExpression(name, expression);
+    if (this.engine.isItPossibleToAddNamedExpression(name, expression))
+      this.engine.addNamedExpression(name, expression);
   }
 
   private removeEngineName(name: string): void {
@@ -361,7 +423,12 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) throw new Error(`no table named ${name}`);
     const all = this.rangeValues(t.sheet, t.address);
-    return { sheet: t.sheet, address: t.address, header: all[0].map((h) => String(h ?? "")), rows: all.slice(1) };
+    return {
+      sheet: t.sheet,
+      address: t.address,
+      header: all[0].map((h) => String(h ?? "")),
+      rows: all.slice(1),
+    };
   }
 
   async readUsedRange(sheet: string): Promise<TableData> {
@@ -394,11 +461,15 @@ export class EmbeddedWorkbook implements WorkbookPort {
         this.names.delete(n);
       }
     }
-    for (let i = this.charts.length - 1; i >= 0; i--) if (same(this.charts[i].sheet)) this.charts.splice(i, 1);
-    for (let i = this.formats.length - 1; i >= 0; i--) if (same(this.formats[i].sheet)) this.formats.splice(i, 1);
-    for (let i = this.textRanges.length - 1; i >= 0; i--) if (same(this.textRanges[i].sheet)) this.textRanges.splice(i, 1);
+    for (let i = this.charts.length - 1; i >= 0; i--)
+      if (same(this.charts[i].sheet)) this.charts.splice(i, 1);
+    for (let i = this.formats.length - 1; i >= 0; i--)
+      if (same(this.formats[i].sheet)) this.formats.splice(i, 1);
+    for (let i = this.textRanges.length - 1; i >= 0; i--)
+      if (same(this.textRanges[i].sheet)) this.textRanges.splice(i, 1);
     this.engine.removeSheet(id);
-    if (same(this.selection.sheet)) this.selection = { sheet: this.engine.getSheetNames()[0] ?? "", address: "A1" };
+    if (same(this.selection.sheet))
+      this.selection = { sheet: this.engine.getSheetNames()[0] ?? "", address: "A1" };
     this.settle();
     this.bump();
   }
@@ -420,7 +491,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const { width, formulas } = surveyRows(header, rows);
     const textColumns = this.textColumns(sheet, row + 1, col, rows.length, width);
     const loader = formulas ? null : this.bulkLoader();
-    const report = (written: number) => options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
+    const report = (written: number) =>
+      options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
     if (loader && loader.canLoad(sheetId, row, col, rows.length + 1, width)) {
       // Plain values into untouched cells: loaded as buildFromSheets loads a sheet (embedded/bulkLoad.ts).
       loader.load(sheetId, row, col, [header]);
@@ -435,12 +507,19 @@ export class EmbeddedWorkbook implements WorkbookPort {
       this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
-        const chunk = rows.slice(i, i + size).map((line, j) =>
-          line.map((v, k) =>
-            textColumns[k] && typeof v === "string" ? asText(v) : this.prepare(v, sheet, shape, row + 1 + i + j, col + k)
-          )
+        const chunk = rows
+          .slice(i, i + size)
+          .map((line, j) =>
+            line.map((v, k) =>
+              textColumns[k] && typeof v === "string"
+                ? asText(v)
+                : this.prepare(v, sheet, shape, row + 1 + i + j, col + k)
+            )
+          );
+        this.engine.setCellContents(
+          { sheet: sheetId, row: row + 1 + i, col },
+          chunk as (string | number | boolean | null)[][]
         );
-        this.engine.setCellContents({ sheet: sheetId, row: row + 1 + i, col }, chunk as (string | number | boolean | null)[][]);
         this.settle();
         report(Math.min(i + size, rows.length));
         await yieldToEventLoop();
@@ -461,10 +540,17 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const height = r.bottom - r.top + 1;
     const width = r.right - r.left + 1;
     if (values.length !== height || values.some((line) => line.length !== width)) {
-      throw new Error(`writeRange: ${address} is ${height}×${width} but the values are ${values.length}×${values[0]?.length ?? 0}`);
+      throw new Error(
+        `writeRange: ${address} is ${height}×${width} but the values are ${values.length}×${values[0]?.length ?? 0}`
+      );
     }
-    const prepared = values.map((line, i) => line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c)));
-    this.engine.setCellContents({ sheet: this.sheetId(sheet), row: r.top, col: r.left }, prepared as (string | number | boolean | null)[][]);
+    const prepared = values.map((line, i) =>
+      line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c))
+    );
+    this.engine.setCellContents(
+      { sheet: this.sheetId(sheet), row: r.top, col: r.left },
+      prepared as (string | number | boolean | null)[][]
+    );
     this.settle();
   }
 
@@ -478,11 +564,17 @@ export class EmbeddedWorkbook implements WorkbookPort {
   async isEmpty(sheet: string, address: string): Promise<boolean> {
     const r = parseRange(address);
     const sheetId = this.sheetId(sheet);
-    const range = { start: { sheet: sheetId, row: r.top, col: r.left }, end: { sheet: sheetId, row: r.bottom, col: r.right } };
+    const range = {
+      start: { sheet: sheetId, row: r.top, col: r.left },
+      end: { sheet: sheetId, row: r.bottom, col: r.right },
+    };
     const content = this.engine.getRangeSerialized(range);
     const values = this.engine.getRangeValues(range);
     const blank = (v: unknown) => v === null || v === undefined || v === "";
-    return content.every((line) => line.every(blank)) && values.every((line) => line.every((v) => v === null));
+    return (
+      content.every((line) => line.every(blank)) &&
+      values.every((line) => line.every((v) => v === null))
+    );
   }
 
   async addName(preferredName: string, sheet: string, address: string): Promise<string> {

@@ -23,4 +23,5 @@ export function weighted(random: Random, weights: readonly number[]): number {
   return weights.length - 1;
 }
 
-export const between = (random: Random, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+export const between = (random: Random, lo: number, hi: number) =>
+  lo + Math.floor(random() * (hi - lo + 1));

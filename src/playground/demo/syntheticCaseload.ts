@@ -16,9 +16,27 @@ export const DEMO_PEOPLE = 2000;
 
 /** Share of people recorded in each cluster (a plausible adult caseload mix, not published figures). */
 const MIX: Record<number, number> = {
-  0: 2, 1: 4, 2: 5, 3: 12, 4: 9, 5: 3, 6: 2, 7: 6, 8: 3,
-  10: 6, 11: 12, 12: 9, 13: 4, 14: 2, 15: 1, 16: 2, 17: 3,
-  18: 5, 19: 6, 20: 3, 21: 1,
+  0: 2,
+  1: 4,
+  2: 5,
+  3: 12,
+  4: 9,
+  5: 3,
+  6: 2,
+  7: 6,
+  8: 3,
+  10: 6,
+  11: 12,
+  12: 9,
+  13: 4,
+  14: 2,
+  15: 1,
+  16: 2,
+  17: 3,
+  18: 5,
+  19: 6,
+  20: 3,
+  21: 1,
 };
 
 const TEAM: Record<string, string> = {
@@ -48,13 +66,17 @@ const UNMARKED = [5, 3, 1, 0.3, 0.1];
 function ratingWeights(): Map<number, number[][]> {
   const grid = defaultProfileGrid();
   const out = new Map<number, number[][]>();
-  for (const c of CLUSTERS) out.set(c.code, ITEMS.map(() => UNMARKED.slice()));
+  for (const c of CLUSTERS)
+    out.set(
+      c.code,
+      ITEMS.map(() => UNMARKED.slice())
+    );
   for (const row of grid.slice(1)) {
     const code = Number(row[0]);
     const item = ITEMS.findIndex((it) => it.id === String(row[1]));
     const marks = row.slice(2, 7).map((m) => String(m ?? ""));
     const red = marks.some((m) => m === "R");
-    out.get(code)![item] = marks.map((m) => (red ? (m === "R" ? 1 : 0) : MARK_WEIGHT[m] ?? 0.25));
+    out.get(code)![item] = marks.map((m) => (red ? (m === "R" ? 1 : 0) : (MARK_WEIGHT[m] ?? 0.25)));
   }
   return out;
 }
@@ -72,7 +94,10 @@ export const CASELOAD_HEADER = [
 ];
 
 /** 2,000 synthetic rows in CASELOAD_HEADER order; dates are Excel serials, blank end = still open. */
-export function syntheticCaseload(seed = DEMO_SEED, people = DEMO_PEOPLE): (string | number | null)[][] {
+export function syntheticCaseload(
+  seed = DEMO_SEED,
+  people = DEMO_PEOPLE
+): (string | number | null)[][] {
   const random = mulberry32(seed);
   const codes = Object.keys(MIX).map(Number);
   const mix = codes.map((c) => MIX[c]);
@@ -89,7 +114,8 @@ export function syntheticCaseload(seed = DEMO_SEED, people = DEMO_PEOPLE): (stri
     const open = random() < 0.12 || start + length - 1 > last;
     const end = open ? null : start + length - 1;
     const days = (end ?? last) - start + 1;
-    const admitChance = code === 14 || code === 15 ? 0.6 : [13, 16, 17, 20].includes(code) ? 0.15 : 0.03;
+    const admitChance =
+      code === 14 || code === 15 ? 0.6 : [13, 16, 17, 20].includes(code) ? 0.15 : 0.03;
     const admitted = random() < admitChance ? Math.min(days, between(random, 3, 45)) : 0;
     const step = 1 + weighted(random, [1, 2, 4, 2, 1]);
     const ratings = ITEMS.map((_, item) => {

@@ -69,7 +69,6 @@ export function Grid({ workbook, sheet, version, focusToken }: Props) {
   // Widths depend on content near the top; recompute when the sheet or its size changes.
   const widths = useMemo(
     () => columnWidths(workbook, sheet, colCount, dims.rows),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [workbook, sheet, colCount, dims.rows, Math.floor(version / 50)]
   );
   const lefts = useMemo(() => {

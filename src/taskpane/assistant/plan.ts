@@ -28,7 +28,11 @@ export function insertPlan(
 ): InsertPlan {
   const { top, left } = parseRange(selection.address);
   const ratingsAddress = rangeAddress(top, left, 1, ITEM_COUNT);
-  const formula = call("PBR.CLUSTER", [ratingsAddress, superclass ? text(superclass) : null, profileRef]);
+  const formula = call("PBR.CLUSTER", [
+    ratingsAddress,
+    superclass ? text(superclass) : null,
+    profileRef,
+  ]);
   return {
     sheet: selection.sheet,
     address: rangeAddress(top, left, 1, ITEM_COUNT + 1),

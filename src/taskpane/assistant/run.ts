@@ -20,5 +20,8 @@ export async function insertAtSelection(
   }
   await port.writeRange(plan.sheet, plan.address, plan.values);
   await port.select(plan.sheet, plan.formulaCell);
-  return { ok: true, message: `Inserted the ratings and ${String(plan.values[0][18])} in ${plan.sheet} ${plan.address}.` };
+  return {
+    ok: true,
+    message: `Inserted the ratings and ${String(plan.values[0][18])} in ${plan.sheet} ${plan.address}.`,
+  };
 }

@@ -73,7 +73,8 @@ function summary(
   groups.forEach((g, i) => {
     const r = top + 2 + i + 1; // Excel row
     const crit = exactCriterion(g);
-    const count = (pattern: string) => `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
+    const count = (pattern: string) =>
+      `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
     const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
     values.push([
       label(g),
@@ -86,9 +87,13 @@ function summary(
   });
   const firstRow = top + 3;
   const lastRow = top + 2 + groups.length;
-  const sum = (n: number) => `=SUM(${columnLetters(SUMMARY_COL + n)}${firstRow}:${columnLetters(SUMMARY_COL + n)}${lastRow})`;
+  const sum = (n: number) =>
+    `=SUM(${columnLetters(SUMMARY_COL + n)}${firstRow}:${columnLetters(SUMMARY_COL + n)}${lastRow})`;
   values.push(["All", sum(1), sum(2), sum(3), sum(4), sum(5)]);
-  return { block: { kind: "cells", topLeft: cellAddress(top, SUMMARY_COL), values }, rows: values.length };
+  return {
+    block: { kind: "cells", topLeft: cellAddress(top, SUMMARY_COL), values },
+    rows: values.length,
+  };
 }
 
 type CellsBlockLike = Extract<Block, { kind: "cells" }>;
@@ -101,14 +106,28 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   const rows = inputs.rows.map((row, i): CellInput[] => {
     const r = first + i;
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
-    return [row.id, row.team, row.recorded, ...ratings, call("PBR.CLUSTERCHECK", [`${ratingsFirst}${r}:${ratingsLast}${r}`, `C${r}`, inputs.profile])];
+    return [
+      row.id,
+      row.team,
+      row.recorded,
+      ...ratings,
+      call("PBR.CLUSTERCHECK", [`${ratingsFirst}${r}:${ratingsLast}${r}`, `C${r}`, inputs.profile]),
+    ];
   });
   const recordedRange = absolute(rangeAddress(TABLE_ROW + 1, 2, Math.max(n, 1), 1));
   const teamRange = absolute(rangeAddress(TABLE_ROW + 1, 1, Math.max(n, 1), 1));
   const checkRange = absolute(rangeAddress(TABLE_ROW + 1, CHECK_COL, Math.max(n, 1), 1));
 
   const clusters = distinct(inputs.rows.map((r) => key(r.recorded)));
-  const byCluster = summary("Checks by recorded cluster", "Recorded cluster", clusters, clusterLabel, recordedRange, checkRange, TABLE_ROW);
+  const byCluster = summary(
+    "Checks by recorded cluster",
+    "Recorded cluster",
+    clusters,
+    clusterLabel,
+    recordedRange,
+    checkRange,
+    TABLE_ROW
+  );
   const blocks: Block[] = [
     {
       kind: "cells",
@@ -117,7 +136,9 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
         ["Cluster audit: recorded clusters against MHCT ratings"],
         [
           `Each Check is a live PBR.CLUSTERCHECK: OK, or the first broken red rule and the best-fitting alternative. ${
-            inputs.profile ? `Profile: ${inputs.profile}.` : "Profile: the built-in indicative profile (not the national booklet grid)."
+            inputs.profile
+              ? `Profile: ${inputs.profile}.`
+              : "Profile: the built-in indicative profile (not the national booklet grid)."
           } Decision support: the clinician decides.`,
         ],
       ],
@@ -133,8 +154,18 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   ];
   let next = TABLE_ROW + byCluster.rows + 1;
   if (inputs.byTeam) {
-    const teams = distinct(inputs.rows.map((r) => (r.team === null || r.team === "" ? null : String(r.team).trim())));
-    const byTeam = summary("Checks by team", "Team", teams, (t) => (t === null ? "No team" : String(t)), teamRange, checkRange, next);
+    const teams = distinct(
+      inputs.rows.map((r) => (r.team === null || r.team === "" ? null : String(r.team).trim()))
+    );
+    const byTeam = summary(
+      "Checks by team",
+      "Team",
+      teams,
+      (t) => (t === null ? "No team" : String(t)),
+      teamRange,
+      checkRange,
+      next
+    );
     blocks.push(byTeam.block);
     next += byTeam.rows + 1;
   }
@@ -148,5 +179,8 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       anchor: cellAddress(next + 1, SUMMARY_COL),
     },
   });
-  return { sheets: [{ key: "audit", name: "Cluster audit", blocks }], select: { sheet: "audit", address: cellAddress(TABLE_ROW, SUMMARY_COL) } };
+  return {
+    sheets: [{ key: "audit", name: "Cluster audit", blocks }],
+    select: { sheet: "audit", address: cellAddress(TABLE_ROW, SUMMARY_COL) },
+  };
 }

@@ -17,13 +17,17 @@ export function auditRowsFrom(table: TableData, columns: AuditColumns): AuditRow
   return table.rows
     .filter((row) => !isBlankRow(row))
     .map((row, i) => ({
-      id: columns.id >= 0 ? row[columns.id] ?? null : i + 1,
-      team: columns.team >= 0 ? row[columns.team] ?? null : null,
+      id: columns.id >= 0 ? (row[columns.id] ?? null) : i + 1,
+      team: columns.team >= 0 ? (row[columns.team] ?? null) : null,
       recorded: row[columns.recorded] ?? null,
-      ratings: columns.ratings.map((c) => (c >= 0 ? row[c] ?? null : null)),
+      ratings: columns.ratings.map((c) => (c >= 0 ? (row[c] ?? null) : null)),
     }));
 }
 
-export async function runAudit(port: WorkbookPort, inputs: AuditInputs, options: RunOptions = {}): Promise<RunResult> {
+export async function runAudit(
+  port: WorkbookPort,
+  inputs: AuditInputs,
+  options: RunOptions = {}
+): Promise<RunResult> {
   return runPlan(port, auditPlan(inputs), options);
 }

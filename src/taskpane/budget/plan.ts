@@ -36,12 +36,14 @@ export type BudgetField = "envelope" | "contingency" | "people";
 
 export function checkBudgetInputs(inputs: BudgetInputs): Partial<Record<BudgetField, string>> {
   const errors: Partial<Record<BudgetField, string>> = {};
-  if (!(Number.isFinite(inputs.envelope) && inputs.envelope > 0)) errors.envelope = "Enter the budget envelope in pounds, above £0.";
+  if (!(Number.isFinite(inputs.envelope) && inputs.envelope > 0))
+    errors.envelope = "Enter the budget envelope in pounds, above £0.";
   if (!(Number.isFinite(inputs.contingency) && inputs.contingency >= 0 && inputs.contingency < 1)) {
     errors.contingency = "The contingency must be at least 0% and below 100%.";
   }
   if (!inputs.people.some((p) => p.code !== null && p.code !== "")) {
-    errors.people = "The caseload has no rows with a cluster code: choose the right table and columns.";
+    errors.people =
+      "The caseload has no rows with a cluster code: choose the right table and columns.";
   }
   return errors;
 }
@@ -55,7 +57,15 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
   const steps = absolute(rangeAddress(TABLE_ROW + 1, 2, n, 1));
   const basis = inputs.basis && inputs.basis !== "year" ? text(inputs.basis) : null;
   const k = "$B$7";
-  const calibrate = call("PBR.RASCALIBRATE", [codes, steps, "$B$5", "$B$6", inputs.prices, inputs.steps, basis]);
+  const calibrate = call("PBR.RASCALIBRATE", [
+    codes,
+    steps,
+    "$B$5",
+    "$B$6",
+    inputs.prices,
+    inputs.steps,
+    basis,
+  ]);
 
   const rows = inputs.people.map((p, i): CellInput[] => {
     const r = first + i;
@@ -66,7 +76,9 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
   const illustrative = [!inputs.prices && "prices", !inputs.steps && "steps"].filter(Boolean);
   const note =
     "Indicative annual budgets: cluster average × step percent × k, with k set so the budgets add up to the envelope less contingency. Each row shows how its budget was built." +
-    (illustrative.length > 0 ? ` Uses the built-in illustrative ${illustrative.join(" and ")}: replace with your own.` : "");
+    (illustrative.length > 0
+      ? ` Uses the built-in illustrative ${illustrative.join(" and ")}: replace with your own.`
+      : "");
 
   return {
     sheets: [

@@ -15,12 +15,16 @@ export function peopleFrom(table: TableData, columns: BudgetColumns): Person[] {
   return table.rows
     .filter((row) => !isBlank(row[columns.code]) || !isBlank(row[columns.step]))
     .map((row, i) => ({
-      id: columns.id >= 0 ? row[columns.id] ?? null : i + 1,
+      id: columns.id >= 0 ? (row[columns.id] ?? null) : i + 1,
       code: row[columns.code] ?? null,
       step: row[columns.step] ?? null,
     }));
 }
 
-export async function runBudget(port: WorkbookPort, inputs: BudgetInputs, options: RunOptions = {}): Promise<RunResult> {
+export async function runBudget(
+  port: WorkbookPort,
+  inputs: BudgetInputs,
+  options: RunOptions = {}
+): Promise<RunResult> {
   return runPlan(port, budgetPlan(inputs), options);
 }

@@ -16,8 +16,10 @@ export function jsonStringBytes(s: string): number {
   let bytes = 2; // the quotes
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c) bytes += 2; // \" \\
-    else if (c < 0x20) bytes += 6; // \u00XX (an upper bound for \n, \t)
+    if (c === 0x22 || c === 0x5c)
+      bytes += 2; // \" \\
+    else if (c < 0x20)
+      bytes += 6; // \u00XX (an upper bound for \n, \t)
     else if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
     else if (c >= 0xd800 && c <= 0xdbff) {
@@ -34,7 +36,8 @@ export function rowBytes(row: readonly unknown[]): number {
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (i > 0) bytes += 1;
-    if (v === null || v === undefined) bytes += 4; // null
+    if (v === null || v === undefined)
+      bytes += 4; // null
     else if (typeof v === "number") bytes += Number.isFinite(v) ? String(v).length : 4;
     else if (typeof v === "boolean") bytes += v ? 4 : 5;
     else bytes += jsonStringBytes(String(v));
@@ -43,7 +46,10 @@ export function rowBytes(row: readonly unknown[]): number {
 }
 
 /** The largest row's estimated size (the header counts too). */
-export function maxRowBytes(rows: readonly (readonly unknown[])[], header: readonly string[] = []): number {
+export function maxRowBytes(
+  rows: readonly (readonly unknown[])[],
+  header: readonly string[] = []
+): number {
   let max = header.length > 0 ? rowBytes(header) : 0;
   for (let i = 0; i < rows.length; i++) {
     const b = rowBytes(rows[i]);

@@ -5,7 +5,15 @@
  */
 import Papa from "papaparse";
 import { caseloadErrors } from "../../core/errors";
-import { abortError, findHeader, headerText, sampleAfter, type CaseloadSource, type ReadOptions, type RowVisitor } from "./source";
+import {
+  abortError,
+  findHeader,
+  headerText,
+  sampleAfter,
+  type CaseloadSource,
+  type ReadOptions,
+  type RowVisitor,
+} from "./source";
 
 /** How much of the text the parser takes at a time (progress and Cancel are checked between). */
 const CHUNK_CHARS = 1 << 19;
@@ -32,7 +40,10 @@ export function detectDelimiter(text: string): Delimiter {
       seenContent = true;
     } else if (ch.trim() !== "" && ch !== "\uFEFF") seenContent = true;
   }
-  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ",");
+  const best = (Object.keys(counts) as Delimiter[]).reduce(
+    (a, b) => (counts[b] > counts[a] ? b : a),
+    ","
+  );
   return counts[best] > 0 ? best : ",";
 }
 
@@ -42,7 +53,11 @@ const DELIMITER_NAME = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
 export function csvSource(text: string, fileName: string): CaseloadSource | null {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body.slice(0, HEAD_CHARS));
-  const head = Papa.parse<string[]>(body.slice(0, HEAD_CHARS), { delimiter, skipEmptyLines: false, preview: 200 });
+  const head = Papa.parse<string[]>(body.slice(0, HEAD_CHARS), {
+    delimiter,
+    skipEmptyLines: false,
+    preview: 200,
+  });
   const h = findHeader(head.data);
   if (h < 0) return null;
   // The last previewed row may be cut off by the slice: leave it out of the sample.
@@ -58,7 +73,13 @@ export function csvSource(text: string, fileName: string): CaseloadSource | null
   };
 }
 
-function parseRows(text: string, delimiter: Delimiter, headerRow: number, visit: RowVisitor, options: ReadOptions = {}): Promise<void> {
+function parseRows(
+  text: string,
+  delimiter: Delimiter,
+  headerRow: number,
+  visit: RowVisitor,
+  options: ReadOptions = {}
+): Promise<void> {
   const { signal, onProgress } = options;
   return new Promise<void>((resolve, reject) => {
     let rowNo = 0;
@@ -71,12 +92,17 @@ function parseRows(text: string, delimiter: Delimiter, headerRow: number, visit:
         if (failed) return;
         try {
           const unclosed = new Set<number>();
-          for (const e of results.errors) if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
+          for (const e of results.errors)
+            if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
           const rows = results.data;
           for (let i = 0; i < rows.length; i++) {
             rowNo++;
             if (rowNo <= headerRow) continue;
-            visit(rows[i], rowNo, unclosed.has(i) ? caseloadErrors.unclosedQuote(rowNo) : undefined);
+            visit(
+              rows[i],
+              rowNo,
+              unclosed.has(i) ? caseloadErrors.unclosedQuote(rowNo) : undefined
+            );
           }
           onProgress?.(Math.min(1, results.meta.cursor / Math.max(1, text.length)));
         } catch (e) {

@@ -30,7 +30,8 @@ function example(source: CaseloadSource, column: number): string {
   for (const row of source.sample) {
     const v = row[column];
     if (v === null || v === undefined || String(v).trim() === "") continue;
-    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).replace(/\s+/g, " ").trim();
+    const text =
+      v instanceof Date ? v.toISOString().slice(0, 10) : String(v).replace(/\s+/g, " ").trim();
     return text.length > 24 ? `${text.slice(0, 23)}…` : text;
   }
   return "";
@@ -66,7 +67,11 @@ export function mappingRows(source: CaseloadSource, mapping: CaseloadMapping): M
 }
 
 /** A copy of `mapping` with one field changed from a dropdown value. */
-export function withChoice(mapping: CaseloadMapping, fieldKey: string, value: string): CaseloadMapping {
+export function withChoice(
+  mapping: CaseloadMapping,
+  fieldKey: string,
+  value: string
+): CaseloadMapping {
   return { ...mapping, [fieldKey]: value === NOT_PRESENT ? null : Number(value) };
 }
 
@@ -82,7 +87,8 @@ export function summaryLines(result: ImportResult): string[] {
     `${fmt(result.dataRows)} data ${result.dataRows === 1 ? "row" : "rows"} in ${result.fileName}: ` +
       `${fmt(counts.imported)} imported, ${fmt(counts.rejected)} rejected.`,
   ];
-  if (result.sheet) lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
+  if (result.sheet)
+    lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
   else lines.push("No row could be imported, so no Caseload sheet was made.");
   if (result.rejectSheet) {
     lines.push(

@@ -14,9 +14,13 @@ export function fileKind(fileName: string): FileKind | null {
 }
 
 /** Accept attribute for the file input. */
-export const ACCEPT = ".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const ACCEPT =
+  ".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export async function openCaseloadFile(file: Blob & { name: string }, readXlsx: SheetReader): Promise<CaseloadSource> {
+export async function openCaseloadFile(
+  file: Blob & { name: string },
+  readXlsx: SheetReader
+): Promise<CaseloadSource> {
   const kind = fileKind(file.name);
   if (kind === "csv") return openCsvFile(file, file.name);
   if (kind === "xlsx") return openXlsxFile(file, file.name, readXlsx);

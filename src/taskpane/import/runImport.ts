@@ -83,7 +83,8 @@ export async function runImport(
         message: `Reading ${source.fileName}: ${fmt(validator.dataRows)} rows checked`,
       }),
   });
-  if (validator.dataRows === 0) throw new Error(shapeErrors.tableEmpty(`file ${source.fileName}`).message);
+  if (validator.dataRows === 0)
+    throw new Error(shapeErrors.tableEmpty(`file ${source.fileName}`).message);
 
   // 2. Write. Every sheet made here is deleted again if anything after it fails or is cancelled.
   const created: string[] = [];
@@ -128,7 +129,12 @@ export async function runImport(
     if (validator.rejects.length > 0) {
       const rejectSheet = await port.createSheet(REJECT_SHEET);
       created.push(rejectSheet);
-      const lines: CellInput[][] = validator.rejects.map((r) => [r.row, r.field, r.value, r.reason]);
+      const lines: CellInput[][] = validator.rejects.map((r) => [
+        r.row,
+        r.field,
+        r.value,
+        r.reason,
+      ]);
       // Values stay as written in the file: without this, Excel (and the playground) would turn a
       // rejected "11/04/2024" into a date serial or "007" into 7.
       await port.setNumberFormat(rejectSheet, `C2:C${lines.length + 1}`, "@");
@@ -138,7 +144,8 @@ export async function runImport(
         onProgress: ({ rowsWritten, totalRows }) =>
           onProgress?.({
             phase: "rejects",
-            fraction: READ_SHARE + WRITE_SHARE + (rowsWritten / totalRows) * (1 - READ_SHARE - WRITE_SHARE),
+            fraction:
+              READ_SHARE + WRITE_SHARE + (rowsWritten / totalRows) * (1 - READ_SHARE - WRITE_SHARE),
             message: `Writing the reject report: ${fmt(rowsWritten)} of ${fmt(totalRows)} lines`,
           }),
       });

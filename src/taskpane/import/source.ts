@@ -43,7 +43,9 @@ export function isAbortError(e: unknown): boolean {
 
 export function headerText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  return String(cell).replace(/^\uFEFF/, "").trim();
+  return String(cell)
+    .replace(/^\uFEFF/, "")
+    .trim();
 }
 
 /** Index of the first non-blank row (the header), or -1. */
@@ -53,7 +55,10 @@ export function findHeader(rows: readonly (readonly unknown[])[]): number {
 }
 
 /** Rows after the header that are not blank, up to `SAMPLE_ROWS`. */
-export function sampleAfter(rows: readonly (readonly unknown[])[], headerIndex: number): unknown[][] {
+export function sampleAfter(
+  rows: readonly (readonly unknown[])[],
+  headerIndex: number
+): unknown[][] {
   const out: unknown[][] = [];
   for (let i = headerIndex + 1; i < rows.length && out.length < SAMPLE_ROWS; i++) {
     if (!isBlankRow(rows[i])) out.push(rows[i].slice());
@@ -65,7 +70,11 @@ export function sampleAfter(rows: readonly (readonly unknown[])[], headerIndex: 
  * A source over rows already in memory (an XLSX sheet as read, or rows built by a test).
  * `rows[0]` is row 1 of the file. Returns null when every row is blank.
  */
-export function gridSource(rows: readonly (readonly unknown[])[], fileName: string, kind: "csv" | "xlsx" = "xlsx"): CaseloadSource | null {
+export function gridSource(
+  rows: readonly (readonly unknown[])[],
+  fileName: string,
+  kind: "csv" | "xlsx" = "xlsx"
+): CaseloadSource | null {
   const h = findHeader(rows);
   if (h < 0) return null;
   return {

@@ -9,7 +9,11 @@ import { gridSource, type CaseloadSource } from "./source";
 /** Reads the first sheet of an .xlsx file as rows (row 1 first, blank rows kept). */
 export type SheetReader = (input: Blob | ArrayBuffer) => Promise<unknown[][]>;
 
-export async function openXlsxFile(file: Blob | ArrayBuffer, fileName: string, read: SheetReader): Promise<CaseloadSource> {
+export async function openXlsxFile(
+  file: Blob | ArrayBuffer,
+  fileName: string,
+  read: SheetReader
+): Promise<CaseloadSource> {
   let rows: unknown[][];
   try {
     rows = await read(file);

@@ -8,8 +8,27 @@ import { ITEMS, ITEM_COUNT, itemIndex } from "../../core/clusters/items";
 export type Field = "id" | "cluster" | "step" | "team" | "start" | "end" | "admitted";
 
 const SYNONYMS: Record<Field, string[]> = {
-  id: ["id", "personid", "pseudonymisedid", "pseudoid", "patientid", "clientid", "localpatientid", "nhsnumber", "person"],
-  cluster: ["cluster", "carecluster", "clustercode", "recordedcluster", "currentcluster", "code", "currency", "currencycode"],
+  id: [
+    "id",
+    "personid",
+    "pseudonymisedid",
+    "pseudoid",
+    "patientid",
+    "clientid",
+    "localpatientid",
+    "nhsnumber",
+    "person",
+  ],
+  cluster: [
+    "cluster",
+    "carecluster",
+    "clustercode",
+    "recordedcluster",
+    "currentcluster",
+    "code",
+    "currency",
+    "currencycode",
+  ],
   step: ["step", "rasstep", "budgetstep", "needstep"],
   team: ["team", "teamname", "careteam", "service"],
   start: ["start", "startdate", "clusterstart", "clusterstartdate", "periodstart"],

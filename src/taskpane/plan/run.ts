@@ -33,15 +33,25 @@ export interface RunResult {
 }
 
 export function isAbort(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: string }).name === "AbortError";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: string }).name === "AbortError"
+  );
 }
 
 function cancelled(): Error {
-  return Object.assign(new Error("Cancelled: nothing was left in the workbook."), { name: "AbortError" });
+  return Object.assign(new Error("Cancelled: nothing was left in the workbook."), {
+    name: "AbortError",
+  });
 }
 
 function rowsOf(block: Block): number {
-  return block.kind === "table" ? block.rows.length + 1 : block.kind === "cells" ? block.values.length : 0;
+  return block.kind === "table"
+    ? block.rows.length + 1
+    : block.kind === "cells"
+      ? block.values.length
+      : 0;
 }
 
 /** Replace «sheet:key» and «name:name» tokens in formulas with the names the workbook gave. */
@@ -63,7 +73,11 @@ export function resolver(result: RunResult): (value: CellInput) => CellInput {
   };
 }
 
-export async function runPlan(port: WorkbookPort, plan: WorkbookPlan, options: RunOptions = {}): Promise<RunResult> {
+export async function runPlan(
+  port: WorkbookPort,
+  plan: WorkbookPlan,
+  options: RunOptions = {}
+): Promise<RunResult> {
   const { signal, onProgress } = options;
   const result: RunResult = { sheets: {}, names: {}, tables: {} };
   const created: string[] = [];
@@ -86,7 +100,11 @@ export async function runPlan(port: WorkbookPort, plan: WorkbookPlan, options: R
       for (const block of sheet.blocks) {
         if (block.kind !== "name") continue;
         check();
-        result.names[block.name] = await port.addName(block.name, result.sheets[sheet.key], block.address);
+        result.names[block.name] = await port.addName(
+          block.name,
+          result.sheets[sheet.key],
+          block.address
+        );
       }
     }
     const resolve = resolver(result);
@@ -98,30 +116,46 @@ export async function runPlan(port: WorkbookPort, plan: WorkbookPlan, options: R
           report(`Writing ${name}`);
           const { row, col } = parseCell(block.topLeft);
           const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
-          const values = block.values.map((r) => [...r.map(resolve), ...Array(width - r.length).fill(null)]);
+          const values = block.values.map((r) => [
+            ...r.map(resolve),
+            ...Array(width - r.length).fill(null),
+          ]);
           await port.writeRange(name, rangeAddress(row, col, values.length, width), values);
           done += values.length;
-          for (const f of block.formats ?? []) await port.setNumberFormat(name, f.address, f.format);
+          for (const f of block.formats ?? [])
+            await port.setNumberFormat(name, f.address, f.format);
         } else if (block.kind === "table") {
           report(`Writing table ${block.table} on ${name}`);
           const start = done;
-          const written = await port.writeTable(name, block.topLeft, block.table, block.header, block.rows.map((r) => r.map(resolve)), {
-            chunkRows: options.chunkRows,
-            signal,
-            onProgress: (p) => {
-              done = start + 1 + p.rowsWritten;
-              report(`Writing table ${block.table} on ${name}`);
-            },
-          });
+          const written = await port.writeTable(
+            name,
+            block.topLeft,
+            block.table,
+            block.header,
+            block.rows.map((r) => r.map(resolve)),
+            {
+              chunkRows: options.chunkRows,
+              signal,
+              onProgress: (p) => {
+                done = start + 1 + p.rowsWritten;
+                report(`Writing table ${block.table} on ${name}`);
+              },
+            }
+          );
           done = start + rowsOf(block);
           result.tables[block.table] = written.table;
           const r = parseRange(written.address);
           if (block.rows.length > 0) {
             for (const f of block.columnFormats ?? []) {
-              await port.setNumberFormat(name, rangeAddress(r.top + 1, r.left + f.column, block.rows.length, 1), f.format);
+              await port.setNumberFormat(
+                name,
+                rangeAddress(r.top + 1, r.left + f.column, block.rows.length, 1),
+                f.format
+              );
             }
           }
-          for (const f of block.formats ?? []) await port.setNumberFormat(name, f.address, f.format);
+          for (const f of block.formats ?? [])
+            await port.setNumberFormat(name, f.address, f.format);
         } else if (block.kind === "chart") {
           await port.addChart(name, block.chart);
         }

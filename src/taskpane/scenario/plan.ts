@@ -36,19 +36,26 @@ export const MAX_SCENARIOS = 1000;
 export type ScenarioField = "plan" | "cap" | "collar" | "from" | "to" | "step";
 
 /** Plain-English problems with the inputs, by the field that caused them. Empty when all is well. */
-export function checkScenarioInputs(inputs: ScenarioInputs): Partial<Record<ScenarioField, string>> {
+export function checkScenarioInputs(
+  inputs: ScenarioInputs
+): Partial<Record<ScenarioField, string>> {
   const errors: Partial<Record<ScenarioField, string>> = {};
   if (typeof inputs.plan === "number" && !(Number.isFinite(inputs.plan) && inputs.plan > 0)) {
     errors.plan = "Enter the planned contract value in pounds, above £0.";
   }
   for (const field of ["cap", "collar"] as const) {
     const v = inputs[field];
-    if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0)) errors[field] = `The ${field} must be a percentage of 0 or more.`;
+    if (v !== null && v !== undefined && !(Number.isFinite(v) && v >= 0))
+      errors[field] = `The ${field} must be a percentage of 0 or more.`;
   }
-  if (!Number.isFinite(inputs.from)) errors.from = "Enter the lowest variance as a percentage, e.g. -15.";
-  if (!Number.isFinite(inputs.to)) errors.to = "Enter the highest variance as a percentage, e.g. 15.";
-  else if (Number.isFinite(inputs.from) && inputs.to < inputs.from) errors.to = "The highest variance must not be below the lowest.";
-  if (!(Number.isFinite(inputs.step) && inputs.step > 0)) errors.step = "The step must be a percentage above 0, e.g. 2.5.";
+  if (!Number.isFinite(inputs.from))
+    errors.from = "Enter the lowest variance as a percentage, e.g. -15.";
+  if (!Number.isFinite(inputs.to))
+    errors.to = "Enter the highest variance as a percentage, e.g. 15.";
+  else if (Number.isFinite(inputs.from) && inputs.to < inputs.from)
+    errors.to = "The highest variance must not be below the lowest.";
+  if (!(Number.isFinite(inputs.step) && inputs.step > 0))
+    errors.step = "The step must be a percentage above 0, e.g. 2.5.";
   else if (!errors.from && !errors.to && varianceCount(inputs) > MAX_SCENARIOS) {
     errors.step = `That makes ${varianceCount(inputs)} scenarios; use a bigger step (at most ${MAX_SCENARIOS}).`;
   }
@@ -68,7 +75,11 @@ export function variances(from: number, to: number, step: number): number[] {
 const FIRST = 9; // 0-based row of the Variance header (row 10)
 
 /** The Scenario sheet's blocks (sheet key "scenario"). */
-export function scenarioSheet(inputs: ScenarioInputs, key = "scenario", name = "Scenario"): SheetPlan {
+export function scenarioSheet(
+  inputs: ScenarioInputs,
+  key = "scenario",
+  name = "Scenario"
+): SheetPlan {
   const vs = variances(inputs.from, inputs.to, inputs.step);
   const n = vs.length;
   const varianceBody = absolute(rangeAddress(FIRST + 1, 0, n, 1));
@@ -82,7 +93,14 @@ export function scenarioSheet(inputs: ScenarioInputs, key = "scenario", name = "
     bandNote = " No band table was chosen, so the illustrative bands below are used.";
   }
 
-  const scenarios = call("PBR.SCENARIOS", ["$B$5", varianceBody, bands, inputs.underBands ?? null, "$B$6", "$B$7"]);
+  const scenarios = call("PBR.SCENARIOS", [
+    "$B$5",
+    varianceBody,
+    bands,
+    inputs.underBands ?? null,
+    "$B$6",
+    "$B$7",
+  ]);
   blocks.push({
     kind: "cells",
     topLeft: "A1",
@@ -135,7 +153,11 @@ export function scenarioSheet(inputs: ScenarioInputs, key = "scenario", name = "
     ],
   });
   if (!inputs.bands) {
-    blocks.push({ kind: "cells", topLeft: cellAddress(bandsTop - 1, 0), values: [[ILLUSTRATIVE_BANDS.title]] });
+    blocks.push({
+      kind: "cells",
+      topLeft: cellAddress(bandsTop - 1, 0),
+      values: [[ILLUSTRATIVE_BANDS.title]],
+    });
     blocks.push({
       kind: "table",
       topLeft: cellAddress(bandsTop, 0),

@@ -9,7 +9,11 @@
  *   Scenario: the Scenario runner's sheet driven by PlanValue and RiskBands
  * Names and sheets that already exist are never overwritten: clashes get new names.
  */
-import { DEFAULT_PROFILE_NOTE, DEFAULT_PROFILE_TITLE, defaultProfileGrid } from "../../core/clusters/defaultProfile";
+import {
+  DEFAULT_PROFILE_NOTE,
+  DEFAULT_PROFILE_TITLE,
+  defaultProfileGrid,
+} from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
 import { ymdToSerial } from "../../core/dates";
 import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
@@ -19,7 +23,16 @@ import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { call } from "../plan/formula";
 import { scenarioSheet, DEFAULT_VARIANCE } from "../scenario/plan";
-import { DATE, MONEY, PERCENT, WHOLE_PERCENT, nameRef, sheetRef, type SheetPlan, type WorkbookPlan } from "../plan/types";
+import {
+  DATE,
+  MONEY,
+  PERCENT,
+  WHOLE_PERCENT,
+  nameRef,
+  sheetRef,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../plan/types";
 
 const TABLE_ROW = 3; // tables start on row 4, below the title (row 1) and note (row 2)
 
@@ -34,20 +47,94 @@ function builtInSheet(
     name: key,
     blocks: [
       { kind: "cells", topLeft: "A1", values: [[table.title], [table.note]] },
-      { kind: "table", topLeft: "A4", table: `${key}Table`, header: table.header, rows, columnFormats },
-      { kind: "name", name: key, address: rangeAddress(TABLE_ROW, 0, rows.length + 1, table.header.length) },
+      {
+        kind: "table",
+        topLeft: "A4",
+        table: `${key}Table`,
+        header: table.header,
+        rows,
+        columnFormats,
+      },
+      {
+        kind: "name",
+        name: key,
+        address: rangeAddress(TABLE_ROW, 0, rows.length + 1, table.header.length),
+      },
     ],
   };
 }
 
 /** Made-up people for the example caseload: [id, cluster, start, end, admitted days, team, step, 18 ratings]. */
-const EXAMPLE_PEOPLE: [string, number, [number, number, number], [number, number, number] | null, number, string, number, number[]][] = [
-  ["EX001", 1, [2025, 2, 3], [2025, 4, 27], 0, "Primary care liaison", 3, [0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
-  ["EX002", 4, [2024, 11, 18], [2025, 5, 18], 0, "Community North", 4, [1, 2, 1, 0, 1, 0, 3, 3, 2, 2, 1, 2, 0, 0, 2, 0, 1, 1]],
-  ["EX003", 11, [2024, 6, 1], null, 0, "Community North", 2, [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0]],
-  ["EX004", 13, [2025, 1, 20], [2026, 1, 19], 14, "Community South", 5, [2, 0, 1, 1, 1, 3, 2, 1, 3, 3, 2, 3, 0, 2, 0, 1, 2, 2]],
-  ["EX005", 14, [2025, 8, 4], [2025, 8, 31], 21, "Crisis team", 5, [3, 1, 1, 0, 1, 4, 2, 2, 3, 3, 2, 3, 0, 3, 1, 1, 3, 3]],
-  ["EX006", 19, [2025, 3, 10], [2025, 9, 9], 0, "Older adults", 3, [1, 0, 0, 3, 2, 0, 2, 1, 2, 2, 1, 2, 0, 0, 0, 1, 0, 2]],
+const EXAMPLE_PEOPLE: [
+  string,
+  number,
+  [number, number, number],
+  [number, number, number] | null,
+  number,
+  string,
+  number,
+  number[],
+][] = [
+  [
+    "EX001",
+    1,
+    [2025, 2, 3],
+    [2025, 4, 27],
+    0,
+    "Primary care liaison",
+    3,
+    [0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+  ],
+  [
+    "EX002",
+    4,
+    [2024, 11, 18],
+    [2025, 5, 18],
+    0,
+    "Community North",
+    4,
+    [1, 2, 1, 0, 1, 0, 3, 3, 2, 2, 1, 2, 0, 0, 2, 0, 1, 1],
+  ],
+  [
+    "EX003",
+    11,
+    [2024, 6, 1],
+    null,
+    0,
+    "Community North",
+    2,
+    [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0],
+  ],
+  [
+    "EX004",
+    13,
+    [2025, 1, 20],
+    [2026, 1, 19],
+    14,
+    "Community South",
+    5,
+    [2, 0, 1, 1, 1, 3, 2, 1, 3, 3, 2, 3, 0, 2, 0, 1, 2, 2],
+  ],
+  [
+    "EX005",
+    14,
+    [2025, 8, 4],
+    [2025, 8, 31],
+    21,
+    "Crisis team",
+    5,
+    [3, 1, 1, 0, 1, 4, 2, 2, 3, 3, 2, 3, 0, 3, 1, 1, 3, 3],
+  ],
+  [
+    "EX006",
+    19,
+    [2025, 3, 10],
+    [2025, 9, 9],
+    0,
+    "Older adults",
+    3,
+    [1, 0, 0, 3, 2, 0, 2, 1, 2, 2, 1, 2, 0, 0, 0, 1, 0, 2],
+  ],
 ];
 
 export const CASELOAD_HEADER = [
@@ -64,11 +151,30 @@ export const CASELOAD_HEADER = [
 
 function caseloadSheet(): SheetPlan {
   const first = TABLE_ROW + 2; // Excel row of the first person
-  const rows: CellInput[][] = EXAMPLE_PEOPLE.map(([id, cluster, start, end, admitted, team, step, ratings], i) => {
-    const r = first + i;
-    const cost = call("PBR.FYCOST", [`B${r}`, `C${r}`, `D${r}`, nameRef("FYStart"), `E${r}`, nameRef("Prices")]);
-    return [id, cluster, ymdToSerial(...start), end ? ymdToSerial(...end) : null, admitted, team, step, ...ratings, cost];
-  });
+  const rows: CellInput[][] = EXAMPLE_PEOPLE.map(
+    ([id, cluster, start, end, admitted, team, step, ratings], i) => {
+      const r = first + i;
+      const cost = call("PBR.FYCOST", [
+        `B${r}`,
+        `C${r}`,
+        `D${r}`,
+        nameRef("FYStart"),
+        `E${r}`,
+        nameRef("Prices"),
+      ]);
+      return [
+        id,
+        cluster,
+        ymdToSerial(...start),
+        end ? ymdToSerial(...end) : null,
+        admitted,
+        team,
+        step,
+        ...ratings,
+        cost,
+      ];
+    }
+  );
   const costColumn = CASELOAD_HEADER.length - 1;
   return {
     key: "Caseload",
@@ -96,7 +202,11 @@ function caseloadSheet(): SheetPlan {
           { column: costColumn, format: MONEY },
         ],
       },
-      { kind: "name", name: "Caseload", address: rangeAddress(TABLE_ROW, 0, rows.length + 1, CASELOAD_HEADER.length) },
+      {
+        kind: "name",
+        name: "Caseload",
+        address: rangeAddress(TABLE_ROW, 0, rows.length + 1, CASELOAD_HEADER.length),
+      },
     ],
   };
 }
@@ -126,7 +236,10 @@ function summarySheet(fyStartYear: number): SheetPlan {
         rows: [
           ["Financial year starting 1 April", fyStartYear],
           ["People in the caseload", `=COUNTA(${sheetRef("Caseload", `$A$5:$A$${last}`)})`],
-          ["Cost of the caseload in the financial year", `=SUM(${sheetRef("Caseload", `$${costCol}$5:$${costCol}$${last}`)})`],
+          [
+            "Cost of the caseload in the financial year",
+            `=SUM(${sheetRef("Caseload", `$${costCol}$5:$${costCol}$${last}`)})`,
+          ],
         ],
         formats: [{ address: "B7", format: MONEY }],
       },
@@ -139,7 +252,13 @@ function summarySheet(fyStartYear: number): SheetPlan {
 /** The Set up model plan. `fyStartYear` is the financial year the caseload is costed in. */
 export function setupPlan(fyStartYear: number): WorkbookPlan {
   const scenario = scenarioSheet(
-    { plan: `=${nameRef("PlanValue")}`, bands: nameRef("RiskBands"), cap: null, collar: null, ...DEFAULT_VARIANCE },
+    {
+      plan: `=${nameRef("PlanValue")}`,
+      bands: nameRef("RiskBands"),
+      cap: null,
+      collar: null,
+      ...DEFAULT_VARIANCE,
+    },
     "Scenario",
     "Scenario"
   );
@@ -156,7 +275,11 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
         rows: defaultProfileGrid().slice(1),
       }),
       builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
-      builtInSheet("RiskBands", ILLUSTRATIVE_BANDS, [0, 1, 2].map((column) => ({ column, format: PERCENT }))),
+      builtInSheet(
+        "RiskBands",
+        ILLUSTRATIVE_BANDS,
+        [0, 1, 2].map((column) => ({ column, format: PERCENT }))
+      ),
       caseloadSheet(),
       scenario,
       summarySheet(fyStartYear),

@@ -9,7 +9,11 @@ export interface SetupOutcome {
   message: string;
 }
 
-export async function runSetup(port: WorkbookPort, fyStartYear: number, options: RunOptions = {}): Promise<SetupOutcome> {
+export async function runSetup(
+  port: WorkbookPort,
+  fyStartYear: number,
+  options: RunOptions = {}
+): Promise<SetupOutcome> {
   const plan = setupPlan(fyStartYear);
   const result = await runPlan(port, plan, options);
   const renamed = plan.sheets.filter((s) => result.sheets[s.key] !== s.name);

@@ -11,7 +11,8 @@ interface Store {
 }
 
 export function isNameAwaited(engine: HyperFormula, name: string): boolean {
-  const store = (engine as unknown as { _namedExpressions?: { workbookStore?: Partial<Store> } })._namedExpressions?.workbookStore;
+  const store = (engine as unknown as { _namedExpressions?: { workbookStore?: Partial<Store> } })
+    ._namedExpressions?.workbookStore;
   if (typeof store?.has !== "function") return true;
   try {
     return store.has(name);

@@ -52,7 +52,13 @@ export interface BulkLoader {
    * null cells stay empty. In `textColumns` (true by column offset) strings are kept as text, as
    * the "@" number format makes Excel do: stored with HyperFormula's text prefix (an apostrophe).
    */
-  load(sheet: number, top: number, left: number, rows: readonly (readonly CellInput[])[], textColumns?: readonly boolean[]): void;
+  load(
+    sheet: number,
+    top: number,
+    left: number,
+    rows: readonly (readonly CellInput[])[],
+    textColumns?: readonly boolean[]
+  ): void;
 }
 
 let valueVertexClass: ValueVertexClass | null | undefined;
@@ -67,12 +73,18 @@ function findValueVertexClass(): ValueVertexClass | null {
   let scratch: HyperFormula | undefined;
   try {
     scratch = HyperFormula.buildFromArray([[7]], { licenseKey: "gpl-v3" });
-    const graph = (scratch as unknown as { dependencyGraph?: { getCell?(a: Address): unknown } }).dependencyGraph;
-    const vertex = graph?.getCell?.({ sheet: 0, row: 0, col: 0 }) as { constructor?: unknown } | undefined;
+    const graph = (scratch as unknown as { dependencyGraph?: { getCell?(a: Address): unknown } })
+      .dependencyGraph;
+    const vertex = graph?.getCell?.({ sheet: 0, row: 0, col: 0 }) as
+      { constructor?: unknown } | undefined;
     const Class = vertex?.constructor as ValueVertexClass | undefined;
     if (typeof Class === "function") {
-      const probe = new Class(5, "5") as { getCellValue?(): unknown; getValues?(): { rawValue?: unknown } };
-      if (probe.getCellValue?.() === 5 && probe.getValues?.().rawValue === "5") valueVertexClass = Class;
+      const probe = new Class(5, "5") as {
+        getCellValue?(): unknown;
+        getValues?(): { rawValue?: unknown };
+      };
+      if (probe.getCellValue?.() === 5 && probe.getValues?.().rawValue === "5")
+        valueVertexClass = Class;
     }
   } catch {
     valueVertexClass = null;
@@ -103,7 +115,9 @@ function internalsOf(engine: HyperFormula): Internals | null {
 
 /** The raw number HyperFormula indexes a parsed value by (rich numbers such as dates keep it in `val`). */
 function rawOf(value: unknown): unknown {
-  return typeof value === "object" && value !== null && "val" in value ? (value as { val: unknown }).val : value;
+  return typeof value === "object" && value !== null && "val" in value
+    ? (value as { val: unknown }).val
+    : value;
 }
 
 /** A bulk loader for this engine, or null when its internals are not as expected. */
@@ -150,7 +164,8 @@ export function bulkLoaderFor(engine: HyperFormula): BulkLoader | null {
             if (parsed.formula !== undefined) throw new Error(`bulk load: ${raw} is a formula`);
             if (!("value" in parsed)) continue; // empty
             value = parsed.value;
-            if (typeof raw === "string" && (typeof value !== "object" || value === null)) parsedStrings.set(raw, value);
+            if (typeof raw === "string" && (typeof value !== "object" || value === null))
+              parsedStrings.set(raw, value);
           }
           const address = { sheet, row, col: left + j };
           columnSearch.add(rawOf(value), address);

@@ -26,8 +26,6 @@ import type { PbrError } from "../../core/errors";
 import { qualifiedName, type PbrFunctionEntry } from "./registry";
 import { sizeBookFor, type SizeBook } from "./sizeBook";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const ERROR_TYPE: Record<PbrError["kind"], ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
   "#N/A": ErrorType.NA,
@@ -36,14 +34,16 @@ const ERROR_TYPE: Record<PbrError["kind"], ErrorType> = {
 };
 
 /** PbrError → HyperFormula error with the same kind and message. */
-export const hyperFormulaErrorFactory = (error: PbrError) => new CellError(ERROR_TYPE[error.kind], error.message);
+export const hyperFormulaErrorFactory = (error: PbrError) =>
+  new CellError(ERROR_TYPE[error.kind], error.message);
 
 type HfScalar = unknown;
 
 /** A HyperFormula cell value as Excel would hand it to a custom function. */
 function toExcelScalar(v: HfScalar): unknown {
   if (v === EmptyValue || v === undefined) return "";
-  if (v !== null && typeof v === "object" && "val" in (v as object)) return (v as { val: unknown }).val; // dates, currency…
+  if (v !== null && typeof v === "object" && "val" in (v as object))
+    return (v as { val: unknown }).val; // dates, currency…
   return v;
 }
 
@@ -83,7 +83,8 @@ function toExcelArgument(value: unknown, matrix: boolean, name: string): unknown
 /** A result cell as HyperFormula stores it. */
 function toHfScalar(v: unknown): unknown {
   if (v instanceof CellError) return v;
-  if (typeof v === "number") return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "not a finite number");
+  if (typeof v === "number")
+    return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, "not a finite number");
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return "";
   if (v instanceof Error) return new CellError(ErrorType.VALUE, v.message);
@@ -102,12 +103,14 @@ function reservedFor(plugin: any, ast: any, state: any): Reserved | undefined {
   let root = vertex.formula;
   while (root && root.type === "PARENTHESIS") root = root.expression;
   if (root !== ast) return undefined; // nested inside another function: no reservation of its own
-  if ("array" in vertex && vertex.array?.size) return { width: vertex.array.size.width, height: vertex.array.size.height };
+  if ("array" in vertex && vertex.array?.size)
+    return { width: vertex.array.size.width, height: vertex.array.size.height };
   return { width: 1, height: 1 };
 }
 
 function rowsOf(result: unknown): unknown[][] {
-  if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) return result as unknown[][];
+  if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0]))
+    return result as unknown[][];
   return [[result]];
 }
 
@@ -143,32 +146,41 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
         }
       }
       // …but one column: most PBR functions return one answer per row.
-      if (height > 1 && state.formulaAddress) book.noteGuess(state.formulaAddress, ast.procedureName);
+      if (height > 1 && state.formulaAddress)
+        book.noteGuess(state.formulaAddress, ast.procedureName);
       return new ArraySize(1, height);
     }
 
     pbrCall(ast: any, state: any): any {
       const entry = byName.get(ast.procedureName);
       if (!entry) return new CellError(ErrorType.NAME, `${ast.procedureName} is not registered`);
-      return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]): any => {
-        let excelArgs: unknown[];
-        try {
-          excelArgs = entry.parameters.map((p, i) =>
-            toExcelArgument(args[i], p.dimensionality === "matrix", p.name)
-          );
-        } catch (e) {
-          if (e instanceof ArgumentError) return e.error;
-          throw e;
+      return this.runFunction(
+        ast.args,
+        state,
+        this.metadata(ast.procedureName),
+        (...args: unknown[]): any => {
+          let excelArgs: unknown[];
+          try {
+            excelArgs = entry.parameters.map((p, i) =>
+              toExcelArgument(args[i], p.dimensionality === "matrix", p.name)
+            );
+          } catch (e) {
+            if (e instanceof ArgumentError) return e.error;
+            throw e;
+          }
+          let rows: unknown[][];
+          try {
+            rows = rowsOf(entry.fn(...excelArgs));
+          } catch (e) {
+            // the adapters guard against this; never let an exception into the engine
+            return new CellError(
+              ErrorType.VALUE,
+              `unexpected problem: ${e instanceof Error ? e.message : String(e)}`
+            );
+          }
+          return this.shapeResult(rows, ast, state, sizeBookFor(this.dependencyGraph));
         }
-        let rows: unknown[][];
-        try {
-          rows = rowsOf(entry.fn(...excelArgs));
-        } catch (e) {
-          // the adapters guard against this; never let an exception into the engine
-          return new CellError(ErrorType.VALUE, `unexpected problem: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        return this.shapeResult(rows, ast, state, sizeBookFor(this.dependencyGraph));
-      });
+      );
     }
 
     /** Fit the result into the cells reserved for it, and note its real size when they differ. */
@@ -202,7 +214,10 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
       method: "pbrCall",
       sizeOfResultArrayMethod: "pbrArraySize",
       vectorizationForbidden: true,
-      parameters: entry.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+      parameters: entry.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional,
+      })),
     };
   }
   const translations: Record<string, Record<string, string>> = {};

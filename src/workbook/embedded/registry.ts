@@ -1,7 +1,5 @@
 /** How the embedded engine learns about a PBR.* function: the same description functions.json holds. */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export interface PbrParameter {
   name: string;
   /** "matrix" (a range arrives as rows of cells) or "scalar" (one value). */

@@ -35,7 +35,12 @@ export class SizeBook {
   }
 
   noteGuess(address: CellAddress, fn: string): void {
-    this.guesses.set(key(address, fn), { sheet: address.sheet, row: address.row, col: address.col, fn });
+    this.guesses.set(key(address, fn), {
+      sheet: address.sheet,
+      row: address.row,
+      col: address.col,
+      fn,
+    });
   }
 
   /**
@@ -47,7 +52,8 @@ export class SizeBook {
   retrySpilled(isSpilled: (address: CellAddress) => boolean): void {
     for (const [k, guess] of this.guesses) {
       this.guesses.delete(k);
-      if (!this.sizes.has(k) && isSpilled(guess)) this.noteSize(guess, guess.fn, { width: 1, height: 1 });
+      if (!this.sizes.has(k) && isSpilled(guess))
+        this.noteSize(guess, guess.fn, { width: 1, height: 1 });
     }
   }
 

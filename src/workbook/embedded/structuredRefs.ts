@@ -33,23 +33,44 @@ function absolute(address: string): string {
   return address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
-function ref(t: TableShape, fromSheet: string, rowTop: number, rows: number, cols: [number, number]): string {
-  const address = absolute(rangeAddress(rowTop, t.left + cols[0], Math.max(rows, 1), cols[1] - cols[0] + 1));
+function ref(
+  t: TableShape,
+  fromSheet: string,
+  rowTop: number,
+  rows: number,
+  cols: [number, number]
+): string {
+  const address = absolute(
+    rangeAddress(rowTop, t.left + cols[0], Math.max(rows, 1), cols[1] - cols[0] + 1)
+  );
   return t.sheet === fromSheet ? address : qualified(t.sheet, address);
 }
 
 /** Resolve the inside of the brackets of one structured reference, or undefined if not understood. */
-function resolve(t: TableShape, inner: string, fromSheet: string, row: number | undefined): string | undefined {
+function resolve(
+  t: TableShape,
+  inner: string,
+  fromSheet: string,
+  row: number | undefined
+): string | undefined {
   const all: [number, number] = [0, t.header.length - 1];
   const body = t.top + 1;
-  const items = inner.startsWith("[") ? [...inner.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]) : [inner];
+  const items = inner.startsWith("[")
+    ? [...inner.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1])
+    : [inner];
   const colon = inner.startsWith("[") && /\]\s*:\s*\[/.test(inner);
   let area: "#all" | "#data" | "#headers" | "#this row" = "#data";
   const columns: string[] = [];
   for (const raw of items) {
     const item = raw.trim();
     const special = norm(item);
-    if (special === "#all" || special === "#data" || special === "#headers" || special === "#this row") area = special;
+    if (
+      special === "#all" ||
+      special === "#data" ||
+      special === "#headers" ||
+      special === "#this row"
+    )
+      area = special;
     else if (item.startsWith("@")) {
       area = "#this row";
       if (item.length > 1) columns.push(item.slice(1));
@@ -89,7 +110,7 @@ export function translateStructuredRefs(
   const parts = formula.split('"');
   for (let i = 0; i < parts.length; i += 2) {
     parts[i] = parts[i].replace(
-      /([A-Za-z_\\][A-Za-z0-9_.]*)?\[((?:\[[^\]]*\]|[^\[\]])*)\]/g,
+      /([A-Za-z_\\][A-Za-z0-9_.]*)?\[((?:\[[^\]]*\]|[^[\]])*)\]/g,
       (match, name: string | undefined, inner: string) => {
         const table = name ? lookup(name) : current;
         if (!table) return match;
