@@ -6,40 +6,28 @@
 import { defaultProfile } from "../../../src/core/clusters/defaultProfile";
 import { explainRatings, type RatingsExplanation } from "../../../src/core/clusters/explain";
 import {
-  expectOfflineAndErrorFree,
   formulaOf,
   goTo,
   openFeature,
-  openPlayground,
   pane,
   paneOverflow,
   screenshot,
   seenInPane,
   shown,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
 // A first-episode-psychosis picture: severe hallucinations and delusions (item 6), with little else.
 const RATINGS = [0, 0, 0, 0, 0, 4, 1, 1, 2, 1, 1, 2, 0, 0, 0, 0, 1, 1];
 
-jest.setTimeout(30_000);
-
 describe("Cluster assistant in the playground", () => {
-  let pg: Playground;
+  const pg = usePlayground();
   // What PBR.CLUSTER's core makes of these ratings with the indicative profile (the demo's Profile table).
   const expected = explainRatings(RATINGS, defaultProfile()) as RatingsExplanation;
 
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
 
   it("asks for ratings first", async () => {
-    const panel = await openFeature(pg.page, "Cluster assistant");
+    const panel = await openFeature(pg().page, "Cluster assistant");
     await panel
       .getByText(
         "Enter the ratings to see a suggested cluster (at least 12 of the 18 must be known)."
@@ -48,7 +36,7 @@ describe("Cluster assistant in the playground", () => {
   });
 
   it("suggests a cluster from 18 ratings, with its red rules and the best candidates", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster assistant" });
     const items = panel.getByRole("group", { name: "MHCT ratings" }).getByRole("combobox");
     await expect(items.count()).resolves.toBe(18);
@@ -76,7 +64,7 @@ describe("Cluster assistant in the playground", () => {
   });
 
   it("says why nothing was inserted when the chosen cells are not empty", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster assistant" });
     await goTo(page, "Caseload!A4");
     await panel.getByRole("button", { name: "Insert ratings and formula at selection" }).click();
@@ -89,7 +77,7 @@ describe("Cluster assistant in the playground", () => {
   });
 
   it("inserts the ratings and a live PBR.CLUSTER formula at an empty cell picked in the grid", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster assistant" });
     await goTo(page, "Summary!A59"); // scroll there, then pick the cell with the mouse as a user would
     await page.locator('[data-cell="A60"]').click();
@@ -122,7 +110,7 @@ describe("Cluster assistant in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

@@ -4,12 +4,10 @@
  * recorded cluster and team that add up to the number of people, and a bar chart drawn in the page.
  */
 import {
-  expectOfflineAndErrorFree,
   formulaOf,
   goTo,
   numberShown,
   openFeature,
-  openPlayground,
   pane,
   paneOverflow,
   screenshot,
@@ -17,30 +15,19 @@ import {
   sheetTabs,
   shown,
   values,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
 const PEOPLE = 2000;
 const SHEET = "Cluster audit";
 
-jest.setTimeout(30_000);
-
 describe("Cluster audit in the playground", () => {
-  let pg: Playground;
-
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
+  const pg = usePlayground();
 
   it("flags a red rule broken by a rating typed into the demo caseload", async () => {
     // SYN-0001 is recorded in cluster 3 (non-psychotic); rating item 6 (hallucinations and
     // delusions, column N) at 4 breaks that cluster's red rule.
-    const { page } = pg;
+    const { page } = pg();
     await expect(shown(page, "Caseload!D4")).resolves.toBe("3");
     await goTo(page, "Caseload!N4");
     await page.keyboard.type("4");
@@ -51,7 +38,7 @@ describe("Cluster audit in the playground", () => {
   });
 
   it("finds the demo caseload's recorded cluster, team and all 18 rating columns", async () => {
-    const panel = await openFeature(pg.page, "Cluster audit");
+    const panel = await openFeature(pg().page, "Cluster audit");
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
     await expect(panel.getByLabel("Profile table").inputValue()).resolves.toBe("Profile");
     await expect(
@@ -64,7 +51,7 @@ describe("Cluster audit in the playground", () => {
   });
 
   it("writes the audit sheet with a check per person", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster audit" });
     await panel.getByRole("button", { name: "Audit clusters" }).click();
     const done = panel.getByRole("status").filter({ hasText: `Wrote sheet ${SHEET}` });
@@ -94,7 +81,7 @@ describe("Cluster audit in the playground", () => {
   });
 
   it("gives every person OK or a reason, and counts that add up to the number of people", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const checks = (await values(page, SHEET, 4, 21, PEOPLE, 1)).map((r) => String(r[0]));
     expect(
       checks.every((c) => /^(OK$|Broken: |Unconfirmed: |Variance: |Not clustered: )/.test(c))
@@ -121,7 +108,7 @@ describe("Cluster audit in the playground", () => {
   });
 
   it("draws the bar chart of checks by recorded cluster in the page", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await page
       .getByRole("navigation", { name: "Sheets" })
       .getByRole("tab", { name: SHEET })
@@ -137,7 +124,7 @@ describe("Cluster audit in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

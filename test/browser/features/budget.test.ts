@@ -5,11 +5,9 @@
  * the envelope less contingency.
  */
 import {
-  expectOfflineAndErrorFree,
   formulaOf,
   numberShown,
   openFeature,
-  openPlayground,
   pane,
   paneOverflow,
   screenshot,
@@ -17,29 +15,18 @@ import {
   sheetTabs,
   shown,
   values,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
 const ENVELOPE = 6_000_000;
 const CONTINGENCY = 0.1;
 const PEOPLE = 2000;
 
-jest.setTimeout(30_000);
-
 describe("Budget planner in the playground", () => {
-  let pg: Playground;
-
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
+  const pg = usePlayground();
 
   it("finds the demo caseload and its columns, and asks for the envelope next to its field", async () => {
-    const panel = await openFeature(pg.page, "Budget planner");
+    const panel = await openFeature(pg().page, "Budget planner");
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
     await expect(
       panel.getByLabel("Cluster code column").locator("option:checked").textContent()
@@ -55,7 +42,7 @@ describe("Budget planner in the playground", () => {
   });
 
   it("writes the Budgets sheet for the chosen caseload, envelope and contingency", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Budget planner" });
     await panel.getByLabel("Price table").selectOption("Prices");
     await panel.getByLabel("Step table").selectOption("Steps");
@@ -73,7 +60,7 @@ describe("Budget planner in the playground", () => {
   });
 
   it("shows k and each person's budget built from cluster average × step percent × k", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await expect(formulaOf(page, "Budgets!B7")).resolves.toMatch(
       /^=PBR\.RASCALIBRATE\(\$B\$12:\$B\$2011, ?\$C\$12:\$C\$2011, ?\$B\$5, ?\$B\$6, ?Prices!/
     );
@@ -99,7 +86,7 @@ describe("Budget planner in the playground", () => {
   });
 
   it("keeps the sum of the budgets within the envelope less contingency", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const budgets = (await values(page, "Budgets", 11, 6, PEOPLE, 1)).map((r) => r[0]);
     expect(budgets.every((b) => b === null || (typeof b === "number" && b >= 0))).toBe(true);
     const total = budgets.reduce<number>((s, b) => s + ((b as number | null) ?? 0), 0);
@@ -112,7 +99,7 @@ describe("Budget planner in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

@@ -5,35 +5,22 @@
  */
 import { join } from "node:path";
 import {
-  expectOfflineAndErrorFree,
   openFeature,
-  openPlayground,
   pane,
   paneOverflow,
   screenshot,
   sheetTabs,
   shown,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
 const FIXTURE = join(__dirname, "..", "..", "fixtures", "caseload", "semicolon.csv");
 
-jest.setTimeout(30_000);
-
 describe("Import caseload in the playground", () => {
-  let pg: Playground;
-
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
+  const pg = usePlayground();
 
   it("reads the chosen file and offers the mapping step, matched by header", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = await openFeature(page, "Import caseload");
     await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(FIXTURE);
     await panel.getByText("semicolon.csv").waitFor();
@@ -54,7 +41,7 @@ describe("Import caseload in the playground", () => {
   });
 
   it("explains a required field left unmapped next to it, and imports once it is chosen again", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page);
     const id = panel.getByLabel("ID (required)");
     await id.selectOption({ label: "Not in this file" });
@@ -76,7 +63,7 @@ describe("Import caseload in the playground", () => {
   });
 
   it("writes the imported rows to a new Caseload sheet, with dates as dates", async () => {
-    const { page } = pg;
+    const { page } = pg();
     expect(await sheetTabs(page)).toEqual([
       "Caseload",
       "Summary",
@@ -99,7 +86,7 @@ describe("Import caseload in the playground", () => {
   });
 
   it("lists each rejected row, the field, the value and why on the Import rejects sheet", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await pane(page).getByRole("button", { name: "Show the rejected rows" }).click();
     await page.getByRole("grid", { name: "Sheet Import rejects" }).waitFor();
     expect([
@@ -122,7 +109,7 @@ describe("Import caseload in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

@@ -5,45 +5,32 @@
  * chart drawn in the page.
  */
 import {
-  expectOfflineAndErrorFree,
   formulaOf,
   goTo,
   openFeature,
-  openPlayground,
   pane,
   paneOverflow,
   screenshot,
   seenInPane,
   sheetTabs,
   shown,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
 const PLAN = 1_000_000;
 
-jest.setTimeout(30_000);
-
 describe("Scenario runner in the playground", () => {
-  let pg: Playground;
-
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
+  const pg = usePlayground();
 
   it("says what is missing next to the plan value field", async () => {
-    const panel = await openFeature(pg.page, "Scenario runner");
+    const panel = await openFeature(pg().page, "Scenario runner");
     await panel.getByRole("button", { name: "Write scenarios" }).click();
     await panel.getByText("Enter the planned contract value in pounds, above £0.").waitFor();
-    expect(await sheetTabs(pg.page)).not.toContain("Scenario");
+    expect(await sheetTabs(pg().page)).not.toContain("Scenario");
   });
 
   it("writes the Scenario sheet from a typed plan value and the chosen band table", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Scenario runner" });
     await panel.getByRole("radio", { name: "Type the planned contract value" }).check();
     await panel.getByLabel("Planned contract value (£)").fill("1,000,000");
@@ -64,7 +51,7 @@ describe("Scenario runner in the playground", () => {
   });
 
   it("pays what the band table says, worked out by hand", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await expect(shown(page, "Scenario!B5")).resolves.toBe("£1,000,000.00");
     await expect(formulaOf(page, "Scenario!C10")).resolves.toMatch(
       /^=PBR\.SCENARIOS\(\$B\$5, ?\$A\$11:\$A\$23, ?RiskBands!\$A\$3:\$C\$6,/
@@ -98,7 +85,7 @@ describe("Scenario runner in the playground", () => {
   });
 
   it("draws the line chart of payment and provider gain in the page", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await goTo(page, "Scenario!T20"); // bring the chart anchored at M4 into view
     const chart = page.getByRole("img", {
       name: "Line chart: Payment and provider gain against variance",
@@ -115,7 +102,7 @@ describe("Scenario runner in the playground", () => {
   });
 
   it("can cost the demo caseload with the price table for the plan value instead", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Scenario runner" });
     await panel
       .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
@@ -140,7 +127,7 @@ describe("Scenario runner in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

@@ -4,35 +4,22 @@
  * demo is overwritten; the PBR formulas on the new sheets evaluate.
  */
 import {
-  expectOfflineAndErrorFree,
   formulaOf,
   numberShown,
   openFeature,
-  openPlayground,
   paneOverflow,
   screenshot,
   seenInPane,
   sheetTabs,
   shown,
-  type Playground,
+  usePlayground,
 } from "../support/playground";
 
-jest.setTimeout(30_000);
-
 describe("Set up model in the playground", () => {
-  let pg: Playground;
-
-  beforeAll(async () => {
-    pg = await openPlayground();
-  }, 60_000);
-  expectOfflineAndErrorFree(() => pg);
-
-  afterAll(async () => {
-    await pg?.close();
-  });
+  const pg = usePlayground();
 
   it("adds the seven model sheets beside the demo's, with new names where the demo has them", async () => {
-    const { page } = pg;
+    const { page } = pg();
     const panel = await openFeature(page, "Set up model");
     await panel.getByLabel(/Financial year to cost the caseload in/).fill("2025");
     await panel.getByRole("button", { name: "Set up model" }).click();
@@ -61,7 +48,7 @@ describe("Set up model in the playground", () => {
   });
 
   it("shows the new Summary sheet: its tab scrolled into view, column A not hidden", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await page.getByRole("grid", { name: "Sheet Summary (2)", exact: true }).waitFor(); // the pane selects it when done
     const bar = await page.getByRole("navigation", { name: "Sheets" }).boundingBox();
     const tab = await page.getByRole("tab", { name: "Summary (2)" }).boundingBox();
@@ -76,13 +63,13 @@ describe("Set up model in the playground", () => {
   });
 
   it("leaves the demo's sheets as they were", async () => {
-    const { page } = pg;
+    const { page } = pg();
     await expect(shown(page, "Caseload!A4")).resolves.toBe("SYN-0001");
     await expect(shown(page, "Prices!A4")).resolves.toBe("0");
   });
 
   it("fills the new sheets so the PBR formulas work at once", async () => {
-    const { page } = pg;
+    const { page } = pg();
     // The example caseload's cost column: =PBR.FYCOST(...) against the new price table and FYStart.
     await expect(shown(page, "'Caseload (2)'!A5")).resolves.toBe("EX001");
     await expect(formulaOf(page, "'Caseload (2)'!Z5")).resolves.toMatch(/^=PBR\.FYCOST\(/);
@@ -105,7 +92,7 @@ describe("Set up model in the playground", () => {
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {
-    expect(pg.session.outside).toEqual([]);
-    expect(pg.session.errors).toEqual([]);
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
   });
 });

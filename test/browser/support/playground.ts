@@ -194,3 +194,22 @@ export function expectOfflineAndErrorFree(get: () => Playground | undefined): vo
     expect(pg.session.errors).toEqual([]);
   });
 }
+
+/**
+ * Open the playground once for a describe block and close it afterwards, checking after every
+ * test that no request left localhost and the page threw no error. Returns the open playground.
+ */
+export function usePlayground(): () => Playground {
+  let pg: Playground | undefined;
+  beforeAll(async () => {
+    pg = await openPlayground();
+  }, 60_000);
+  expectOfflineAndErrorFree(() => pg);
+  afterAll(async () => {
+    await pg?.close();
+  });
+  return () => {
+    if (!pg) throw new Error("the playground page did not open");
+    return pg;
+  };
+}
