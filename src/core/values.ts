@@ -99,3 +99,22 @@ export function scalar(arg: CellValue): CellValue {
   while (Array.isArray(v)) v = v.length > 0 ? v[0] : null;
   return v;
 }
+
+/**
+ * Where named columns sit in a table's header row. `aliases` maps a header, as `headerKey` reads
+ * it, to a field; the first column of each field wins. `required` lists fields with the label a
+ * message should use. Returns each field's column index and the labels of required fields missing.
+ */
+export function findColumns<F extends string>(
+  header: readonly CellValue[],
+  aliases: Readonly<Record<string, F>>,
+  required: readonly (readonly [NoInfer<F>, string])[]
+): { at: Partial<Record<F, number>>; missing: string[] } {
+  const at: Partial<Record<F, number>> = {};
+  header.forEach((cell, j) => {
+    const field = aliases[headerKey(cell)];
+    if (field !== undefined && at[field] === undefined) at[field] = j;
+  });
+  const missing = required.filter(([field]) => at[field] === undefined).map(([, label]) => label);
+  return { at, missing };
+}

@@ -8,7 +8,7 @@ import { PbrError, rasErrors, shapeErrors, tariffErrors } from "../errors";
 import { builtInGrid } from "../tariff/builtin";
 import { codeKey } from "../tariff/priceTable";
 import {
-  headerKey,
+  findColumns,
   isBlank,
   isBlankRow,
   toKey,
@@ -55,15 +55,10 @@ function readPercent(value: CellValue): number {
 
 export function parseStepTable(grid: Grid, name = "step table"): StepTable | PbrError {
   if (grid.length === 0) return shapeErrors.tableMissingColumns(name, ["Step", "Percent"]);
-  const at: Partial<Record<"step" | "percent" | "label", number>> = {};
-  grid[0].forEach((cell, j) => {
-    const field = COLUMNS[headerKey(cell)];
-    if (field && at[field] === undefined) at[field] = j;
-  });
-  const missing = [
-    at.step === undefined ? "Step" : "",
-    at.percent === undefined ? "Percent" : "",
-  ].filter(Boolean);
+  const { at, missing } = findColumns(grid[0], COLUMNS, [
+    ["step", "Step"],
+    ["percent", "Percent"],
+  ]);
   if (missing.length > 0) return shapeErrors.tableMissingColumns(name, missing);
 
   const steps = new Map<string, Step>();

@@ -13,7 +13,7 @@
 import { PbrError, shapeErrors, tariffErrors, type TableRef } from "../errors";
 import { MAX_SERIAL, MIN_SERIAL } from "../dates";
 import {
-  headerKey,
+  findColumns,
   isBlank,
   isBlankRow,
   toKey,
@@ -104,21 +104,17 @@ export function findCode(table: PriceTable, value: CellValue): PriceCode | undef
 
 export function parsePriceTable(grid: Grid, name = "price table"): PriceTable | PbrError {
   if (grid.length === 0) return shapeErrors.tableMissingColumns(name, ["Code", "Day price"]);
-  const at: Record<string, number> = {};
-  grid[0].forEach((cell, j) => {
-    const field = COLUMNS[headerKey(cell)];
-    if (field && at[field] === undefined) at[field] = j;
-  });
-  const missing = [
-    at.code === undefined ? "Code" : "",
-    at.day === undefined ? "Day price" : "",
-  ].filter(Boolean);
+  const { at, missing } = findColumns(grid[0], COLUMNS, [
+    ["code", "Code"],
+    ["day", "Day price"],
+  ]);
   if (missing.length > 0) return shapeErrors.tableMissingColumns(name, missing);
+  const codeColumn = at.code!;
 
   const codes = new Map<string, PriceCode>();
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
-    const code = cells[at.code];
+    const code = cells[codeColumn];
     if (isBlank(code) || isBlankRow(cells)) continue;
     const key = codeKey(code);
     let entry = codes.get(key);
@@ -150,7 +146,7 @@ export function parsePriceTable(grid: Grid, name = "price table"): PriceTable | 
 function readRow(
   cells: readonly CellValue[],
   row: number,
-  at: Record<string, number>,
+  at: Partial<Record<string, number>>,
   name: string
 ): PriceRow {
   let problem: PbrError | null = null;
