@@ -3,7 +3,9 @@
  * nobody's data is ever in the demo. Cluster mix, ratings and dates are plausible, not real:
  * ratings are drawn cluster by cluster from the built-in INDICATIVE profile (so PBR.CLUSTER
  * mostly agrees with the recorded cluster, with some noise and some "not known" ratings), and
- * cluster periods start across 2023/24 and 2024/25.
+ * cluster periods start across 2023/24 and 2024/25. About 6% of people have ratings that break
+ * their recorded cluster's red rules (mostly psychotic symptoms rated in a non-psychotic
+ * cluster), the kind of mismatch a clustering audit exists to find.
  */
 import { defaultProfileGrid } from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
@@ -62,6 +64,39 @@ export const COMMISSIONERS = ["Northshire ICB (fictional)", "Southvale ICB (fict
 const MARK_WEIGHT: Record<string, number> = { R: 6, O: 6, Y: 3, "": 0.25 };
 const UNMARKED = [5, 3, 1, 0.3, 0.1];
 
+/** Share of people whose ratings break their recorded cluster's red rules. */
+const MISMATCH_RATE = 0.06;
+const HALLUCINATIONS = ITEMS.findIndex((it) => it.id === "6");
+
+/** Per cluster, per item: the ratings its red rule allows, for the items that have one. */
+function redRules(): Map<number, Map<number, number[]>> {
+  const out = new Map<number, Map<number, number[]>>();
+  for (const row of defaultProfileGrid().slice(1)) {
+    const allowed = [0, 1, 2, 3, 4].filter((r) => row[2 + r] === "R");
+    if (allowed.length === 0) continue;
+    const code = Number(row[0]);
+    if (!out.has(code)) out.set(code, new Map());
+    out.get(code)!.set(ITEMS.findIndex((it) => it.id === String(row[1])), allowed);
+  }
+  return out;
+}
+
+/**
+ * Make `ratings` break one of cluster `code`'s red rules: psychotic symptoms (item 6 at 2–3) for
+ * a non-psychotic cluster, otherwise a rating outside the first red rule's range.
+ */
+function plantMismatch(code: number, ratings: number[], rules: Map<number, Map<number, number[]>>, random: Random): void {
+  if (code >= 1 && code <= 8) {
+    ratings[HALLUCINATIONS] = between(random, 2, 3);
+    return;
+  }
+  const first = rules.get(code)?.entries().next().value;
+  if (!first) return;
+  const [item, allowed] = first;
+  const outside = [0, 1, 2, 3, 4].filter((r) => !allowed.includes(r));
+  ratings[item] = outside[Math.floor(random() * outside.length)];
+}
+
 /** Per cluster, per item: weights for ratings 0–4 drawn from the profile's markings. */
 function ratingWeights(): Map<number, number[][]> {
   const grid = defaultProfileGrid();
@@ -99,6 +134,9 @@ export function syntheticCaseload(
   people = DEMO_PEOPLE
 ): (string | number | null)[][] {
   const random = mulberry32(seed);
+  // A second stream for the planted mismatches, so the rest of the demo stays as it was.
+  const audit = mulberry32(seed ^ 0x5eed);
+  const rules = redRules();
   const codes = Object.keys(MIX).map(Number);
   const mix = codes.map((c) => MIX[c]);
   const weights = ratingWeights();
@@ -122,6 +160,7 @@ export function syntheticCaseload(
       if (random() < 0.03) return 9; // not known
       return code === 0 ? weighted(random, UNMARKED) : weighted(random, weights.get(code)![item]);
     });
+    if (code !== 0 && audit() < MISMATCH_RATE) plantMismatch(code, ratings, rules, audit);
     rows.push([
       `SYN-${String(i + 1).padStart(4, "0")}`,
       teamFor(code, random),
