@@ -15,7 +15,7 @@ import { MAX_SERIAL, MIN_SERIAL, fyEnd, fyStart } from "../dates";
 import { isBlank, type CellValue } from "../values";
 import { dateProblem, readColumns, readFyYear } from "./inputs";
 import { readMff } from "./mff";
-import { lookupPrice, quickPrice, type PriceTable } from "./priceTable";
+import { priceForRow, type PriceTable } from "./priceTable";
 import { careCost, readAdmitted } from "./tariff";
 
 /**
@@ -147,15 +147,8 @@ export function fyCostRange(
       out.set(i, f);
       continue;
     }
-    let pr = quickPrice(prices, c, fy.start);
-    if (pr === null) {
-      const slow = lookupPrice(prices, c, row, fy.start);
-      if (slow instanceof PbrError) {
-        out.set(i, slow);
-        continue;
-      }
-      pr = slow;
-    }
+    const pr = priceForRow(prices, c, row, fy.start, out, i);
+    if (pr === null) continue;
     const inYear = fy.inYear;
     const admIn = adm === 0 || inYear === 0 ? 0 : (adm * inYear) / total;
     if (inYear === 0) out.values[i] = 0;

@@ -12,6 +12,7 @@
  */
 import { PbrError, shapeErrors, tariffErrors, type TableRef } from "../errors";
 import { MAX_SERIAL, MIN_SERIAL } from "../dates";
+import type { NumberColumn } from "../results";
 import {
   findColumns,
   isBlank,
@@ -258,4 +259,27 @@ export function lookupPrice(
       ? tariffErrors.codeBlank(row)
       : tariffErrors.codeNotFound(row, code, table);
   return priceRowFor(table, entry, row, date);
+}
+
+/**
+ * The price row for input row `row` of a per-row loop: the quick path when it applies, otherwise
+ * the full lookup. When there is no price, the reason is recorded in `out` at `i` and the result
+ * is null (the caller moves on to the next row).
+ */
+export function priceForRow(
+  table: PriceTable,
+  code: CellValue,
+  row: number,
+  date: number,
+  out: NumberColumn,
+  i: number
+): PriceRow | null {
+  const quick = quickPrice(table, code, date);
+  if (quick !== null) return quick;
+  const found = lookupPrice(table, code, row, date);
+  if (found instanceof PbrError) {
+    out.set(i, found);
+    return null;
+  }
+  return found;
 }

@@ -8,7 +8,7 @@ import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
 import { readMff } from "./mff";
 import { readColumns, readNonNegative, readOptionalNonNegative } from "./inputs";
-import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "./priceTable";
+import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
 
 /**
  * Price of `days` days of care, `admitted` of them admitted, at price row `pr`, times `mff`.
@@ -100,15 +100,8 @@ export function tariffRange(
       out.set(i, f);
       continue;
     }
-    let pr = quickPrice(prices, c, NaN);
-    if (pr === null) {
-      const slow = lookupPrice(prices, c, row, NaN);
-      if (slow instanceof PbrError) {
-        out.set(i, slow);
-        continue;
-      }
-      pr = slow;
-    }
+    const pr = priceForRow(prices, c, row, NaN, out, i);
+    if (pr === null) continue;
     if (pr.day === pr.day && (adm === 0 || pr.admitted === pr.admitted)) {
       // the usual case, worked out in place (same sum as careCost)
       out.values[i] = (adm === 0 ? n * pr.day : (n - adm) * pr.day + adm * pr.admitted) * f;
