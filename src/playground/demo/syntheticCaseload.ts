@@ -76,7 +76,10 @@ function redRules(): Map<number, Map<number, number[]>> {
     if (allowed.length === 0) continue;
     const code = Number(row[0]);
     if (!out.has(code)) out.set(code, new Map());
-    out.get(code)!.set(ITEMS.findIndex((it) => it.id === String(row[1])), allowed);
+    out.get(code)!.set(
+      ITEMS.findIndex((it) => it.id === String(row[1])),
+      allowed
+    );
   }
   return out;
 }
@@ -85,7 +88,12 @@ function redRules(): Map<number, Map<number, number[]>> {
  * Make `ratings` break one of cluster `code`'s red rules: psychotic symptoms (item 6 at 2–3) for
  * a non-psychotic cluster, otherwise a rating outside the first red rule's range.
  */
-function plantMismatch(code: number, ratings: number[], rules: Map<number, Map<number, number[]>>, random: Random): void {
+function plantMismatch(
+  code: number,
+  ratings: number[],
+  rules: Map<number, Map<number, number[]>>,
+  random: Random
+): void {
   if (code >= 1 && code <= 8) {
     ratings[HALLUCINATIONS] = between(random, 2, 3);
     return;
