@@ -33,11 +33,54 @@ const valueError = (message: string) => new PbrError("#VALUE!", message);
 const notFound = (message: string) => new PbrError("#N/A", message);
 const badNumber = (message: string) => new PbrError("#NUM!", message);
 
+/**
+ * The largest size of any number an argument may hold (amounts in £, days, counts, prices,
+ * fractions): 1E+15. Far above any real contract, and small enough that sums and products of
+ * inputs stay finite, so no input can make a result ±Infinity or NaN. Beyond it: #NUM!.
+ */
+export const MAX_NUMBER = 1e15;
+export const MAX_NUMBER_TEXT = "1E+15";
+
+/** True for a number (or numeric text) beyond ±MAX_NUMBER, infinite or NaN: out of range, not "not a number". */
+export function isOutOfRange(value: unknown): boolean {
+  if (typeof value === "number") return !(value <= MAX_NUMBER && value >= -MAX_NUMBER);
+  if (typeof value === "string") {
+    const text = value.trim().replace(/^£/, "").replace(/,/g, "");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return false;
+    const n = Number(text);
+    return !(n <= MAX_NUMBER && n >= -MAX_NUMBER);
+  }
+  return false;
+}
+
+/** A number shown as Excel would write it: 1E+308, not 1e+308. */
+function showNumber(value: number): string {
+  if (value !== value) return "NaN (not a number)";
+  if (value === Infinity) return "infinity";
+  if (value === -Infinity) return "minus infinity";
+  return String(value).replace(/e\+?/, (m) => (m === "e+" ? "E+" : "E"));
+}
+
+/** `prefix` + "is out of range: expected …", the one wording for a number beyond MAX_NUMBER. */
+export function outOfRange(prefix: string, value: unknown, expected?: string): PbrError {
+  const shown = typeof value === "number" ? showNumber(value) : show(value);
+  return badNumber(
+    `${prefix} ${shown} is out of range: expected ${expected ?? `a number from -${MAX_NUMBER_TEXT} to ${MAX_NUMBER_TEXT}`}`
+  );
+}
+
+/** "is not a number" for text, "is out of range" (#NUM!) for numbers too big to use. */
+function notANumber(prefix: string, value: unknown, hint = ""): PbrError {
+  return isOutOfRange(value)
+    ? outOfRange(prefix, value)
+    : valueError(`${prefix} ${show(value)} is not a number${hint}`);
+}
+
 /** Show a cell value in a message the way a user typed it. */
 export function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "blank";
   if (typeof value === "string") return `"${value}"`;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "not a number";
+  if (typeof value === "number") return showNumber(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }
@@ -53,7 +96,9 @@ export const shapeErrors = {
   lengthMismatch: (what: string, expected: number, got: number) =>
     valueError(`${what} has ${got} rows but the first argument has ${expected}: they must match`),
   notNumber: (row: number, what: string, value: unknown) =>
-    valueError(`row ${row}, ${what}: ${show(value)} is not a number`),
+    notANumber(`row ${row}, ${what}:`, value),
+  outOfRange: (row: number, what: string, value: unknown) =>
+    outOfRange(`row ${row}, ${what}:`, value),
   notDate: (row: number, what: string, value: unknown) =>
     valueError(`row ${row}, ${what}: ${show(value)} is not a date (expected an Excel date)`),
   negative: (row: number, what: string, value: number) =>
@@ -208,22 +253,31 @@ export const tariffErrors = {
         `(the MFF payment index never goes below 1.00)`
     ),
   fyYearNotNumber: (row: number, value: unknown) =>
-    valueError(
-      `row ${row}, financial year: ${show(value)} is not a year (give the year it starts in, e.g. 2024 for 2024/25)`
-    ),
+    isOutOfRange(value)
+      ? outOfRange(`row ${row}, financial year:`, value, "a whole year from 1900 to 9998")
+      : valueError(
+          `row ${row}, financial year: ${show(value)} is not a year (give the year it starts in, e.g. 2024 for 2024/25)`
+        ),
   fyYearOutOfRange: (row: number, value: number) =>
     badNumber(
       `row ${row}, financial year: ${value} must be a whole year from 1900 to 9998 (e.g. 2024 for 2024/25)`
     ),
   // COSTPERDAY and REBASE share one pool or one contract value across rows
   amountNotNumber: (what: string, value: unknown) =>
-    valueError(`${what} ${show(value)} is not a number`),
+    isOutOfRange(value)
+      ? outOfRange(what, value, "an amount from 0 to 90,000,000,000")
+      : valueError(`${what} ${show(value)} is not a number`),
   amountNegative: (what: string, value: number) => badNumber(`${what} ${value} is negative`),
   amountNotPositive: (what: string, value: number) =>
     badNumber(`${what} ${value} must be more than 0`),
   amountTooLarge: (what: string, value: number) =>
     badNumber(
       `${what} ${value} is over the £90,000,000,000 limit (beyond it pennies are no longer exact)`
+    ),
+  shareOutOfRange: () =>
+    badNumber(
+      `the pool cannot be shared to the penny: days × weight add up to more than can be counted ` +
+        `(keep each row's days and weight to ${MAX_NUMBER_TEXT} or less)`
     ),
   blockedBy: (row: number, what: string, problem: PbrError) =>
     valueError(`row ${row}: ${what} cannot be worked out until this is fixed: ${problem.message}`),
@@ -256,8 +310,10 @@ export const riskErrors = {
   bandsEmpty: (what: string) =>
     valueError(`${what} has no bands: give at least one row of From | To | Rate`),
   bandNotNumber: (what: string, row: number, column: string, value: unknown) =>
-    valueError(
-      `${what} row ${row}: ${column} ${show(value)} is not a number (From and To are fractions of plan, e.g. 0.03)`
+    notANumber(
+      `${what} row ${row}: ${column}`,
+      value,
+      " (From and To are fractions of plan, e.g. 0.03)"
     ),
   bandStart: (what: string, row: number, from: number) =>
     valueError(`${what} row ${row}: the first band starts at ${from}; it must start at 0`),
@@ -302,7 +358,7 @@ export const riskErrors = {
       `price table row ${row}: code "${code}" is already given in price table row ${firstRow}`
     ),
   priceTableNotNumber: (row: number, value: unknown) =>
-    valueError(`price table row ${row}: price ${show(value)} is not a number`),
+    notANumber(`price table row ${row}: price`, value),
   priceTableNegative: (row: number, value: number) =>
     badNumber(`price table row ${row}: price ${value} is negative`),
 };
@@ -330,19 +386,18 @@ export const rasErrors = {
       `row ${row}: step ${show(step)} is listed twice in the ${tableName} (rows ${firstRow} and ${secondRow})`
     ),
   kNotNumber: (value: unknown) =>
-    valueError(`k ${show(value)} is not a number (use the factor from PBR.RASCALIBRATE, or 1)`),
+    notANumber("k", value, " (use the factor from PBR.RASCALIBRATE, or 1)"),
   kNotPositive: (value: number) => badNumber(`k ${value} must be more than 0`),
-  roundToNotNumber: (value: unknown) =>
-    valueError(`roundTo ${show(value)} is not a number (e.g. 10 for whole £10s)`),
+  roundToNotNumber: (value: unknown) => notANumber("roundTo", value, " (e.g. 10 for whole £10s)"),
   roundToNotPositive: (value: number) =>
     badNumber(`roundTo ${value} must be more than 0 (e.g. 10 for whole £10s)`),
   contingencyNotNumber: (value: unknown) =>
-    valueError(`contingency ${show(value)} is not a number (give a fraction, e.g. 0.1 for 10%)`),
+    notANumber("contingency", value, " (give a fraction, e.g. 0.1 for 10%)"),
   contingencyOutOfRange: (value: number) =>
     badNumber(
       `contingency ${value} must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%`
     ),
-  envelopeNotNumber: (value: unknown) => valueError(`envelope ${show(value)} is not a number`),
+  envelopeNotNumber: (value: unknown) => notANumber("envelope", value),
   envelopeNotPositive: (value: number) => badNumber(`envelope ${value} must be more than 0`),
   cohortEmpty: () =>
     new PbrError(
@@ -360,8 +415,7 @@ export const rasErrors = {
       problem.kind,
       `k cannot be worked out until this person is fixed: ${problem.message}`
     ),
-  totalPointsNotNumber: (value: unknown) =>
-    valueError(`totalPoints ${show(value)} is not a number`),
+  totalPointsNotNumber: (value: unknown) => notANumber("totalPoints", value),
   totalPointsZero: () =>
     new PbrError("#DIV/0!", "totalPoints is 0, so points cannot be turned into money"),
   totalPointsNegative: (value: number) => badNumber(`totalPoints ${value} is negative`),

@@ -2,7 +2,7 @@
  * Reading spreadsheet values. Excel hands a blank cell over as "" or null depending on the
  * declared parameter type, and an omitted optional argument as null; both count as blank here.
  */
-import { PbrError, shapeErrors } from "./errors";
+import { MAX_NUMBER, PbrError, shapeErrors } from "./errors";
 
 /** Whatever a worksheet cell can hold when it reaches us. */
 export type CellValue = unknown;
@@ -25,14 +25,20 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
 
 /**
  * A cell as a number: numbers as they are, numeric text ("12", " 3.5 ") converted, anything else
- * NaN. Blank gives NaN too: test `isBlank` first where blank means something.
+ * NaN. Blank gives NaN too: test `isBlank` first where blank means something. A number beyond
+ * ±MAX_NUMBER (1E+15), infinite or NaN is NaN too, so no reader lets one into the arithmetic; the
+ * "not a number" messages say "out of range" for those (errors.ts `isOutOfRange`).
  */
+// Module-local copy: under CommonJS (jest, tsx) an imported constant in a hot path is a getter call.
+const MAX = MAX_NUMBER;
+
 export function toNumber(value: CellValue): number {
-  if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+  if (typeof value === "number") return value <= MAX && value >= -MAX ? value : NaN;
   if (typeof value === "string") {
     const text = value.trim().replace(/^£/, "").replace(/,/g, "");
     if (text === "" || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return NaN;
-    return Number(text);
+    const n = Number(text);
+    return n <= MAX && n >= -MAX ? n : NaN;
   }
   return NaN;
 }

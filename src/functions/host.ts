@@ -45,7 +45,18 @@ export function setErrorFactory(factory: ErrorFactory): void {
   toHostError = factory;
 }
 
+/**
+ * The safety net for results: a number that is not finite (±Infinity, NaN) never reaches a cell.
+ * Inputs are bounded (errors.ts MAX_NUMBER) so core should never make one; if it does, the cell
+ * is #NUM!, not a number Excel would show as #NUM! without a word or, worse, as a wrong value.
+ */
+const NOT_FINITE = new PbrError(
+  "#NUM!",
+  "the result is too large to show (out of range): check the sizes of the numbers given"
+);
+
 export function hostValue(value: ResultCell): HostValue {
+  if (typeof value === "number") return value - value === 0 ? value : toHostError(NOT_FINITE);
   return value instanceof PbrError ? toHostError(value) : value;
 }
 
@@ -54,10 +65,7 @@ export function spillColumn(results: readonly ResultCell[] | PbrError): HostGrid
   if (results instanceof PbrError) return [[toHostError(results)]];
   if (results.length === 0) return [[""]];
   const out = new Array<HostValue[]>(results.length);
-  for (let i = 0; i < results.length; i++) {
-    const v = results[i];
-    out[i] = [v instanceof PbrError ? toHostError(v) : v];
-  }
+  for (let i = 0; i < results.length; i++) out[i] = [hostValue(results[i])];
   return out;
 }
 
@@ -68,7 +76,10 @@ export function spillNumbers(results: NumberColumn | PbrError): HostGrid {
   if (n === 0) return [[""]];
   const { values, tags } = results;
   const out = new Array<HostValue[]>(n);
-  for (let i = 0; i < n; i++) out[i] = tags[i] === 0 ? [values[i]] : [hostValue(results.at(i))];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = tags[i] === 0 && v - v === 0 ? [v] : [hostValue(tags[i] === 0 ? v : results.at(i))];
+  }
   return out;
 }
 

@@ -20,9 +20,16 @@ import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
 import { clusterInfo, type SuperClass } from "./reference";
 
 export function checkRatingsShape(ratings: Grid): PbrError | null {
+  // Excel always sends a range as rows of cells; a JavaScript caller may send one value or
+  // rows of different lengths: each is a width error, never an exception.
+  if (!Array.isArray(ratings)) return clusterErrors.ratingsWidth(1);
   if (ratings.length === 0) return clusterErrors.ratingsWidth(0);
-  const width = ratings[0].length;
-  return width === ITEM_COUNT ? null : clusterErrors.ratingsWidth(width);
+  for (let i = 0; i < ratings.length; i++) {
+    const row = ratings[i];
+    const width = Array.isArray(row) ? row.length : 1;
+    if (width !== ITEM_COUNT) return clusterErrors.ratingsWidth(width);
+  }
+  return null;
 }
 
 const SUPERCLASS_WORDS: Record<string, SuperClass> = {

@@ -88,6 +88,11 @@ export function costPerDayRange(
     return out;
   }
   const shares = sharePennies(Math.round(pool * 100), weight);
+  if (shares === null) {
+    const problem = tariffErrors.shareOutOfRange();
+    for (let i = 0; i < n; i++) if (out[i] === undefined) out[i] = problem;
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     if (out[i] !== undefined) continue;
     const c = codeList.at(i);

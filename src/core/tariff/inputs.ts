@@ -118,7 +118,7 @@ export function dateProblem(value: CellValue, row: number, what: string): PbrErr
 
 /** A count or amount that may not be negative (days, admitted days, activity, costs). */
 export function readNonNegative(value: CellValue, row: number, what: string): number | PbrError {
-  const n = typeof value === "number" ? value : toNumber(value);
+  const n = toNumber(value);
   if (n !== n) return shapeErrors.notNumber(row, what, value);
   if (n < 0) return shapeErrors.negative(row, what, n);
   return n;

@@ -13,7 +13,7 @@ import { isBlank, toNumber, type CellValue } from "../values";
  */
 export function readMff(value: CellValue, row: number | null): number | PbrError {
   if (isBlank(value)) return 1;
-  const n = typeof value === "number" ? value : toNumber(value);
+  const n = toNumber(value);
   if (!(n >= 1)) return tariffErrors.badMff(row, value);
   return n;
 }

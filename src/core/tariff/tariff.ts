@@ -3,12 +3,15 @@
  *   (days − admittedDays) × Day price + admittedDays × Admitted day price, × MFF.
  * Not rounded: round the answer (or its total) to the penny where you need to.
  */
-import { PbrError, tariffErrors } from "../errors";
+import { MAX_NUMBER, PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
 import { readMff } from "./mff";
 import { readColumns, readNonNegative, readOptionalNonNegative } from "./inputs";
 import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
+
+// Module-local copy of the input bound for the per-row fast path (CommonJS getter cost).
+const MAX_DAYS = MAX_NUMBER;
 
 /**
  * Price of `days` days of care, `admitted` of them admitted, at price row `pr`, times `mff`.
@@ -80,7 +83,8 @@ export function tariffRange(
       out.setBlank(i);
       continue;
     }
-    const n = typeof d === "number" && d >= 0 ? d : readNonNegative(d, row, "days");
+    const n =
+      typeof d === "number" && d >= 0 && d <= MAX_DAYS ? d : readNonNegative(d, row, "days");
     if (typeof n !== "number") {
       out.set(i, n);
       continue;

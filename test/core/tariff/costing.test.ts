@@ -16,18 +16,18 @@ const rebase = (...args: Parameters<typeof rebaseRange>): any => {
 describe("sharing pennies (largest remainder)", () => {
   it("gives leftover pennies to the largest fractions", () => {
     // 100p over weights 1 : 2 : 4 → 14.29p, 28.57p, 57.14p → 14 + 28 + 57 = 99, 1 left → the .57 share
-    expect(Array.from(sharePennies(100, Float64Array.from([1, 2, 4])))).toEqual([14, 29, 57]);
+    expect(Array.from(sharePennies(100, Float64Array.from([1, 2, 4]))!)).toEqual([14, 29, 57]);
   });
 
   it("breaks ties in favour of the earlier row", () => {
     // 100p three ways: 33.33p each, 1p left → row 1
-    expect(Array.from(sharePennies(100, Float64Array.from([1, 1, 1])))).toEqual([34, 33, 33]);
+    expect(Array.from(sharePennies(100, Float64Array.from([1, 1, 1]))!)).toEqual([34, 33, 33]);
     // 2p left over four equal shares of 25.5p → rows 1 and 2
-    expect(Array.from(sharePennies(102, Float64Array.from([1, 1, 1, 1])))).toEqual([26, 26, 25, 25]);
+    expect(Array.from(sharePennies(102, Float64Array.from([1, 1, 1, 1]))!)).toEqual([26, 26, 25, 25]);
   });
 
   it("gives nothing to a weight of 0", () => {
-    expect(Array.from(sharePennies(101, Float64Array.from([0, 1, 1])))).toEqual([0, 51, 50]);
+    expect(Array.from(sharePennies(101, Float64Array.from([0, 1, 1]))!)).toEqual([0, 51, 50]);
   });
 });
 
@@ -126,5 +126,16 @@ describe("PBR.REBASE", () => {
       ["#DIV/0! the total of cost × planned activity is 0, so no factor k can reproduce the contract value", ""],
       ["#DIV/0! the total of cost × planned activity is 0, so no factor k can reproduce the contract value", ""],
     ]);
+  });
+});
+
+describe("bounded work under extreme values (issue 11)", () => {
+  it("shares in bounded time and says why when no exact penny share exists", () => {
+    expect(sharePennies(400, Float64Array.from([1e308]))).not.toBeNull();
+    expect(sharePennies(400, Float64Array.from([1e308, 1e308]))).toBeNull(); // Σ overflows
+    expect(sharePennies(400, Float64Array.from([Infinity]))).toBeNull();
+    expect(sharePennies(400, Float64Array.from([NaN, 1]))).toBeNull();
+    expect(sharePennies(2 ** 53, Float64Array.from([1, 2]))).toBeNull();
+    expect(Array.from(sharePennies(9e12, Float64Array.from([1e-300, 1]))!)).toEqual([0, 9e12]);
   });
 });
