@@ -1,36 +1,54 @@
 // Authoring shorthand for the built-in INDICATIVE cluster profile (src/core/clusters/default-profile.json).
 // Written by PbR Toolkit from the public cluster descriptions (DOMAIN.md section 3); it is NOT the
 // national Clustering Booklet grid. Each cluster lists 18 tokens in MHCT item order (1–13, A–E):
-//   R<digits>  red: the rating must be one of these digits (e.g. R234)
-//   l 0 m M h 2 4 *  shorthand for typical ratings (O = expected, Y = possible), see L below.
-// Run `node scripts/author-default-profile.mjs` to rewrite the JSON after editing.
-const L = { l: "OOY..", 0: "OY...", m: ".OOY.", M: "..OOY", h: "..YOO", 2: ".YOY.", 4: "...YO", "*": "YYYYY" };
+//   R<digits>  red (essential): the rating must be one of these digits (e.g. R234). Red rules
+//              carry each cluster's KEY SCALES: item 3 for 16, items 6 and 7 for 15, item 4 for
+//              18–21, item 6 for 10–17, item 13 for 6, item B for 8, item D for 17, items 10
+//              and 12 for 7 and 12, item 5 for 21, item 2 for 5.
+//   any other token: the typical ratings, one letter per rating 0–4 from the table L below
+//              (O = expected, 2 points; Y = possible, 1 point; . = atypical, 0).
+// The profile is used after the super class is chosen (default-superclass-rules.json), so it
+// separates clusters within a super class. Run `node scripts/author-default-profile.mjs` to
+// rewrite the JSON after editing; test/core/clusters/vignettes.ts checks the result.
+const L = {
+  a: "OO...", // 0–1
+  l: "OOY..", // 0–1, 2 possible
+  b: ".OO..", // 1–2
+  m: ".OOY.", // 1–2, 3 possible
+  c: "..OO.", // 2–3
+  M: "..OOY", // 2–3, 4 possible
+  d: "...OO", // 3–4
+  h: "..YOO", // 3–4, 2 possible
+  w: "YOOY.", // 1–2, 0 or 3 possible
+  "*": "YYYYY", // anything
+};
 const items = ["1","2","3","4","5","6","7","8","9","10","11","12","13","A","B","C","D","E"];
+//       1    2    3    4    5    6    7   8   9   10   11  12   13   A    B    C   D   E
 const spec = {
- 1: "l R01 l R01 l R01 m m l 0 0 l 0 0 l 0 0 0",
- 2: "l R01 l R01 l R01 m m m l l m 0 0 l 0 l l",
- 3: "l R012 l R012 l R01 2 2 m m l m l l l 0 l l",
- 4: "m m m R012 m R01 h h M M m M l l m l m m",
- 5: "M h M R012 m R01 4 h h h M h M M h M M h",
- 6: "l m l R012 m R01 M h M M l M R234 l m l M m",
- 7: "m m m R012 m R01 M h h h M h m m m m M M",
- 8: "M h M R012 m R01 M M h M M M m M R234 M h h",
- 10: "M m m l l R234 M m M M m M l m l l m M",
- 11: "l l l l m R012 m m m R012 l m l m l l l l",
- 12: "m l m m m R0123 m m M R234 M h l m l l M M",
- 13: "M m m m m R234 M M h R234 M h l M m m h h",
- 14: "h M M m m R34 M M h h M h l h M M h h",
- 15: "M h m m m R234 R34 M h h M h l m h m M h",
- 16: "M M R234 m m R1234 M M h M h h l M M M h h",
- 17: "M m M m m R1234 M M h M M h l M m M R234 h",
- 18: "l 0 0 R12 m l m m l m l m 0 0 0 l l m",
- 19: "m l l R234 m m M M M M m M l m l m m M",
- 20: "h m m R234 M M M h h h M h l M m M M h",
- 21: "m l l R234 h m M M M h M h l m l m h h",
+  1: "a R01 R01 a l R01 b b l a l l R01 a a a a a",
+  2: "a R01 R01 a l R01 b b b l l b R01 a a a l b",
+  3: "l l l a l R01 M M b b l b R01 a l a l b",
+  4: "l m m l l R01 h h c b l M R01 l l l m c",
+  5: "m R34 m l m R01 d d c c M d l l M M m d",
+  6: "l l l a w R01 m M m b l M R234 l l a m m",
+  7: "l l l l w R01 M M c R34 M R34 l l l l m c",
+  8: "M m M a l R01 M M h b M M l m R34 M h h",
+  10: "m l l l l R234 m m m m l M l a a a l m",
+  11: "l l l l l R012 l l l R01 l R012 l * l l l l",
+  12: "l l l l m R012 m m M R234 M R34 l l l l m h",
+  13: "m l l m m R34 m M h R234 M h l M l l m h",
+  14: "d m m l l R34 m M h m m h l h l M m M",
+  15: "l h l l m R234 R34 m m M l h l l m l l m",
+  16: "w l R34 l l R1234 m m M m M M l w l l M M",
+  17: "m l M l l R1234 l m M m M M l m l l R34 M",
+  18: "a a a R123 l a l l l R012 l l a a a a a l",
+  19: "m l l R234 m l M M m m l m a l l l l M",
+  20: "h l l R34 m M m M h d m d a w l w m h",
+  21: "l l l R234 R34 l l l l d l d a l l l M h",
 };
 const rows = [];
 for (const [code, s] of Object.entries(spec)) {
-  const toks = s.split(" "); if (toks.length !== 18) throw new Error(code + " has " + toks.length);
+  const toks = s.split(/\s+/); if (toks.length !== 18) throw new Error(code + " has " + toks.length);
   toks.forEach((t, i) => {
     let cells;
     if (t.startsWith("R")) { cells = [0,1,2,3,4].map(r => t.slice(1).includes(String(r)) ? "R" : ""); }
@@ -40,7 +58,7 @@ for (const [code, s] of Object.entries(spec)) {
 }
 const out = {
   title: "Indicative MHCT cluster profile (PbR Toolkit default)",
-  note: "Indicative only: authored by PbR Toolkit from the public cluster descriptions. It is NOT the national Clustering Booklet grid, whose cell values are not public. Load your trust's own grid as a Profile table to replace it.",
+  note: "Indicative only: authored by PbR Toolkit from the public cluster descriptions, with red (essential) cells on each cluster's key scales. It is NOT the national Clustering Booklet grid, whose cell values are not public. Load your trust's own grid as a Profile table to replace it.",
   header: ["Cluster", "Item", "0", "1", "2", "3", "4"],
   rows,
 };

@@ -150,6 +150,17 @@ export const clusterErrors = {
       `profile row ${row}: cluster ${cluster} item ${item} is already given in profile row ${firstRow}`
     ),
   profileEmpty: () => valueError("the profile has no rows"),
+  rulesHeader: (found: string) =>
+    valueError(
+      `super class rules must have the header Rule | Super class | When | Reason; found ${found}`
+    ),
+  rulesClass: (row: number, value: unknown) =>
+    valueError(
+      `super class rules row ${row}: super class ${show(value)} is not A, B, C or Z (cannot tell)`
+    ),
+  rulesWhen: (row: number, problem: string) =>
+    valueError(`super class rules row ${row}, When: ${problem}`),
+  rulesEmpty: () => valueError("the super class rules have no rows"),
   badCount: (value: unknown) =>
     badNumber(`count ${show(value)} must be a whole number from 1 to 20`),
   notADate: (row: number, value: unknown) =>

@@ -10,19 +10,52 @@ import {
 } from "../core/clusters/codes";
 import { guard, spillColumn, spillTable } from "./host";
 import { profileArg } from "./profileArg";
+import { rulesArg } from "./rulesArg";
+import { decideSuperclassRange } from "../core/clusters/decide";
+import { defaultProfile } from "../core/clusters/defaultProfile";
 
 /**
- * Suggests the care cluster for each row of MHCT ratings (decision support: the clinician decides). Uses the built-in INDICATIVE profile unless you give your own.
+ * Suggests the care cluster for each row of MHCT ratings: super class first, then the best-fitting cluster inside it (decision support: the clinician decides). Uses the built-in INDICATIVE profile and super class rules unless you give your own.
  * @customfunction CLUSTER
  * @param {any[][]} ratings 18 columns of MHCT ratings in tool order (items 1–13 then A–E), one person per row. 0–4, 9 or blank for not known.
- * @param {any[][]} [superclass] Optional super class to choose within: A (non-psychotic), B (psychotic) or C (organic). One value or a column.
+ * @param {any[][]} [superclass] Optional super class to choose within: A (non-psychotic), B (psychotic) or C (organic). One value or a column. Blank: decided by the rules.
  * @param {any[][]} [profile] Optional profile table (Cluster | Item | 0 | 1 | 2 | 3 | 4 with R/O/Y cells). Omit to use the built-in indicative profile.
- * @returns {any[][]} The suggested cluster code per row; 0 (variance) when no cluster passes its red rules.
+ * @param {any[][]} [rules] Optional super class rules (Rule | Super class | When | Reason), or FALSE for none. Omitted: the built-in indicative rules with the built-in profile; none with your own profile.
+ * @returns {any[][]} The suggested cluster code per row; 0 (variance) when no cluster passes its red rules or the super class cannot be told.
  */
-export function cluster(ratings: any[][], superclass?: any[][], profile?: any[][]): any[][] {
+export function cluster(
+  ratings: any[][],
+  superclass?: any[][],
+  profile?: any[][],
+  rules?: any[][]
+): any[][] {
   return guard(() => {
     const p = profileArg(profile);
-    return spillColumn(p instanceof PbrError ? p : allocateRange(ratings, superclass, p));
+    if (p instanceof PbrError) return spillColumn(p);
+    const r = rulesArg(rules, profile);
+    return spillColumn(r instanceof PbrError ? r : allocateRange(ratings, superclass, p, r));
+  });
+}
+
+/**
+ * The super class the ratings point to (A non-psychotic, B psychotic, C organic, Z cannot tell) and the rule and ratings that decided it, per row. Uses the built-in INDICATIVE rules unless you give your own.
+ * @customfunction CLUSTERSUPERCLASS
+ * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
+ * @param {any[][]} [rules] Optional super class rules: a table Rule | Super class | When | Reason (e.g. When "4 >= 3; 6 <= 2"), tried in order. Omit for the built-in indicative rules.
+ * @returns {any[][]} Rows of [super class, reason].
+ */
+export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
+  return guard(() => {
+    const r = rulesArg(rules, null);
+    if (r instanceof PbrError) return spillTable(r);
+    if (r === null)
+      return spillTable(
+        new PbrError(
+          "#VALUE!",
+          "rules FALSE: give a rules range, or omit it for the built-in rules"
+        )
+      );
+    return spillTable(decideSuperclassRange(ratings, r, defaultProfile()));
   });
 }
 
@@ -42,17 +75,27 @@ export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]
 }
 
 /**
- * The best-fitting clusters that pass their red rules for one person's ratings, best first, as rows of cluster and fit.
+ * The best-fitting clusters that pass their red rules for one person's ratings, best first, as rows of cluster and fit; with detail, the margin to the next, the ratings for and against, unknown items and why the super class was chosen.
  * @customfunction CLUSTERCANDIDATES
  * @param {any[][]} ratings One row of 18 MHCT ratings (items 1–13 then A–E).
  * @param {any} [count] How many candidates to list (1–20, default 3). Unused rows are blank.
  * @param {any[][]} [profile] Optional profile table. Omit to use the built-in indicative profile.
- * @returns {any[][]} Rows of [cluster, fit], best first.
+ * @param {any[][]} [rules] Optional super class rules, or FALSE for none. Omitted: the built-in rules with the built-in profile (candidates inside the decided super class); none with your own profile.
+ * @param {any} [detail] TRUE for seven columns: cluster, fit, margin over the next, items for (item=rating), items against, items not known, super class reason.
+ * @returns {any[][]} Rows of [cluster, fit], best first (fit 0–1: format as %).
  */
-export function clustercandidates(ratings: any[][], count?: any, profile?: any[][]): any[][] {
+export function clustercandidates(
+  ratings: any[][],
+  count?: any,
+  profile?: any[][],
+  rules?: any[][],
+  detail?: any
+): any[][] {
   return guard(() => {
     const p = profileArg(profile);
-    return spillTable(p instanceof PbrError ? p : candidatesFor(ratings, count, p));
+    if (p instanceof PbrError) return spillTable(p);
+    const r = rulesArg(rules, profile);
+    return spillTable(r instanceof PbrError ? r : candidatesFor(ratings, count, p, r, detail));
   });
 }
 
@@ -62,12 +105,20 @@ export function clustercandidates(ratings: any[][], count?: any, profile?: any[]
  * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
  * @param {any[][]} recorded The cluster recorded for each person: one code or a column matching the rows.
  * @param {any[][]} [profile] Optional profile table. Omit to use the built-in indicative profile.
- * @returns {any[][]} "OK", or text starting Broken:, Unconfirmed:, Variance: or Not clustered:.
+ * @param {any[][]} [rules] Optional super class rules, or FALSE for none. Omitted: the built-in rules with the built-in profile; none with your own profile.
+ * @returns {any[][]} "OK", or a sentence starting Broken:, Unconfirmed:, Super class:, Variance: or Not clustered:.
  */
-export function clustercheck(ratings: any[][], recorded: any[][], profile?: any[][]): any[][] {
+export function clustercheck(
+  ratings: any[][],
+  recorded: any[][],
+  profile?: any[][],
+  rules?: any[][]
+): any[][] {
   return guard(() => {
     const p = profileArg(profile);
-    return spillColumn(p instanceof PbrError ? p : checkRange(ratings, recorded, p));
+    if (p instanceof PbrError) return spillColumn(p);
+    const r = rulesArg(rules, profile);
+    return spillColumn(r instanceof PbrError ? r : checkRange(ratings, recorded, p, r));
   });
 }
 

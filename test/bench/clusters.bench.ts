@@ -1,10 +1,14 @@
-/* PBR.CLUSTER over 1,000,000 rows: (a) the core, (b) the Excel adapter (number[][] in and out).
-   Answers are checked row by row against the plain reference implementation. */
+/* PBR.CLUSTER over 1,000,000 rows: (a) the core, (b) the Excel adapter (number[][] in and out),
+   both with the super class step on (the built-in rules decide each row's super class first).
+   Answers are checked row by row against the plain reference implementation. Also prints the
+   vignette accuracy table of the built-in default (test/core/clusters/vignettes.ts). */
 import { allocateRange } from "../../src/core/clusters/allocate";
 import { defaultProfile } from "../../src/core/clusters/defaultProfile";
 import { cluster } from "../../src/functions/clusters";
 import { mulberry32 } from "../support/random";
-import { referenceAllocate } from "../support/referenceCluster";
+import { referenceAllocateWithRules } from "../support/referenceCluster";
+import { defaultSuperclassRules } from "../../src/core/clusters/defaultSuperclassRules";
+import { accuracyTable, placeVignettes } from "../support/vignetteAccuracy";
 import type { Bench } from "./harness";
 
 const ROWS = 1_000_000;
@@ -26,7 +30,8 @@ function setup() {
   }
   expected = new Int32Array(ROWS);
   const profile = defaultProfile();
-  for (let i = 0; i < ROWS; i++) expected[i] = referenceAllocate(profile, ratings[i]) ?? -1;
+  const rules = defaultSuperclassRules();
+  for (let i = 0; i < ROWS; i++) expected[i] = referenceAllocateWithRules(profile, rules, ratings[i]) ?? -1;
 }
 
 function compare(values: (index: number) => unknown): string | void {
@@ -41,7 +46,7 @@ export const benches: Bench[] = [
   {
     name: "PBR.CLUSTER core, 1,000,000 rows",
     setup,
-    run: () => allocateRange(ratings, null, defaultProfile()),
+    run: () => allocateRange(ratings, null, defaultProfile(), defaultSuperclassRules()),
     check: (out) => compare((i) => (out as unknown[])[i]),
     items: ROWS,
     unit: "rows",
@@ -55,5 +60,22 @@ export const benches: Bench[] = [
     items: ROWS,
     unit: "rows",
     target: { kind: "rate", min: 1_500_000 },
+  },
+  {
+    name: "Cluster vignettes: the built-in default on 50 clinical pictures",
+    setup: () => undefined,
+    run: () => placeVignettes(),
+    check: (out) => {
+      const results = out as ReturnType<typeof placeVignettes>;
+      console.log(accuracyTable(results));
+      const sc = results.filter((r) => r.superclass === r.vignette.superclass).length;
+      const cl = results.filter((r) => r.cluster === r.vignette.cluster).length;
+      if (sc < results.length) return `super class right for only ${sc} of ${results.length}`;
+      if (cl < 0.9 * results.length) return `cluster right for only ${cl} of ${results.length} (target 90%)`;
+    },
+    items: 50,
+    unit: "vignettes",
+    runs: 1,
+    target: { kind: "time", maxMs: 1000 },
   },
 ];

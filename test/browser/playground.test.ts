@@ -39,7 +39,7 @@ describe("playground page in headless Chromium", () => {
   it("opens the synthetic demo workbook with its sheets, clearly marked", async () => {
     const { page } = session;
     const tabs = await page.locator("[role=tab][data-sheet]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
-    expect(tabs).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile"]);
+    expect(tabs).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]);
     await expect(cell("A1").textContent()).resolves.toContain("SYNTHETIC");
     await expect(cell("A4").textContent()).resolves.toBe("SYN-0001");
   });

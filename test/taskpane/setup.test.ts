@@ -6,9 +6,9 @@ import { defaultProfileGrid } from "../../src/core/clusters/defaultProfile";
 import { MemoryWorkbook } from "../support/memoryPort";
 
 describe("set up model plan", () => {
-  it("plans the seven sheets, each with a labelled table and a named range", () => {
+  it("plans the eight sheets, each with a labelled table and a named range", () => {
     const plan = setupPlan(2025);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Prices", "Profile", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Prices", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"]);
     for (const sheet of plan.sheets) {
       const kinds = sheet.blocks.map((b) => b.kind);
       expect(kinds).toContain("table");
@@ -16,7 +16,7 @@ describe("set up model plan", () => {
       const title = sheet.blocks[0];
       expect(title.kind).toBe("cells");
       const text = JSON.stringify(title).toLowerCase();
-      if (sheet.key === "Profile") expect(text).toContain("indicative");
+      if (sheet.key === "Profile" || sheet.key === "SuperclassRules") expect(text).toContain("indicative");
       else if (sheet.key !== "Summary") expect(text).toMatch(/illustrative|scenarios/);
     }
   });
@@ -31,11 +31,11 @@ describe("running set up model", () => {
   it("writes every table, named range, format and the scenario chart", async () => {
     const wb = new MemoryWorkbook(["Sheet1"]);
     const { result, message } = await runSetup(wb, 2025);
-    expect(message).toBe("Added 7 sheets: Prices, Profile, Steps, RiskBands, Caseload, Scenario, Summary.");
+    expect(message).toBe("Added 8 sheets: Prices, Profile, SuperclassRules, Steps, RiskBands, Caseload, Scenario, Summary.");
     expect(wb.tables.map((t) => t.name)).toEqual([
-      "PricesTable", "ProfileTable", "StepsTable", "RiskBandsTable", "CaseloadTable", "ScenarioVariances", "SummaryTable",
+      "PricesTable", "ProfileTable", "SuperclassRulesTable", "StepsTable", "RiskBandsTable", "CaseloadTable", "ScenarioVariances", "SummaryTable",
     ]);
-    expect([...wb.names.keys()]).toEqual(["Prices", "Profile", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
+    expect([...wb.names.keys()]).toEqual(["Prices", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
     expect(wb.names.get("Prices")).toBe(`Prices!A4:D${4 + ILLUSTRATIVE_PRICES.rows.length}`);
     expect(wb.names.get("Profile")).toBe(`Profile!A4:G${3 + defaultProfileGrid().length}`);
     expect(wb.get("Prices", "A1")).toBe(ILLUSTRATIVE_PRICES.title);
@@ -84,7 +84,7 @@ describe("running set up model", () => {
     expect([...wb.sheets.keys()]).toEqual(["Sheet1"]);
     expect(wb.tables).toEqual([]);
     expect([...wb.names.keys()]).toEqual(["Mine"]);
-    expect(wb.calls.filter((c) => c.startsWith("deleteSheet")).length).toBe(7);
+    expect(wb.calls.filter((c) => c.startsWith("deleteSheet")).length).toBe(8);
   });
 
   it("removes what it made when cancelled part-way, and says it was cancelled", async () => {

@@ -53,9 +53,9 @@ describe("demo workbook", () => {
   }, 60_000);
 
   it("has the sheets, tables and names the task pane expects, labelled synthetic or illustrative", async () => {
-    expect(await wb.listSheets()).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile"]);
-    expect(await wb.listTables()).toEqual(["Prices", "Steps", "RiskBands", "Profile", "Caseload"]);
-    expect([...wb.names.keys()]).toEqual(["PriceTable", "StepTable", "BandTable", "ProfileTable"]);
+    expect(await wb.listSheets()).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]);
+    expect(await wb.listTables()).toEqual(["Prices", "Steps", "RiskBands", "Profile", "SuperclassRules", "Caseload"]);
+    expect([...wb.names.keys()]).toEqual(["PriceTable", "StepTable", "BandTable", "ProfileTable", "SuperclassRulesTable"]);
     expect(String(wb.getValue("Caseload", 0, 0))).toMatch(/^SYNTHETIC/);
     for (const sheet of ["Prices", "Steps", "RiskBands"]) expect(String(wb.getValue(sheet, 0, 0))).toMatch(/Illustrative/);
     expect(String(wb.getValue("Profile", 0, 0))).toMatch(/Indicative/);

@@ -20,16 +20,16 @@ afterEach(() => {
 });
 
 describe("features through the Office.js adapter", () => {
-  it("Set up model makes the seven tables, names and chart in Excel", async () => {
+  it("Set up model makes the eight tables, names and chart in Excel", async () => {
     const { fake, port } = setup(["Sheet1", "Prices"]);
     fake.names.push({ name: "Prices", formula: "=Prices!$A$1:$B$3" });
     const { message } = await runSetup(port, 2025);
     expect(message).toContain("Prices (2)");
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Prices", "Prices (2)", "Profile", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Prices", "Prices (2)", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"]);
     expect(fake.tables.map((t) => t.name)).toEqual([
-      "PricesTable", "ProfileTable", "StepsTable", "RiskBandsTable", "CaseloadTable", "ScenarioVariances", "SummaryTable",
+      "PricesTable", "ProfileTable", "SuperclassRulesTable", "StepsTable", "RiskBandsTable", "CaseloadTable", "ScenarioVariances", "SummaryTable",
     ]);
-    expect(fake.names.map((n) => n.name)).toEqual(["Prices", "Prices_2", "Profile", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
+    expect(fake.names.map((n) => n.name)).toEqual(["Prices", "Prices_2", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
     expect(fake.names[1].formula).toBe("='Prices (2)'!$A$4:$D$25");
     expect(fake.get("Caseload", "Z5")).toBe("=PBR.FYCOST(B5,C5,D5,FYStart,E5,Prices_2)");
     expect(fake.charts).toMatchObject([{ sheet: "Scenario", type: "Line", source: "Scenario!J10:K23", categories: "Scenario!I11:I23", title: "Payment and provider gain against variance" }]);

@@ -17,7 +17,9 @@ import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
-import { clusterInfo, type SuperClass } from "./reference";
+import { SUPERCLASS_NAMES, clusterInfo, type SuperClass } from "./reference";
+import { decideRule, describeDecision, type SuperclassRules } from "./superclass";
+import { fitReasons, percent } from "./reasons";
 
 export function checkRatingsShape(ratings: Grid): PbrError | null {
   // Excel always sends a range as rows of cells; a JavaScript caller may send one value or
@@ -60,12 +62,8 @@ export function parseClusterCode(value: CellValue): number | undefined {
   return info ? info.code : undefined;
 }
 
-function fmtFit(fit: number): string {
-  return fit.toFixed(2);
-}
-
 /** Iterate rows: reads ratings, handles blank rows and too-few-ratings, calls `each` for the rest. */
-function eachRow(
+export function eachRow(
   ratings: Grid,
   profile: Profile,
   each: (i: number, known: number, scorer: Scorer, r: Uint8Array) => ResultCell,
@@ -87,11 +85,36 @@ function eachRow(
   return out;
 }
 
-/** PBR.CLUSTER: the allocated cluster per row (0 when no candidate passes its red rules). */
+/**
+ * The clusters a row may be allocated to once its super class is known: the decided class's
+ * clusters, none for Z (cannot tell: variance) or when no rule holds.
+ */
+export function decidedMask(profile: Profile, rules: SuperclassRules, r: Uint8Array): number {
+  const j = decideRule(rules, r, 0);
+  if (j < 0) return 0;
+  const sc = rules.rules[j].superclass;
+  return sc === "Z" ? 0 : profile.classMask[sc];
+}
+
+// Module-local copy for the per-row loop (an imported binding is a property read under CommonJS).
+const decideFast = decideRule;
+
+/** The allowed-cluster mask of each rule, in rule order (Z: none), for the per-row loop. */
+function ruleMasks(profile: Profile, rules: SuperclassRules): Int32Array {
+  return Int32Array.from(rules.rules, (rule) =>
+    rule.superclass === "Z" ? 0 : profile.classMask[rule.superclass]
+  );
+}
+
+/**
+ * PBR.CLUSTER: the allocated cluster per row (0 when no candidate passes its red rules). With
+ * `rules` and no super class given, each row's super class is decided by the rules first.
+ */
 export function allocateRange(
   ratings: Grid,
   superclass: CellValue,
-  profile: Profile
+  profile: Profile,
+  rules: SuperclassRules | null = null
 ): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
@@ -103,12 +126,20 @@ export function allocateRange(
   if (classes.length === 1) {
     const sc = parseSuperclass(classes[0]);
     if (sc === undefined) return clusterErrors.unknownSuperclass(1, classes[0]);
+    if (sc === null && rules) {
+      const masks = ruleMasks(profile, rules);
+      return eachRow(ratings, profile, (_i, _k, scorer, r) => {
+        const j = decideFast(rules, r, 0);
+        return scorer.best(j < 0 ? 0 : masks[j]);
+      });
+    }
     const allowed = sc === null ? profile.allMask : profile.classMask[sc];
     return eachRow(ratings, profile, (_i, _k, scorer) => scorer.best(allowed));
   }
-  return eachRow(ratings, profile, (i, _k, scorer) => {
+  return eachRow(ratings, profile, (i, _k, scorer, r) => {
     const sc = parseSuperclass(pick(classes, i));
     if (sc === undefined) return clusterErrors.unknownSuperclass(i + 1, pick(classes, i));
+    if (sc === null && rules) return scorer.best(decidedMask(profile, rules, r));
     return scorer.best(sc === null ? profile.allMask : profile.classMask[sc]);
   });
 }
@@ -140,25 +171,63 @@ export function fitRange(
   });
 }
 
-/** PBR.CLUSTERCANDIDATES: for one ratings row, the best `count` passing clusters as [cluster, fit] rows. */
+/** Width of PBR.CLUSTERCANDIDATES rows with detail: cluster, fit, margin, for, against, not known, super class. */
+export const CANDIDATE_DETAIL_WIDTH = 7;
+
+/**
+ * PBR.CLUSTERCANDIDATES: for one ratings row, the best `count` passing clusters as [cluster, fit]
+ * rows. With `rules` (and no super class given) only the decided super class's clusters are listed.
+ * With `detail`, each row also holds the margin in fit to the next row, the ratings for and against,
+ * the items not known, and (first row) why the super class was chosen.
+ */
 export function candidatesFor(
   ratings: Grid,
   count: CellValue,
-  profile: Profile
+  profile: Profile,
+  rules: SuperclassRules | null = null,
+  detail: CellValue = null
 ): ResultCell[][] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
   if (ratings.length !== 1) return shapeErrors.singleRowOnly("CLUSTERCANDIDATES", ratings.length);
   const n = isBlank(count) ? 3 : toNumber(count);
   if (!Number.isInteger(n) || n < 1 || n > 20) return clusterErrors.badCount(count);
-  const rows: ResultCell[][] = Array.from({ length: n }, () => ["", ""]);
-  const [result] = eachRow(ratings, profile, (_i, known, scorer) => {
-    const ranked = scorer.ranked(profile.allMask);
-    if (ranked.length === 0) rows[0] = [0, ""];
-    ranked.slice(0, n).forEach(([code, pts], j) => (rows[j] = [code, fitOf(pts, known)]));
+  const wantDetail = readFlag(detail);
+  if (wantDetail instanceof PbrError) return wantDetail;
+  const width = wantDetail ? CANDIDATE_DETAIL_WIDTH : 2;
+  const rows: ResultCell[][] = Array.from({ length: n }, () => Array<ResultCell>(width).fill(""));
+  const [result] = eachRow(ratings, profile, (_i, known, scorer, r) => {
+    const allowed = rules ? decidedMask(profile, rules, r) : profile.allMask;
+    const ranked = scorer.ranked(allowed);
+    if (ranked.length === 0) rows[0][0] = 0;
+    ranked.slice(0, n).forEach(([code, pts], j) => {
+      rows[j][0] = code;
+      rows[j][1] = fitOf(pts, known);
+      if (!wantDetail) return;
+      const next = ranked[j + 1];
+      rows[j][2] = next ? fitOf(pts - next[1], known) : "";
+      const why = fitReasons(profile, profile.indexOf[code], r);
+      rows[j][3] = why.for
+        .filter((x) => x.weight !== "possible")
+        .map((x) => `${x.item}=${x.rating}`)
+        .join(", ");
+      rows[j][4] = why.against.map((x) => `${x.item}=${x.rating}`).join(", ");
+      rows[j][5] = why.unknown.join(", ");
+    });
+    if (wantDetail && rules) rows[0][6] = describeDecision(rules, decideRule(rules, r, 0), r);
     return "";
   });
   return result instanceof PbrError ? result : rows;
+}
+
+/** TRUE/FALSE, 1/0 or blank (FALSE). */
+function readFlag(value: CellValue): boolean | PbrError {
+  const v = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  if (isBlank(v)) return false;
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === "string" && /^(true|false)$/i.test(v.trim())) return /^true$/i.test(v.trim());
+  return shapeErrors.badOption("detail", v, ["TRUE", "FALSE"]);
 }
 
 function describeAllowed(allowed: number[]): string {
@@ -168,21 +237,52 @@ function describeAllowed(allowed: number[]): string {
   return `${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}`;
 }
 
-function bestAlternative(scorer: Scorer, known: number, exclude: number): string {
-  const ranked = scorer.ranked(scorer.profile.allMask).filter(([code]) => code !== exclude);
+function bestAlternative(
+  scorer: Scorer,
+  known: number,
+  exclude: number,
+  allowed = scorer.profile.allMask
+): string {
+  const ranked = scorer.ranked(allowed).filter(([code]) => code !== exclude);
   if (ranked.length === 0) return "no cluster passes its red rules (variance, 0)";
   const [code, pts] = ranked[0];
-  return `cluster ${code} (fit ${fmtFit(fitOf(pts, known))})`;
+  return `cluster ${code} (fit ${percent(fitOf(pts, known))})`;
+}
+
+/** "organic (item 4 cognitive problems rated 3, item 6 … rated 0)" — the decided class and the ratings behind it. */
+function classReason(
+  rules: SuperclassRules,
+  r: Uint8Array
+): { sc: SuperClass | null; text: string } {
+  const j = decideRule(rules, r, 0);
+  if (j < 0) return { sc: null, text: "no super class rule holds" };
+  const rule = rules.rules[j];
+  const seen = new Set<number>();
+  const ratings: string[] = [];
+  for (const c of rule.when)
+    for (const item of c.items) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      ratings.push(`item ${ITEMS[item].id} ${r[item] > 4 ? "not known" : `rated ${r[item]}`}`);
+    }
+  const name = rule.superclass === "Z" ? "no super class" : SUPERCLASS_NAMES[rule.superclass];
+  return {
+    sc: rule.superclass,
+    text: `${name} (rule ${rule.label}${ratings.length ? `: ${ratings.join(", ")}` : ""})`,
+  };
 }
 
 /**
  * PBR.CLUSTERCHECK: "OK" when the recorded cluster passes its red rules with every red item
  * rated; otherwise a sentence starting "Broken:", "Unconfirmed:", "Variance:" or "Not clustered:".
+ * With super class `rules`, a recorded cluster outside the super class the ratings point to is
+ * "Super class:", and the best fit offered is the best inside that super class.
  */
 export function checkRange(
   ratings: Grid,
   recorded: CellValue,
-  profile: Profile
+  profile: Profile,
+  rules: SuperclassRules | null = null
 ): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
@@ -194,20 +294,22 @@ export function checkRange(
     ratings,
     profile,
     (i, known, scorer, r) => {
+      const allowed = rules ? decidedMask(profile, rules, r) : profile.allMask;
       const value = pick(recs, i);
       if (isBlank(value) || toNumber(value) === 99) {
-        return `Not clustered: best fit is ${bestAlternative(scorer, known, -1)}`;
+        return `Not clustered: best fit is ${bestAlternative(scorer, known, -1, allowed)}`;
       }
       const code = parseClusterCode(value);
       if (code === undefined) return clusterErrors.unknownCluster(i + 1, value);
       if (code === 0) {
-        const best = scorer.best(profile.allMask);
+        const best = scorer.best(allowed);
         return best === 0
           ? "OK"
-          : `Variance: recorded 0 but ${bestAlternative(scorer, known, -1)} passes its red rules`;
+          : `Variance: recorded 0 but ${bestAlternative(scorer, known, -1, allowed)} passes its red rules`;
       }
       const k = profile.indexOf[code];
       if (k < 0) return clusterErrors.noProfile(i + 1, code);
+      const where = rules ? classReason(rules, r) : null;
       let unrated = -1;
       for (let item = 0; item < ITEM_COUNT; item++) {
         const allowed = redAllowed(profile, k, item);
@@ -221,7 +323,13 @@ export function checkRange(
           const it = ITEMS[item];
           return (
             `Broken: item ${it.id} (${it.short}) rated ${rating}; cluster ${code} needs ${describeAllowed(allowed)}. ` +
-            `Best fit: ${bestAlternative(scorer, known, code)}`
+            (where ? `The ratings point to ${where.text}; best fit there: ` : "Best fit: ") +
+            bestAlternative(
+              scorer,
+              known,
+              code,
+              rules ? decidedMask(profile, rules, r) : profile.allMask
+            )
           );
         }
       }
@@ -230,6 +338,14 @@ export function checkRange(
         return `Unconfirmed: item ${it.id} (${it.short}) not rated; cluster ${code} needs ${describeAllowed(
           redAllowed(profile, k, unrated)!
         )}`;
+      }
+      const recordedClass = clusterInfo(code)!.superclass;
+      if (where && where.sc !== null && where.sc !== recordedClass) {
+        const alt = bestAlternative(scorer, known, code, decidedMask(profile, rules!, r));
+        return (
+          `Super class: cluster ${code} is ${SUPERCLASS_NAMES[recordedClass as "A" | "B" | "C"]} but the ratings point to ${where.text}; ` +
+          `best fit there: ${alt}. Check the origin of the presenting problem`
+        );
       }
       return "OK";
     },

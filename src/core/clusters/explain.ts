@@ -5,12 +5,14 @@
  */
 import { PbrError, clusterErrors } from "../errors";
 import type { CellValue } from "../values";
-import { allocateRange, candidatesFor } from "./allocate";
+import { allocateRange } from "./allocate";
 import { Scorer, fitOf } from "./engine";
 import { ITEMS, ITEM_COUNT } from "./items";
 import { redAllowed, type Profile } from "./profile";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
 import { clusterInfo, type SuperClass } from "./reference";
+import { describeRatings, fitReasons, type FitReasons } from "./reasons";
+import { decideRule, describeDecision, type SuperclassRules } from "./superclass";
 
 export type RuleStatus = "pass" | "fail" | "unrated";
 
@@ -40,19 +42,17 @@ export interface RatingsExplanation {
   known: number;
   /** PBR.CLUSTER's answer: 0 when no cluster passes its red rules. */
   suggested: number;
-  /** Best passing clusters, best first, with fit 0–1. */
-  candidates: { code: number; fit: number }[];
+  /** Best passing clusters (inside the decided super class), best first, with fit 0–1 and the ratings behind it. */
+  candidates: { code: number; fit: number; reasons: FitReasons }[];
+  /** Fit of the suggestion minus fit of the runner-up (0–1), or null with fewer than two candidates. */
+  margin: number | null;
+  /** How the super class was chosen: given by the user, decided by a rule (with its reason), or not used. */
+  superclass: { code: SuperClass; how: "given" | "rule"; reason: string } | null;
   /** Every cluster in the profile, in code order. */
   clusters: ClusterExplanation[];
 }
 
-/** "0–1", "3", "0, 2 or 4". */
-export function describeRatings(allowed: readonly number[]): string {
-  if (allowed.length === 1) return String(allowed[0]);
-  const contiguous = allowed.every((v, j) => j === 0 || v === allowed[j - 1] + 1);
-  if (contiguous) return `${allowed[0]}–${allowed[allowed.length - 1]}`;
-  return `${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}`;
-}
+export { describeRatings };
 
 /**
  * Explain one row of 18 ratings (0–4, 9 or blank). `superclass` limits the suggestion as in
@@ -62,7 +62,8 @@ export function explainRatings(
   ratings: readonly CellValue[],
   profile: Profile,
   superclass: SuperClass | null = null,
-  count = 5
+  count = 5,
+  rules: SuperclassRules | null = null
 ): RatingsExplanation | PbrError {
   const row = [ratings.slice(0, ITEM_COUNT)];
   const r = new Uint8Array(ITEM_COUNT);
@@ -71,18 +72,33 @@ export function explainRatings(
   if (known === BLANK_ROW) return clusterErrors.tooFewRatings(1, 0);
   if (known < MIN_KNOWN) return clusterErrors.tooFewRatings(1, known);
 
-  const allocated = allocateRange(row, superclass, profile);
+  const allocated = allocateRange(row, superclass, profile, rules);
   if (allocated instanceof PbrError) return allocated;
   const suggested = allocated[0];
   if (suggested instanceof PbrError) return suggested;
-  const listed = candidatesFor(row, count, profile);
-  if (listed instanceof PbrError) return listed;
-  const candidates = listed
-    .filter(([code, fit]) => typeof code === "number" && typeof fit === "number")
-    .map(([code, fit]) => ({ code: code as number, fit: fit as number }));
 
   const scorer = new Scorer(profile);
   scorer.score(r, 0);
+  let decided: RatingsExplanation["superclass"] = null;
+  let allowed = profile.allMask;
+  if (superclass !== null) {
+    decided = { code: superclass, how: "given", reason: "given by the user" };
+    allowed = profile.classMask[superclass];
+  } else if (rules) {
+    const j = decideRule(rules, r, 0);
+    const code: SuperClass = j < 0 ? "Z" : rules.rules[j].superclass;
+    decided = { code, how: "rule", reason: describeDecision(rules, j, r) };
+    allowed = code === "Z" ? 0 : profile.classMask[code];
+  }
+  const candidates = scorer
+    .ranked(allowed)
+    .slice(0, count)
+    .map(([code, pts]) => ({
+      code,
+      fit: fitOf(pts, known),
+      reasons: fitReasons(profile, profile.indexOf[code], r),
+    }));
+  const margin = candidates.length >= 2 ? candidates[0].fit - candidates[1].fit : null;
   const clusters = profile.codes.map((code, k): ClusterExplanation => {
     const rules: RedRule[] = [];
     for (let item = 0; item < ITEM_COUNT; item++) {
@@ -107,5 +123,5 @@ export function explainRatings(
       rules,
     };
   });
-  return { known, suggested: Number(suggested), candidates, clusters };
+  return { known, suggested: Number(suggested), candidates, margin, superclass: decided, clusters };
 }

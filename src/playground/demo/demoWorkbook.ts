@@ -11,6 +11,11 @@ import {
   DEFAULT_PROFILE_TITLE,
   defaultProfileGrid,
 } from "../../core/clusters/defaultProfile";
+import {
+  DEFAULT_RULES_NOTE,
+  DEFAULT_RULES_TITLE,
+  defaultSuperclassRulesGrid,
+} from "../../core/clusters/defaultSuperclassRules";
 import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { ILLUSTRATIVE_PRICES, type BuiltInTable } from "../../core/tariff/illustrative";
@@ -112,6 +117,19 @@ export async function openDemo(
     "Profile",
     "ProfileTable"
   );
+  const rules = defaultSuperclassRulesGrid();
+  await writeBuiltIn(
+    port,
+    "SuperclassRules",
+    {
+      title: DEFAULT_RULES_TITLE,
+      note: DEFAULT_RULES_NOTE,
+      header: rules[0],
+      rows: rules.slice(1),
+    },
+    "SuperclassRules",
+    "SuperclassRulesTable"
+  );
   if (blank && blank !== caseload) await port.deleteSheet(blank);
 
   onStep({ step: "Writing 2,000 synthetic people" });
@@ -136,8 +154,8 @@ export async function openDemo(
       "Indicative budget",
     ],
     [
-      `=PBR.CLUSTER(${RATINGS}, , ProfileTable)`,
-      `=PBR.CLUSTERCHECK(${RATINGS}, ${col("D")}, ProfileTable)`,
+      `=PBR.CLUSTER(${RATINGS}, , ProfileTable, SuperclassRulesTable)`,
+      `=PBR.CLUSTERCHECK(${RATINGS}, ${col("D")}, ProfileTable, SuperclassRulesTable)`,
       `=PBR.REVIEWDUE(${col("D")}, ${col("E")})`,
       `=PBR.FYDAYS(${col("E")}, ${col("F")}, 2024)`,
       `=PBR.FYCOST(${col("D")}, ${col("E")}, ${col("F")}, 2024, ${col("G")}, PriceTable)`,

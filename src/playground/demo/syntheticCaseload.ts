@@ -1,7 +1,8 @@
 /**
  * A SYNTHETIC caseload for the playground: made-up people, generated from a fixed seed, so
  * nobody's data is ever in the demo. Cluster mix, ratings and dates are plausible, not real:
- * ratings are drawn cluster by cluster from the built-in INDICATIVE profile (so PBR.CLUSTER
+ * ratings are drawn cluster by cluster from the built-in INDICATIVE profile, redrawn until the
+ * built-in super class rules agree with the recorded cluster's super class (so PBR.CLUSTER
  * mostly agrees with the recorded cluster, with some noise and some "not known" ratings), and
  * cluster periods start across 2023/24 and 2024/25. About 6% of people have ratings that break
  * their recorded cluster's red rules (mostly psychotic symptoms rated in a non-psychotic
@@ -9,6 +10,8 @@
  */
 import { defaultProfileGrid } from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
+import { defaultSuperclassRules } from "../../core/clusters/defaultSuperclassRules";
+import { decideRule } from "../../core/clusters/superclass";
 import { CLUSTERS, reviewDays, DEFAULT_REVIEW_DAYS } from "../../core/clusters/reference";
 import { fyEnd, fyStart } from "../../core/dates";
 import { between, mulberry32, weighted, type Random } from "./random";
@@ -105,6 +108,17 @@ function plantMismatch(
   ratings[item] = outside[Math.floor(random() * outside.length)];
 }
 
+/** The super class the built-in rules give these ratings (Z when they cannot tell). */
+function decidedClass(ratings: readonly number[]): string {
+  const rules = defaultSuperclassRules();
+  const j = decideRule(
+    rules,
+    Uint8Array.from(ratings, (x) => (x > 4 ? 5 : x)),
+    0
+  );
+  return j < 0 ? "Z" : rules.rules[j].superclass;
+}
+
 /** Per cluster, per item: weights for ratings 0–4 drawn from the profile's markings. */
 function ratingWeights(): Map<number, number[][]> {
   const grid = defaultProfileGrid();
@@ -144,6 +158,7 @@ export function syntheticCaseload(
   const random = mulberry32(seed);
   // A second stream for the planted mismatches, so the rest of the demo stays as it was.
   const audit = mulberry32(seed ^ 0x5eed);
+  const redraw = mulberry32(seed ^ 0x0c1a55);
   const rules = redRules();
   const codes = Object.keys(MIX).map(Number);
   const mix = codes.map((c) => MIX[c]);
@@ -164,10 +179,21 @@ export function syntheticCaseload(
       code === 14 || code === 15 ? 0.6 : [13, 16, 17, 20].includes(code) ? 0.15 : 0.03;
     const admitted = random() < admitChance ? Math.min(days, between(random, 3, 45)) : 0;
     const step = 1 + weighted(random, [1, 2, 4, 2, 1]);
-    const ratings = ITEMS.map((_, item) => {
+    let ratings = ITEMS.map((_, item) => {
       if (random() < 0.03) return 9; // not known
       return code === 0 ? weighted(random, UNMARKED) : weighted(random, weights.get(code)![item]);
     });
+    // A clinician records a cluster in the super class the picture shows: redraw (from a separate
+    // stream, so the rest of the demo stays as it was) until the built-in rules agree.
+    for (
+      let tries = 0;
+      code !== 0 && tries < 40 && decidedClass(ratings) !== info.superclass;
+      tries++
+    ) {
+      ratings = ITEMS.map((_, item) =>
+        redraw() < 0.03 ? 9 : weighted(redraw, weights.get(code)![item])
+      );
+    }
     if (code !== 0 && audit() < MISMATCH_RATE) plantMismatch(code, ratings, rules, audit);
     rows.push([
       `SYN-${String(i + 1).padStart(4, "0")}`,

@@ -17,7 +17,13 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { explainRatings, type ClusterExplanation } from "../../core/clusters/explain";
+import {
+  explainRatings,
+  type ClusterExplanation,
+  type RatingsExplanation,
+} from "../../core/clusters/explain";
+import { defaultSuperclassRules } from "../../core/clusters/defaultSuperclassRules";
+import type { FitReasons } from "../../core/clusters/reasons";
 import { defaultProfile } from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
 import { parseProfile, type Profile } from "../../core/clusters/profile";
@@ -46,8 +52,80 @@ function percent(fit: number): string {
   return `${Math.round(fit * 100)}%`;
 }
 
+const WEIGHT_WORDS = {
+  essential: "essential",
+  expected: "expected",
+  possible: "possible",
+  atypical: "atypical",
+} as const;
+
+/** The ratings that counted for and against one candidate, and the items not known. */
+function Reasons({ code, fit, reasons }: { code: number; fit: number; reasons: FitReasons }) {
+  const forList = reasons.for.filter((x) => x.weight !== "possible");
+  return (
+    <div aria-label={`Why cluster ${code}`}>
+      <Caption1>
+        <strong>
+          Cluster {code} {clusterInfo(code)?.name} — fit {percent(fit)}
+        </strong>
+      </Caption1>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        <li>
+          For:{" "}
+          {forList.length === 0
+            ? "no rating in its expected bands"
+            : forList
+                .map(
+                  (x) =>
+                    `item ${x.item} (${x.short}) ${x.rating}, ${WEIGHT_WORDS[x.weight]} ${x.band}`
+                )
+                .join("; ")}
+        </li>
+        <li>
+          Against:{" "}
+          {reasons.against.length === 0
+            ? "no rating outside its typical bands"
+            : reasons.against
+                .map(
+                  (x) =>
+                    `item ${x.item} (${x.short}) ${x.rating}, expects ${x.band || "other ratings"}`
+                )
+                .join("; ")}
+        </li>
+        {reasons.unknown.length > 0 && <li>Not known: items {reasons.unknown.join(", ")}</li>}
+      </ul>
+    </div>
+  );
+}
+
+/** Why the super class, the margin between suggestion and runner-up, and the ratings behind both. */
+function Why({ explanation }: { explanation: RatingsExplanation }) {
+  const [first, second] = explanation.candidates;
+  return (
+    <section aria-label="Why this suggestion" style={{ display: "grid", gap: 6 }}>
+      {explanation.superclass && (
+        <Body1>
+          Super class {explanation.superclass.how === "given" ? "(given)" : "(from the ratings)"}:{" "}
+          {explanation.superclass.how === "given"
+            ? `${explanation.superclass.code}, given by you`
+            : explanation.superclass.reason}
+        </Body1>
+      )}
+      {first && second && explanation.margin !== null && (
+        <Body1>
+          Cluster {first.code} leads cluster {second.code} by {percent(explanation.margin)} of fit
+          {explanation.margin < 0.05 ? ": a close call, check both descriptions." : "."}
+        </Body1>
+      )}
+      {first && <Reasons {...first} />}
+      {second && <Reasons {...second} />}
+    </section>
+  );
+}
+
 function RedRules({ cluster }: { cluster: ClusterExplanation }) {
-  if (cluster.rules.length === 0) return <Caption1>Cluster {cluster.code} has no red rules in this profile.</Caption1>;
+  if (cluster.rules.length === 0)
+    return <Caption1>Cluster {cluster.code} has no red rules in this profile.</Caption1>;
   return (
     <ul style={{ margin: 0, paddingLeft: 20 }} aria-label={`Red rules for cluster ${cluster.code}`}>
       {cluster.rules.map((rule) => (
@@ -59,7 +137,13 @@ function RedRules({ cluster }: { cluster: ClusterExplanation }) {
   );
 }
 
-export function ClusterAssistant({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+export function ClusterAssistant({
+  port,
+  active = true,
+}: {
+  port: WorkbookPort | null;
+  active?: boolean;
+}) {
   const styles = useStyles();
   const [ratings, setRatings] = useState<RatingInput[]>(() => Array(18).fill(null));
   const [superclass, setSuperclass] = useState<"" | "A" | "B" | "C">("");
@@ -100,7 +184,9 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
         if (!live) return;
         const parsed = parseProfile([t.header, ...t.rows]);
         if (parsed instanceof PbrError) {
-          setProfileError(`Table ${profileTable} is not a usable profile: ${parsed.message}. Using the built-in indicative profile.`);
+          setProfileError(
+            `Table ${profileTable} is not a usable profile: ${parsed.message}. Using the built-in indicative profile.`
+          );
           setProfile(defaultProfile());
           setProfileRef(null);
         } else {
@@ -116,7 +202,19 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
     };
   }, [port, profileTable]);
 
-  const explanation = useMemo(() => explainRatings(ratings, profile, superclass || null), [ratings, profile, superclass]);
+  // The built-in profile comes with the built-in super class rules, as in PBR.CLUSTER; a trust's own
+  // profile table is used without them, so its answers match the formulas it writes.
+  const explanation = useMemo(
+    () =>
+      explainRatings(
+        ratings,
+        profile,
+        superclass || null,
+        5,
+        profileRef === null ? defaultSuperclassRules() : null
+      ),
+    [ratings, profile, superclass, profileRef]
+  );
   const known = ratings.filter((r) => r !== null && r !== 9).length;
 
   const setRating = (i: number, value: string) => {
@@ -137,19 +235,26 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
     }
   };
 
-  const suggested = explanation instanceof PbrError ? null : explanation.clusters.find((c) => c.code === explanation.suggested);
-  const excluded = explanation instanceof PbrError ? [] : explanation.clusters.filter((c) => !c.passes);
+  const suggested =
+    explanation instanceof PbrError
+      ? null
+      : explanation.clusters.find((c) => c.code === explanation.suggested);
+  const excluded =
+    explanation instanceof PbrError ? [] : explanation.clusters.filter((c) => !c.passes);
 
   return (
     <div className={styles.form}>
       <Body1>
-        Rate each item 0–4 (9 or “Not rated” when not known). The suggestion is decision support from the profile’s
-        red rules and fit: the clinician decides.
+        Rate each item 0–4 (9 or “Not rated” when not known). The suggestion is decision support
+        from the profile’s red rules and fit: the clinician decides.
       </Body1>
       <div className={styles.pair} role="group" aria-label="MHCT ratings">
         {ITEMS.map((item, i) => (
           <Field key={item.id} label={`${item.id}. ${item.name}`}>
-            <Select value={ratings[i] === null ? "" : String(ratings[i])} onChange={(_, d) => setRating(i, d.value)}>
+            <Select
+              value={ratings[i] === null ? "" : String(ratings[i])}
+              onChange={(_, d) => setRating(i, d.value)}
+            >
               {RATING_CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
@@ -160,15 +265,25 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
         ))}
       </div>
       <div className={styles.pair}>
-        <Field label="Super class (optional)" hint="Limits the suggestion, as PBR.CLUSTER's superclass argument does.">
-          <Select value={superclass} onChange={(_, d) => setSuperclass(d.value as "" | "A" | "B" | "C")}>
-            <option value="">Any</option>
+        <Field
+          label="Super class (optional)"
+          hint="Limits the suggestion, as PBR.CLUSTER's superclass argument does. Left on “From the ratings”, the built-in rules decide it."
+        >
+          <Select
+            value={superclass}
+            onChange={(_, d) => setSuperclass(d.value as "" | "A" | "B" | "C")}
+          >
+            <option value="">From the ratings</option>
             <option value="A">A Non-psychotic</option>
             <option value="B">B Psychotic</option>
             <option value="C">C Organic</option>
           </Select>
         </Field>
-        <Field label="Profile" validationMessage={profileError ?? undefined} validationState={profileError ? "warning" : "none"}>
+        <Field
+          label="Profile"
+          validationMessage={profileError ?? undefined}
+          validationState={profileError ? "warning" : "none"}
+        >
           <Select value={profileTable} onChange={(_, d) => setProfileTable(d.value)}>
             <option value="">Built-in indicative profile</option>
             {tables.map((t) => (
@@ -197,7 +312,14 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
               {suggested ? ` (fit ${percent(suggested.fit)})` : ""}
             </Subtitle2>
             <Caption1>{explanation.known} of 18 ratings known.</Caption1>
-            {explanation.suggested === 0 && <Body1>No cluster passes its red rules, so this is variance (cluster 0).</Body1>}
+            {explanation.suggested === 0 && (
+              <Body1>
+                {explanation.superclass?.code === "Z"
+                  ? "The super class cannot be told from these ratings, so this is variance (cluster 0): choose the super class above."
+                  : "No cluster passes its red rules, so this is variance (cluster 0)."}
+              </Body1>
+            )}
+            <Why explanation={explanation} />
             {suggested && <RedRules cluster={suggested} />}
             <Table size="small" aria-label="Best candidates">
               <TableHeader>
@@ -223,7 +345,11 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
                 <ul style={{ margin: 0, paddingLeft: 20 }}>
                   {excluded.map((c) => (
                     <li key={c.code}>
-                      Cluster {c.code}: {c.rules.filter((r) => r.status === "fail").map((r) => r.reason).join("; ")}
+                      Cluster {c.code}:{" "}
+                      {c.rules
+                        .filter((r) => r.status === "fail")
+                        .map((r) => r.reason)
+                        .join("; ")}
                     </li>
                   ))}
                 </ul>
@@ -237,10 +363,19 @@ export function ClusterAssistant({ port, active = true }: { port: WorkbookPort |
         <Button appearance="primary" onClick={insert} disabled={!port || busy}>
           Insert ratings and formula at selection
         </Button>
-        {!port && <Caption1>Inserting needs a workbook: open PbR Toolkit inside Excel or the playground.</Caption1>}
+        {!port && (
+          <Caption1>
+            Inserting needs a workbook: open PbR Toolkit inside Excel or the playground.
+          </Caption1>
+        )}
       </div>
       {insertMessage && (
-        <MessageBar ref={messageRef} layout="multiline" intent={insertMessage.ok ? "success" : "error"} role={insertMessage.ok ? "status" : "alert"}>
+        <MessageBar
+          ref={messageRef}
+          layout="multiline"
+          intent={insertMessage.ok ? "success" : "error"}
+          role={insertMessage.ok ? "status" : "alert"}
+        >
           <MessageBarBody>{insertMessage.text}</MessageBarBody>
         </MessageBar>
       )}

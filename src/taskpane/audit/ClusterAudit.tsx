@@ -5,13 +5,29 @@ import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { guessColumn, guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import {
+  ColumnField,
+  NeedsWorkbook,
+  RunStatus,
+  TableField,
+  readChosen,
+  useRunner,
+  useStyles,
+  useTable,
+  useTables,
+} from "../ui/common";
 import { preferTable } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
 
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
-export function ClusterAudit({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+export function ClusterAudit({
+  port,
+  active = true,
+}: {
+  port: WorkbookPort | null;
+  active?: boolean;
+}) {
   if (!port) return <NeedsWorkbook feature="Cluster audit" />;
   return <AuditForm port={port} active={active} />;
 }
@@ -21,6 +37,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const { tables, error: tablesError } = useTables(port, active);
   const [caseloadName, setCaseloadName] = useState("");
   const [profileName, setProfileName] = useState("");
+  const [rulesName, setRulesName] = useState("");
   const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
@@ -31,20 +48,29 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   useEffect(() => {
     setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
     setProfileName((p) => p || preferTable(tables, "ProfileTable", "Profile"));
+    setRulesName((p) => p || preferTable(tables, "SuperclassRulesTable", "SuperclassRules"));
   }, [tables]);
 
   useEffect(() => {
     if (caseload) {
-      setCols({ id: guessColumn(caseload.header, "id"), team: guessColumn(caseload.header, "team"), recorded: guessColumn(caseload.header, "cluster") });
+      setCols({
+        id: guessColumn(caseload.header, "id"),
+        team: guessColumn(caseload.header, "team"),
+        recorded: guessColumn(caseload.header, "cluster"),
+      });
     }
   }, [caseload]);
 
   const go = () => {
     const found: Errors = {};
     if (!caseloadName) found.caseload = "Choose the caseload table.";
-    else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
-    else if (caseload.rows.length === 0) found.caseload = `Table ${caseloadName} has no rows to audit.`;
-    if (caseload && cols.recorded < 0) found.recorded = "Choose the column holding the recorded cluster.";
+    else if (!caseload)
+      found.caseload =
+        caseloadError ?? "The caseload table is still being read; try again in a moment.";
+    else if (caseload.rows.length === 0)
+      found.caseload = `Table ${caseloadName} has no rows to audit.`;
+    if (caseload && cols.recorded < 0)
+      found.recorded = "Choose the column holding the recorded cluster.";
     if (caseload && missing) {
       found.ratings = `No column found for ${missing}. Rating columns need headers 1–13 and A–E (or 14–18, “Item 1”, “MHCT 1”): rename them in the table and choose it again.`;
     }
@@ -52,10 +78,23 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     if (Object.keys(found).length > 0 || !caseload) return;
     void runner.start(async (options) => {
       // Read the caseload and profile now, so the audit reflects the workbook as it is.
-      const [cl, pf] = await Promise.all([port.readTable(caseloadName), readChosen(port, profileName)]);
+      const [cl, pf, rl] = await Promise.all([
+        port.readTable(caseloadName),
+        readChosen(port, profileName),
+        readChosen(port, rulesName),
+      ]);
       const rows = auditRowsFrom(cl, { ...cols, ratings: guessRatingColumns(cl.header) });
       if (rows.length === 0) throw new Error(`Table ${caseloadName} has no rows to audit.`);
-      const result = await runAudit(port, { rows, profile: pf ? tableRef(pf) : null, byTeam: cols.team >= 0 }, options);
+      const result = await runAudit(
+        port,
+        {
+          rows,
+          profile: pf ? tableRef(pf) : null,
+          rules: rl ? tableRef(rl) : null,
+          byTeam: cols.team >= 0,
+        },
+        options
+      );
       return `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
         cols.team >= 0 ? " and by team" : ""
       }, and a bar chart.`;
@@ -65,24 +104,77 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   return (
     <div className={styles.form}>
       <Body1>
-        Checks each recorded cluster against the person’s ratings with PBR.CLUSTERCHECK (OK, Broken, Unconfirmed,
-        Variance or Not clustered) and counts the results by cluster and team. Decision support: the clinician decides.
+        Checks each recorded cluster against the person’s ratings with PBR.CLUSTERCHECK (OK, Broken,
+        Unconfirmed, Super class, Variance or Not clustered) and counts the results by cluster and
+        team. Decision support: the clinician decides.
       </Body1>
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <div className={styles.pair}>
-        <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
-        <TableField label="Profile table" hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4" tables={tables} value={profileName} onChange={setProfileName} none="Built-in indicative profile" />
+        <TableField
+          label="Caseload table"
+          tables={tables}
+          value={caseloadName}
+          onChange={setCaseloadName}
+          none="— choose a table —"
+          error={errors.caseload ?? caseloadError}
+          required
+        />
+        <TableField
+          label="Profile table"
+          hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4"
+          tables={tables}
+          value={profileName}
+          onChange={setProfileName}
+          none="Built-in indicative profile"
+        />
+        <TableField
+          label="Super class rules table"
+          hint="Header Rule | Super class | When | Reason. With the built-in profile the built-in rules apply; with a profile table of your own, choose rules to decide the super class first."
+          tables={tables}
+          value={rulesName}
+          onChange={setRulesName}
+          none={
+            profileName
+              ? "None (every cluster in the profile is a candidate)"
+              : "Built-in indicative rules"
+          }
+        />
         {caseload && (
           <>
-            <ColumnField label="Recorded cluster column" header={caseload.header} value={cols.recorded} onChange={(recorded) => setCols({ ...cols, recorded })} error={errors.recorded} required />
-            <ColumnField label="Id column" header={caseload.header} value={cols.id} onChange={(id) => setCols({ ...cols, id })} none="None (number the rows)" />
-            <ColumnField label="Team column" header={caseload.header} value={cols.team} onChange={(team) => setCols({ ...cols, team })} none="None (no summary by team)" />
+            <ColumnField
+              label="Recorded cluster column"
+              header={caseload.header}
+              value={cols.recorded}
+              onChange={(recorded) => setCols({ ...cols, recorded })}
+              error={errors.recorded}
+              required
+            />
+            <ColumnField
+              label="Id column"
+              header={caseload.header}
+              value={cols.id}
+              onChange={(id) => setCols({ ...cols, id })}
+              none="None (number the rows)"
+            />
+            <ColumnField
+              label="Team column"
+              header={caseload.header}
+              value={cols.team}
+              onChange={(team) => setCols({ ...cols, team })}
+              none="None (no summary by team)"
+            />
           </>
         )}
       </div>
       {caseload && (
-        <Caption1 role={missing ? "alert" : undefined} style={missing ? { color: "#a4262c" } : undefined}>
-          {errors.ratings ?? (missing ? `Rating columns: no column found for ${missing}.` : "Rating columns: all 18 found (1–13 and A–E).")}
+        <Caption1
+          role={missing ? "alert" : undefined}
+          style={missing ? { color: "#a4262c" } : undefined}
+        >
+          {errors.ratings ??
+            (missing
+              ? `Rating columns: no column found for ${missing}.`
+              : "Rating columns: all 18 found (1–13 and A–E).")}
         </Caption1>
       )}
       <div className={styles.actions}>

@@ -24,6 +24,11 @@ export interface AuditInputs {
   rows: AuditRow[];
   /** Reference to a profile table; null uses the built-in indicative profile. */
   profile: string | null;
+  /**
+   * Reference to a super class rules table; null: the built-in indicative rules with the built-in
+   * profile, no super class step with a profile table (as PBR.CLUSTERCHECK does).
+   */
+  rules?: string | null;
   /** Whether the caseload had a team column (adds the by-team summary). */
   byTeam: boolean;
 }
@@ -111,7 +116,12 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       row.team,
       row.recorded,
       ...ratings,
-      call("PBR.CLUSTERCHECK", [`${ratingsFirst}${r}:${ratingsLast}${r}`, `C${r}`, inputs.profile]),
+      call("PBR.CLUSTERCHECK", [
+        `${ratingsFirst}${r}:${ratingsLast}${r}`,
+        `C${r}`,
+        inputs.profile,
+        inputs.rules,
+      ]),
     ];
   });
   const recordedRange = absolute(rangeAddress(TABLE_ROW + 1, 2, Math.max(n, 1), 1));

@@ -1,9 +1,9 @@
 /**
- * Set up model: seven sheets, each an Excel table with a named range, filled with the built-in
+ * Set up model: eight sheets, each an Excel table with a named range, filled with the built-in
  * tables (labelled illustrative, or indicative for the profile) so every PBR function works at
  * once. Each sheet carries its table's title and note above the table.
  *
- *   Prices, Profile, Steps, RiskBands: the built-in tables, named Prices, Profile, Steps, RiskBands
+ *   Prices, Profile, SuperclassRules, Steps, RiskBands: the built-in tables, named the same
  *   Caseload: a few made-up people (labelled so) with a live cost column (PBR.FYCOST)
  *   Summary:  the financial year and the caseload's cost (named FYStart, PlanValue)
  *   Scenario: the Scenario runner's sheet driven by PlanValue and RiskBands
@@ -14,6 +14,11 @@ import {
   DEFAULT_PROFILE_TITLE,
   defaultProfileGrid,
 } from "../../core/clusters/defaultProfile";
+import {
+  DEFAULT_RULES_NOTE,
+  DEFAULT_RULES_TITLE,
+  defaultSuperclassRulesGrid,
+} from "../../core/clusters/defaultSuperclassRules";
 import { ITEMS } from "../../core/clusters/items";
 import { ymdToSerial } from "../../core/dates";
 import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
@@ -273,6 +278,12 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
         note: DEFAULT_PROFILE_NOTE,
         header: defaultProfileGrid()[0].map(String),
         rows: defaultProfileGrid().slice(1),
+      }),
+      builtInSheet("SuperclassRules", {
+        title: DEFAULT_RULES_TITLE,
+        note: DEFAULT_RULES_NOTE,
+        header: defaultSuperclassRulesGrid()[0],
+        rows: defaultSuperclassRulesGrid().slice(1),
       }),
       builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
       builtInSheet(

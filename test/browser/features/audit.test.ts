@@ -66,7 +66,7 @@ describe("Cluster audit in the playground", () => {
     await expect(shown(page, `'${SHEET}'!V4`)).resolves.toBe("Check");
     await expect(shown(page, `'${SHEET}'!A5`)).resolves.toBe("SYN-0001");
     await expect(formulaOf(page, `'${SHEET}'!V5`)).resolves.toMatch(
-      /^=PBR\.CLUSTERCHECK\(D5:U5, ?C5, ?Profile!\$A\$3:\$G\$\d+\)$/
+      /^=PBR\.CLUSTERCHECK\(D5:U5, ?C5, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)$/
     );
     await expect(shown(page, `'${SHEET}'!V5`)).resolves.toMatch(
       /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/
@@ -76,7 +76,7 @@ describe("Cluster audit in the playground", () => {
     const summaryStart = await page.locator('[data-cell="X5"]').boundingBox();
     expect(runOn!.x + runOn!.width).toBeLessThanOrEqual(summaryStart!.x);
     await expect(shown(page, `'${SHEET}'!V6`)).resolves.toMatch(
-      /^(OK$|Broken: |Unconfirmed: |Variance: |Not clustered: )/
+      /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: )/
     );
   });
 
@@ -84,7 +84,7 @@ describe("Cluster audit in the playground", () => {
     const { page } = pg();
     const checks = (await values(page, SHEET, 4, 21, PEOPLE, 1)).map((r) => String(r[0]));
     expect(
-      checks.every((c) => /^(OK$|Broken: |Unconfirmed: |Variance: |Not clustered: )/.test(c))
+      checks.every((c) => /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: )/.test(c))
     ).toBe(true);
     const ok = checks.filter((c) => c === "OK").length;
     const broken = checks.filter((c) => c.startsWith("Broken:")).length;

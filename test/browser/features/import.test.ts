@@ -71,6 +71,7 @@ describe("Import caseload in the playground", () => {
       "Steps",
       "RiskBands",
       "Profile",
+      "SuperclassRules",
       "Caseload (2)",
       "Import rejects",
     ]);

@@ -18,12 +18,12 @@ import {
 describe("Set up model in the playground", () => {
   const pg = usePlayground();
 
-  it("adds the seven model sheets beside the demo's, with new names where the demo has them", async () => {
+  it("adds the eight model sheets beside the demo's, with new names where the demo has them", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Set up model");
     await panel.getByLabel(/Financial year to cost the caseload in/).fill("2025");
     await panel.getByRole("button", { name: "Set up model" }).click();
-    const outcome = panel.getByRole("status").filter({ hasText: "Added 7 sheets" });
+    const outcome = panel.getByRole("status").filter({ hasText: "Added 8 sheets" });
     await outcome.waitFor();
     await expect(outcome.textContent()).resolves.toContain("nothing was overwritten");
     await expect(seenInPane(outcome)).resolves.toBe(true);
@@ -37,8 +37,10 @@ describe("Set up model in the playground", () => {
       "Steps",
       "RiskBands",
       "Profile",
+      "SuperclassRules",
       "Prices (2)",
       "Profile (2)",
+        "SuperclassRules (2)",
       "Steps (2)",
       "RiskBands (2)",
       "Caseload (2)",

@@ -12,7 +12,7 @@ describe("CLUSTERCHECK", () => {
   it("names the first broken red rule, the allowed ratings and the best alternative", () => {
     // Recorded 10 but item 6 = 0; 10 needs 2–4. Cluster 3 passes with item 6 R + item 7 O = 4/36 = 0.11.
     expect(checkRange([row({ 7: 2 })], 10, small)).toEqual([
-      "Broken: item 6 (hallucinations and delusions) rated 0; cluster 10 needs 2–4. Best fit: cluster 3 (fit 0.11)",
+      "Broken: item 6 (hallucinations and delusions) rated 0; cluster 10 needs 2–4. Best fit: cluster 3 (fit 11%)",
     ]);
   });
 
@@ -26,14 +26,14 @@ describe("CLUSTERCHECK", () => {
     const noTen = profileOf(SMALL_GRID.filter((r) => r[0] !== 10));
     expect(checkRange([row({ 6: 2 })], 0, noTen)).toEqual(["OK"]);
     expect((checkRange([row({ 7: 2 })], 0, small) as unknown[])[0]).toBe(
-      "Variance: recorded 0 but cluster 3 (fit 0.11) passes its red rules"
+      "Variance: recorded 0 but cluster 3 (fit 11%) passes its red rules"
     );
   });
 
   it("suggests the best fit when nothing (or 99) is recorded", () => {
     expect(checkRange([row({ 7: 2 }), row({ 7: 2 })], [[""], [99]], small)).toEqual([
-      "Not clustered: best fit is cluster 3 (fit 0.11)",
-      "Not clustered: best fit is cluster 3 (fit 0.11)",
+      "Not clustered: best fit is cluster 3 (fit 11%)",
+      "Not clustered: best fit is cluster 3 (fit 11%)",
     ]);
   });
 
