@@ -13,6 +13,7 @@ const FUNCTION_FILES = [
   "./src/functions/tariff.ts",
   "./src/functions/riskshare.ts",
   "./src/functions/ras.ts",
+  "./src/functions/mhnrg.ts",
 ];
 
 const tsRule = {
@@ -67,7 +68,10 @@ const playground = (mode) => ({
       {
         test: path.resolve(__dirname, "src/workbook/embedded/pbrFunctions.ts"),
         enforce: "pre",
-        use: { loader: path.resolve(__dirname, "scripts/pbr-registry-loader.cjs"), options: { files: FUNCTION_FILES } },
+        use: {
+          loader: path.resolve(__dirname, "scripts/pbr-registry-loader.cjs"),
+          options: { files: FUNCTION_FILES },
+        },
       },
       tsRule,
     ],

@@ -73,6 +73,9 @@ const COLUMNS: Record<
   cluster: "code",
   clustercode: "code",
   dayprice: "day",
+  // A resource-group price table (Code | Unit price): units (bed days, contacts) in place of days.
+  unitprice: "day",
+  currencycode: "code",
   nonadmitteddayprice: "day",
   admitteddayprice: "admitted",
   periodprice: "periodPrice",

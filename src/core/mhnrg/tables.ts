@@ -1,0 +1,190 @@
+/**
+ * The mental health resource group (MHNRG) rule and price tables, compiled for per-row lookups.
+ * The built-in 2026/27 tables come from tables.json (authored from source/*.csv by
+ * scripts/author-mhnrg.mjs; provenance in source/README.md). A user may supply newer tables as
+ * one worksheet range (parseMhnrgRules) and a newer price table (parseMhnrgPrices).
+ */
+import data from "./tables.json";
+
+/** One-letter population categories: A, B, C, E, F, S, Y, Z ("" = cannot classify). */
+export type Category = string;
+
+export interface Team {
+  category: Category;
+  /** "community", "crisis" or "" (no setting). */
+  settingGroup: string;
+  settingCode: string;
+  /** A crisis team: counts as a crisis referral when it has no setting. */
+  crisis: boolean;
+  /** Crisis only at urgent priority (A18, single point of access). */
+  urgentOnly: boolean;
+}
+
+export interface Bed {
+  category: Category;
+  settingCode: string;
+  version: string;
+}
+
+export interface MhnrgRules {
+  /** 3-character ICD-10 code → category. */
+  diagnosis: Map<string, Category>;
+  /** The ranges as written, for messages: category → "F20–F25, F28–F31, R44". */
+  diagnosisRanges: Map<string, string[]>;
+  /** Category → currency group (MAA…), its name, and whether under-18s may be in it. */
+  groups: Map<Category, { group: string; name: string; cyp: boolean }>;
+  teams: Map<string, Team>;
+  beds: Map<string, Bed>;
+  referrals: Map<string, Category>;
+  source: string;
+}
+
+export interface MhnrgPrice {
+  code: string;
+  unit: string;
+  /** null: specialised service, out of scope. */
+  price: number | null;
+}
+
+/** Every 3-character code from start to end, same letter ("F20".."F25"). */
+export function expandRange(start: string, end: string): string[] {
+  const letter = start[0];
+  const from = Number(start.slice(1, 3));
+  const to = end[0] === letter ? Number(end.slice(1, 3)) : from;
+  const out: string[] = [];
+  for (let n = from; n <= to && n <= 99; n++) out.push(letter + String(n).padStart(2, "0"));
+  return out;
+}
+
+export function compileRules(parts: {
+  diagnosis: readonly (readonly [string, string, string])[];
+  groups: readonly (readonly [string, string, string, boolean])[];
+  teams: readonly (readonly [string, string, string, string, boolean, boolean])[];
+  beds: readonly (readonly [string, string, string, string])[];
+  referrals: readonly (readonly [string, string])[];
+  source: string;
+}): MhnrgRules {
+  const diagnosis = new Map<string, Category>();
+  const diagnosisRanges = new Map<string, string[]>();
+  for (const [start, end, cat] of parts.diagnosis) {
+    for (const code of expandRange(start, end)) diagnosis.set(code, cat);
+    const list = diagnosisRanges.get(cat) ?? [];
+    list.push(start === end ? start : `${start}–${end}`);
+    diagnosisRanges.set(cat, list);
+  }
+  return {
+    diagnosis,
+    diagnosisRanges,
+    groups: new Map(parts.groups.map(([cat, group, name, cyp]) => [cat, { group, name, cyp }])),
+    teams: new Map(
+      parts.teams.map(([code, category, settingGroup, settingCode, crisis, urgentOnly]) => [
+        code,
+        { category, settingGroup, settingCode, crisis, urgentOnly },
+      ])
+    ),
+    beds: new Map(
+      parts.beds.map(([code, version, category, settingCode]) => [
+        code,
+        { category, settingCode, version },
+      ])
+    ),
+    referrals: new Map(parts.referrals.map(([code, cat]) => [code, cat])),
+    source: parts.source,
+  };
+}
+
+type Json = typeof data;
+let builtIn: MhnrgRules | undefined;
+let builtInPrices: Map<string, MhnrgPrice> | undefined;
+
+export const MHNRG_SOURCE: string = data.source;
+export const MHNRG_NOTE: string = data.note;
+export const MHNRG_TITLE: string = data.title;
+export const MHNRG_VERSION: string = data.version;
+
+export function defaultMhnrgRules(): MhnrgRules {
+  builtIn ??= compileRules({
+    diagnosis: data.diagnosis as unknown as Json["diagnosis"] as [string, string, string][],
+    groups: data.groups as [string, string, string, boolean][],
+    teams: data.teams as [string, string, string, string, boolean, boolean][],
+    beds: data.beds as [string, string, string, string][],
+    referrals: data.referrals as [string, string][],
+    source: `built-in 2026/27 rules (${data.source})`,
+  });
+  return builtIn;
+}
+
+export function defaultMhnrgPrices(): Map<string, MhnrgPrice> {
+  builtInPrices ??= new Map(
+    (data.prices as [string, string, number | null][]).map(([code, unit, price]) => [
+      code,
+      { code, unit, price },
+    ])
+  );
+  return builtInPrices;
+}
+
+/** The built-in price table as a worksheet range: Code | Unit price | Unit | Name | Note. */
+export function mhnrgPriceGrid(): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [["Code", "Unit price", "Unit", "Name", "Note"]];
+  for (const p of defaultMhnrgPrices().values())
+    rows.push([
+      p.code,
+      p.price,
+      p.unit,
+      mhnrgName(p.code) ?? "",
+      p.price === null ? "Specialised service: out of scope" : "",
+    ]);
+  return rows;
+}
+
+const EXTRA_GROUPS: Record<string, string> = {
+  MBU: "Other/Unclassified",
+  MCG: "CYP - Other",
+};
+const FAMILY: Record<string, string> = {
+  "96": "Community",
+  "97": "Crisis",
+  "98": "Inpatient",
+  "99": "",
+};
+const SETTINGS: Record<string, Record<string, string>> = {
+  "98": { A: "Acute & PICU", B: "Rehab", C: "Specialist", D: "Forensic" },
+  "96": { A: "CMHT", B: "Specialist", C: "Forensic", D: "Day Hospitals & Community Rehab" },
+  "97": {
+    A: "Core Services",
+    B: "Alternatives",
+    C: "MH Crisis Assessment Centres",
+    D: "A&E Linked Crisis Services",
+  },
+  "99": {
+    A: "Core Services",
+    B: "Alternatives",
+    C: "MH Crisis Assessment Centres",
+    D: "A&E Linked Crisis Services",
+  },
+};
+
+/** Code pattern: population group (3 letters) + family (96–99) + setting (A–D or Z). */
+export const CODE_PATTERN = /^M[A-C][A-Z]9[6-9][A-DZ]$/;
+
+/** "Adult - Psychosis and Bipolar Disorders - Community - CMHT", or undefined for a code that is not an MHNRG. */
+export function mhnrgName(code: string): string | undefined {
+  if (!CODE_PATTERN.test(code)) return undefined;
+  const group = code.slice(0, 3);
+  const family = code.slice(3, 5);
+  const setting = code[5];
+  let name: string | undefined = EXTRA_GROUPS[group];
+  if (!name)
+    for (const g of defaultMhnrgRules().groups.values()) if (g.group === group) name = g.name;
+  if (!name) return undefined;
+  if (group === "MCS") return family === "99" && setting === "Z" ? name : undefined;
+  if (group === "MAZ") {
+    if (family !== "99") return undefined;
+    return setting === "Z" ? name : `${name} - ${SETTINGS["99"][setting]}`;
+  }
+  if (family === "99") return undefined;
+  const parts = [name, FAMILY[family]];
+  if (setting !== "Z") parts.push(SETTINGS[family][setting]);
+  return parts.join(" - ");
+}
