@@ -19,6 +19,7 @@ import { ScenarioRunner } from "./scenario/ScenarioRunner";
 import { BudgetPlanner } from "./budget/BudgetPlanner";
 import { ClusterAudit } from "./audit/ClusterAudit";
 import { ImportCaseload } from "./import/ImportCaseload";
+import { ActivityGroups } from "./activity/ActivityGroups";
 
 export interface AppProps {
   /** The Office host ("Excel"), another host name (e.g. the playground), or null outside Office. */
@@ -29,7 +30,8 @@ export interface AppProps {
   initialTab?: FeatureId;
 }
 
-export type FeatureId = "setup" | "import" | "assistant" | "scenario" | "budget" | "audit";
+export type FeatureId =
+  "setup" | "import" | "assistant" | "scenario" | "budget" | "audit" | "activity";
 
 export const FEATURES: { id: FeatureId; label: string }[] = [
   { id: "setup", label: "Set up model" },
@@ -38,9 +40,18 @@ export const FEATURES: { id: FeatureId; label: string }[] = [
   { id: "scenario", label: "Scenario runner" },
   { id: "budget", label: "Budget planner" },
   { id: "audit", label: "Cluster audit" },
+  { id: "activity", label: "Resource groups" },
 ];
 
-function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | null; active: boolean }) {
+function Feature({
+  id,
+  port,
+  active,
+}: {
+  id: FeatureId;
+  port: WorkbookPort | null;
+  active: boolean;
+}) {
   switch (id) {
     case "setup":
       return <SetupModel port={port} />;
@@ -54,6 +65,8 @@ function Feature({ id, port, active }: { id: FeatureId; port: WorkbookPort | nul
       return <BudgetPlanner port={port} active={active} />;
     case "audit":
       return <ClusterAudit port={port} active={active} />;
+    case "activity":
+      return <ActivityGroups port={port} active={active} />;
   }
 }
 
@@ -68,25 +81,39 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
   const [tab, setTab] = useState<FeatureId>(initialTab);
   let status: string;
   if (host && port) status = `Connected to ${host}.`;
-  else if (host) status = `Connected to ${host}, but no workbook is available: worksheet actions are unavailable.`;
+  else if (host)
+    status = `Connected to ${host}, but no workbook is available: worksheet actions are unavailable.`;
   else status = "Running outside Excel: worksheet actions are unavailable here.";
 
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
       <style>{focusStyle}</style>
-      <main className="pbr-pane" style={{ padding: 16, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}>
+      <main
+        className="pbr-pane"
+        style={{ padding: 16, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12 }}
+      >
         <Title2 as="h1">PbR Toolkit</Title2>
         <Body1>
-          Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as worksheet functions
-          in the <Text weight="semibold">PBR</Text> namespace.
+          Care clusters, prices by cluster, risk-share settlements and stepped personal budgets, as
+          worksheet functions in the <Text weight="semibold">PBR</Text> namespace.
         </Body1>
         <Caption1 role="status" data-testid="host-status">
           {status}
         </Caption1>
         <nav aria-label="Features">
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as FeatureId)} size="small" style={{ flexWrap: "wrap" }}>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as FeatureId)}
+            size="small"
+            style={{ flexWrap: "wrap" }}
+          >
             {FEATURES.map((f) => (
-              <Tab key={f.id} value={f.id} id={`pbr-tab-${f.id}`} aria-controls={`pbr-panel-${f.id}`}>
+              <Tab
+                key={f.id}
+                value={f.id}
+                id={`pbr-tab-${f.id}`}
+                aria-controls={`pbr-panel-${f.id}`}
+              >
                 {f.label}
               </Tab>
             ))}
@@ -94,7 +121,13 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
         </nav>
         {/* Every panel stays mounted so typed inputs and a running write survive a change of tab. */}
         {FEATURES.map((f) => (
-          <section key={f.id} role="tabpanel" id={`pbr-panel-${f.id}`} aria-labelledby={`pbr-tab-${f.id}`} hidden={f.id !== tab}>
+          <section
+            key={f.id}
+            role="tabpanel"
+            id={`pbr-panel-${f.id}`}
+            aria-labelledby={`pbr-tab-${f.id}`}
+            hidden={f.id !== tab}
+          >
             <Feature id={f.id} port={port} active={f.id === tab} />
           </section>
         ))}

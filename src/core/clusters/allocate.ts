@@ -18,7 +18,7 @@ import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
 import { SUPERCLASS_NAMES, clusterInfo, type SuperClass } from "./reference";
-import { decideRule, describeDecision, type SuperclassRules } from "./superclass";
+import { decideRule, describeDecision, ruleRatings, type SuperclassRules } from "./superclass";
 import { fitReasons, percent } from "./reasons";
 
 export function checkRatingsShape(ratings: Grid): PbrError | null {
@@ -257,14 +257,7 @@ function classReason(
   const j = decideRule(rules, r, 0);
   if (j < 0) return { sc: null, text: "no super class rule holds" };
   const rule = rules.rules[j];
-  const seen = new Set<number>();
-  const ratings: string[] = [];
-  for (const c of rule.when)
-    for (const item of c.items) {
-      if (seen.has(item)) continue;
-      seen.add(item);
-      ratings.push(`item ${ITEMS[item].id} ${r[item] > 4 ? "not known" : `rated ${r[item]}`}`);
-    }
+  const ratings = ruleRatings(rule, r);
   const name = rule.superclass === "Z" ? "no super class" : SUPERCLASS_NAMES[rule.superclass];
   return {
     sc: rule.superclass,

@@ -153,6 +153,21 @@ export function decideRule(rules: SuperclassRules, r: Uint8Array, off: number): 
   return -1;
 }
 
+/** The ratings a rule's conditions looked at, once each: "item 4 (cognitive problems) rated 3". */
+export function ruleRatings(rule: SuperclassRule, r: Uint8Array, off = 0, named = false): string[] {
+  const seen = new Set<number>();
+  const out: string[] = [];
+  for (const c of rule.when)
+    for (const i of c.items) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const v = r[off + i];
+      const item = named ? `item ${ITEMS[i].id} (${ITEMS[i].short})` : `item ${ITEMS[i].id}`;
+      out.push(`${item} ${v > 4 ? "not known" : `rated ${v}`}`);
+    }
+  return out;
+}
+
 /** Words for the super class a rule chose and why, naming the ratings that made it hold. */
 export function describeDecision(
   rules: SuperclassRules,
@@ -163,15 +178,7 @@ export function describeDecision(
   if (j < 0) return "no super class rule holds for these ratings: variance (cluster 0)";
   const rule = rules.rules[j];
   const name = rule.superclass === "Z" ? "cannot tell" : SUPERCLASS_NAMES[rule.superclass];
-  const seen = new Set<number>();
-  const ratings: string[] = [];
-  for (const c of rule.when)
-    for (const i of c.items) {
-      if (seen.has(i)) continue;
-      seen.add(i);
-      const v = r[off + i];
-      ratings.push(`item ${ITEMS[i].id} (${ITEMS[i].short}) ${v > 4 ? "not known" : `rated ${v}`}`);
-    }
+  const ratings = ruleRatings(rule, r, off, true);
   const because = ratings.length > 0 ? `; ${ratings.join(", ")}` : "";
   return `${rule.superclass} (${name}) by rule ${rule.label}: ${rule.reason}${because}`;
 }

@@ -1,0 +1,145 @@
+/** Activity by resource group: activity rows from a table, an extract file into a new sheet, and the plan through a WorkbookPort. */
+import { headerKey, isBlankRow } from "../../core/values";
+import { parseRange } from "../../workbook/address";
+import type { CellInput, TableData, WorkbookPort } from "../../workbook/port";
+import { runPlan, type RunOptions, type RunResult } from "../plan/run";
+import type { CaseloadSource } from "../import/source";
+import { activityPlan, type ActivityRow, type Preflight } from "./plan";
+
+export type ActivityField =
+  "kind" | "age" | "diagnosis" | "service" | "reason" | "crisis" | "units";
+
+/** MHSDS-style and everyday header names for each column, matched ignoring case, spaces, _ and -. */
+const SYNONYMS: Record<ActivityField, string[]> = {
+  kind: ["kind", "activitytype", "activity", "type", "contactorspell"],
+  age: [
+    "age",
+    "ageatcarecontact",
+    "agecarecontdate",
+    "ageatcontact",
+    "ageatadmission",
+    "agerepperend",
+    "ageyears",
+  ],
+  diagnosis: [
+    "diagnosis",
+    "primdiag",
+    "primarydiagnosis",
+    "icd10",
+    "icd10code",
+    "primarydiagnosiscode",
+    "diag",
+    "diagcode",
+  ],
+  service: [
+    "service",
+    "teamtype",
+    "servteamtyperefttomh",
+    "servteamtypereftomh",
+    "serviceteamtype",
+    "teamtypecode",
+    "bedtype",
+    "mhadmittedpatientclass",
+    "admittedpatientclass",
+    "hospitalbedtypemh",
+    "wardtype",
+  ],
+  reason: ["referralreason", "primreasonreferralmh", "primaryreferralreason", "reasonforreferral"],
+  crisis: ["crisis", "crisisreferral", "iscrisisreferral", "urgent"],
+  units: [
+    "units",
+    "contacts",
+    "beddays",
+    "beddayscount",
+    "days",
+    "count",
+    "activity count",
+    "quantity",
+  ],
+};
+
+/** Index of the column for a field, or -1. */
+export function guessActivityColumn(header: readonly string[], field: ActivityField): number {
+  const keys = header.map(headerKey);
+  for (const s of SYNONYMS[field]) {
+    const i = keys.indexOf(s.replace(/\s+/g, ""));
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+export type ActivityColumns = Record<ActivityField, number>;
+
+/**
+ * Activity rows from a table: `kind` is a column, or a fixed "contact"/"spell" for every row.
+ * Fully blank rows are skipped; each row keeps its sheet row number for messages.
+ */
+export function activityRowsFrom(
+  table: TableData,
+  cols: ActivityColumns,
+  fixedKind: "contact" | "spell" | null
+): ActivityRow[] {
+  const top = parseRange(table.address).top; // 0-based header row
+  const at = (row: CellInput[], c: number): CellInput => (c >= 0 ? (row[c] ?? null) : null);
+  const out: ActivityRow[] = [];
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    out.push({
+      sheetRow: top + 2 + i,
+      kind: fixedKind ?? at(row, cols.kind),
+      age: at(row, cols.age),
+      diagnosis: at(row, cols.diagnosis),
+      service: at(row, cols.service),
+      reason: at(row, cols.reason),
+      crisis: at(row, cols.crisis),
+      units: at(row, cols.units),
+    });
+  });
+  return out;
+}
+
+/** Read an activity extract (CSV or XLSX) into a new "Activity" sheet as a table; returns the table name and rows read. */
+export async function importActivity(
+  port: WorkbookPort,
+  source: CaseloadSource,
+  options: RunOptions = {}
+): Promise<{ table: string; rows: number; skipped: number[] }> {
+  const rows: CellInput[][] = [];
+  const skipped: number[] = [];
+  const width = source.header.length;
+  await source.readRows(
+    (row, rowNo, problem) => {
+      if (problem || row.length > width) {
+        skipped.push(rowNo);
+        return;
+      }
+      if (isBlankRow(row)) return;
+      rows.push(Array.from({ length: width }, (_, c) => (row[c] ?? null) as CellInput));
+    },
+    { signal: options.signal }
+  );
+  const header = source.header.map((h, i) => h || `Column ${i + 1}`);
+  const result = await runPlan(
+    port,
+    {
+      sheets: [
+        {
+          key: "activity",
+          name: "Activity",
+          blocks: [{ kind: "table", topLeft: "A1", table: "Activity", header, rows }],
+        },
+      ],
+    },
+    options
+  );
+  return { table: result.tables.Activity, rows: rows.length, skipped };
+}
+
+export async function runActivity(
+  port: WorkbookPort,
+  checked: Preflight,
+  sourceName: string,
+  options: RunOptions = {}
+): Promise<RunResult> {
+  return runPlan(port, activityPlan(checked, sourceName), options);
+}
