@@ -6,6 +6,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { addHelpUrls, buildManifest, helpPages, resolveAddinUrl } = require("./scripts/deploy.cjs");
+const { version } = require("./package.json");
 
 /** One source file per function family; each becomes part of functions.json. */
 const FUNCTION_FILES = [
@@ -30,7 +32,33 @@ const common = (mode) => ({
   performance: { hints: false },
 });
 
-const addin = (mode) => ({
+/**
+ * After functions.json is generated: give every function a helpUrl under the add-in's address and
+ * write help/<ID>.html pages from the same metadata, so "Help on this function" works offline.
+ */
+class HelpPagesPlugin {
+  constructor(base) {
+    this.base = base;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = addHelpUrls(JSON.parse(asset.source.source().toString()), this.base);
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+          for (const [file, html] of Object.entries(helpPages(metadata)))
+            compilation.emitAsset(file, new sources.RawSource(html));
+        }
+      );
+    });
+  }
+}
+
+const addin = (mode, base) => ({
   ...common(mode),
   name: "addin",
   entry: {
@@ -40,6 +68,7 @@ const addin = (mode) => ({
   output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
   plugins: [
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+    new HelpPagesPlugin(base),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
@@ -50,7 +79,11 @@ const addin = (mode) => ({
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
-        { from: "manifest.xml", to: "manifest.xml" },
+        {
+          from: "manifest.xml",
+          to: "manifest.xml",
+          transform: (content) => buildManifest(content.toString(), base, version),
+        },
       ],
     }),
   ],
@@ -86,8 +119,14 @@ const playground = (mode) => ({
   ],
 });
 
+/* ADDIN_URL=https://host/path/ npm run build: a dist/ to host at that address (manifest, help
+   pages and function help links under it). Without it: https://localhost:3000/ for development. */
 module.exports = (env, argv) => {
   const mode = argv.mode || "production";
-  return [addin(mode), playground(mode)];
+  const base = resolveAddinUrl(process.env.ADDIN_URL);
+  const out = env && env.outputPath ? path.resolve(env.outputPath) : undefined;
+  const configs = [addin(mode, base), playground(mode)];
+  if (out) for (const c of configs) c.output.path = out;
+  return configs;
 };
 module.exports.FUNCTION_FILES = FUNCTION_FILES;

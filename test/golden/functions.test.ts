@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addHelpUrls, DEV_URL } = require("../../scripts/deploy.cjs");
 
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,7 +21,9 @@ describe("generated custom functions metadata", () => {
     );
     expect(result.errors).toEqual([]);
     const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
-    expect(JSON.parse(result.metadataJson)).toEqual(golden);
+    // The build adds a helpUrl to each function (scripts/deploy.cjs); the golden copy is the
+    // development build's, so the links point to https://localhost:3000/help/.
+    expect(addHelpUrls(JSON.parse(result.metadataJson), DEV_URL)).toEqual(golden);
   });
 
   it("uses valid, unique ids in upper case", () => {
