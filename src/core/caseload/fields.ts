@@ -182,6 +182,9 @@ const base: CaseloadField[] = [
       "caseloadteam",
       "clinicalteam",
       "servicename",
+      "referralteam",
+      "referralservice",
+      "teamservice",
       "unit",
       "ward",
     ],
@@ -215,6 +218,24 @@ const base: CaseloadField[] = [
   },
 ];
 
+/**
+ * How trust exports name the historical items A–E (SARN = Summary Assessment of Risk and Need):
+ * "SARN A", "SARN item A", "Summary Assessment Scale A", "Historical A".
+ */
+const HISTORICAL_PREFIXES = [
+  "sarn",
+  "sarnitem",
+  "sarnscale",
+  "summaryassessment",
+  "summaryassessmentitem",
+  "summaryassessmentscale",
+  "summaryassessmentofriskandneed",
+  "summaryassessmentofriskandneeditem",
+  "historical",
+  "historicalitem",
+  "historicalscale",
+];
+
 /** The 18 MHCT items as fields "item1"…"item13", "itemA"…"itemE" (matched by `itemHeaderIndex`). */
 const items: CaseloadField[] = ITEMS.map((item) => ({
   key: `item${item.id}`,
@@ -222,7 +243,12 @@ const items: CaseloadField[] = ITEMS.map((item) => ({
   column: `MHCT ${item.id}`,
   kind: "rating" as const,
   required: false,
-  synonyms: [item.name, item.short].map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "")),
+  synonyms: [
+    ...[item.name, item.short].map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "")),
+    ...(/^[A-E]$/.test(item.id)
+      ? HISTORICAL_PREFIXES.map((p) => `${p}${item.id.toLowerCase()}`)
+      : []),
+  ],
 }));
 
 export const CASELOAD_FIELDS: readonly CaseloadField[] = [...base, ...items];

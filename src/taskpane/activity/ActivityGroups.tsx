@@ -28,6 +28,7 @@ import {
   useTables,
 } from "../ui/common";
 import { preferTable } from "../ui/tables";
+import { outcome, readBackErrors } from "../plan/outcome";
 import { preflightActivity, type Preflight } from "./plan";
 import {
   activityRowsFrom,
@@ -134,7 +135,7 @@ function ActivityForm({ port, active }: { port: WorkbookPort; active: boolean })
       const result = await runActivity(port, pre, tableName, options);
       const share = pre.totalUnits > 0 ? (100 * pre.unclassifiedUnits) / pre.totalUnits : 0;
       const grouped = pre.rows.length - pre.leftOut.length;
-      return (
+      const success =
         `Wrote sheet ${result.sheets.groups}: ${grouped.toLocaleString("en-GB")} rows grouped by a live PBR.MHNRG, ` +
         `priced at the 2026/27 indicative prices, with a summary by resource group and a chart. ` +
         `${share.toFixed(1)}% of units are unclassified (MBU). ` +
@@ -143,7 +144,11 @@ function ActivityForm({ port, active }: { port: WorkbookPort; active: boolean })
           : "") +
         (pre.leftOut.length > 0
           ? `Left out: ${rowsText(pre.leftOut.length)} (Status says why).`
-          : "No rows were left out.")
+          : "No rows were left out.");
+      return outcome(
+        success,
+        await readBackErrors(port, [result.sheets.groups]),
+        "Rows that could not be grouped were left out before writing, so an error here comes from a changed table or price: hover the cell for its message."
       );
     });
   };

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
+import { outcome, readBackErrors } from "../plan/outcome";
 import { guessColumn, guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
@@ -95,9 +96,14 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         },
         options
       );
-      return `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
+      const success = `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
         cols.team >= 0 ? " and by team" : ""
       }, and a bar chart.`;
+      return outcome(
+        success,
+        await readBackErrors(port, [result.sheets.audit]),
+        "A person whose check is an error could not be assessed (hover the cell for the reason, e.g. too few ratings), and is not in the counts."
+      );
     });
   };
 

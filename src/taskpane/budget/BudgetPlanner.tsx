@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
+import { outcome, readBackErrors } from "../plan/outcome";
 import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
@@ -76,9 +77,14 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       const late = checkBudgetInputs(inputs).people;
       if (late) throw new Error(late);
       const result = await runBudget(port, inputs, options);
-      return `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
+      const success = `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
         inputs.envelope
       )} less ${contingency.replace(/%$/, "")}% contingency. k is in cell B7.`;
+      return outcome(
+        success,
+        await readBackErrors(port, [result.sheets.budgets]),
+        "A step that is not in the step table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
+      );
     });
   };
 

@@ -10,6 +10,7 @@ import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear 
 import { preferTable } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
 import { checkScenarioInputs, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
+import { outcome, readBackErrors } from "../plan/outcome";
 import { runScenario } from "./run";
 
 type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "end" | "year", string>>;
@@ -99,9 +100,17 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
       const inputs: ScenarioInputs = { ...settings, plan, bands: bd ? tableRef(bd) : null, underBands: un ? tableRef(un) : null };
       const result = await runScenario(port, inputs, options);
       const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
-      return `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
+      const success = `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
         inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
       }`;
+      // Read the sheet back: one unpriceable caseload row turns the plan value and every scenario into an error.
+      return outcome(
+        success,
+        await readBackErrors(port, [result.sheets.scenario]),
+        cl
+          ? "The plan value (B5) sums PBR.FYCOST over the caseload, so one row that cannot be priced makes every scenario an error: hover B5 to read which row."
+          : undefined
+      );
     });
   };
 

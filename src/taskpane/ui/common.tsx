@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { isAbort, type RunOptions, type RunProgress } from "../plan/run";
+import type { Outcome } from "../plan/outcome";
 
 export const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "12px", maxWidth: "640px" },
@@ -146,6 +147,7 @@ type RunState =
   | { status: "idle" }
   | { status: "running"; progress: RunProgress | null }
   | { status: "done"; message: string }
+  | { status: "written-with-errors"; message: string }
   | { status: "cancelled"; message: string }
   | { status: "error"; message: string };
 
@@ -154,13 +156,14 @@ export function useRunner() {
   const [state, setState] = useState<RunState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
 
-  const start = useCallback(async (work: (options: RunOptions) => Promise<string>) => {
+  const start = useCallback(async (work: (options: RunOptions) => Promise<string | Outcome>) => {
     const c = new AbortController();
     controller.current = c;
     setState({ status: "running", progress: null });
     try {
-      const message = await work({ signal: c.signal, onProgress: (progress) => setState({ status: "running", progress }) });
-      setState({ status: "done", message });
+      const result = await work({ signal: c.signal, onProgress: (progress) => setState({ status: "running", progress }) });
+      if (typeof result === "string") setState({ status: "done", message: result });
+      else setState({ status: result.hasErrors ? "written-with-errors" : "done", message: result.message });
     } catch (e) {
       if (isAbort(e)) setState({ status: "cancelled", message: "Cancelled: everything written so far was removed." });
       else setState({ status: "error", message: `${describeError(e)} Anything written so far was removed.` });
@@ -193,9 +196,11 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
       </div>
     );
   }
-  const intent = state.status === "done" ? "success" : state.status === "cancelled" ? "info" : "error";
+  const intent =
+    state.status === "done" ? "success" : state.status === "cancelled" ? "info" : state.status === "written-with-errors" ? "warning" : "error";
+  const alert = state.status === "error" || state.status === "written-with-errors";
   return (
-    <MessageBar ref={outcome} layout="multiline" intent={intent} role={state.status === "error" ? "alert" : "status"}>
+    <MessageBar ref={outcome} layout="multiline" intent={intent} role={alert ? "alert" : "status"}>
       <MessageBarBody>{state.message}</MessageBarBody>
     </MessageBar>
   );
