@@ -101,3 +101,20 @@ describe("running set up model", () => {
     expect(wb.chunks.every((n) => n <= 100)).toBe(true);
   });
 });
+
+describe("set up model's examples cost something in the year it proposes (issue 12)", () => {
+  it.each([2024, 2026, 2031])("every example person has a non-zero cost in the financial year from April %i", async (year) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runPlan } = require("../../src/taskpane/plan/run");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const result = await runPlan(port, setupPlan(year));
+    const table = await port.readTable(result.tables.CaseloadTable);
+    const costs = table.rows.map((r: unknown[]) => r[r.length - 1]);
+    expect(costs).toHaveLength(6);
+    for (const c of costs) expect(c as number).toBeGreaterThan(0);
+  });
+});

@@ -154,7 +154,11 @@ export const CASELOAD_HEADER = [
   "Cost in financial year",
 ];
 
-function caseloadSheet(): SheetPlan {
+/** The examples are written for 2025/26; moved by whole years so they fall in the year proposed. */
+const EXAMPLE_YEAR = 2025;
+
+function caseloadSheet(fyStartYear: number): SheetPlan {
+  const shift = fyStartYear - EXAMPLE_YEAR;
   const first = TABLE_ROW + 2; // Excel row of the first person
   const rows: CellInput[][] = EXAMPLE_PEOPLE.map(
     ([id, cluster, start, end, admitted, team, step, ratings], i) => {
@@ -170,8 +174,8 @@ function caseloadSheet(): SheetPlan {
       return [
         id,
         cluster,
-        ymdToSerial(...start),
-        end ? ymdToSerial(...end) : null,
+        ymdToSerial(start[0] + shift, start[1], start[2]),
+        end ? ymdToSerial(end[0] + shift, end[1], end[2]) : null,
         admitted,
         team,
         step,
@@ -191,7 +195,7 @@ function caseloadSheet(): SheetPlan {
         values: [
           ["Example caseload (made-up people, illustrative only)"],
           [
-            "Six invented people to show the functions working. Replace them with your caseload (Import caseload). Ratings are MHCT items 1–13 then A–E; a blank end date means the period is still open.",
+            "Six invented people to show the functions working, dated in and around the financial year on the Summary sheet. Replace them with your caseload (Import caseload). Ratings are MHCT items 1–13 then A–E; a blank end date means the period is still open.",
           ],
         ],
       },
@@ -291,7 +295,7 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
         ILLUSTRATIVE_BANDS,
         [0, 1, 2].map((column) => ({ column, format: PERCENT }))
       ),
-      caseloadSheet(),
+      caseloadSheet(fyStartYear),
       scenario,
       summarySheet(fyStartYear),
     ],
