@@ -1,10 +1,34 @@
 /* Cluster audit: rows from a caseload, CLUSTERCHECK per row, COUNTIFS summaries and the chart. */
 import { auditPlan } from "../../src/taskpane/audit/plan";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
-import { guessColumn, guessRatingColumns, missingRatings, ratingItem } from "../../src/taskpane/plan/columns";
+import {
+  guessColumn,
+  guessRatingColumns,
+  missingRatings,
+  ratingItem,
+} from "../../src/taskpane/plan/columns";
 import { MemoryWorkbook } from "../support/memoryPort";
 
-const items = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "A", "B", "C", "D", "E"];
+const items = [
+  "1",
+  "2",
+  "3",
+  "4",
+  "5",
+  "6",
+  "7",
+  "8",
+  "9",
+  "10",
+  "11",
+  "12",
+  "13",
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+];
 const header = ["Person ID", "Care Cluster", "Team", ...items.map((i) => `Item ${i}`)];
 const r = (n: number) => Array.from({ length: 18 }, () => n);
 const table = {
@@ -29,8 +53,12 @@ describe("finding caseload columns", () => {
     expect(guessColumn(["Cluster Start Date", "Cluster End Date"], "end")).toBe(1);
     expect(guessColumn(header, "step")).toBe(-1);
     expect(guessRatingColumns(header)).toEqual(items.map((_, i) => i + 3));
-    expect(["MHCT_13", "14", "honos 2", "q e", "Team", "1a"].map(ratingItem)).toEqual([12, 13, 1, 17, -1, -1]);
-    expect(missingRatings(guessRatingColumns(header.slice(0, 10)))).toBe("items 8, 9, 10, 11, 12, 13, A, B, C, D and E");
+    expect(["MHCT_13", "14", "honos 2", "q e", "Team", "1a"].map(ratingItem)).toEqual([
+      12, 13, 1, 17, -1, -1,
+    ]);
+    expect(missingRatings(guessRatingColumns(header.slice(0, 10)))).toBe(
+      "items 8, 9, 10, 11, 12, 13, A, B, C, D and E"
+    );
     expect(missingRatings(guessRatingColumns(header.slice(0, 20)))).toBe("item E");
   });
 });
@@ -44,32 +72,73 @@ describe("cluster audit plan", () => {
     const plan = auditPlan({ rows, profile: "Profile", byTeam: true });
     const audit = plan.sheets[0].blocks[1] as { header: string[]; rows: unknown[][] };
     expect(audit.header).toEqual(["Id", "Team", "Recorded cluster", ...items, "Check"]);
-    expect(audit.rows[0]).toEqual(["P1", "North", 4, ...r(1), "=PBR.CLUSTERCHECK(D5:U5,C5,Profile)"]);
+    expect(audit.rows[0]).toEqual([
+      "P1",
+      "North",
+      4,
+      ...r(1),
+      "=PBR.CLUSTERCHECK(D5:U5,C5,Profile)",
+    ]);
     expect(audit.rows[3][21]).toBe("=PBR.CLUSTERCHECK(D8:U8,C8,Profile)");
   });
 
-  it("counts OK / Broken / Unconfirmed / other by cluster and by team with COUNTIFS", () => {
+  it("counts OK / Broken / Unconfirmed / Super class / Not clustered / Too few ratings / other by cluster and by team with COUNTIFS", () => {
     const plan = auditPlan({ rows: auditRowsFrom(table, columns), profile: null, byTeam: true });
-    const [, audit, byCluster, byTeam, chart] = plan.sheets[0].blocks as unknown as { values: unknown[][]; rows: unknown[][] }[];
+    const [, audit, byCluster, byTeam, chart] = plan.sheets[0].blocks as unknown as {
+      values: unknown[][];
+      rows: unknown[][];
+    }[];
     expect(audit.rows[0][21]).toBe("=PBR.CLUSTERCHECK(D5:U5,C5)");
     expect(byCluster).toMatchObject({ topLeft: "X4" });
-    expect(byCluster.values[1]).toEqual(["Recorded cluster", "OK", "Broken", "Unconfirmed", "Other", "People"]);
+    expect(byCluster.values[1]).toEqual([
+      "Recorded cluster",
+      "OK",
+      "Broken",
+      "Unconfirmed",
+      "Super class",
+      "Not clustered",
+      "Too few ratings",
+      "Other",
+      "People",
+    ]);
     expect(byCluster.values[2]).toEqual([
       "Cluster 4",
       '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"OK")',
       '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Broken:*")',
       '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Unconfirmed:*")',
-      "=AC6-Y6-Z6-AA6",
+      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Super class:*")',
+      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Not clustered:*")',
+      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Too few ratings:*")',
+      "=AF6-Y6-Z6-AA6-AB6-AC6-AD6",
       "=COUNTIFS($C$5:$C$8,4)",
     ]);
-    expect(byCluster.values.map((v) => v[0])).toEqual(["Checks by recorded cluster", "Recorded cluster", "Cluster 4", "Cluster 11", "Not recorded", "All"]);
-    expect(byCluster.values[4][5]).toBe('=COUNTIFS($C$5:$C$8,"")');
+    expect(byCluster.values.map((v) => v[0])).toEqual([
+      "Checks by recorded cluster",
+      "Recorded cluster",
+      "Cluster 4",
+      "Cluster 11",
+      "Not recorded",
+      "All",
+    ]);
+    expect(byCluster.values[4][8]).toBe('=COUNTIFS($C$5:$C$8,"")');
     expect(byCluster.values[5][1]).toBe("=SUM(Y6:Y8)");
-    expect(byTeam.values.map((v) => v[0])).toEqual(["Checks by team", "Team", "North", "South", 'Team "Z*"', "All"]);
+    expect(byTeam.values.map((v) => v[0])).toEqual([
+      "Checks by team",
+      "Team",
+      "North",
+      "South",
+      'Team "Z*"',
+      "All",
+    ]);
     expect(byTeam.values[4][1]).toBe('=COUNTIFS($B$5:$B$8,"Team ""Z~*""",$V$5:$V$8,"OK")');
     expect(chart).toEqual({
       kind: "chart",
-      chart: { type: "bar", title: "Cluster checks by recorded cluster", dataAddress: "X5:AB8", anchor: "X19" },
+      chart: {
+        type: "bar",
+        title: "Cluster checks by recorded cluster",
+        dataAddress: "X5:AD8",
+        anchor: "X19",
+      },
     });
   });
 
@@ -84,5 +153,23 @@ describe("cluster audit plan", () => {
     again.failAfterChunks = 0;
     await expect(runAudit(again, inputs)).rejects.toThrow("simulated");
     expect([...again.sheets.keys()]).toEqual(["Cluster audit"]);
+  });
+});
+
+describe("people who cannot be assessed (issue 12)", () => {
+  it("get a sentence naming their sheet row instead of an error cell, counted as Too few ratings", () => {
+    const few = {
+      sheet: "S",
+      address: "A3:V5",
+      header: table.header,
+      rows: [table.rows[0], table.rows[0].map((v, j) => (j >= 3 && j < 12 ? null : v))],
+    };
+    const columns = { id: 0, team: 2, recorded: 1, ratings: guessRatingColumns(header) };
+    const plan = auditPlan({ rows: auditRowsFrom(few, columns), profile: null, byTeam: false });
+    const audit = plan.sheets[0].blocks[1] as unknown as { rows: unknown[][] };
+    expect(audit.rows[0][21]).toMatch(/^=PBR\.CLUSTERCHECK/);
+    expect(audit.rows[1][21]).toBe(
+      "Too few ratings: sheet row 5 has 9 of 18 ratings known (at least 12 are needed)"
+    );
   });
 });

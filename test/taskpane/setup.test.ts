@@ -8,7 +8,16 @@ import { MemoryWorkbook } from "../support/memoryPort";
 describe("set up model plan", () => {
   it("plans the eight sheets, each with a labelled table and a named range", () => {
     const plan = setupPlan(2025);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Prices", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Prices",
+      "Profile",
+      "SuperclassRules",
+      "Steps",
+      "RiskBands",
+      "Caseload",
+      "Scenario",
+      "Summary",
+    ]);
     for (const sheet of plan.sheets) {
       const kinds = sheet.blocks.map((b) => b.kind);
       expect(kinds).toContain("table");
@@ -16,7 +25,8 @@ describe("set up model plan", () => {
       const title = sheet.blocks[0];
       expect(title.kind).toBe("cells");
       const text = JSON.stringify(title).toLowerCase();
-      if (sheet.key === "Profile" || sheet.key === "SuperclassRules") expect(text).toContain("indicative");
+      if (sheet.key === "Profile" || sheet.key === "SuperclassRules")
+        expect(text).toContain("indicative");
       else if (sheet.key !== "Summary") expect(text).toMatch(/illustrative|scenarios/);
     }
   });
@@ -31,17 +41,46 @@ describe("running set up model", () => {
   it("writes every table, named range, format and the scenario chart", async () => {
     const wb = new MemoryWorkbook(["Sheet1"]);
     const { result, message } = await runSetup(wb, 2025);
-    expect(message).toBe("Added 8 sheets: Prices, Profile, SuperclassRules, Steps, RiskBands, Caseload, Scenario, Summary.");
+    expect(message).toBe(
+      "Added 8 sheets: Prices, Profile, SuperclassRules, Steps, RiskBands, Caseload, Scenario, Summary."
+    );
     expect(wb.tables.map((t) => t.name)).toEqual([
-      "PricesTable", "ProfileTable", "SuperclassRulesTable", "StepsTable", "RiskBandsTable", "CaseloadTable", "ScenarioVariances", "SummaryTable",
+      "PricesTable",
+      "ProfileTable",
+      "SuperclassRulesTable",
+      "StepsTable",
+      "RiskBandsTable",
+      "CaseloadTable",
+      "ScenarioVariances",
+      "SummaryTable",
     ]);
-    expect([...wb.names.keys()]).toEqual(["Prices", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "FYStart", "PlanValue"]);
+    expect([...wb.names.keys()]).toEqual([
+      "Prices",
+      "Profile",
+      "SuperclassRules",
+      "Steps",
+      "RiskBands",
+      "Caseload",
+      "FYStart",
+      "PlanValue",
+    ]);
     expect(wb.names.get("Prices")).toBe(`Prices!A4:D${4 + ILLUSTRATIVE_PRICES.rows.length}`);
     expect(wb.names.get("Profile")).toBe(`Profile!A4:G${3 + defaultProfileGrid().length}`);
     expect(wb.get("Prices", "A1")).toBe(ILLUSTRATIVE_PRICES.title);
-    expect(wb.values("Prices", "A4:D5")).toEqual([ILLUSTRATIVE_PRICES.header, ILLUSTRATIVE_PRICES.rows[0]]);
-    expect(wb.formats).toContainEqual({ sheet: "Prices", address: `B5:B${4 + ILLUSTRATIVE_PRICES.rows.length}`, format: "£#,##0.00" });
-    expect(wb.formats).toContainEqual({ sheet: "Caseload", address: "C5:C10", format: "dd/mm/yyyy" });
+    expect(wb.values("Prices", "A4:D5")).toEqual([
+      ILLUSTRATIVE_PRICES.header,
+      ILLUSTRATIVE_PRICES.rows[0],
+    ]);
+    expect(wb.formats).toContainEqual({
+      sheet: "Prices",
+      address: `B5:B${4 + ILLUSTRATIVE_PRICES.rows.length}`,
+      format: "£#,##0.00",
+    });
+    expect(wb.formats).toContainEqual({
+      sheet: "Caseload",
+      address: "C5:C10",
+      format: "dd/mm/yyyy",
+    });
     // Live formulas, with the names the workbook gave.
     const costCol = String.fromCharCode(64 + CASELOAD_HEADER.length);
     expect(wb.get("Caseload", `${costCol}5`)).toBe("=PBR.FYCOST(B5,C5,D5,FYStart,E5,Prices)");
@@ -49,7 +88,15 @@ describe("running set up model", () => {
     expect(wb.get("Scenario", "B5")).toBe("=PlanValue");
     expect(wb.get("Scenario", "C10")).toBe("=PBR.SCENARIOS($B$5,$A$11:$A$23,RiskBands,,$B$6,$B$7)");
     expect(wb.charts).toEqual([
-      { sheet: "Scenario", spec: { type: "line", title: "Payment and provider gain against variance", dataAddress: "I10:K23", anchor: "M4" } },
+      {
+        sheet: "Scenario",
+        spec: {
+          type: "line",
+          title: "Payment and provider gain against variance",
+          dataAddress: "I10:K23",
+          anchor: "M4",
+        },
+      },
     ]);
     expect(wb.selection).toEqual({ sheet: "Summary", address: "B5" });
     expect(result.sheets.Prices).toBe("Prices");
@@ -95,7 +142,10 @@ describe("running set up model", () => {
       signal: controller.signal,
       onProgress: (p) => p.done > 200 && controller.abort(),
     });
-    await expect(run).rejects.toMatchObject({ name: "AbortError", message: "Cancelled: nothing was left in the workbook." });
+    await expect(run).rejects.toMatchObject({
+      name: "AbortError",
+      message: "Cancelled: nothing was left in the workbook.",
+    });
     expect([...wb.sheets.keys()]).toEqual(["Sheet1"]);
     // The profile table (≈ 380 rows) was being written in chunks of 100 when it stopped.
     expect(wb.chunks.every((n) => n <= 100)).toBe(true);
@@ -103,18 +153,21 @@ describe("running set up model", () => {
 });
 
 describe("set up model's examples cost something in the year it proposes (issue 12)", () => {
-  it.each([2024, 2026, 2031])("every example person has a non-zero cost in the financial year from April %i", async (year) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { loadPbrFunctions } = require("../support/pbrFunctions");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runPlan } = require("../../src/taskpane/plan/run");
-    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
-    const result = await runPlan(port, setupPlan(year));
-    const table = await port.readTable(result.tables.CaseloadTable);
-    const costs = table.rows.map((r: unknown[]) => r[r.length - 1]);
-    expect(costs).toHaveLength(6);
-    for (const c of costs) expect(c as number).toBeGreaterThan(0);
-  });
+  it.each([2024, 2026, 2031])(
+    "every example person has a non-zero cost in the financial year from April %i",
+    async (year) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { loadPbrFunctions } = require("../support/pbrFunctions");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runPlan } = require("../../src/taskpane/plan/run");
+      const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+      const result = await runPlan(port, setupPlan(year));
+      const table = await port.readTable(result.tables.CaseloadTable);
+      const costs = table.rows.map((r: unknown[]) => r[r.length - 1]);
+      expect(costs).toHaveLength(6);
+      for (const c of costs) expect(c as number).toBeGreaterThan(0);
+    }
+  );
 });

@@ -19,6 +19,7 @@ import {
 } from "../ui/common";
 import { preferTable } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
+import { assessProblem } from "./plan";
 
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
@@ -96,9 +97,15 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         },
         options
       );
-      const success = `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${rows.length.toLocaleString("en-GB")} people, counts by recorded cluster${
-        cols.team >= 0 ? " and by team" : ""
-      }, and a bar chart.`;
+      const notAssessed = rows.filter((row, i) => assessProblem(row, i) !== null).length;
+      const assessed = rows.length - notAssessed;
+      const success =
+        `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${assessed.toLocaleString("en-GB")} people, counts by recorded cluster${
+          cols.team >= 0 ? " and by team" : ""
+        }, and a bar chart.` +
+        (notAssessed > 0
+          ? ` ${notAssessed.toLocaleString("en-GB")} ${notAssessed === 1 ? "person was" : "people were"} not assessed (fewer than 12 ratings known or unreadable): their Check says which sheet row and why, counted under Too few ratings.`
+          : "");
       return outcome(
         success,
         await readBackErrors(port, [result.sheets.audit]),

@@ -1,19 +1,24 @@
 /**
  * Cluster audit plan: a sheet with one row per person (id, team, recorded cluster, the 18 ratings)
- * and a live =PBR.CLUSTERCHECK(...) per row, then a summary counting OK / Broken / Unconfirmed /
- * other results by recorded cluster and by team (COUNTIFS over the check column, so it follows the
+ * and a live =PBR.CLUSTERCHECK(...) per row (or, for a person who cannot be assessed, a sentence
+ * naming their sheet row), then a summary counting OK / Broken / Unconfirmed / Super class / Not
+ * clustered / Too few ratings / other results by recorded cluster and by team (COUNTIFS over the check column, so it follows the
  * checks when the profile changes) and a bar chart of the by-cluster counts.
  *
  * Layout: A1 title, A2 note; the audit table at A4 (A:V, check in V); summaries from X4.
  */
 import { ITEMS, ITEM_COUNT } from "../../core/clusters/items";
 import { toNumber } from "../../core/values";
+import { PbrError } from "../../core/errors";
+import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
 import { cellAddress, columnLetters, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, exactCriterion } from "../plan/formula";
 import type { Block, WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
+  /** The row as the user sees it in the source table, for messages; omitted: counted from 1. */
+  sheetRow?: number;
   id: CellInput;
   team: CellInput;
   recorded: CellInput;
@@ -36,7 +41,17 @@ export interface AuditInputs {
 const TABLE_ROW = 3; // 0-based header row (row 4)
 const CHECK_COL = 3 + ITEM_COUNT; // V
 const SUMMARY_COL = CHECK_COL + 2; // X
-const COUNT_HEADER = ["OK", "Broken", "Unconfirmed", "Other", "People"];
+/** Result categories counted in the summaries, by the start of the Check text; then Other and People. */
+const CATEGORIES: [string, string][] = [
+  ["OK", "OK"],
+  ["Broken", "Broken:*"],
+  ["Unconfirmed", "Unconfirmed:*"],
+  ["Super class", "Super class:*"],
+  ["Not clustered", "Not clustered:*"],
+  ["Too few ratings", "Too few ratings:*"],
+];
+const COUNT_HEADER = [...CATEGORIES.map(([label]) => label), "Other", "People"];
+const PEOPLE = CATEGORIES.length + 2; // summary column of People (label is 0)
 
 function key(value: CellInput): string | number | null {
   if (value === null || value === "") return null;
@@ -83,10 +98,8 @@ function summary(
     const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
     values.push([
       label(g),
-      count("OK"),
-      count("Broken:*"),
-      count("Unconfirmed:*"),
-      `=${col(5)}-${col(1)}-${col(2)}-${col(3)}`,
+      ...CATEGORIES.map(([, pattern]) => count(pattern)),
+      `=${col(PEOPLE)}-${CATEGORIES.map((_, j) => col(j + 1)).join("-")}`,
       `=COUNTIFS(${groupRange},${crit})`,
     ]);
   });
@@ -94,7 +107,7 @@ function summary(
   const lastRow = top + 2 + groups.length;
   const sum = (n: number) =>
     `=SUM(${columnLetters(SUMMARY_COL + n)}${firstRow}:${columnLetters(SUMMARY_COL + n)}${lastRow})`;
-  values.push(["All", sum(1), sum(2), sum(3), sum(4), sum(5)]);
+  values.push(["All", ...COUNT_HEADER.map((_, j) => sum(j + 1))]);
   return {
     block: { kind: "cells", topLeft: cellAddress(top, SUMMARY_COL), values },
     rows: values.length,
@@ -103,14 +116,37 @@ function summary(
 
 type CellsBlockLike = Extract<Block, { kind: "cells" }>;
 
+/**
+ * Why a person cannot be assessed ("Too few ratings: sheet row 12 has 9 of 18 ratings known …"),
+ * or null. Checked before writing with the same reader PBR.CLUSTERCHECK uses, so such a person
+ * gets a sentence naming their sheet row rather than an error cell.
+ */
+export function assessProblem(
+  row: AuditRow,
+  i: number,
+  scratch = new Uint8Array(ITEM_COUNT)
+): string | null {
+  const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
+  const sheetRow = row.sheetRow ?? i + 1;
+  const known = readRatings(ratings, sheetRow, scratch, 0);
+  if (known instanceof PbrError)
+    return `Too few ratings: sheet row ${sheetRow} cannot be read (${known.message.replace(/^row \d+, /, "")})`;
+  if (known !== BLANK_ROW && known < MIN_KNOWN)
+    return `Too few ratings: sheet row ${sheetRow} has ${known} of 18 ratings known (at least ${MIN_KNOWN} are needed)`;
+  return null;
+}
+
 export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   const n = inputs.rows.length;
   const first = TABLE_ROW + 2; // Excel row of the first person
   const ratingsFirst = columnLetters(3);
   const ratingsLast = columnLetters(2 + ITEM_COUNT);
+  const scratch = new Uint8Array(ITEM_COUNT);
   const rows = inputs.rows.map((row, i): CellInput[] => {
     const r = first + i;
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
+    const why = assessProblem(row, i, scratch);
+    if (why) return [row.id, row.team, row.recorded, ...ratings, why];
     return [
       row.id,
       row.team,
@@ -185,7 +221,12 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       type: "bar",
       title: "Cluster checks by recorded cluster",
       // Label column and the four result columns, without the People column or the total row.
-      dataAddress: rangeAddress(TABLE_ROW + 1, SUMMARY_COL, clusters.length + 1, 5),
+      dataAddress: rangeAddress(
+        TABLE_ROW + 1,
+        SUMMARY_COL,
+        clusters.length + 1,
+        CATEGORIES.length + 1
+      ),
       anchor: cellAddress(next + 1, SUMMARY_COL),
     },
   });

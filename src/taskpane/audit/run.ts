@@ -1,5 +1,6 @@
 /** Cluster audit: rows from a caseload table, then the plan through a WorkbookPort. */
 import { isBlankRow } from "../../core/values";
+import { parseRange } from "../../workbook/address";
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { runPlan, type RunOptions, type RunResult } from "../plan/run";
 import { auditPlan, type AuditInputs, type AuditRow } from "./plan";
@@ -14,9 +15,12 @@ export interface AuditColumns {
 
 /** One audit row per caseload row that is not entirely blank. */
 export function auditRowsFrom(table: TableData, columns: AuditColumns): AuditRow[] {
+  const top = parseRange(table.address).top; // 0-based header row
   return table.rows
-    .filter((row) => !isBlankRow(row))
-    .map((row, i) => ({
+    .map((row, i) => ({ row, sheetRow: top + 2 + i }))
+    .filter(({ row }) => !isBlankRow(row))
+    .map(({ row, sheetRow }, i) => ({
+      sheetRow,
       id: columns.id >= 0 ? (row[columns.id] ?? null) : i + 1,
       team: columns.team >= 0 ? (row[columns.team] ?? null) : null,
       recorded: row[columns.recorded] ?? null,

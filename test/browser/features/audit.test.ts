@@ -84,7 +84,11 @@ describe("Cluster audit in the playground", () => {
     const { page } = pg();
     const checks = (await values(page, SHEET, 4, 21, PEOPLE, 1)).map((r) => String(r[0]));
     expect(
-      checks.every((c) => /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: )/.test(c))
+      checks.every((c) =>
+        /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: |Too few ratings: )/.test(
+          c
+        )
+      )
     ).toBe(true);
     const ok = checks.filter((c) => c === "OK").length;
     const broken = checks.filter((c) => c.startsWith("Broken:")).length;
@@ -97,12 +101,20 @@ describe("Cluster audit in the playground", () => {
     const all = labels.indexOf("All") + 1; // Excel row
     expect(all).toBeGreaterThan(6);
     const counts = [];
-    for (const col of ["Y", "Z", "AA", "AB", "AC"])
+    // OK, Broken, Unconfirmed, Super class, Not clustered, Too few ratings, Other, People.
+    for (const col of ["Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF"])
       counts.push(numberShown(await shown(page, `'${SHEET}'!${col}${all}`)));
-    const [okCount, brokenCount, unconfirmedCount, other, people] = counts;
+    const people = counts[7];
     expect(people).toBe(PEOPLE);
-    expect(okCount + brokenCount + unconfirmedCount + other).toBe(PEOPLE);
+    expect(counts.slice(0, 7).reduce((a, b) => a + b, 0)).toBe(PEOPLE);
+    const [okCount, brokenCount, unconfirmedCount] = counts;
     expect([okCount, brokenCount, unconfirmedCount]).toEqual([ok, broken, unconfirmed]);
+    const count = (prefix: string) => checks.filter((c) => c.startsWith(prefix)).length;
+    expect(counts.slice(3, 6)).toEqual([
+      count("Super class:"),
+      count("Not clustered:"),
+      count("Too few ratings:"),
+    ]);
     // The demo's Summary sheet counts the same OKs with its own CLUSTERCHECK column.
     await expect(shown(page, "Summary!D25")).resolves.toBe(String(ok));
   });
