@@ -16,8 +16,10 @@ function problemWith(out: unknown): string | null {
   const width = Array.isArray(out[0]) ? out[0].length : -1;
   for (let r = 0; r < out.length; r++) {
     const row = out[r];
-    if (!Array.isArray(row) || row.length === 0) return `row ${r + 1} of the result is not a non-empty list`;
-    if (row.length !== width) return `result rows have different widths (${width} and ${row.length})`;
+    if (!Array.isArray(row) || row.length === 0)
+      return `row ${r + 1} of the result is not a non-empty list`;
+    if (row.length !== width)
+      return `result rows have different widths (${width} and ${row.length})`;
     for (const v of row) {
       if (typeof v === "number") {
         if (!Number.isFinite(v)) return `result holds the number ${String(v)}`;
@@ -31,10 +33,30 @@ function problemWith(out: unknown): string | null {
   return null;
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Write all of `text` to stdout synchronously. The pipe to the harness is non-blocking: when the
+ * harness is slow to read (a loaded machine), a write can fail with EAGAIN or write only part, so
+ * wait a moment and go on until everything is written.
+ */
+function writeAll(text: string): void {
+  const buf = Buffer.from(text);
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(1, buf, off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const [seed, start, count] = process.argv.slice(2).map(Number);
   const functions = await loadPbrFunctions();
-  const line = (s: string) => writeSync(1, s + "\n");
+  const line = (s: string) => writeAll(s + "\n");
   let slowest = { ms: 0, id: "", index: -1 };
   for (let index = start; index < start + count; index++) {
     const { id, args } = callAt(functions, seed, index);
@@ -55,6 +77,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  writeSync(1, `F ${JSON.stringify({ index: -1, id: "", problem: `runner failed: ${String(e)}` })}\n`);
+  writeAll(`F ${JSON.stringify({ index: -1, id: "", problem: `runner failed: ${String(e)}` })}\n`);
   process.exit(1);
 });

@@ -24,6 +24,7 @@ import {
 } from "../../core/clusters/explain";
 import { defaultSuperclassRules } from "../../core/clusters/defaultSuperclassRules";
 import type { FitReasons } from "../../core/clusters/reasons";
+import { parseSuperclassRules, type SuperclassRules } from "../../core/clusters/superclass";
 import { defaultProfile } from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
 import { parseProfile, type Profile } from "../../core/clusters/profile";
@@ -152,6 +153,10 @@ export function ClusterAssistant({
   const [profile, setProfile] = useState<Profile>(() => defaultProfile());
   const [profileRef, setProfileRef] = useState<string | null>(null);
   const [profileError, setProfileError] = useState<string | null>(null);
+  const [rulesTable, setRulesTable] = useState("");
+  const [rules, setRules] = useState<SuperclassRules | null>(null);
+  const [rulesRef, setRulesRef] = useState<string | null>(null);
+  const [rulesError, setRulesError] = useState<string | null>(null);
   const [insertMessage, setInsertMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -166,6 +171,9 @@ export function ClusterAssistant({
       (t) => {
         setTables(t);
         setProfileTable((current) => current || preferTable(t, "ProfileTable", "Profile"));
+        setRulesTable(
+          (current) => current || preferTable(t, "SuperclassRulesTable", "SuperclassRules")
+        );
       },
       (e) => setProfileError(`Could not list the workbook's tables: ${describeError(e)}`)
     );
@@ -202,18 +210,41 @@ export function ClusterAssistant({
     };
   }, [port, profileTable]);
 
-  // The built-in profile comes with the built-in super class rules, as in PBR.CLUSTER; a trust's own
-  // profile table is used without them, so its answers match the formulas it writes.
+  useEffect(() => {
+    if (!port || !rulesTable) {
+      setRules(null);
+      setRulesRef(null);
+      setRulesError(null);
+      return;
+    }
+    let live = true;
+    port.readTable(rulesTable).then(
+      (t) => {
+        if (!live) return;
+        const parsed = parseSuperclassRules([t.header, ...t.rows]);
+        if (parsed instanceof PbrError) {
+          setRulesError(`Table ${rulesTable} is not usable super class rules: ${parsed.message}.`);
+          setRules(null);
+          setRulesRef(null);
+        } else {
+          setRulesError(null);
+          setRules(parsed);
+          setRulesRef(tableRef(t));
+        }
+      },
+      (e) => live && setRulesError(`Could not read table ${rulesTable}: ${describeError(e)}`)
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, rulesTable]);
+
+  // As in PBR.CLUSTER: a rules table when one is chosen; otherwise the built-in rules with the
+  // built-in profile, and none with a trust's own profile table (so its answers match its formulas).
+  const activeRules = rules ?? (profileRef === null ? defaultSuperclassRules() : null);
   const explanation = useMemo(
-    () =>
-      explainRatings(
-        ratings,
-        profile,
-        superclass || null,
-        5,
-        profileRef === null ? defaultSuperclassRules() : null
-      ),
-    [ratings, profile, superclass, profileRef]
+    () => explainRatings(ratings, profile, superclass || null, 5, activeRules),
+    [ratings, profile, superclass, activeRules]
   );
   const known = ratings.filter((r) => r !== null && r !== 9).length;
 
@@ -226,7 +257,13 @@ export function ClusterAssistant({
     if (!port) return;
     setBusy(true);
     try {
-      const outcome = await insertAtSelection(port, ratings, superclass || null, profileRef);
+      const outcome = await insertAtSelection(
+        port,
+        ratings,
+        superclass || null,
+        profileRef,
+        rulesRef
+      );
       setInsertMessage({ ok: outcome.ok, text: outcome.message });
     } catch (e) {
       setInsertMessage({ ok: false, text: `Nothing was inserted: ${describeError(e)}` });
@@ -286,6 +323,22 @@ export function ClusterAssistant({
         >
           <Select value={profileTable} onChange={(_, d) => setProfileTable(d.value)}>
             <option value="">Built-in indicative profile</option>
+            {tables.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label="Super class rules"
+          validationMessage={rulesError ?? undefined}
+          validationState={rulesError ? "warning" : "none"}
+        >
+          <Select value={rulesTable} onChange={(_, d) => setRulesTable(d.value)}>
+            <option value="">
+              {profileTable ? "None (every cluster in the profile)" : "Built-in indicative rules"}
+            </option>
             {tables.map((t) => (
               <option key={t} value={t}>
                 {t}

@@ -24,7 +24,8 @@ export function insertPlan(
   selection: Selection,
   ratings: readonly RatingInput[],
   superclass: "A" | "B" | "C" | null,
-  profileRef: string | null
+  profileRef: string | null,
+  rulesRef: string | null = null
 ): InsertPlan {
   const { top, left } = parseRange(selection.address);
   const ratingsAddress = rangeAddress(top, left, 1, ITEM_COUNT);
@@ -32,6 +33,7 @@ export function insertPlan(
     ratingsAddress,
     superclass ? text(superclass) : null,
     profileRef,
+    rulesRef,
   ]);
   return {
     sheet: selection.sheet,

@@ -8,10 +8,11 @@ export async function insertAtSelection(
   port: WorkbookPort,
   ratings: readonly RatingInput[],
   superclass: "A" | "B" | "C" | null,
-  profileRef: string | null
+  profileRef: string | null,
+  rulesRef: string | null = null
 ): Promise<InsertOutcome> {
   const selection = await port.getSelection();
-  const plan = insertPlan(selection, ratings, superclass, profileRef);
+  const plan = insertPlan(selection, ratings, superclass, profileRef, rulesRef);
   if (!(await port.isEmpty(plan.sheet, plan.address))) {
     return {
       ok: false,

@@ -5,6 +5,7 @@
  */
 import { defaultProfile } from "../../../src/core/clusters/defaultProfile";
 import { explainRatings, type RatingsExplanation } from "../../../src/core/clusters/explain";
+import { defaultSuperclassRules } from "../../../src/core/clusters/defaultSuperclassRules";
 import {
   formulaOf,
   goTo,
@@ -22,9 +23,15 @@ const RATINGS = [0, 0, 0, 0, 0, 4, 1, 1, 2, 1, 1, 2, 0, 0, 0, 0, 1, 1];
 
 describe("Cluster assistant in the playground", () => {
   const pg = usePlayground();
-  // What PBR.CLUSTER's core makes of these ratings with the indicative profile (the demo's Profile table).
-  const expected = explainRatings(RATINGS, defaultProfile()) as RatingsExplanation;
-
+  // What PBR.CLUSTER's core makes of these ratings with the indicative profile and super class rules
+  // (the demo's Profile and SuperclassRules tables, which the assistant picks by default).
+  const expected = explainRatings(
+    RATINGS,
+    defaultProfile(),
+    null,
+    5,
+    defaultSuperclassRules()
+  ) as RatingsExplanation;
 
   it("asks for ratings first", async () => {
     const panel = await openFeature(pg().page, "Cluster assistant");
@@ -51,6 +58,14 @@ describe("Cluster assistant in the playground", () => {
     });
     await heading.waitFor();
     await expect(panel.getByText("18 of 18 ratings known.").count()).resolves.toBe(1);
+    // Super class first: the rule and the rating behind it are shown.
+    await expect(
+      panel
+        .getByText(
+          /^Super class \(from the ratings\): B \(psychotic\) by rule 3: .*item 6 \(hallucinations and delusions\) rated 4/
+        )
+        .count()
+    ).resolves.toBe(1);
     await expect(
       panel.getByRole("list", { name: `Red rules for cluster ${expected.suggested}` }).count()
     ).resolves.toBe(1);
@@ -91,7 +106,7 @@ describe("Cluster assistant in the playground", () => {
     // The pane leaves the formula's cell selected.
     await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S60");
     await expect(formulaOf(page, "Summary!S60")).resolves.toMatch(
-      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$3:\$G\$\d+\)$/
+      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)$/
     );
     await expect(shown(page, "Summary!S60")).resolves.toBe(String(expected.suggested));
     await expect(shown(page, "Summary!F60")).resolves.toBe("4");
