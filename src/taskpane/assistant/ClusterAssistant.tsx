@@ -62,7 +62,11 @@ const WEIGHT_WORDS = {
 
 /** The ratings that counted for and against one candidate, and the items not known. */
 function Reasons({ code, fit, reasons }: { code: number; fit: number; reasons: FitReasons }) {
-  const forList = reasons.for.filter((x) => x.weight !== "possible");
+  // Essential ratings, and problems actually present (rated 1 or more) in an expected band, are the
+  // ones that make the case; "no problem, as expected" ratings are summarised by count.
+  const counted = reasons.for.filter((x) => x.weight !== "possible");
+  const forList = counted.filter((x) => x.weight === "essential" || x.rating > 0);
+  const quiet = counted.length - forList.length;
   return (
     <div aria-label={`Why cluster ${code}`}>
       <Caption1>
@@ -73,7 +77,7 @@ function Reasons({ code, fit, reasons }: { code: number; fit: number; reasons: F
       <ul style={{ margin: 0, paddingLeft: 20 }}>
         <li>
           For:{" "}
-          {forList.length === 0
+          {forList.length === 0 && quiet === 0
             ? "no rating in its expected bands"
             : forList
                 .map(
@@ -81,6 +85,8 @@ function Reasons({ code, fit, reasons }: { code: number; fit: number; reasons: F
                     `item ${x.item} (${x.short}) ${x.rating}, ${WEIGHT_WORDS[x.weight]} ${x.band}`
                 )
                 .join("; ")}
+          {quiet > 0 &&
+            `${forList.length > 0 ? "; and " : ""}${quiet} item${quiet === 1 ? "" : "s"} rated 0 as the cluster expects`}
         </li>
         <li>
           Against:{" "}
