@@ -27,8 +27,12 @@ describe("budget planner", () => {
 
   it("checks the envelope, contingency and cohort", () => {
     const people = peopleFrom(table, { id: 0, code: 1, step: 2 });
-    expect(checkBudgetInputs({ people, envelope: 80_000, contingency: 0.1, prices: null, steps: null })).toEqual({});
-    expect(checkBudgetInputs({ people: [], envelope: 0, contingency: 1, prices: null, steps: null })).toEqual({
+    expect(
+      checkBudgetInputs({ people, envelope: 80_000, contingency: 0.1, prices: null, steps: null })
+    ).toEqual({});
+    expect(
+      checkBudgetInputs({ people: [], envelope: 0, contingency: 1, prices: null, steps: null })
+    ).toEqual({
       envelope: "Enter the budget envelope in pounds, above £0.",
       contingency: "The contingency must be at least 0% and below 100%.",
       people: "The caseload has no rows with a cluster code: choose the right table and columns.",
@@ -37,13 +41,22 @@ describe("budget planner", () => {
 
   it("writes k with PBR.RASCALIBRATE and each budget with PBR.RASBUDGET and its build-up", () => {
     const people = peopleFrom(table, { id: 0, code: 1, step: 2 });
-    const plan = budgetPlan({ people, envelope: 80_000, contingency: 0.1, prices: "Prices", steps: "Steps" });
+    const plan = budgetPlan({
+      people,
+      envelope: 80_000,
+      contingency: 0.1,
+      prices: "Prices",
+      steps: "Steps",
+    });
     const [settings, people_] = plan.sheets[0].blocks;
     expect(settings).toMatchObject({
       values: expect.arrayContaining([
         ["Budget envelope", 80_000],
         ["Contingency held back", 0.1],
-        ["Calibration factor k", "=PBR.RASCALIBRATE($B$12:$B$14,$C$12:$C$14,$B$5,$B$6,Prices,Steps)"],
+        [
+          "Calibration factor k",
+          "=PBR.RASCALIBRATE($B$12:$B$14,$C$12:$C$14,$B$5,$B$6,Prices,Steps)",
+        ],
         ["Total of budgets", "=SUM($G$12:$G$14)"],
       ]),
     });
@@ -64,7 +77,14 @@ describe("budget planner", () => {
   });
 
   it("leaves optional arguments empty for the built-in tables and says they are illustrative", () => {
-    const plan = budgetPlan({ people: [{ id: 1, code: 4, step: 3 }], envelope: 1000, contingency: 0, prices: null, steps: null, basis: "period" });
+    const plan = budgetPlan({
+      people: [{ id: 1, code: 4, step: 3 }],
+      envelope: 1000,
+      contingency: 0,
+      prices: null,
+      steps: null,
+      basis: "period",
+    });
     const text = JSON.stringify(plan);
     expect(text).toContain('=PBR.RASCALIBRATE($B$12,$C$12,$B$5,$B$6,,,\\"period\\")');
     expect(text).toContain('=PBR.RASBUDGET(B12,C12,,,$B$7,\\"period\\")');
@@ -82,9 +102,49 @@ describe("budget planner", () => {
     expect(wb.names.get("BudgetK")).toBe("Budgets!B7");
 
     const controller = new AbortController();
-    const second = runBudget(wb, inputs, { chunkRows: 100, signal: controller.signal, onProgress: (p) => p.done > 120 && controller.abort() });
+    const second = runBudget(wb, inputs, {
+      chunkRows: 100,
+      signal: controller.signal,
+      onProgress: (p) => p.done > 120 && controller.abort(),
+    });
     await expect(second).rejects.toMatchObject({ name: "AbortError" });
     expect([...wb.sheets.keys()]).toEqual(["Sheet1", "Budgets"]);
     expect([...wb.names.keys()]).toEqual(["BudgetK"]);
+  });
+});
+
+describe("rounding budgets in the planner (issue 12)", () => {
+  it("rounds each budget down to £10, keeps the total within the envelope less contingency and shows the gap", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runBudget } = require("../../src/taskpane/budget/run");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const people = Array.from({ length: 20 }, (_, i) => ({
+      id: `P${i + 1}`,
+      code: 11 + (i % 3),
+      step: 1 + (i % 5),
+    }));
+    const result = await runBudget(port, {
+      people,
+      envelope: 80000,
+      contingency: 0.1,
+      prices: null,
+      steps: null,
+      roundTo: 10,
+    });
+    const sheet = result.sheets.budgets;
+    const budgets = Array.from({ length: 20 }, (_, i) => port.getValue(sheet, 11 + i, 6) as number);
+    for (const b of budgets) expect(b % 10).toBe(0);
+    const total = port.getValue(sheet, 7, 1) as number;
+    const target = port.getValue(sheet, 8, 1) as number;
+    const gap = port.getValue(sheet, 9, 1) as number;
+    expect(total).toBe(budgets.reduce((a, b) => a + b, 0));
+    expect(target).toBeCloseTo(72000, 9);
+    expect(total).toBeLessThanOrEqual(target);
+    expect(gap).toBeCloseTo(target - total, 9);
+    expect(gap).toBeLessThan(10 * 20);
   });
 });

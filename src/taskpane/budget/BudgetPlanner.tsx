@@ -6,7 +6,17 @@ import type { WorkbookPort } from "../../workbook/port";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import {
+  ColumnField,
+  NeedsWorkbook,
+  RunStatus,
+  TableField,
+  readChosen,
+  useRunner,
+  useStyles,
+  useTable,
+  useTables,
+} from "../ui/common";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
 import { preferTable } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
@@ -14,7 +24,13 @@ import { peopleFrom, runBudget } from "./run";
 
 type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
 
-export function BudgetPlanner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
+export function BudgetPlanner({
+  port,
+  active = true,
+}: {
+  port: WorkbookPort | null;
+  active?: boolean;
+}) {
   if (!port) return <NeedsWorkbook feature="The Budget planner" />;
   return <BudgetForm port={port} active={active} />;
 }
@@ -29,6 +45,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [envelope, setEnvelope] = useState("");
   const [contingency, setContingency] = useState("0");
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
+  const [roundTo, setRoundTo] = useState("0");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
@@ -41,15 +58,22 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
 
   useEffect(() => {
     if (caseload) {
-      setCols({ id: guessColumn(caseload.header, "id"), code: guessColumn(caseload.header, "cluster"), step: guessColumn(caseload.header, "step") });
+      setCols({
+        id: guessColumn(caseload.header, "id"),
+        code: guessColumn(caseload.header, "cluster"),
+        step: guessColumn(caseload.header, "step"),
+      });
     }
   }, [caseload]);
 
   const go = () => {
     const found: Errors = {};
     if (!caseloadName) found.caseload = "Choose the caseload table.";
-    else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
-    if (caseload && cols.code < 0) found.code = "Choose the column holding each person's cluster (or currency) code.";
+    else if (!caseload)
+      found.caseload =
+        caseloadError ?? "The caseload table is still being read; try again in a moment.";
+    if (caseload && cols.code < 0)
+      found.code = "Choose the column holding each person's cluster (or currency) code.";
     if (caseload && cols.step < 0) found.step = "Choose the column holding each person's step.";
     const inputs: BudgetInputs = {
       people: caseload && cols.code >= 0 && cols.step >= 0 ? peopleFrom(caseload, cols) : [],
@@ -58,6 +82,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       prices: null,
       steps: null,
       basis,
+      roundTo: Number(roundTo),
     };
     const checked = checkBudgetInputs(inputs);
     if (Object.keys(found).length > 0) delete checked.people;
@@ -70,7 +95,11 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     if (Object.keys(found).length > 0) return;
     void runner.start(async (options) => {
       // Read the chosen tables now, so what is written matches the workbook as it is.
-      const [cl, pr, st] = await Promise.all([port.readTable(caseloadName), readChosen(port, pricesName), readChosen(port, stepsName)]);
+      const [cl, pr, st] = await Promise.all([
+        port.readTable(caseloadName),
+        readChosen(port, pricesName),
+        readChosen(port, stepsName),
+      ]);
       inputs.people = peopleFrom(cl, cols);
       inputs.prices = pr ? tableRef(pr) : null;
       inputs.steps = st ? tableRef(st) : null;
@@ -91,32 +120,94 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   return (
     <div className={styles.form}>
       <Body1>
-        Writes a Budgets sheet: the calibration factor k (PBR.RASCALIBRATE) so the cohort’s budgets add up to the
-        envelope less contingency, and each person’s indicative budget (PBR.RASBUDGET) with how it was built.
+        Writes a Budgets sheet: the calibration factor k (PBR.RASCALIBRATE) so the cohort’s budgets
+        add up to the envelope less contingency, and each person’s indicative budget (PBR.RASBUDGET)
+        with how it was built.
       </Body1>
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <div className={styles.pair}>
-        <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+        <TableField
+          label="Caseload table"
+          tables={tables}
+          value={caseloadName}
+          onChange={setCaseloadName}
+          none="— choose a table —"
+          error={errors.caseload ?? caseloadError}
+          required
+        />
         {caseload && (
           <>
-            <ColumnField label="Id column" header={caseload.header} value={cols.id} onChange={(id) => setCols({ ...cols, id })} none="None (number the rows)" />
-            <ColumnField label="Cluster code column" header={caseload.header} value={cols.code} onChange={(code) => setCols({ ...cols, code })} error={errors.code} required />
-            <ColumnField label="Step column" header={caseload.header} value={cols.step} onChange={(step) => setCols({ ...cols, step })} error={errors.step} required />
+            <ColumnField
+              label="Id column"
+              header={caseload.header}
+              value={cols.id}
+              onChange={(id) => setCols({ ...cols, id })}
+              none="None (number the rows)"
+            />
+            <ColumnField
+              label="Cluster code column"
+              header={caseload.header}
+              value={cols.code}
+              onChange={(code) => setCols({ ...cols, code })}
+              error={errors.code}
+              required
+            />
+            <ColumnField
+              label="Step column"
+              header={caseload.header}
+              value={cols.step}
+              onChange={(step) => setCols({ ...cols, step })}
+              error={errors.step}
+              required
+            />
           </>
         )}
-        <TableField label="Price table" tables={tables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
-        <TableField label="Step table" hint="Header Step | Percent" tables={tables} value={stepsName} onChange={setStepsName} none="Built-in illustrative steps" />
+        <TableField
+          label="Price table"
+          tables={tables}
+          value={pricesName}
+          onChange={setPricesName}
+          none="Built-in illustrative prices"
+        />
+        <TableField
+          label="Step table"
+          hint="Header Step | Percent"
+          tables={tables}
+          value={stepsName}
+          onChange={setStepsName}
+          none="Built-in illustrative steps"
+        />
         <Field label="Budget envelope (£)" validationMessage={errors.envelope} required>
-          <Input value={envelope} onChange={(_, d) => setEnvelope(d.value)} placeholder="e.g. 80,000" inputMode="decimal" />
+          <Input
+            value={envelope}
+            onChange={(_, d) => setEnvelope(d.value)}
+            placeholder="e.g. 80,000"
+            inputMode="decimal"
+          />
         </Field>
         <Field label="Contingency held back (%)" validationMessage={errors.contingency}>
-          <Input value={contingency} onChange={(_, d) => setContingency(d.value)} inputMode="decimal" />
+          <Input
+            value={contingency}
+            onChange={(_, d) => setContingency(d.value)}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="Cluster average per">
           <Select value={basis} onChange={(_, d) => setBasis(d.value as "year" | "period" | "day")}>
             <option value="year">Year (annual budget)</option>
             <option value="period">Review period</option>
             <option value="day">Day</option>
+          </Select>
+        </Field>
+        <Field
+          label="Round each budget down to"
+          hint="Rounding down keeps the total within the envelope less contingency; the gap is shown under the total."
+        >
+          <Select value={roundTo} onChange={(_, d) => setRoundTo(d.value)}>
+            <option value="0">No rounding (pence)</option>
+            <option value="1">Whole £1</option>
+            <option value="10">Whole £10</option>
+            <option value="100">Whole £100</option>
           </Select>
         </Field>
       </div>

@@ -30,6 +30,8 @@ export interface BudgetInputs {
   steps: string | null;
   /** "year" (default), "period" or "day". */
   basis?: "year" | "period" | "day";
+  /** Round each budget down to a multiple of this (£1, £10, £100); 0 or omitted: no rounding. */
+  roundTo?: number;
 }
 
 export type BudgetField = "envelope" | "contingency" | "people";
@@ -71,11 +73,23 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
     const r = first + i;
     const args = [`B${r}`, `C${r}`, inputs.prices, inputs.steps, k, basis];
     const part = (n: number) => `=INDEX(${call("PBR.RASBUILDUP", args, false)},1,${n})`;
-    return [p.id, p.code, p.step, part(1), part(2), part(3), call("PBR.RASBUDGET", args)];
+    const round = inputs.roundTo && inputs.roundTo > 0 ? inputs.roundTo : null;
+    return [
+      p.id,
+      p.code,
+      p.step,
+      part(1),
+      part(2),
+      part(3),
+      call("PBR.RASBUDGET", [...args, round]),
+    ];
   });
   const illustrative = [!inputs.prices && "prices", !inputs.steps && "steps"].filter(Boolean);
   const note =
     "Indicative annual budgets: cluster average × step percent × k, with k set so the budgets add up to the envelope less contingency. Each row shows how its budget was built." +
+    (inputs.roundTo && inputs.roundTo > 0
+      ? ` Each budget is rounded down to a whole £${inputs.roundTo}, so the total never goes over; what rounding leaves unallocated is shown.`
+      : "") +
     (illustrative.length > 0
       ? ` Uses the built-in illustrative ${illustrative.join(" and ")}: replace with your own.`
       : "");
@@ -99,12 +113,13 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
               ["Calibration factor k", calibrate],
               ["Total of budgets", `=SUM(${absolute(rangeAddress(TABLE_ROW + 1, 6, n, 1))})`],
               ["Envelope less contingency", "=$B$5*(1-$B$6)"],
+              ["Left unallocated by rounding", "=$B$9-$B$8"],
             ],
             formats: [
               { address: "B5", format: MONEY },
               { address: "B6", format: PERCENT },
               { address: "B7", format: FACTOR },
-              { address: "B8:B9", format: MONEY },
+              { address: "B8:B10", format: MONEY },
             ],
           },
           {
