@@ -24,10 +24,11 @@ import {
 } from "../../core/clusters/explain";
 import { defaultSuperclassRules } from "../../core/clusters/defaultSuperclassRules";
 import type { FitReasons } from "../../core/clusters/reasons";
-import { parseSuperclassRules, type SuperclassRules } from "../../core/clusters/superclass";
+import { parseSuperclassRules } from "../../core/clusters/superclass";
 import { defaultProfile } from "../../core/clusters/defaultProfile";
 import { ITEMS } from "../../core/clusters/items";
-import { parseProfile, type Profile } from "../../core/clusters/profile";
+import { parseProfile } from "../../core/clusters/profile";
+import type { Grid } from "../../core/values";
 import { clusterInfo } from "../../core/clusters/reference";
 import { PbrError } from "../../core/errors";
 import type { WorkbookPort } from "../../workbook/port";
@@ -144,6 +145,56 @@ function RedRules({ cluster }: { cluster: ClusterExplanation }) {
   );
 }
 
+const parseProfileGrid = (grid: Grid) => parseProfile(grid);
+const profileUnusable = (name: string, message: string) =>
+  `Table ${name} is not a usable profile: ${message}. Using the built-in indicative profile.`;
+const rulesUnusable = (name: string, message: string) =>
+  `Table ${name} is not usable super class rules: ${message}.`;
+
+/**
+ * A table chosen in a picker, read and parsed (a profile, super class rules): its parsed value and
+ * reference, or the reason it cannot be used. No table chosen: nothing, and no error.
+ */
+function useChosenTable<T>(
+  port: WorkbookPort | null,
+  name: string,
+  parse: (grid: Grid) => T | PbrError,
+  unusable: (name: string, message: string) => string
+): { value: T | null; ref: string | null; error: string | null } {
+  const [state, setState] = useState<{ value: T | null; ref: string | null; error: string | null }>(
+    { value: null, ref: null, error: null }
+  );
+  useEffect(() => {
+    if (!port || !name) {
+      setState({ value: null, ref: null, error: null });
+      return;
+    }
+    let live = true;
+    port.readTable(name).then(
+      (t) => {
+        if (!live) return;
+        const parsed = parse([t.header, ...t.rows]);
+        setState(
+          parsed instanceof PbrError
+            ? { value: null, ref: null, error: unusable(name, parsed.message) }
+            : { value: parsed, ref: tableRef(t), error: null }
+        );
+      },
+      (e) =>
+        live &&
+        setState({
+          value: null,
+          ref: null,
+          error: `Could not read table ${name}: ${describeError(e)}`,
+        })
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, name, parse, unusable]);
+  return state;
+}
+
 export function ClusterAssistant({
   port,
   active = true,
@@ -156,13 +207,8 @@ export function ClusterAssistant({
   const [superclass, setSuperclass] = useState<"" | "A" | "B" | "C">("");
   const [tables, setTables] = useState<string[]>([]);
   const [profileTable, setProfileTable] = useState("");
-  const [profile, setProfile] = useState<Profile>(() => defaultProfile());
-  const [profileRef, setProfileRef] = useState<string | null>(null);
-  const [profileError, setProfileError] = useState<string | null>(null);
+  const [tablesError, setTablesError] = useState<string | null>(null);
   const [rulesTable, setRulesTable] = useState("");
-  const [rules, setRules] = useState<SuperclassRules | null>(null);
-  const [rulesRef, setRulesRef] = useState<string | null>(null);
-  const [rulesError, setRulesError] = useState<string | null>(null);
   const [insertMessage, setInsertMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -181,69 +227,18 @@ export function ClusterAssistant({
           (current) => current || preferTable(t, "SuperclassRulesTable", "SuperclassRules")
         );
       },
-      (e) => setProfileError(`Could not list the workbook's tables: ${describeError(e)}`)
+      (e) => setTablesError(`Could not list the workbook's tables: ${describeError(e)}`)
     );
   }, [port, active]);
 
-  useEffect(() => {
-    if (!port || !profileTable) {
-      setProfile(defaultProfile());
-      setProfileRef(null);
-      setProfileError(null);
-      return;
-    }
-    let live = true;
-    port.readTable(profileTable).then(
-      (t) => {
-        if (!live) return;
-        const parsed = parseProfile([t.header, ...t.rows]);
-        if (parsed instanceof PbrError) {
-          setProfileError(
-            `Table ${profileTable} is not a usable profile: ${parsed.message}. Using the built-in indicative profile.`
-          );
-          setProfile(defaultProfile());
-          setProfileRef(null);
-        } else {
-          setProfileError(null);
-          setProfile(parsed);
-          setProfileRef(tableRef(t));
-        }
-      },
-      (e) => live && setProfileError(`Could not read table ${profileTable}: ${describeError(e)}`)
-    );
-    return () => {
-      live = false;
-    };
-  }, [port, profileTable]);
-
-  useEffect(() => {
-    if (!port || !rulesTable) {
-      setRules(null);
-      setRulesRef(null);
-      setRulesError(null);
-      return;
-    }
-    let live = true;
-    port.readTable(rulesTable).then(
-      (t) => {
-        if (!live) return;
-        const parsed = parseSuperclassRules([t.header, ...t.rows]);
-        if (parsed instanceof PbrError) {
-          setRulesError(`Table ${rulesTable} is not usable super class rules: ${parsed.message}.`);
-          setRules(null);
-          setRulesRef(null);
-        } else {
-          setRulesError(null);
-          setRules(parsed);
-          setRulesRef(tableRef(t));
-        }
-      },
-      (e) => live && setRulesError(`Could not read table ${rulesTable}: ${describeError(e)}`)
-    );
-    return () => {
-      live = false;
-    };
-  }, [port, rulesTable]);
+  const chosenProfile = useChosenTable(port, profileTable, parseProfileGrid, profileUnusable);
+  const chosenRules = useChosenTable(port, rulesTable, parseSuperclassRules, rulesUnusable);
+  const profile = chosenProfile.value ?? defaultProfile();
+  const profileRef = chosenProfile.ref;
+  const profileError = tablesError ?? chosenProfile.error;
+  const rules = chosenRules.value;
+  const rulesRef = chosenRules.ref;
+  const rulesError = chosenRules.error;
 
   // As in PBR.CLUSTER: a rules table when one is chosen; otherwise the built-in rules with the
   // built-in profile, and none with a trust's own profile table (so its answers match its formulas).
