@@ -461,8 +461,10 @@ export const caseloadErrors = {
     valueError(
       `row ${row}, cluster: ${show(value)} is not a care cluster (0–8 or 10–21; 99 = not clustered)`
     ),
-  clusterNine: (row: number) =>
-    valueError(`row ${row}, cluster: 9 is not in use and must not be recorded`),
+  admittedOverPeriod: (row: number, days: number, periodDays: number, start: string, end: string) =>
+    valueError(
+      `row ${row}, admitted days: ${days} is more than the ${periodDays} days from ${start} to ${end}`
+    ),
   notWholeNumber: (row: number, field: string, value: unknown) =>
     badNumber(`row ${row}, ${field}: ${show(value)} is not a whole number of days`),
   duplicate: (row: number, id: string, start: string, firstRow: number) =>

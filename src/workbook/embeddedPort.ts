@@ -160,6 +160,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
         dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
         language: "enGB",
         undoLimit: 0, // no undo in the playground; keeping it costs ~12% on large writes
+        useArrayArithmetic: true,
         smartRounding: false, // keep full doubles, as Excel stores them (pennies must tie)
       }
     );

@@ -6,8 +6,10 @@ import { PbrError, caseloadErrors, clusterErrors, shapeErrors } from "../errors"
 import { toNumber } from "../values";
 import { parseCaseloadDate, formatSerial, type DateProblem } from "./dates";
 
-/** Cluster code 99 ("not clustered" in reference-cost returns): imported with a blank cluster. */
+/** Cluster code 99 ("not clustered" in reference-cost returns): imported as 99, flagged in the note. */
 export const NOT_CLUSTERED = 99;
+/** Cluster 9 is not in use; a record holding it is imported as 9, flagged in the note for checking. */
+export const CLUSTER_NINE = 9;
 
 /**
  * `isBlank` with a fast path for the common case (text starting with a visible ASCII character):
@@ -56,9 +58,9 @@ export function convertText(value: unknown): OutValue {
   return reportValue(value);
 }
 
-const CLUSTER_TEXT = /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*)?$/i;
+const CLUSTER_TEXT = /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*|\s+[a-z(].*)?$/i;
 
-/** 0–8, 10–21, or NOT_CLUSTERED for 99. */
+/** 0–21 (9 is flagged by the caller), or NOT_CLUSTERED for 99. */
 export function convertCluster(value: unknown, row: number): number | PbrError {
   if (blankCell(value)) return caseloadErrors.missing(row, "cluster");
   let n: number;
@@ -67,7 +69,6 @@ export function convertCluster(value: unknown, row: number): number | PbrError {
     const m = CLUSTER_TEXT.exec(value.trim());
     n = m ? Number(m[1]) : NaN;
   } else n = NaN;
-  if (n === 9) return caseloadErrors.clusterNine(row);
   if (n === NOT_CLUSTERED) return NOT_CLUSTERED;
   if (Number.isInteger(n) && n >= 0 && n <= 21) return n;
   return caseloadErrors.badCluster(row, value);

@@ -7,7 +7,7 @@ import { ITEMS } from "../clusters/items";
 export type FieldKind = "id" | "cluster" | "date" | "days" | "text" | "rating";
 
 export interface CaseloadField {
-  /** Stable key: "id", "cluster", "start", "end", "admittedDays", "team", "commissioner", "item1"…"itemE". */
+  /** Stable key: "id", "cluster", "start", "end", "admittedDays", "team", "commissioner", "step", "item1"…"itemE". */
   readonly key: string;
   /** Name in messages and the mapping step ("start date", "MHCT item 6"). */
   readonly label: string;
@@ -214,6 +214,29 @@ const base: CaseloadField[] = [
       "subicblocation",
       "purchaser",
       "payer",
+    ],
+  },
+  {
+    key: "step",
+    label: "step",
+    column: "Step",
+    kind: "text",
+    required: false,
+    synonyms: [
+      "step",
+      "rasstep",
+      "budgetstep",
+      "carestep",
+      "supportstep",
+      "stepno",
+      "stepnumber",
+      "steplevel",
+      "rasband",
+      "rasstepno",
+      "budgetband",
+      "allocationstep",
+      "resourcestep",
+      "personalbudgetstep",
     ],
   },
 ];

@@ -13,6 +13,7 @@ import { PbrError, caseloadErrors } from "../errors";
 import { CASELOAD_FIELDS, type CaseloadField } from "./fields";
 import type { CaseloadMapping } from "./headers";
 import {
+  CLUSTER_NINE,
   NOT_CLUSTERED,
   blankCell,
   convertCluster,
@@ -40,8 +41,10 @@ export interface CaseloadCounts {
   rejected: number;
   /** Blank rows inside the data, skipped (neither imported nor rejected). */
   blankSkipped: number;
-  /** Imported rows whose cluster was 99 (written with a blank cluster and a note). */
+  /** Imported rows whose cluster was 99 (kept as 99, with a note). */
   notClustered: number;
+  /** Imported rows whose cluster was 9, which is not in use (kept as 9, with a note). */
+  clusterNine: number;
 }
 
 // Local names for what the per-cell loop calls: in CommonJS builds (tests, the benchmark) each
@@ -55,8 +58,10 @@ const toDays = convertDays;
 const toText = convertText;
 const isBlankCell = blankCell;
 
-/** The note written on rows imported from cluster code 99. */
-export const NOT_CLUSTERED_NOTE = "not clustered (99 in the file)";
+/** The note written on rows imported with cluster code 99. */
+export const NOT_CLUSTERED_NOTE = "not clustered (99 in the file): cannot be priced by cluster";
+/** The note written on rows imported with cluster 9. */
+export const CLUSTER_NINE_NOTE = "cluster 9 is not in use: check the record (cannot be priced)";
 export const NOTE_COLUMN = "Note";
 
 interface Slot {
@@ -75,7 +80,13 @@ export class CaseloadValidator {
   /** Imported rows, in file order. */
   readonly rows: OutValue[][] = [];
   readonly rejects: CaseloadReject[] = [];
-  readonly counts: CaseloadCounts = { imported: 0, rejected: 0, blankSkipped: 0, notClustered: 0 };
+  readonly counts: CaseloadCounts = {
+    imported: 0,
+    rejected: 0,
+    blankSkipped: 0,
+    notClustered: 0,
+    clusterNine: 0,
+  };
   /** Columns of `header` holding dates (0-based), for number formats. */
   readonly dateColumns: number[] = [];
   /** Column of `header` holding the ID (kept as text). */
@@ -89,6 +100,7 @@ export class CaseloadValidator {
   private pendingBlank = 0;
   private readonly startOut: number;
   private readonly endOut: number;
+  private readonly daysOut: number;
   private readonly noteOut: number;
 
   /**
@@ -98,7 +110,7 @@ export class CaseloadValidator {
   constructor(mapping: CaseloadMapping, fileColumns: number) {
     this.width = fileColumns;
     const anyItem = CASELOAD_FIELDS.some((f) => f.kind === "rating" && mapping[f.key] != null);
-    // The seven core columns always; all 18 items together (PBR.CLUSTER reads them as one block)
+    // The eight core columns always; all 18 items together (PBR.CLUSTER reads them as one block)
     // when the file has any; then the note.
     const fields = CASELOAD_FIELDS.filter((f) => f.kind !== "rating" || anyItem);
     fields.forEach((field, out) => {
@@ -110,6 +122,7 @@ export class CaseloadValidator {
     this.header = [...fields.map((f) => f.column), NOTE_COLUMN];
     this.startOut = fields.findIndex((f) => f.key === "start");
     this.endOut = fields.findIndex((f) => f.key === "end");
+    this.daysOut = fields.findIndex((f) => f.key === "admittedDays");
     this.noteOut = fields.length;
   }
 
@@ -136,8 +149,9 @@ export class CaseloadValidator {
         this.fail(rowNo, "row", null, caseloadErrors.extraValues(rowNo, last + 1, this.width));
     }
 
-    let notClustered = false;
+    let flagged: typeof NOT_CLUSTERED | typeof CLUSTER_NINE | 0 = 0;
     let rawEnd: unknown = null;
+    let rawDays: unknown = null;
     const slots = this.slots;
     for (let s = 0; s < slots.length; s++) {
       const slot = slots[s];
@@ -153,10 +167,8 @@ export class CaseloadValidator {
           break;
         case "cluster": {
           const code = toCluster(value, rowNo);
-          if (code === NOT_CLUSTERED) {
-            notClustered = true;
-            result = null;
-          } else result = code;
+          if (code === NOT_CLUSTERED || code === CLUSTER_NINE) flagged = code;
+          result = code;
           break;
         }
         case "date": {
@@ -167,6 +179,7 @@ export class CaseloadValidator {
           break;
         }
         case "days":
+          rawDays = value;
           result = toDays(value, rowNo);
           break;
         default:
@@ -187,6 +200,24 @@ export class CaseloadValidator {
       );
     }
 
+    const days = out[this.daysOut];
+    if (typeof start === "number" && typeof end === "number" && end >= start) {
+      const periodDays = end - start + 1;
+      if (typeof days === "number" && days > periodDays)
+        this.fail(
+          rowNo,
+          "admitted days",
+          rawDays,
+          caseloadErrors.admittedOverPeriod(
+            rowNo,
+            days,
+            periodDays,
+            formatSerial(start),
+            formatSerial(end)
+          )
+        );
+    }
+
     if (problems.length === 0 && typeof start === "number") {
       const id = out[this.idColumn] as string;
       const key = `${id}\u0000${start}`;
@@ -201,9 +232,12 @@ export class CaseloadValidator {
       this.counts.rejected++;
       return;
     }
-    if (notClustered) {
+    if (flagged === NOT_CLUSTERED) {
       out[this.noteOut] = NOT_CLUSTERED_NOTE;
       this.counts.notClustered++;
+    } else if (flagged === CLUSTER_NINE) {
+      out[this.noteOut] = CLUSTER_NINE_NOTE;
+      this.counts.clusterNine++;
     }
     this.rows.push(out);
     this.counts.imported++;

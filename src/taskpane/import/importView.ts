@@ -100,7 +100,13 @@ export function summaryLines(result: ImportResult): string[] {
   if (counts.notClustered > 0) {
     lines.push(
       `${fmt(counts.notClustered)} imported ${counts.notClustered === 1 ? "row has" : "rows have"} cluster 99 ` +
-        `(not clustered): the cluster is left blank and the Note column says so.`
+        `(not clustered): kept as 99 and flagged in the Note column; pricing journeys leave them out.`
+    );
+  }
+  if (counts.clusterNine > 0) {
+    lines.push(
+      `${fmt(counts.clusterNine)} imported ${counts.clusterNine === 1 ? "row has" : "rows have"} cluster 9, ` +
+        `which is not in use: kept as 9 and flagged in the Note column for checking.`
     );
   }
   if (counts.blankSkipped > 0) {

@@ -23,13 +23,16 @@ describe("cluster codes", () => {
     ["Cluster 11", 11],
     ["C4", 4],
     ["8 - Chaotic and challenging", 8],
+    ["11 - Ongoing Recurrent Psychosis (Low Symptoms)", 11],
+    ["Cluster 12 Ongoing or Recurrent Psychosis (High Disability)", 12],
+    ["C17: Psychosis and Affective Disorder Difficult to Engage", 17],
     [99, NOT_CLUSTERED],
+    [9, 9],
   ])("%s → %s", (value, code) => {
     expect(convertCluster(value, 2)).toBe(code);
   });
 
-  it("refuses 9 and anything outside 0–21, naming the row", () => {
-    expect(message(convertCluster(9, 4))).toBe("row 4, cluster: 9 is not in use and must not be recorded");
+  it("refuses anything outside 0–21, naming the row", () => {
     expect(message(convertCluster("22", 5))).toBe('row 5, cluster: "22" is not a care cluster (0–8 or 10–21; 99 = not clustered)');
     for (const v of [11.5, -1, "abc", true]) expect(convertCluster(v, 2)).toBeInstanceOf(PbrError);
     expect(message(convertCluster(" ", 3))).toBe("row 3, cluster: blank, but this field is required");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { autoMap } from "../../../src/core/caseload/headers";
-import { CaseloadValidator, NOT_CLUSTERED_NOTE } from "../../../src/core/caseload/validator";
+import { CLUSTER_NINE_NOTE, CaseloadValidator, NOT_CLUSTERED_NOTE } from "../../../src/core/caseload/validator";
 
 const HEADER = ["ID", "Cluster", "Start", "End", "HoNOS 6"];
 
@@ -13,24 +13,25 @@ function run(rows: unknown[][], header = HEADER) {
 describe("caseload validator", () => {
   it("writes the core columns, all 18 items when any is mapped, and a note", () => {
     const v = run([["P1", "11", "01/04/2024", "", "3"]]);
-    expect(v.header.slice(0, 8)).toEqual(["ID", "Cluster", "Start date", "End date", "Admitted days", "Team", "Commissioner", "MHCT 1"]);
-    expect(v.header).toHaveLength(7 + 18 + 1);
+    expect(v.header.slice(0, 8)).toEqual(["ID", "Cluster", "Start date", "End date", "Admitted days", "Team", "Commissioner", "Step"]);
+    expect(v.header[8]).toBe("MHCT 1");
+    expect(v.header).toHaveLength(8 + 18 + 1);
     expect(v.dateColumns).toEqual([2, 3]);
-    // 01/04/2024 = serial 45383; HoNOS 6 is the 6th item, column 7 + 5 = 12.
+    // 01/04/2024 = serial 45383; HoNOS 6 is the 6th item, column 8 + 5 = 13.
     expect(v.rows[0][0]).toBe("P1");
     expect(v.rows[0][1]).toBe(11);
     expect(v.rows[0][2]).toBe(45383);
-    expect(v.rows[0][12]).toBe(3);
+    expect(v.rows[0][13]).toBe(3);
   });
 
   it("leaves the items out when the file has none", () => {
     const v = run([["P1", "11", "01/04/2024"]], ["ID", "Cluster", "Start"]);
-    expect(v.header).toEqual(["ID", "Cluster", "Start date", "End date", "Admitted days", "Team", "Commissioner", "Note"]);
+    expect(v.header).toEqual(["ID", "Cluster", "Start date", "End date", "Admitted days", "Team", "Commissioner", "Step", "Note"]);
   });
 
   it("rejects a row once however many problems it has, listing each", () => {
     const v = run([["P1", "23", "31/02/2024", "", "7"]]);
-    expect(v.counts).toEqual({ imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0 });
+    expect(v.counts).toEqual({ imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 });
     expect(v.rejects.map((r) => [r.row, r.field, r.value])).toEqual([
       [2, "cluster", "23"],
       [2, "start date", "31/02/2024"],
@@ -48,11 +49,29 @@ describe("caseload validator", () => {
     });
   });
 
-  it("imports cluster 99 with a blank cluster and a note", () => {
-    const v = run([["P1", "99", "01/04/2024"]]);
+  it("keeps cluster 99 and cluster 9 as flagged rows, with a note saying why", () => {
+    const v = run([["P1", "99", "01/04/2024"], ["P2", "9", "01/04/2024"]]);
     expect(v.counts.notClustered).toBe(1);
-    expect(v.rows[0][1]).toBeNull();
+    expect(v.counts.clusterNine).toBe(1);
+    expect(v.rows[0][1]).toBe(99);
     expect(v.rows[0][v.header.length - 1]).toBe(NOT_CLUSTERED_NOTE);
+    expect(v.rows[1][1]).toBe(9);
+    expect(v.rows[1][v.header.length - 1]).toBe(CLUSTER_NINE_NOTE);
+  });
+
+  it("rejects admitted days beyond the days from start to end", () => {
+    const v = run(
+      [
+        ["P1", "11", "01/04/2024", "30/04/2024", "31"],
+        ["P2", "11", "01/04/2024", "30/04/2024", "30"],
+        ["P3", "11", "01/04/2024", "", "400"],
+      ],
+      ["ID", "Cluster", "Start", "End", "Bed days"]
+    );
+    expect(v.counts.imported).toBe(2);
+    expect(v.rejects).toEqual([
+      { row: 2, field: "admitted days", value: "31", reason: "row 2, admitted days: 31 is more than the 30 days from 01/04/2024 to 30/04/2024" },
+    ]);
   });
 
   it("rejects a repeated (ID, start date) but not the same ID with another start", () => {
@@ -72,7 +91,7 @@ describe("caseload validator", () => {
 
   it("skips blank rows inside the data and ignores trailing ones", () => {
     const v = run([["P1", "11", "01/04/2024"], [], ["", " ", null], ["P2", "11", "01/04/2024"], [""], [",", ""].slice(1)]);
-    expect(v.counts).toEqual({ imported: 2, rejected: 0, blankSkipped: 2, notClustered: 0 });
+    expect(v.counts).toEqual({ imported: 2, rejected: 0, blankSkipped: 2, notClustered: 0, clusterNine: 0 });
   });
 
   it("rejects rows with more values than the header, but not trailing empty ones", () => {

@@ -44,7 +44,7 @@ describe("summary", () => {
   const result: ImportResult = {
     fileName: "caseload.csv",
     dataRows: 8400,
-    counts: { imported: 8363, rejected: 37, blankSkipped: 2, notClustered: 5 },
+    counts: { imported: 8363, rejected: 37, blankSkipped: 2, notClustered: 5, clusterNine: 0 },
     rejectLines: 40,
     sheet: "Caseload",
     table: "Caseload",
@@ -59,13 +59,13 @@ describe("summary", () => {
       "8,400 data rows in caseload.csv: 8,363 imported, 37 rejected.",
       'Imported rows are on the sheet "Caseload" (table Caseload).',
       'The 40 problems found in the rejected rows are listed on the sheet "Import rejects", with the row number in the file.',
-      "5 imported rows have cluster 99 (not clustered): the cluster is left blank and the Note column says so.",
+      "5 imported rows have cluster 99 (not clustered): kept as 99 and flagged in the Note column; pricing journeys leave them out.",
       "2 blank lines were skipped (not counted as data rows).",
     ]);
   });
 
   it("says plainly when nothing could be imported", () => {
-    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0 }, dataRows: 1, rejectLines: 1, sheet: null, table: null };
+    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 }, dataRows: 1, rejectLines: 1, sheet: null, table: null };
     expect(summaryLines(none)).toEqual([
       "1 data row in caseload.csv: 0 imported, 1 rejected.",
       "No row could be imported, so no Caseload sheet was made.",

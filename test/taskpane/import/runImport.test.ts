@@ -166,7 +166,7 @@ describe("runImport through a WorkbookPort", () => {
 
   it("when every row is rejected, writes only the reject sheet", async () => {
     const wb = new MemoryWorkbook();
-    const src = gridSource([["ID", "Cluster", "Start"], ["A", "9", "01/04/2024"], ["B", "11", "31/02/2024"]], "bad.xlsx")!;
+    const src = gridSource([["ID", "Cluster", "Start"], ["A", "23", "01/04/2024"], ["B", "11", "31/02/2024"]], "bad.xlsx")!;
     const result = await runImport(wb, src, autoMap(src.header));
     expect(result).toMatchObject({ sheet: null, table: null, rejectSheet: "Import rejects", dataRows: 2 });
     expect(await wb.listSheets()).toEqual(["Sheet1", "Import rejects"]);
