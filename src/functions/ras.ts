@@ -25,7 +25,7 @@ function setupOf(prices: unknown, steps: unknown, basis: unknown): RasSetup | Pb
  * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps (50/75/100/125/150%).
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
  * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
- * @param {any} [roundTo] Round each budget DOWN to a multiple of this (e.g. 10 for whole £10s), so the cohort never goes over the envelope. Default: no rounding.
+ * @param {any} [roundTo] Round budgets to a multiple of this (0.01 pennies, 10 whole £10s): each is rounded down, then the units left go to the largest remainders, so a column adds up to its total and never over the envelope. Default: no rounding.
  * @returns {any[][]} Indicative budget per person, in £.
  */
 export function rasbudget(
@@ -83,7 +83,7 @@ export function rascalibrate(
  * @param {any[][]} [steps] Your step table. Omit for the ILLUSTRATIVE five steps.
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
  * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
- * @param {any} [roundTo] Round the budget DOWN to a multiple of this, as in PBR.RASBUDGET. Default: no rounding.
+ * @param {any} [roundTo] Round budgets to a multiple of this, by largest remainders over the column, as in PBR.RASBUDGET. Default: no rounding.
  * @returns {any[][]} Four columns per person: cluster average, step percent, k, budget.
  */
 export function rasbuildup(

@@ -39,7 +39,7 @@ describe("budget planner", () => {
     });
   });
 
-  it("writes k with PBR.RASCALIBRATE and each budget with PBR.RASBUDGET and its build-up", () => {
+  it("writes k with PBR.RASCALIBRATE and every budget with one spilled PBR.RASBUILDUP over the cohort", () => {
     const people = peopleFrom(table, { id: 0, code: 1, step: 2 });
     const plan = budgetPlan({
       people,
@@ -47,8 +47,9 @@ describe("budget planner", () => {
       contingency: 0.1,
       prices: "Prices",
       steps: "Steps",
+      roundTo: 0.01,
     });
-    const [settings, people_] = plan.sheets[0].blocks;
+    const [settings, people_, header, spill] = plan.sheets[0].blocks;
     expect(settings).toMatchObject({
       values: expect.arrayContaining([
         ["Budget envelope", 80_000],
@@ -57,23 +58,39 @@ describe("budget planner", () => {
           "Calibration factor k",
           "=PBR.RASCALIBRATE($B$12:$B$14,$C$12:$C$14,$B$5,$B$6,Prices,Steps)",
         ],
-        ["Total of budgets", "=SUM($G$12:$G$14)"],
+        ["Total of budgets", "=SUM($H$12:$H$14)"],
       ]),
     });
     expect(people_).toMatchObject({
       kind: "table",
       topLeft: "A11",
-      header: ["Id", "Cluster", "Step", "Cluster average", "Step percent", "k", "Budget"],
+      header: ["Id", "Cluster", "Step"],
+      rows: [["S1", 11, 3], ["S2", 12, 4], ["S3", 13, 2]],
     });
-    expect((people_ as { rows: unknown[][] }).rows[0]).toEqual([
-      "S1",
-      11,
-      3,
-      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,1)",
-      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,2)",
-      "=INDEX(PBR.RASBUILDUP(B12,C12,Prices,Steps,$B$7),1,3)",
-      "=PBR.RASBUDGET(B12,C12,Prices,Steps,$B$7)",
-    ]);
+    expect(header).toMatchObject({ topLeft: "E11", values: [["Cluster average", "Step percent", "k", "Budget"]] });
+    expect(spill).toMatchObject({
+      topLeft: "E12",
+      values: [["=PBR.RASBUILDUP($B$12:$B$14,$C$12:$C$14,Prices,Steps,$B$7,,0.01)"]],
+    });
+    expect(JSON.stringify(plan)).toContain("to the penny");
+  });
+
+  it("lists the people the pre-flight left out, with their sheet row and why", () => {
+    const plan = budgetPlan({
+      people: [{ id: "S1", code: 11, step: 3 }],
+      envelope: 1000,
+      contingency: 0,
+      prices: null,
+      steps: null,
+      leftOut: [{ index: 1, sheetRow: 6, id: "S2", reason: "step 7 is not in the step table" }],
+      source: "Caseload",
+    });
+    const blocks = plan.sheets[0].blocks;
+    expect(blocks).toContainEqual({ kind: "cells", topLeft: "J10", values: [["Left out: 1 row of Caseload whose budget cannot be worked out"]] });
+    expect(blocks).toContainEqual(
+      expect.objectContaining({ kind: "table", topLeft: "J11", header: ["Sheet row", "ID", "Why it was left out"], rows: [[6, "S2", "step 7 is not in the step table"]] })
+    );
+    expect(JSON.stringify(plan)).toContain("1 person was left out");
   });
 
   it("leaves optional arguments empty for the built-in tables and says they are illustrative", () => {
@@ -87,7 +104,7 @@ describe("budget planner", () => {
     });
     const text = JSON.stringify(plan);
     expect(text).toContain('=PBR.RASCALIBRATE($B$12,$C$12,$B$5,$B$6,,,\\"period\\")');
-    expect(text).toContain('=PBR.RASBUDGET(B12,C12,,,$B$7,\\"period\\")');
+    expect(text).toContain('=PBR.RASBUILDUP($B$12,$C$12,,,$B$7,\\"period\\")');
     expect(text).toContain("built-in illustrative prices and steps");
   });
 
@@ -98,7 +115,7 @@ describe("budget planner", () => {
     const ok = await runBudget(wb, inputs, { chunkRows: 100 });
     expect(ok.sheets.budgets).toBe("Budgets");
     expect(wb.chunks).toEqual([100, 100, 50]);
-    expect(wb.get("Budgets", "G261")).toBe("=PBR.RASBUDGET(B261,C261,,,$B$7)");
+    expect(wb.get("Budgets", "E12")).toBe("=PBR.RASBUILDUP($B$12:$B$261,$C$12:$C$261,,,$B$7)");
     expect(wb.names.get("BudgetK")).toBe("Budgets!B7");
 
     const controller = new AbortController();
@@ -114,37 +131,43 @@ describe("budget planner", () => {
 });
 
 describe("rounding budgets in the planner (issue 12)", () => {
-  it("rounds each budget down to £10, keeps the total within the envelope less contingency and shows the gap", async () => {
+  async function write(roundTo: number) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadPbrFunctions } = require("../support/pbrFunctions");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runBudget } = require("../../src/taskpane/budget/run");
     const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
     const people = Array.from({ length: 20 }, (_, i) => ({
       id: `P${i + 1}`,
-      code: 11 + (i % 3),
+      code: [1, 3, 4, 7, 11, 12, 13, 16, 18, 21][i % 10],
       step: 1 + (i % 5),
     }));
-    const result = await runBudget(port, {
-      people,
-      envelope: 80000,
-      contingency: 0.1,
-      prices: null,
-      steps: null,
-      roundTo: 10,
-    });
+    const result = await runBudget(port, { people, envelope: 80000, contingency: 0.1, prices: null, steps: null, roundTo });
     const sheet = result.sheets.budgets;
-    const budgets = Array.from({ length: 20 }, (_, i) => port.getValue(sheet, 11 + i, 6) as number);
-    for (const b of budgets) expect(b % 10).toBe(0);
-    const total = port.getValue(sheet, 7, 1) as number;
-    const target = port.getValue(sheet, 8, 1) as number;
-    const gap = port.getValue(sheet, 9, 1) as number;
-    expect(total).toBe(budgets.reduce((a, b) => a + b, 0));
+    const budgets = Array.from({ length: 20 }, (_, i) => port.getValue(sheet, 11 + i, 7) as number);
+    return {
+      budgets,
+      total: port.getValue(sheet, 7, 1) as number,
+      target: port.getValue(sheet, 8, 1) as number,
+      gap: port.getValue(sheet, 9, 1) as number,
+    };
+  }
+
+  it("rounds to pennies by default so the 20 budgets add up to the calibrated total to the penny", async () => {
+    const { budgets, total, target, gap } = await write(0.01);
+    for (const b of budgets) expect(Math.abs(b * 100 - Math.round(b * 100))).toBeLessThan(1e-6);
     expect(target).toBeCloseTo(72000, 9);
+    expect(Math.round(budgets.reduce((a, b) => a + b * 100, 0))).toBe(7_200_000);
+    expect(total).toBeCloseTo(72000, 6);
+    expect(Math.abs(gap)).toBeLessThan(1e-6);
+  });
+
+  it("rounds to £10 together, keeping the total within the envelope less contingency and showing the gap", async () => {
+    const { budgets, total, target, gap } = await write(10);
+    for (const b of budgets) expect(b % 10).toBe(0);
+    expect(total).toBe(budgets.reduce((a, b) => a + b, 0));
     expect(total).toBeLessThanOrEqual(target);
     expect(gap).toBeCloseTo(target - total, 9);
-    expect(gap).toBeLessThan(10 * 20);
+    expect(gap).toBeLessThan(10);
   });
 });

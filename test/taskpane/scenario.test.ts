@@ -78,3 +78,47 @@ describe("running the scenario plan", () => {
     expect([...wb.sheets.keys()]).toEqual(["Sheet1"]);
   });
 });
+
+describe("leaving out caseload rows that cannot be priced (issue 12)", () => {
+  it("sums the rows that can be priced, counts the others live and lists them on the sheet", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { preflightFyCost } = require("../../src/taskpane/plan/preflight");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { leftOutCountFormula } = require("../../src/taskpane/scenario/plan");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const sheet = await port.createSheet("Caseload");
+    const { table } = await port.writeTable(sheet, "A1", "Caseload", ["ID", "Cluster", "Start date", "End date"], [
+      ["P1", 11, 45748, 45838],
+      ["P2", 99, 45748, 45838],
+      ["P3", 12, 45748, 45838],
+    ]);
+    const cl = await port.readTable(table);
+    const check = preflightFyCost(cl, { id: 0, code: 1, start: 2, end: 3, admitted: -1 }, 2025, null);
+    expect(check.leftOut.map((r: { sheetRow: number; id: string }) => [r.sheetRow, r.id])).toEqual([[3, "P2"]]);
+    const refs = { codes: "Caseload!$B$2:$B$4", starts: "Caseload!$C$2:$C$4", ends: "Caseload!$D$2:$D$4", fyStartYear: 2025 };
+    const result = await runScenario(port, {
+      ...base,
+      bands: null,
+      plan: planFromCaseload(refs, true),
+      leftOut: check.leftOut,
+      leftOutCount: leftOutCountFormula(refs),
+      source: "Caseload",
+    });
+    const s = result.sheets.scenario;
+    expect(port.getValue(s, 4, 0)).toBe("Plan value (P)");
+    // 91 days at £6.20 (cluster 11) + 91 days of cluster 12, from the illustrative prices
+    const plan = port.getValue(s, 4, 1) as number;
+    expect(plan).toBeGreaterThan(6.2 * 91);
+    expect(port.getValue(s, 7, 1)).toBe(1);
+    expect(port.getValue(s, 10, 3)).toEqual(expect.any(Number)); // scenarios are numbers, not #N/A
+    const used = await port.readUsedRange(s);
+    const text = JSON.stringify(used);
+    expect(text).toContain("Left out of the plan value: 1 row of Caseload that cannot be priced");
+    expect(text).toContain("code 99 is not in the illustrative price table");
+    expect(text).not.toMatch(/#(VALUE|N\/A|NUM)/);
+  });
+});

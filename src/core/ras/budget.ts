@@ -2,8 +2,9 @@
  * Stepped personal budgets from cluster averages (a stepped resource allocation system).
  *
  * PBR.RASBUDGET: cluster average × step percent × k, where the cluster average is PBR.PERIODPRICE
- * of the person's code on `basis` (default "year": an annual amount). Optionally rounded DOWN to
- * a multiple of `roundTo`, so rounding never takes a calibrated cohort over its envelope.
+ * of the person's code on `basis` (default "year": an annual amount). Optionally rounded to a
+ * multiple of `roundTo` by largest remainders over the column (`roundColumn`): a calibrated cohort
+ * then adds up to its envelope less contingency to the unit, and never goes over it.
  * PBR.RASBUILDUP: the same, one row per person showing [cluster average, step percent, k, budget].
  */
 import { PbrError, type ResultCell } from "../errors";
@@ -12,7 +13,7 @@ import { readColumns } from "../tariff/inputs";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
-import { readK, readRoundTo, roundDown } from "./inputs";
+import { readK, readRoundTo, roundColumn } from "./inputs";
 import { stepPercent, type StepTable } from "./stepTable";
 
 export interface RasSetup {
@@ -80,8 +81,10 @@ export function rasBudgetRange(
     }
     const avg = clusterAverage(setup, c, i + 1);
     const pct = typeof avg === "number" ? stepPercent(setup.steps, s, i + 1) : avg;
-    out.set(i, typeof pct === "number" ? roundDown((avg as number) * pct * factor, unit) : pct);
+    out.set(i, typeof pct === "number" ? (avg as number) * pct * factor : pct);
   }
+  const tags = out.tags;
+  roundColumn(out.values, (i) => tags[i] === 0, unit);
   return out;
 }
 
@@ -109,13 +112,13 @@ export function rasBuildupRange(
     }
     const avg = clusterAverage(setup, c, i + 1);
     const pct = stepPercent(setup.steps, s, i + 1);
-    const budget =
-      typeof avg !== "number"
-        ? avg
-        : typeof pct !== "number"
-          ? pct
-          : roundDown(avg * pct * factor, unit);
+    const budget = typeof avg !== "number" ? avg : typeof pct !== "number" ? pct : avg * pct * factor;
     out[i] = [avg, pct, factor, budget];
+  }
+  if (unit > 0) {
+    const budgets = out.map((r) => (typeof r[3] === "number" ? r[3] : 0));
+    roundColumn(budgets, (i) => typeof out[i][3] === "number", unit);
+    for (let i = 0; i < out.length; i++) if (typeof out[i][3] === "number") out[i][3] = budgets[i];
   }
   return out;
 }

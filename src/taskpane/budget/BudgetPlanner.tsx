@@ -2,13 +2,18 @@
    with k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) with its build-up out. */
 import { useEffect, useState } from "react";
 import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
+import { PbrError } from "../../core/errors";
+import type { TableData, WorkbookPort } from "../../workbook/port";
+import { describePreflight, preflightBudgets, type LeftOutRow } from "../plan/preflight";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
   ColumnField,
   NeedsWorkbook,
+  PreflightNotice,
+  describeError,
+  type PendingLeaveOut,
   RunStatus,
   TableField,
   readChosen,
@@ -20,7 +25,7 @@ import {
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
 import { preferTable } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
-import { peopleFrom, runBudget } from "./run";
+import { cohortRows, peopleFrom, runBudget } from "./run";
 
 type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
 
@@ -45,9 +50,10 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [envelope, setEnvelope] = useState("");
   const [contingency, setContingency] = useState("0");
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
-  const [roundTo, setRoundTo] = useState("0");
+  const [roundTo, setRoundTo] = useState("0.01");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
+  const [pending, setPending] = useState<PendingLeaveOut | null>(null);
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
 
   useEffect(() => {
@@ -93,28 +99,62 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    void runner.start(async (options) => {
-      // Read the chosen tables now, so what is written matches the workbook as it is.
-      const [cl, pr, st] = await Promise.all([
-        port.readTable(caseloadName),
-        readChosen(port, pricesName),
-        readChosen(port, stepsName),
-      ]);
-      inputs.people = peopleFrom(cl, cols);
-      inputs.prices = pr ? tableRef(pr) : null;
-      inputs.steps = st ? tableRef(st) : null;
-      const late = checkBudgetInputs(inputs).people;
-      if (late) throw new Error(late);
-      const result = await runBudget(port, inputs, options);
-      const success = `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
-        inputs.envelope
-      )} less ${contingency.replace(/%$/, "")}% contingency. k is in cell B7.`;
-      return outcome(
-        success,
-        await readBackErrors(port, [result.sheets.budgets]),
-        "A step that is not in the step table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
-      );
-    });
+    setPending(null);
+    runner.clear();
+    void (async () => {
+      // Read the chosen tables now, so what is checked and written matches the workbook as it is.
+      let cl: TableData, pr: TableData | null, st: TableData | null;
+      try {
+        [cl, pr, st] = await Promise.all([
+          port.readTable(caseloadName),
+          readChosen(port, pricesName),
+          readChosen(port, stepsName),
+        ]);
+      } catch (e) {
+        runner.fail(`Could not read the tables: ${describeError(e)}`);
+        return;
+      }
+      // Pre-flight with the same core code as PBR.RASBUDGET: which people cannot be budgeted?
+      const check = preflightBudgets(cohortRows(cl, cols), cl, cols.id, pr, st);
+      if (check instanceof PbrError) {
+        runner.fail(`Nothing was written: ${check.message}.`);
+        return;
+      }
+      const write = (leftOut: readonly LeftOutRow[]) =>
+        void runner.start(async (options) => {
+          setPending(null);
+          inputs.people = peopleFrom(cl, cols, new Set(leftOut.map((r) => r.index)));
+          inputs.prices = pr ? tableRef(pr) : null;
+          inputs.steps = st ? tableRef(st) : null;
+          inputs.leftOut = leftOut;
+          inputs.source = caseloadName;
+          const late = checkBudgetInputs(inputs).people;
+          if (late) throw new Error(late);
+          const result = await runBudget(port, inputs, options);
+          const left =
+            leftOut.length > 0
+              ? ` ${leftOut.length.toLocaleString("en-GB")} ${leftOut.length === 1 ? "person was" : "people were"} left out (listed on the sheet from J11).`
+              : "";
+          const success = `Wrote sheet ${result.sheets.budgets}: ${inputs.people.length.toLocaleString("en-GB")} indicative budgets calibrated to ${formatMoney(
+            inputs.envelope
+          )} less ${contingency.replace(/%$/, "")}% contingency. k is in cell B7.${left}`;
+          return outcome(
+            success,
+            await readBackErrors(port, [result.sheets.budgets]),
+            "A step or code that is not in its table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
+          );
+        });
+      if (check.leftOut.length === 0) write([]);
+      else if (check.leftOut.length === check.rows)
+        runner.fail(
+          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} people can be budgeted. ${describePreflight(check, "budgeted", caseloadName).slice(1).join(" ")}`
+        );
+      else
+        setPending({
+          lines: describePreflight(check, "budgeted", caseloadName),
+          leaveOut: () => write(check.leftOut),
+        });
+    })();
   };
 
   return (
@@ -200,11 +240,11 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           </Select>
         </Field>
         <Field
-          label="Round each budget down to"
-          hint="Rounding down keeps the total within the envelope less contingency; the gap is shown under the total."
+          label="Round budgets to"
+          hint="Budgets are rounded together (largest remainders), so they add up to the envelope less contingency to that unit and never more; any gap is shown under the total."
         >
           <Select value={roundTo} onChange={(_, d) => setRoundTo(d.value)}>
-            <option value="0">No rounding (pence)</option>
+            <option value="0.01">Pennies (adds up to the penny)</option>
             <option value="1">Whole £1</option>
             <option value="10">Whole £10</option>
             <option value="100">Whole £100</option>
@@ -216,6 +256,13 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           Write budgets
         </Button>
       </div>
+      <PreflightNotice
+        pending={pending}
+        onStop={() => {
+          setPending(null);
+          runner.stop("Stopped: nothing was written.");
+        }}
+      />
       <RunStatus state={runner.state} onCancel={runner.cancel} />
     </div>
   );

@@ -1,17 +1,21 @@
 /**
  * Budget planner plan: a Budgets sheet with the envelope, contingency and the calibration factor
- * k (=PBR.RASCALIBRATE over the cohort), and a table with one indicative budget per person
- * (=PBR.RASBUDGET) and the build-up columns a person can check (=PBR.RASBUILDUP: cluster average,
- * step percent, k). Codes and steps are copied from the caseload so the sheet stands on its own.
+ * k (=PBR.RASCALIBRATE over the cohort), the people (id, code, step, copied from the caseload so
+ * the sheet stands on its own) as a table, and beside it ONE spilled =PBR.RASBUILDUP over the whole
+ * cohort giving each person's cluster average, step percent, k and budget. One call, not one per
+ * person: Excel marshals the price and step tables once, and the budgets are rounded together by
+ * largest remainders, so they add up to the envelope less contingency to the penny.
  *
- * Layout: A1 title, A2 note; A4:B9 settings and totals; the people table at A11.
- * RASBUILDUP returns one row, and spilled formulas cannot sit in an Excel table, so each build-up
- * column takes its part with INDEX(…, 1, n).
+ * Layout: A1 title, A2 note; A4:B10 settings and totals; the people table at A11:C…; the spilled
+ * build-up at E11:H… (header written, formula at E12; spills cannot sit inside an Excel table, so
+ * column D is left empty between them); people left out by the pre-flight are listed from J11.
  */
 import { rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
-import { FACTOR, MONEY, PERCENT, WHOLE_PERCENT, type WorkbookPlan } from "../plan/types";
+import { leftOutBlocks } from "../plan/leftOut";
+import type { LeftOutRow } from "../plan/preflight";
+import { FACTOR, MONEY, PERCENT, WHOLE_PERCENT, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface Person {
   id: CellInput;
@@ -30,8 +34,15 @@ export interface BudgetInputs {
   steps: string | null;
   /** "year" (default), "period" or "day". */
   basis?: "year" | "period" | "day";
-  /** Round each budget down to a multiple of this (£1, £10, £100); 0 or omitted: no rounding. */
+  /**
+   * Round budgets to a multiple of this by largest remainders (0.01 pennies, £1, £10, £100), so they
+   * add up to the envelope less contingency to that unit; 0 or omitted: no rounding.
+   */
   roundTo?: number;
+  /** Caseload rows the pre-flight left out (listed on the sheet); they are not in `people`. */
+  leftOut?: readonly LeftOutRow[];
+  /** The caseload table's name, for the note on the left-out list. */
+  source?: string;
 }
 
 export type BudgetField = "envelope" | "contingency" | "people";
@@ -51,14 +62,15 @@ export function checkBudgetInputs(inputs: BudgetInputs): Partial<Record<BudgetFi
 }
 
 const TABLE_ROW = 10; // 0-based: the people table's header is on row 11
+const BUILDUP_COL = 4; // column E
+export const BUILDUP_HEADER = ["Cluster average", "Step percent", "k", "Budget"];
 
 export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
   const n = inputs.people.length;
-  const first = TABLE_ROW + 2; // Excel row of the first person
   const codes = absolute(rangeAddress(TABLE_ROW + 1, 1, n, 1));
   const steps = absolute(rangeAddress(TABLE_ROW + 1, 2, n, 1));
   const basis = inputs.basis && inputs.basis !== "year" ? text(inputs.basis) : null;
-  const k = "$B$7";
+  const round = inputs.roundTo && inputs.roundTo > 0 ? inputs.roundTo : null;
   const calibrate = call("PBR.RASCALIBRATE", [
     codes,
     steps,
@@ -68,77 +80,94 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
     inputs.steps,
     basis,
   ]);
+  const buildup = call("PBR.RASBUILDUP", [
+    codes,
+    steps,
+    inputs.prices,
+    inputs.steps,
+    "$B$7",
+    basis,
+    round,
+  ]);
+  const budgets = absolute(rangeAddress(TABLE_ROW + 1, BUILDUP_COL + 3, n, 1));
 
-  const rows = inputs.people.map((p, i): CellInput[] => {
-    const r = first + i;
-    const args = [`B${r}`, `C${r}`, inputs.prices, inputs.steps, k, basis];
-    const part = (n: number) => `=INDEX(${call("PBR.RASBUILDUP", args, false)},1,${n})`;
-    const round = inputs.roundTo && inputs.roundTo > 0 ? inputs.roundTo : null;
-    return [
-      p.id,
-      p.code,
-      p.step,
-      part(1),
-      part(2),
-      part(3),
-      call("PBR.RASBUDGET", [...args, round]),
-    ];
-  });
   const illustrative = [!inputs.prices && "prices", !inputs.steps && "steps"].filter(Boolean);
+  const left = inputs.leftOut?.length ?? 0;
   const note =
-    "Indicative annual budgets: cluster average × step percent × k, with k set so the budgets add up to the envelope less contingency. Each row shows how its budget was built." +
-    (inputs.roundTo && inputs.roundTo > 0
-      ? ` Each budget is rounded down to a whole £${inputs.roundTo}, so the total never goes over; what rounding leaves unallocated is shown.`
+    "Indicative annual budgets: cluster average × step percent × k, with k set so the budgets add up to the envelope less contingency. Columns E:H are one live PBR.RASBUILDUP formula over the cohort (in E12), showing how each budget was built." +
+    (round === 0.01
+      ? " Budgets are in whole pennies, rounded together so they add up to the envelope less contingency to the penny."
+      : round
+        ? ` Budgets are in whole £${round}, rounded together so they add up to the envelope less contingency rounded down to a whole £${round}; what rounding leaves unallocated is shown.`
+        : "") +
+    (left > 0
+      ? ` ${left.toLocaleString("en-GB")} ${left === 1 ? "person was" : "people were"} left out because their budget cannot be worked out: listed from J11.`
       : "") +
     (illustrative.length > 0
       ? ` Uses the built-in illustrative ${illustrative.join(" and ")}: replace with your own.`
       : "");
 
+  const blocks: Block[] = [
+    {
+      kind: "cells",
+      topLeft: "A1",
+      values: [
+        ["Indicative personal budgets (stepped resource allocation)"],
+        [note],
+        [],
+        ["Setting", "Value"],
+        ["Budget envelope", inputs.envelope],
+        ["Contingency held back", inputs.contingency],
+        ["Calibration factor k", calibrate],
+        ["Total of budgets", `=SUM(${budgets})`],
+        ["Envelope less contingency", "=$B$5*(1-$B$6)"],
+        ["Left unallocated by rounding", "=$B$9-$B$8"],
+      ],
+      formats: [
+        { address: "B5", format: MONEY },
+        { address: "B6", format: PERCENT },
+        { address: "B7", format: FACTOR },
+        { address: "B8:B10", format: MONEY },
+      ],
+    },
+    {
+      kind: "table",
+      topLeft: `A${TABLE_ROW + 1}`,
+      table: "Budgets",
+      header: ["Id", "Cluster", "Step"],
+      rows: inputs.people.map((p): CellInput[] => [p.id, p.code, p.step]),
+    },
+    {
+      kind: "cells",
+      topLeft: rangeAddress(TABLE_ROW, BUILDUP_COL, 1, 1),
+      values: [BUILDUP_HEADER],
+    },
+    {
+      kind: "cells",
+      topLeft: rangeAddress(TABLE_ROW + 1, BUILDUP_COL, 1, 1),
+      values: [[buildup]],
+      formats: [
+        { address: rangeAddress(TABLE_ROW + 1, BUILDUP_COL, n, 1), format: MONEY },
+        { address: rangeAddress(TABLE_ROW + 1, BUILDUP_COL + 1, n, 1), format: WHOLE_PERCENT },
+        { address: rangeAddress(TABLE_ROW + 1, BUILDUP_COL + 2, n, 1), format: FACTOR },
+        { address: rangeAddress(TABLE_ROW + 1, BUILDUP_COL + 3, n, 1), format: MONEY },
+      ],
+    },
+    { kind: "name", name: "BudgetK", address: "B7" },
+  ];
+  if (left > 0)
+    blocks.push(
+      ...leftOutBlocks(
+        TABLE_ROW - 1,
+        9,
+        `Left out: ${left.toLocaleString("en-GB")} ${left === 1 ? "row" : "rows"} of ${inputs.source ?? "the caseload"} whose budget cannot be worked out`,
+        inputs.leftOut!,
+        "BudgetsLeftOut"
+      )
+    );
+
   return {
-    sheets: [
-      {
-        key: "budgets",
-        name: "Budgets",
-        blocks: [
-          {
-            kind: "cells",
-            topLeft: "A1",
-            values: [
-              ["Indicative personal budgets (stepped resource allocation)"],
-              [note],
-              [],
-              ["Setting", "Value"],
-              ["Budget envelope", inputs.envelope],
-              ["Contingency held back", inputs.contingency],
-              ["Calibration factor k", calibrate],
-              ["Total of budgets", `=SUM(${absolute(rangeAddress(TABLE_ROW + 1, 6, n, 1))})`],
-              ["Envelope less contingency", "=$B$5*(1-$B$6)"],
-              ["Left unallocated by rounding", "=$B$9-$B$8"],
-            ],
-            formats: [
-              { address: "B5", format: MONEY },
-              { address: "B6", format: PERCENT },
-              { address: "B7", format: FACTOR },
-              { address: "B8:B10", format: MONEY },
-            ],
-          },
-          {
-            kind: "table",
-            topLeft: `A${TABLE_ROW + 1}`,
-            table: "Budgets",
-            header: ["Id", "Cluster", "Step", "Cluster average", "Step percent", "k", "Budget"],
-            rows,
-            columnFormats: [
-              { column: 3, format: MONEY },
-              { column: 4, format: WHOLE_PERCENT },
-              { column: 5, format: FACTOR },
-              { column: 6, format: MONEY },
-            ],
-          },
-          { kind: "name", name: "BudgetK", address: "B7" },
-        ],
-      },
-    ],
+    sheets: [{ key: "budgets", name: "Budgets", blocks }],
     select: { sheet: "budgets", address: "B7" },
   };
 }

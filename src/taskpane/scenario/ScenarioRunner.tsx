@@ -2,14 +2,16 @@
    a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
 import { useEffect, useState } from "react";
 import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
+import { PbrError } from "../../core/errors";
+import type { TableData, WorkbookPort } from "../../workbook/port";
+import { describePreflight, preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, PreflightNotice, describeError, type PendingLeaveOut, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { preferTable } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
-import { checkScenarioInputs, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
+import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { runScenario } from "./run";
 
@@ -38,6 +40,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [step, setStep] = useState("2.5");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
+  const [pending, setPending] = useState<PendingLeaveOut | null>(null);
   const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
 
   useEffect(() => {
@@ -79,39 +82,82 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
     Object.assign(found, checkScenarioInputs(settings));
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    void runner.start(async (options) => {
-      // Read the chosen tables now, so the references match the workbook as it is.
-      const [cl, pr, bd, un] = await Promise.all([
-        source === "caseload" ? port.readTable(caseloadName) : null,
-        source === "caseload" ? readChosen(port, pricesName) : null,
-        readChosen(port, bandsName),
-        readChosen(port, underName),
-      ]);
-      const plan = cl
-        ? planFromCaseload({
+    setPending(null);
+    runner.clear();
+    void (async () => {
+      // Read the chosen tables now, so the check and the references match the workbook as it is.
+      let cl: TableData | null, pr: TableData | null, bd: TableData | null, un: TableData | null;
+      try {
+        [cl, pr, bd, un] = await Promise.all([
+          source === "caseload" ? port.readTable(caseloadName) : null,
+          source === "caseload" ? readChosen(port, pricesName) : null,
+          readChosen(port, bandsName),
+          readChosen(port, underName),
+        ]);
+      } catch (e) {
+        runner.fail(`Could not read the tables: ${describeError(e)}`);
+        return;
+      }
+      const refs = cl
+        ? {
             codes: columnRef(cl, cols.code),
             starts: columnRef(cl, cols.start),
             ends: columnRef(cl, cols.end),
             admitted: cols.admitted >= 0 ? columnRef(cl, cols.admitted) : null,
             fyStartYear: fy,
             prices: pr ? tableRef(pr) : null,
-          })
-        : settings.plan;
-      const inputs: ScenarioInputs = { ...settings, plan, bands: bd ? tableRef(bd) : null, underBands: un ? tableRef(un) : null };
-      const result = await runScenario(port, inputs, options);
-      const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
-      const success = `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
-        inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
-      }`;
-      // Read the sheet back: one unpriceable caseload row turns the plan value and every scenario into an error.
-      return outcome(
-        success,
-        await readBackErrors(port, [result.sheets.scenario]),
-        cl
-          ? "The plan value (B5) sums PBR.FYCOST over the caseload, so one row that cannot be priced makes every scenario an error: hover B5 to read which row."
-          : undefined
-      );
-    });
+          }
+        : null;
+      const write = (leftOut: readonly LeftOutRow[]) =>
+        void runner.start(async (options) => {
+          setPending(null);
+          const leaveOut = leftOut.length > 0;
+          const plan = refs ? planFromCaseload(refs, leaveOut) : settings.plan;
+          const inputs: ScenarioInputs = {
+            ...settings,
+            plan,
+            bands: bd ? tableRef(bd) : null,
+            underBands: un ? tableRef(un) : null,
+            leftOut,
+            leftOutCount: refs && leaveOut ? leftOutCountFormula(refs) : undefined,
+            source: caseloadName,
+          };
+          const result = await runScenario(port, inputs, options);
+          const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
+          const success = `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
+            inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
+          }${
+            leaveOut
+              ? ` ${leftOut.length.toLocaleString("en-GB")} caseload ${leftOut.length === 1 ? "row that cannot be priced was" : "rows that cannot be priced were"} left out of the plan value; they are listed on the sheet and counted live in B8.`
+              : ""
+          }`;
+          // Read the sheet back: one unpriceable caseload row turns the plan value and every scenario into an error.
+          return outcome(
+            success,
+            await readBackErrors(port, [result.sheets.scenario]),
+            cl
+              ? "The plan value (B5) sums PBR.FYCOST over the caseload, so one row that cannot be priced makes every scenario an error: hover B5 to read which row."
+              : undefined
+          );
+        });
+      if (!cl) return write([]);
+      // Pre-flight with the same core code as PBR.FYCOST: which caseload rows cannot be priced?
+      const check = preflightFyCost(cl, { ...cols, id: guessColumn(cl.header, "id") }, fy, pr);
+      if (check instanceof PbrError) {
+        runner.fail(`Nothing was written: ${check.message}.`);
+        return;
+      }
+      if (check.leftOut.length === 0) write([]);
+      else if (check.leftOut.length === check.rows)
+        runner.fail(
+          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} caseload rows can be priced. ${describePreflight(check, "priced", caseloadName).slice(1).join(" ")}`
+        );
+      else
+        setPending({
+          lines: describePreflight(check, "priced", caseloadName),
+          leaveOut: () => write(check.leftOut),
+        });
+    })();
   };
 
   return (
@@ -178,6 +224,13 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           Write scenarios
         </Button>
       </div>
+      <PreflightNotice
+        pending={pending}
+        onStop={() => {
+          setPending(null);
+          runner.stop("Stopped: nothing was written.");
+        }}
+      />
       <RunStatus state={runner.state} onCancel={runner.cancel} />
     </div>
   );

@@ -12,6 +12,8 @@ import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { cellAddress, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
+import { leftOutBlocks } from "../plan/leftOut";
+import type { LeftOutRow } from "../plan/preflight";
 import { MONEY, PERCENT, type Block, type SheetPlan } from "../plan/types";
 
 export interface ScenarioInputs {
@@ -28,6 +30,14 @@ export interface ScenarioInputs {
   from: number;
   to: number;
   step: number;
+  /**
+   * Caseload rows the pre-flight found cannot be priced and the user chose to leave out: listed on
+   * the sheet, with `leftOutCount` (a live formula counting them) beside the plan value.
+   */
+  leftOut?: readonly LeftOutRow[];
+  leftOutCount?: string;
+  /** The caseload table's name, for the list's title. */
+  source?: string;
 }
 
 export const DEFAULT_VARIANCE = { from: -0.15, to: 0.15, step: 0.025 };
@@ -84,6 +94,7 @@ export function scenarioSheet(
   const n = vs.length;
   const varianceBody = absolute(rangeAddress(FIRST + 1, 0, n, 1));
   const blocks: Block[] = [];
+  const left = inputs.leftOut?.length ?? 0;
 
   let bands = inputs.bands;
   let bandNote = "";
@@ -107,13 +118,18 @@ export function scenarioSheet(
     values: [
       ["Risk-share scenarios"],
       [
-        `Live formulas: change the settings in column B or the variances, and the table and chart follow. Payment is what the commissioner pays; provider gain is payment less the value of activity.${bandNote}`,
+        `Live formulas: change the settings in column B or the variances, and the table and chart follow. Payment is what the commissioner pays; provider gain is payment less the value of activity.${bandNote}${
+          left > 0
+            ? ` The plan value leaves out the caseload rows that cannot be priced (listed below the ${inputs.bands ? "variances" : "bands"}); fix them in the caseload and they are counted.`
+            : ""
+        }`,
       ],
       [],
       ["Setting", "Value"],
       ["Plan value (P)", inputs.plan],
       ["Cap (share of P, blank for none)", inputs.cap ?? null],
       ["Collar (share of P, blank for none)", inputs.collar ?? null],
+      ...(left > 0 ? [["Caseload rows left out (cannot be priced)", inputs.leftOutCount ?? left]] : []),
     ],
     formats: [
       { address: "B5", format: MONEY },
@@ -167,6 +183,18 @@ export function scenarioSheet(
       columnFormats: [0, 1, 2].map((column) => ({ column, format: PERCENT })),
     });
   }
+  if (left > 0) {
+    const listTop = inputs.bands ? FIRST + n + 3 : bandsTop + ILLUSTRATIVE_BANDS.rows.length + 3;
+    blocks.push(
+      ...leftOutBlocks(
+        listTop,
+        0,
+        `Left out of the plan value: ${left.toLocaleString("en-GB")} ${left === 1 ? "row" : "rows"} of ${inputs.source ?? "the caseload"} that cannot be priced (B8 counts them live)`,
+        inputs.leftOut!,
+        "ScenarioLeftOut"
+      )
+    );
+  }
   blocks.push({
     kind: "chart",
     chart: {
@@ -184,17 +212,29 @@ export function scenarioPlan(inputs: ScenarioInputs) {
   return { sheets: [scenarioSheet(inputs)], select: { sheet: "scenario", address: "B5" } };
 }
 
-/**
- * A plan-value formula from a caseload: the sum of each period's cost inside one financial year,
- * =SUM(PBR.FYCOST(codes, starts, ends, year, [admitted], [prices])).
- */
-export function planFromCaseload(refs: {
+export interface CaseloadRefs {
   codes: string;
   starts: string;
   ends: string;
   fyStartYear: number;
   admitted?: string | null;
   prices?: string | null;
-}): string {
-  return `=SUM(${call("PBR.FYCOST", [refs.codes, refs.starts, refs.ends, refs.fyStartYear, refs.admitted, refs.prices], false)})`;
+}
+
+const fyCost = (refs: CaseloadRefs) =>
+  call("PBR.FYCOST", [refs.codes, refs.starts, refs.ends, refs.fyStartYear, refs.admitted, refs.prices], false);
+
+/**
+ * A plan-value formula from a caseload: the sum of each period's cost inside one financial year,
+ * =SUM(PBR.FYCOST(codes, starts, ends, year, [admitted], [prices])). With `leaveOut` (the user chose
+ * to leave out rows that cannot be priced) those rows count as 0: =SUM(IFERROR(PBR.FYCOST(…),0)),
+ * still one live call, with `leftOutCountFormula` beside it counting them.
+ */
+export function planFromCaseload(refs: CaseloadRefs, leaveOut = false): string {
+  return leaveOut ? `=SUM(IFERROR(${fyCost(refs)},0))` : `=SUM(${fyCost(refs)})`;
+}
+
+/** How many caseload rows PBR.FYCOST cannot price, live: =SUMPRODUCT(--ISERROR(PBR.FYCOST(…))). */
+export function leftOutCountFormula(refs: CaseloadRefs): string {
+  return `=SUMPRODUCT(--ISERROR(${fyCost(refs)}))`;
 }

@@ -174,7 +174,9 @@ export function useRunner() {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const fail = useCallback((message: string) => setState({ status: "error", message }), []);
-  return { state, start, cancel, fail, running: state.status === "running" };
+  const stop = useCallback((message: string) => setState({ status: "cancelled", message }), []);
+  const clear = useCallback(() => setState({ status: "idle" }), []);
+  return { state, start, cancel, fail, stop, clear, running: state.status === "running" };
 }
 
 /** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
@@ -212,5 +214,44 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <legend style={{ fontWeight: 600, marginBottom: 4 }}>{title}</legend>
       {children}
     </fieldset>
+  );
+}
+
+/** What a pre-flight found, waiting for the user to leave the rows out or stop. */
+export interface PendingLeaveOut {
+  lines: string[];
+  leaveOut: () => void;
+}
+
+/**
+ * The pre-flight's finding, in words, with the choice: leave the rows out (they are listed on the
+ * result sheet) or stop (nothing is written).
+ */
+export function PreflightNotice({
+  pending,
+  onStop,
+}: {
+  pending: PendingLeaveOut | null;
+  onStop: () => void;
+}) {
+  if (!pending) return null;
+  const [first, ...rest] = pending.lines;
+  return (
+    <MessageBar layout="multiline" intent="warning" role="alert">
+      <MessageBarBody>
+        <div>{first}</div>
+        <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+          {rest.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+        <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 4 }}>
+          <Button appearance="primary" onClick={pending.leaveOut}>
+            Leave them out and write
+          </Button>
+          <Button onClick={onStop}>Stop</Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -66,9 +66,12 @@ describe("PBR.RASBUDGET", () => {
     expect(budget(13, 2, setup(undefined, "period"), null, null)).toEqual([7300 * 0.75]);
   });
 
-  it("rounds down to roundTo", () => {
-    // 2,737.50 → 2,730 (nearest £10 below); 9,125 → 9,120
-    expect(budget(col(12, 13), col(2, 4), setup(), null, 10)).toEqual([2730, 9120]);
+  it("rounds to roundTo by largest remainders, so a column adds up to its total rounded down", () => {
+    // 2,737.50 + 9,125 = 11,862.50 → 1,186 whole £10s; rounded down 273 + 912 = 1,185, so the
+    // one £10 left goes to the larger remainder (2,737.50: 0.75 of a unit against 0.5)
+    expect(budget(col(12, 13), col(2, 4), setup(), null, 10)).toEqual([2740, 9120]);
+    // one budget alone is rounded down
+    expect(budget(12, 2, setup(), null, 10)).toEqual([2730]);
     expect(budget(12, 2, setup(), 1.0001, 0.01)).toEqual([2737.77]); // 2,737.77375 → 2,737.77
   });
 
@@ -77,6 +80,18 @@ describe("PBR.RASBUDGET", () => {
     // illustrative cluster 11: £6.20 a day → £2,263 a year; step 3 is 100%
     expect(budget(col(11, ""), col(3, ""), s, null, null)[0]).toBeCloseTo(6.2 * 365, 9);
     expect(budget(col(11, ""), col(3, ""), s, null, null)[1]).toBe("");
+  });
+
+  it("20 budgets rounded to pennies add up to the calibrated total to the penny", () => {
+    const s = rasSetup(illustrativePrices(), illustrativeSteps(), null) as any;
+    const codes = Array.from({ length: 20 }, (_, i) => [[1, 3, 4, 7, 11, 12, 13, 16, 18, 21][i % 10]]);
+    const steps = Array.from({ length: 20 }, (_, i) => [1 + (i % 5)]);
+    const k = rasCalibrate(codes, steps, 72000, 0, s) as number;
+    const unrounded = budget(codes, steps, s, k, null) as number[];
+    const pennies = budget(codes, steps, s, k, 0.01) as number[];
+    expect(pennies.reduce((a, b) => a + Math.round(b * 100), 0)).toBe(7_200_000);
+    pennies.forEach((b, i) => expect(Math.abs(b - unrounded[i])).toBeLessThan(0.01));
+    expect(buildup(codes, steps, s, k, 0.01).map((r: number[]) => r[3])).toEqual(pennies);
   });
 
   it("bad input: unknown step (#N/A), unknown code (#N/A), bad k or roundTo (#NUM!/#VALUE!)", () => {
@@ -105,10 +120,11 @@ describe("PBR.RASCALIBRATE", () => {
 
   it("the calibrated budgets, rounded down to £100, stay inside the envelope", () => {
     const k = rasCalibrate(COHORT_CODES, COHORT_STEPS, 65243.75, 0.2, setup()) as number;
-    // 2 × each raw budget: 4,380 → 4,300; 5,475 → 5,400; 18,250 → 18,200; 21,900 → 21,900; 2,190 → 2,100
+    // 2 × each raw budget: 4,380; 5,475; 18,250; 21,900; 2,190 = 52,195 → 521 whole £100s. Rounded
+    // down they make 519; the 2 left go to the largest remainders (0.9 of 2,190 and 0.8 of 4,380).
     const out = budget(COHORT_CODES, COHORT_STEPS, setup(), k, 100);
-    expect(out).toEqual([4300, 5400, 18200, 21900, 2100]);
-    expect(out.reduce((a: number, b: number) => a + b, 0)).toBe(51900); // ≤ £52,195
+    expect(out).toEqual([4400, 5400, 18200, 21900, 2200]);
+    expect(out.reduce((a: number, b: number) => a + b, 0)).toBe(52100); // ≤ £52,195
   });
 
   it("skips blank rows", () => {

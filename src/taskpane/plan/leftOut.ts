@@ -1,0 +1,29 @@
+/** The list of rows a journey left out after its pre-flight, written on the result sheet. */
+import { cellAddress } from "../../workbook/address";
+import type { Block } from "./types";
+import type { LeftOutRow } from "./preflight";
+
+export const LEFT_OUT_HEADER = ["Sheet row", "ID", "Why it was left out"];
+
+/**
+ * A title at (row, col) (0-based) and, below it, a table of the left-out rows: the caseload's
+ * sheet row, the ID and the reason, so each can be found and fixed.
+ */
+export function leftOutBlocks(
+  row: number,
+  col: number,
+  title: string,
+  leftOut: readonly LeftOutRow[],
+  table: string
+): Block[] {
+  return [
+    { kind: "cells", topLeft: cellAddress(row, col), values: [[title]] },
+    {
+      kind: "table",
+      topLeft: cellAddress(row + 1, col),
+      table,
+      header: LEFT_OUT_HEADER,
+      rows: leftOut.map((r) => [r.sheetRow, r.id === "" ? null : r.id, r.reason]),
+    },
+  ];
+}
