@@ -420,6 +420,14 @@ export class EmbeddedWorkbook implements WorkbookPort {
     return this.tables.map((t) => t.name);
   }
 
+  async listTableHeaders(): Promise<{ name: string; header: string[] }[]> {
+    return this.tables.map((t) => {
+      const r = parseRange(t.address);
+      const header = this.rangeValues(t.sheet, rangeAddress(r.top, r.left, 1, r.right - r.left + 1))[0];
+      return { name: t.name, header: header.map((h) => String(h ?? "")) };
+    });
+  }
+
   async readTable(name: string): Promise<TableData> {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) throw new Error(`no table named ${name}`);

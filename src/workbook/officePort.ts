@@ -136,6 +136,21 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
 
     listTables: () => run(async (context) => loadNames(context.workbook.tables, context)),
 
+    listTableHeaders: () =>
+      run(async (context) => {
+        const names = await loadNames(context.workbook.tables, context);
+        const headers = names.map((name) => {
+          const range = context.workbook.tables.getItem(name).getHeaderRowRange();
+          range.load("values");
+          return range;
+        });
+        await context.sync(); // one round trip for every header
+        return names.map((name, i) => ({
+          name,
+          header: (headers[i].values[0] ?? []).map((h) => String(h ?? "")),
+        }));
+      }),
+
     readTable: (name) =>
       run(async (context): Promise<TableData> => {
         const tables = await loadNames(context.workbook.tables, context);

@@ -54,6 +54,8 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Names of all tables in the workbook. */
   listTables(): Promise<string[]>;
+  /** Every table's name and header row, oldest first (cheap: no body rows are read). */
+  listTableHeaders(): Promise<{ name: string; header: string[] }[]>;
   /** Read a table by name (header + body). */
   readTable(name: string): Promise<TableData>;
   /** Read the used range of a sheet (first row is treated as the header). */

@@ -81,6 +81,13 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.tables.map((t) => t.name);
   }
 
+  async listTableHeaders() {
+    this.calls.push("listTableHeaders");
+    const out = [];
+    for (const t of this.tables) out.push({ name: t.name, header: (await this.readTable(t.name)).header });
+    return out;
+  }
+
   async readTable(name: string): Promise<TableData> {
     this.calls.push(`readTable ${name}`);
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());

@@ -134,6 +134,16 @@ describe("office port", () => {
     expect(fake.runs).toBeGreaterThan(0);
   });
 
+  it("lists every table's header in one request, without reading the bodies", async () => {
+    const { port } = setup(["Sheet1"]);
+    await port.writeTable("Sheet1", "A1", "Caseload", ["Id", "Cluster"], [["P1", 4], ["P2", null]]);
+    await port.writeTable("Sheet1", "E1", "Prices", ["Code", "Day price"], [[4, 10]]);
+    await expect(port.listTableHeaders()).resolves.toEqual([
+      { name: "Caseload", header: ["Id", "Cluster"] },
+      { name: "Prices", header: ["Code", "Day price"] },
+    ]);
+  });
+
   it("checks emptiness by formulas, so a formula showing blank still counts as filled", async () => {
     const { port } = setup(["Sheet1"]);
     await port.writeRange("Sheet1", "B2:C2", [[null, '=""']]);

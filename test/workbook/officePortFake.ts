@@ -172,6 +172,10 @@ export class FakeExcel {
           return mk({
             worksheet: { name: t.sheet },
             getRange: () => rangeMock(t.sheet, t.address),
+            getHeaderRowRange: () => {
+              const r = parseRange(t.address);
+              return rangeMock(t.sheet, rangeAddress(r.top, r.left, 1, r.right - r.left + 1));
+            },
           });
         },
         add(address: string, hasHeaders: boolean) {

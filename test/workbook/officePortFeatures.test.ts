@@ -65,7 +65,7 @@ describe("features through the Office.js adapter", () => {
 
     await runBudget(port, { people: [{ id: "S1", code: 11, step: 3 }], envelope: 80_000, contingency: 0.1, prices: null, steps: null });
     expect(fake.get("Budgets", "B7")).toBe("=PBR.RASCALIBRATE($B$12,$C$12,$B$5,$B$6)");
-    expect(fake.get("Budgets", "G12")).toBe("=PBR.RASBUDGET(B12,C12,,,$B$7)");
+    expect(fake.get("Budgets", "E12")).toBe("=PBR.RASBUILDUP($B$12,$C$12,,,$B$7)");
     expect(fake.names.map((n) => n.name)).toEqual(["BudgetK"]);
 
     await runAudit(port, { rows: [{ id: "P1", team: "North", recorded: 4, ratings: Array(18).fill(1) }], profile: null, byTeam: true });

@@ -1,6 +1,6 @@
 /* Cluster audit: a caseload with recorded clusters and the 18 ratings in; a sheet with
    =PBR.CLUSTERCHECK per person, counts by cluster and team, and a bar chart out. */
-import { useEffect, useState } from "react";
+import { useEffect, useState, useMemo } from "react";
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { outcome, readBackErrors } from "../plan/outcome";
@@ -15,9 +15,10 @@ import {
   useRunner,
   useStyles,
   useTable,
+  useTableChoice,
   useTables,
 } from "../ui/common";
-import { preferTable } from "../ui/tables";
+import { preferTable, tablesWith } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
 import { assessProblem } from "./plan";
 
@@ -36,8 +37,9 @@ export function ClusterAudit({
 
 function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port, active);
-  const [caseloadName, setCaseloadName] = useState("");
+  const { tables, headers, error: tablesError } = useTables(port, active);
+  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster"], 1), [tables, headers]);
+  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
   const [profileName, setProfileName] = useState("");
   const [rulesName, setRulesName] = useState("");
   const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
@@ -48,7 +50,6 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const missing = caseload ? missingRatings(ratingCols) : null;
 
   useEffect(() => {
-    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
     setProfileName((p) => p || preferTable(tables, "ProfileTable", "Profile"));
     setRulesName((p) => p || preferTable(tables, "SuperclassRulesTable", "SuperclassRules"));
   }, [tables]);
@@ -125,7 +126,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       <div className={styles.pair}>
         <TableField
           label="Caseload table"
-          tables={tables}
+          tables={caseloads}
           value={caseloadName}
           onChange={setCaseloadName}
           none="— choose a table —"

@@ -1,6 +1,6 @@
 /* Budget planner: a caseload's codes and steps plus an envelope and contingency in; a Budgets sheet
    with k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) with its build-up out. */
-import { useEffect, useState } from "react";
+import { useEffect, useState, useMemo } from "react";
 import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
@@ -20,10 +20,11 @@ import {
   useRunner,
   useStyles,
   useTable,
+  useTableChoice,
   useTables,
 } from "../ui/common";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
-import { preferTable } from "../ui/tables";
+import { preferTable, tablesWith } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
 import { cohortRows, peopleFrom, runBudget } from "./run";
 
@@ -42,8 +43,9 @@ export function BudgetPlanner({
 
 function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port, active);
-  const [caseloadName, setCaseloadName] = useState("");
+  const { tables, headers, error: tablesError } = useTables(port, active);
+  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "step"]), [tables, headers]);
+  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
   const [pricesName, setPricesName] = useState("");
   const [stepsName, setStepsName] = useState("");
   const [cols, setCols] = useState({ id: -1, code: -1, step: -1 });
@@ -57,7 +59,6 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
 
   useEffect(() => {
-    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
     setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
     setStepsName((s) => s || preferTable(tables, "StepsTable", "Steps"));
   }, [tables]);
@@ -168,7 +169,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       <div className={styles.pair}>
         <TableField
           label="Caseload table"
-          tables={tables}
+          tables={caseloads}
           value={caseloadName}
           onChange={setCaseloadName}
           none="— choose a table —"

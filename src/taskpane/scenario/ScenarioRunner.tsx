@@ -1,15 +1,15 @@
 /* Scenario runner: plan value (typed or from a caseload), bands, cap/collar and a variance range in;
    a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
-import { useEffect, useState } from "react";
+import { useEffect, useState, useMemo } from "react";
 import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { describePreflight, preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, PreflightNotice, describeError, type PendingLeaveOut, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, PreflightNotice, describeError, type PendingLeaveOut, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTableChoice, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
-import { preferTable } from "../ui/tables";
+import { preferTable, tablesWith } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
 import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
@@ -24,10 +24,11 @@ export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | n
 
 function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port, active);
+  const { tables, headers, error: tablesError } = useTables(port, active);
+  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "start"]), [tables, headers]);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
-  const [caseloadName, setCaseloadName] = useState("");
+  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
   const [pricesName, setPricesName] = useState("");
   const [bandsName, setBandsName] = useState("");
   const [underName, setUnderName] = useState("");
@@ -45,7 +46,6 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
 
   useEffect(() => {
     setBandsName((b) => b || preferTable(tables, "RiskBandsTable", "RiskBands", "Bands"));
-    setCaseloadName((c) => c || preferTable(tables, "CaseloadTable", "Caseload"));
     setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
   }, [tables]);
 
@@ -178,7 +178,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           </Field>
         ) : (
           <div className={styles.pair}>
-            <TableField label="Caseload table" tables={tables} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+            <TableField label="Caseload table" tables={caseloads} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
             <TableField label="Price table" tables={tables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
             {caseload && (
               <>

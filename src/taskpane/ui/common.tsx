@@ -43,13 +43,20 @@ export function NeedsWorkbook({ feature }: { feature: string }) {
   );
 }
 
-/** The workbook's table names, with any error in words; read again each time the tab is shown. */
+/**
+ * The workbook's table names, newest first, with each table's header (so pickers can offer only
+ * the tables that have the columns a journey needs) and any error in words; read again each time
+ * the tab is shown.
+ */
 export function useTables(port: WorkbookPort, active = true) {
   const [tables, setTables] = useState<string[]>([]);
+  const [headers, setHeaders] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
-      setTables(await port.listTables());
+      const found = (await port.listTableHeaders()).reverse();
+      setTables(found.map((t) => t.name));
+      setHeaders(new Map(found.map((t) => [t.name, t.header])));
       setError(null);
     } catch (e) {
       setError(`Could not list the workbook's tables: ${describeError(e)}`);
@@ -58,7 +65,29 @@ export function useTables(port: WorkbookPort, active = true) {
   useEffect(() => {
     if (active) void refresh();
   }, [refresh, active]);
-  return { tables, error, refresh };
+  return { tables, headers, error, refresh };
+}
+
+/**
+ * A table choice that follows the newest candidate until the user picks one: after an import the
+ * pickers move to the imported caseload, but never away from a table the user chose (unless it is
+ * gone).
+ */
+export function useTableChoice(candidates: readonly string[]) {
+  const [value, setValue] = useState("");
+  const chosen = useRef(false);
+  useEffect(() => {
+    setValue((current) => {
+      if (chosen.current && (current === "" || candidates.includes(current))) return current;
+      chosen.current = false;
+      return candidates[0] ?? "";
+    });
+  }, [candidates]);
+  const choose = useCallback((name: string) => {
+    chosen.current = true;
+    setValue(name);
+  }, []);
+  return [value, choose] as const;
 }
 
 /**

@@ -1,4 +1,5 @@
-/** Choosing tables the user already has: sensible defaults by name. */
+/** Choosing tables the user already has: sensible defaults by name, and only tables with the columns needed. */
+import { guessColumn, guessRatingColumns, type Field } from "../plan/columns";
 
 /** The first table whose name starts with `prefix` (case-insensitive), or "" when none does. */
 export function preferTable(tables: readonly string[], ...prefixes: string[]): string {
@@ -7,4 +8,23 @@ export function preferTable(tables: readonly string[], ...prefixes: string[]): s
     if (found) return found;
   }
   return "";
+}
+
+/**
+ * The tables (in the order given: newest first) whose header has a column for every field, and at
+ * least `ratings` of the 18 MHCT rating columns. Price tables, reject lists and the like drop out of
+ * a caseload picker this way.
+ */
+export function tablesWith(
+  tables: readonly string[],
+  headers: ReadonlyMap<string, readonly string[]>,
+  fields: readonly Field[],
+  ratings = 0
+): string[] {
+  return tables.filter((t) => {
+    const header = headers.get(t);
+    if (!header) return false;
+    if (!fields.every((f) => guessColumn(header, f) >= 0)) return false;
+    return ratings === 0 || guessRatingColumns(header).filter((c) => c >= 0).length >= ratings;
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * Budget planner, end to end in the playground: the demo caseload (2,000 synthetic people with a
  * recorded cluster and a budget step), an envelope and a contingency in; the Budgets sheet with
- * k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) out, adding up to no more than
- * the envelope less contingency.
+ * k (=PBR.RASCALIBRATE) and one spilled =PBR.RASBUILDUP giving every person's budget, in whole
+ * pennies adding up to the envelope less contingency to the penny.
  */
 import {
   formulaOf,
@@ -75,24 +75,25 @@ describe("Budget planner in the playground", () => {
     const [code, step] = [await shown(page, "Caseload!D4"), await shown(page, "Caseload!H4")];
     await expect(shown(page, "Budgets!B12")).resolves.toBe(code);
     await expect(shown(page, "Budgets!C12")).resolves.toBe(step);
-    await expect(formulaOf(page, "Budgets!G12")).resolves.toMatch(
-      /^=PBR\.RASBUDGET\(B12, ?C12, ?Prices!/
+    await expect(formulaOf(page, "Budgets!E12")).resolves.toMatch(
+      /^=PBR\.RASBUILDUP\(\$B\$12:\$B\$2011, ?\$C\$12:\$C\$2011, ?Prices!.*, ?0\.01\)$/
     );
-    const average = numberShown(await shown(page, "Budgets!D12"));
-    const stepPercent = numberShown(await shown(page, "Budgets!E12"));
-    const budget = numberShown(await shown(page, "Budgets!G12"));
+    const average = numberShown(await shown(page, "Budgets!E12"));
+    const stepPercent = numberShown(await shown(page, "Budgets!F12"));
+    const budget = numberShown(await shown(page, "Budgets!H12"));
     expect(average).toBeGreaterThan(0);
     expect(budget).toBeCloseTo(average * stepPercent * k, -1); // k is shown to 4 places, so within a few pounds
   });
 
-  it("keeps the sum of the budgets within the envelope less contingency", async () => {
+  it("writes budgets in whole pennies that add up to the envelope less contingency to the penny", async () => {
     const { page } = pg();
-    const budgets = (await values(page, "Budgets", 11, 6, PEOPLE, 1)).map((r) => r[0]);
-    expect(budgets.every((b) => b === null || (typeof b === "number" && b >= 0))).toBe(true);
-    const total = budgets.reduce<number>((s, b) => s + ((b as number | null) ?? 0), 0);
-    // ≤ the envelope less contingency, to within half a penny of floating-point rounding over 2,000 sums.
-    expect(total).toBeLessThanOrEqual(ENVELOPE * (1 - CONTINGENCY) + 0.005);
-    expect(total).toBeGreaterThan(ENVELOPE * (1 - CONTINGENCY) * 0.999); // calibrated, not just under
+    const budgets = (await values(page, "Budgets", 11, 7, PEOPLE, 1)).map((r) => r[0]);
+    expect(budgets.every((b) => typeof b === "number" && b >= 0)).toBe(true);
+    const pennies = (budgets as number[]).map((b) => b * 100);
+    expect(pennies.every((p) => Math.abs(p - Math.round(p)) < 1e-6)).toBe(true);
+    expect(pennies.reduce((s, p) => s + Math.round(p), 0)).toBe(ENVELOPE * (1 - CONTINGENCY) * 100);
+    const total = (budgets as number[]).reduce((s, b) => s + b, 0);
+    expect(Math.abs(numberShown(await shown(page, "Budgets!B10")))).toBeLessThan(0.005); // nothing left unallocated
     expect(numberShown(await shown(page, "Budgets!B8"))).toBeCloseTo(total, 2);
     await shown(page, "Budgets!A1");
     await screenshot(page, "feature-budget");
