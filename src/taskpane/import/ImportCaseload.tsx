@@ -18,7 +18,7 @@ import {
 import { autoMap, checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
 import type { WorkbookPort } from "../../workbook/port";
 import { ACCEPT, openCaseloadFile } from "./openFile";
-import { columnChoices, matchedCount, mappingRows, summaryLines, withChoice } from "./importView";
+import { columnChoices, matchedCount, mappingRows, summaryLines, unmatchedRatings, withChoice } from "./importView";
 import { importErrorText, runImport, type ImportProgress, type ImportResult } from "./runImport";
 import { isAbortError, type CaseloadSource } from "./source";
 import type { SheetReader } from "./xlsxSource";
@@ -180,6 +180,7 @@ function MapStep(props: {
   const choices = columnChoices(step.source);
   const rows = mappingRows(step.source, step.mapping);
   const blocked = Object.keys(checkMapping(step.mapping, step.source.header)).length > 0;
+  const ratingsWarning = unmatchedRatings(step.mapping);
   return (
     <>
       <Body1>
@@ -187,6 +188,11 @@ function MapStep(props: {
         {step.note ? `: ${step.note}` : ""}
       </Body1>
       <Caption1>ID, cluster and start date are required; choose “Not in this file” for anything the file lacks.</Caption1>
+      {ratingsWarning && (
+        <MessageBar intent="warning" layout="multiline" data-testid="ratings-warning">
+          <MessageBarBody>{ratingsWarning}</MessageBarBody>
+        </MessageBar>
+      )}
       <div role="group" aria-label="Match the file's columns to the caseload fields" style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
         {rows.map((row) => (
           <Field

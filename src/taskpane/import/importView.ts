@@ -75,6 +75,22 @@ export function withChoice(
   return { ...mapping, [fieldKey]: value === NOT_PRESENT ? null : Number(value) };
 }
 
+/**
+ * A warning before import when some of the 18 MHCT ratings have no column (the cluster audit and
+ * PBR.CLUSTER need all 18), naming them: "5 of 18 MHCT ratings have no column: A, B, C, D and E…".
+ * Null when all 18 are matched, and a gentler note when the file has none at all.
+ */
+export function unmatchedRatings(mapping: CaseloadMapping): string | null {
+  const items = CASELOAD_FIELDS.filter((f) => f.kind === "rating");
+  const missing = items.filter((f) => mapping[f.key] === null || mapping[f.key] === undefined);
+  if (missing.length === 0) return null;
+  if (missing.length === items.length)
+    return "No MHCT rating columns were matched: the caseload can be priced and budgeted, but the cluster audit needs the 18 ratings. If the file has them, choose their columns below.";
+  const ids = missing.map((f) => f.key.slice(4));
+  const list = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+  return `${missing.length} of ${items.length} MHCT ratings have no column: ${list}. The cluster audit needs all 18, so choose their columns below if the file has them; rows imported without them are audited as "too few ratings".`;
+}
+
 /** How many fields were matched automatically, for the mapping step's introduction. */
 export function matchedCount(mapping: CaseloadMapping): number {
   return Object.values(mapping).filter((c) => c !== null && c !== undefined).length;

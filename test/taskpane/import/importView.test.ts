@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { autoMap } from "../../../src/core/caseload/headers";
-import { columnChoices, mappingRows, matchedCount, summaryLines, withChoice, NOT_PRESENT } from "../../../src/taskpane/import/importView";
+import { columnChoices, mappingRows, matchedCount, summaryLines, unmatchedRatings, withChoice, NOT_PRESENT } from "../../../src/taskpane/import/importView";
 import { ImportCaseload } from "../../../src/taskpane/import/ImportCaseload";
 import type { ImportResult } from "../../../src/taskpane/import/runImport";
 import { gridSource } from "../../../src/taskpane/import/source";
@@ -91,5 +91,18 @@ describe("ImportCaseload component (server render)", () => {
     const html = render(null);
     expect(html).toContain("Open the pane in Excel or the playground to import a caseload into a workbook.");
     expect(html).toMatch(/<input[^>]*type="file"[^>]*disabled=""/);
+  });
+});
+
+describe("ratings not matched (issue 12)", () => {
+  it("warns before import, naming the ratings that have no column", () => {
+    const honos = Array.from({ length: 12 }, (_, i) => `HoNOS Item ${i + 1}`);
+    const header = ["Pseudo ID", "Care Cluster", "Cluster Start Date", ...honos, "MHCT Item 13"];
+    expect(unmatchedRatings(autoMap(header))).toBe(
+      '5 of 18 MHCT ratings have no column: A, B, C, D and E. The cluster audit needs all 18, so choose their columns below if the file has them; rows imported without them are audited as "too few ratings".'
+    );
+    const all = [...header, "SARN A", "SARN B", "SARN C", "SARN D", "SARN E"];
+    expect(unmatchedRatings(autoMap(all))).toBeNull();
+    expect(unmatchedRatings(autoMap(["ID", "Cluster", "Start"]))).toMatch(/^No MHCT rating columns were matched/);
   });
 });
