@@ -139,6 +139,7 @@ const base: CaseloadField[] = [
       "dateended",
       "clusterended",
       "clusterclosedate",
+      "clustercloseddate",
       "closedate",
       "closeddate",
       "dischargedate",

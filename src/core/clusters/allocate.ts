@@ -292,6 +292,10 @@ export function checkRange(
       if (isBlank(value) || toNumber(value) === 99) {
         return `Not clustered: best fit is ${bestAlternative(scorer, known, -1, allowed)}`;
       }
+      // Cluster 9 was never in use: a record holding it has no valid cluster.
+      if (toNumber(value) === 9) {
+        return `Not clustered: 9 is not a cluster in use; best fit is ${bestAlternative(scorer, known, -1, allowed)}`;
+      }
       const code = parseClusterCode(value);
       if (code === undefined) return clusterErrors.unknownCluster(i + 1, value);
       if (code === 0) {

@@ -37,10 +37,16 @@ describe("CLUSTERCHECK", () => {
     ]);
   });
 
-  it("gives #N/A for cluster 9, unknown codes and clusters without a profile", () => {
-    const out = checkRange([row(), row(), row()], [[9], [22], [4]], small) as PbrError[];
-    expect(out.map((e) => e.kind)).toEqual(["#N/A", "#N/A", "#N/A"]);
-    expect(out[2].message).toBe("row 3: cluster 4 has no rows in the profile");
+  it("counts a recorded 9 (never in use) as not clustered, with the best fit", () => {
+    expect(checkRange([row({ 7: 2 })], 9, small)).toEqual([
+      "Not clustered: 9 is not a cluster in use; best fit is cluster 3 (fit 11%)",
+    ]);
+  });
+
+  it("gives #N/A for unknown codes and clusters without a profile", () => {
+    const out = checkRange([row(), row()], [[22], [4]], small) as PbrError[];
+    expect(out.map((e) => e.kind)).toEqual(["#N/A", "#N/A"]);
+    expect(out[1].message).toBe("row 2: cluster 4 has no rows in the profile");
   });
 
   it("gives a blank for a blank row and lists non-contiguous allowed ratings", () => {
