@@ -117,6 +117,26 @@ describe("running set up model", () => {
     expect(wb.get("Caseload", "Z5")).toBe("=PBR.FYCOST(B5,C5,D5,FYStart,E5,Prices_2)");
   });
 
+  it("offers the built-in tables already in the workbook, and uses them instead of copies", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { findReusable } = require("../../src/taskpane/setup/run");
+    const wb = new MemoryWorkbook(["Sheet1"]);
+    await runSetup(wb, 2025);
+    // A table the user changed is not offered: edit one price.
+    await wb.writeRange("Steps", "B5", [[0.55]]);
+    const reusable = await findReusable(wb);
+    expect(reusable.map((r: { key: string }) => r.key)).toEqual(["Prices", "Profile", "SuperclassRules", "RiskBands"]);
+    expect(reusable[0]).toEqual({ key: "Prices", table: "PricesTable", sheet: "Prices", ref: "Prices!$A$4:$D$25" });
+    const sheetsBefore = [...wb.sheets.keys()].length;
+    const { message } = await runSetup(wb, 2025, {}, reusable);
+    // Only Steps, Caseload, Scenario and Summary are added; formulas point at the existing tables.
+    expect([...wb.sheets.keys()].length - sheetsBefore).toBe(4);
+    expect(message).toContain("Added 4 sheets: Steps (2), Caseload (2), Scenario (2), Summary (2).");
+    expect(message).toContain("Used the built-in tables already in the workbook instead of copies: Prices (table PricesTable on sheet Prices)");
+    expect(wb.get("Caseload (2)", "Z5")).toBe("=PBR.FYCOST(B5,C5,D5,FYStart_2,E5,Prices!$A$4:$D$25)");
+    expect(wb.get("Scenario (2)", "C10")).toMatch(/^=PBR\.SCENARIOS\(\$B\$5,\$A\$11:\$A\$23,RiskBands!\$A\$4:\$C\$\d+,/);
+  });
+
   it("quotes renamed sheets in formulas", async () => {
     const wb = new MemoryWorkbook(["Caseload"]);
     await runSetup(wb, 2025);

@@ -79,7 +79,7 @@ export async function runPlan(
   options: RunOptions = {}
 ): Promise<RunResult> {
   const { signal, onProgress } = options;
-  const result: RunResult = { sheets: {}, names: {}, tables: {} };
+  const result: RunResult = { sheets: {}, names: { ...plan.existing }, tables: {} };
   const created: string[] = [];
   const total = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + rowsOf(b), 0), 0);
   let done = 0;

@@ -62,6 +62,11 @@ export interface SheetPlan {
 
 export interface WorkbookPlan {
   sheets: SheetPlan[];
+  /**
+   * Names the plan's formulas use (`nameRef(key)`) that refer to something already in the
+   * workbook instead of a sheet the plan writes: key → reference (e.g. Prices!$A$4:$D$25).
+   */
+  existing?: Record<string, string>;
   /** Range to select when done. */
   select?: { sheet: string; address: string };
 }

@@ -1,17 +1,18 @@
 /* Set up model: one button that adds the seven model sheets, with the financial year to cost in. */
 import { useState } from "react";
-import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
-import { NeedsWorkbook, RunStatus, useRunner, useStyles } from "../ui/common";
+import { NeedsWorkbook, RunStatus, describeError, useRunner, useStyles } from "../ui/common";
 import { parseYear } from "../ui/parse";
 import { currentFinancialYear } from "./plan";
-import { runSetup } from "./run";
+import { findReusable, runSetup, type Reusable } from "./run";
 
 export function SetupModel({ port }: { port: WorkbookPort | null }) {
   const styles = useStyles();
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearError, setYearError] = useState<string | null>(null);
   const runner = useRunner();
+  const [offer, setOffer] = useState<{ fy: number; reusable: Reusable[] } | null>(null);
 
   if (!port) return <NeedsWorkbook feature="Set up model" />;
 
@@ -22,7 +23,24 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
       return;
     }
     setYearError(null);
-    void runner.start(async (options) => (await runSetup(port, fy, options)).message);
+    setOffer(null);
+    runner.clear();
+    void (async () => {
+      let reusable: Reusable[];
+      try {
+        reusable = await findReusable(port);
+      } catch (e) {
+        runner.fail(`Could not read the workbook's tables: ${describeError(e)}`);
+        return;
+      }
+      if (reusable.length === 0) write(fy, []);
+      else setOffer({ fy, reusable });
+    })();
+  };
+
+  const write = (fy: number, reuse: Reusable[]) => {
+    setOffer(null);
+    void runner.start(async (options) => (await runSetup(port, fy, options, reuse)).message);
   };
 
   return (
@@ -44,6 +62,23 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
           Set up model
         </Button>
       </div>
+      {offer && (
+        <MessageBar layout="multiline" intent="info" role="alert">
+          <MessageBarBody>
+            <div>
+              This workbook already has the built-in{" "}
+              {offer.reusable.map((r) => `${r.key} (sheet ${r.sheet})`).join(", ")}, unchanged. Use them for the new model, or add new
+              copies beside them?
+            </div>
+            <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 4 }}>
+              <Button appearance="primary" onClick={() => write(offer.fy, offer.reusable)}>
+                Use the tables already here
+              </Button>
+              <Button onClick={() => write(offer.fy, [])}>Add new copies</Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <RunStatus state={runner.state} onCancel={runner.cancel} />
     </div>
   );

@@ -258,8 +258,31 @@ function summarySheet(fyStartYear: number): SheetPlan {
   };
 }
 
-/** The Set up model plan. `fyStartYear` is the financial year the caseload is costed in. */
-export function setupPlan(fyStartYear: number): WorkbookPlan {
+/** The built-in tables Set up model writes, by sheet key, as they go on the sheet. */
+export function builtInTables(): Record<string, { header: string[]; rows: CellInput[][] }> {
+  const grid = (t: { header: readonly string[]; rows: readonly (readonly unknown[])[] }) => ({
+    header: [...t.header],
+    rows: t.rows.map((r) => r.map((v) => (v === "" ? null : v) as CellInput)),
+  });
+  return {
+    Prices: grid(ILLUSTRATIVE_PRICES),
+    Profile: grid({ header: defaultProfileGrid()[0].map(String), rows: defaultProfileGrid().slice(1) }),
+    SuperclassRules: grid({
+      header: defaultSuperclassRulesGrid()[0],
+      rows: defaultSuperclassRulesGrid().slice(1),
+    }),
+    Steps: grid(ILLUSTRATIVE_STEPS),
+    RiskBands: grid(ILLUSTRATIVE_BANDS),
+  };
+}
+
+/**
+ * The Set up model plan. `fyStartYear` is the financial year the caseload is costed in. `reuse`
+ * maps built-in table keys (Prices, Profile, SuperclassRules, Steps, RiskBands) to a reference to
+ * the same table already in the workbook: those sheets are not written again, and the model's
+ * formulas use the existing tables.
+ */
+export function setupPlan(fyStartYear: number, reuse: Record<string, string> = {}): WorkbookPlan {
   const scenario = scenarioSheet(
     {
       plan: `=${nameRef("PlanValue")}`,
@@ -271,7 +294,7 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
     "Scenario",
     "Scenario"
   );
-  return {
+  const plan: WorkbookPlan = {
     sheets: [
       builtInSheet("Prices", ILLUSTRATIVE_PRICES, [
         { column: 1, format: MONEY },
@@ -301,6 +324,11 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
     ],
     select: { sheet: "Summary", address: "B5" },
   };
+  if (Object.keys(reuse).length > 0) {
+    plan.sheets = plan.sheets.filter((s) => !(s.key in reuse));
+    plan.existing = reuse;
+  }
+  return plan;
 }
 
 /** The financial year a date falls in (1 April start), for the default. */

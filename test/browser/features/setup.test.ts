@@ -18,13 +18,19 @@ import {
 describe("Set up model in the playground", () => {
   const pg = usePlayground();
 
-  it("adds the eight model sheets beside the demo's, with new names where the demo has them", async () => {
+  it("offers the demo's built-in tables instead of copies, and adds only the model's own sheets", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Set up model");
     await panel.getByLabel(/Financial year to cost the caseload in/).fill("2025");
     await panel.getByRole("button", { name: "Set up model" }).click();
-    const outcome = panel.getByRole("status").filter({ hasText: "Added 8 sheets" });
+    const offer = panel.getByRole("alert").filter({ hasText: "already has the built-in" });
+    await offer.waitFor();
+    const text = (await offer.textContent()) ?? "";
+    for (const key of ["Prices", "Profile", "SuperclassRules", "Steps", "RiskBands"]) expect(text).toContain(`${key} (sheet ${key})`);
+    await offer.getByRole("button", { name: "Use the tables already here" }).click();
+    const outcome = panel.getByRole("status").filter({ hasText: "Added 3 sheets" });
     await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain("Used the built-in tables already in the workbook instead of copies");
     await expect(outcome.textContent()).resolves.toContain("nothing was overwritten");
     await expect(seenInPane(outcome)).resolves.toBe(true);
     // The long outcome wraps inside the pane instead of widening it past the window's edge.
@@ -38,11 +44,6 @@ describe("Set up model in the playground", () => {
       "RiskBands",
       "Profile",
       "SuperclassRules",
-      "Prices (2)",
-      "Profile (2)",
-        "SuperclassRules (2)",
-      "Steps (2)",
-      "RiskBands (2)",
       "Caseload (2)",
       "Scenario",
       "Summary (2)",
@@ -72,9 +73,9 @@ describe("Set up model in the playground", () => {
 
   it("fills the new sheets so the PBR formulas work at once", async () => {
     const { page } = pg();
-    // The example caseload's cost column: =PBR.FYCOST(...) against the new price table and FYStart.
+    // The example caseload's cost column: =PBR.FYCOST(...) against the demo's price table and FYStart.
     await expect(shown(page, "'Caseload (2)'!A5")).resolves.toBe("EX001");
-    await expect(formulaOf(page, "'Caseload (2)'!Z5")).resolves.toMatch(/^=PBR\.FYCOST\(/);
+    await expect(formulaOf(page, "'Caseload (2)'!Z5")).resolves.toMatch(/^=PBR\.FYCOST\(.*Prices!\$A\$\d+:\$D\$\d+\)$/);
     const cost = await shown(page, "'Caseload (2)'!Z5");
     expect(cost).toMatch(/^£[\d,]+\.\d\d$/);
 
