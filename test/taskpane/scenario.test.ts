@@ -122,3 +122,14 @@ describe("leaving out caseload rows that cannot be priced (issue 12)", () => {
     expect(text).not.toMatch(/#(VALUE|N\/A|NUM)/);
   });
 });
+
+describe("the year to cost a caseload in", () => {
+  it("is the financial year most periods start in, ties to the later one", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { suggestYear } = require("../../src/taskpane/scenario/plan");
+    // 45383 = 01/04/2024 (FY 2024); 45382 = 31/03/2024 (FY 2023); 45748 = 01/04/2025
+    expect(suggestYear([45383, 45382, 45400, null, "x", 45748])).toBe(2024);
+    expect(suggestYear([45382, 45383])).toBe(2024);
+    expect(suggestYear([null, "", "01/04/2024"])).toBeNull();
+  });
+});

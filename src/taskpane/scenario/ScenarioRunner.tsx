@@ -1,6 +1,6 @@
 /* Scenario runner: plan value (typed or from a caseload), bands, cap/collar and a variance range in;
    a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
-import { useEffect, useState, useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
@@ -11,7 +11,7 @@ import { ColumnField, NeedsWorkbook, PreflightNotice, describeError, type Pendin
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { preferTable, tablesWith } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
-import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, variances, type ScenarioField, type ScenarioInputs } from "./plan";
+import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { runScenario } from "./run";
 
@@ -33,6 +33,8 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [bandsName, setBandsName] = useState("");
   const [underName, setUnderName] = useState("");
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
+  const [yearHint, setYearHint] = useState<string | undefined>(undefined);
+  const yearTouched = useRef(false);
   const [cols, setCols] = useState({ code: -1, start: -1, end: -1, admitted: -1 });
   const [cap, setCap] = useState("");
   const [collar, setCollar] = useState("");
@@ -51,6 +53,12 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
 
   useEffect(() => {
     if (!caseload) return;
+    const start = guessColumn(caseload.header, "start");
+    const suggested = start >= 0 ? suggestYear(caseload.rows.map((r) => r[start])) : null;
+    if (suggested !== null && !yearTouched.current) {
+      setYear(String(suggested));
+      setYearHint(`Most periods in this caseload start in ${suggested}/${String((suggested + 1) % 100).padStart(2, "0")}.`);
+    } else setYearHint(undefined);
     setCols({
       code: guessColumn(caseload.header, "cluster"),
       start: guessColumn(caseload.header, "start"),
@@ -188,8 +196,15 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
                 <ColumnField label="Admitted days column" header={caseload.header} value={cols.admitted} onChange={(admitted) => setCols({ ...cols, admitted })} none="None (no admitted days)" />
               </>
             )}
-            <Field label="Financial year (year it starts)" validationMessage={errors.year}>
-              <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" />
+            <Field label="Financial year (year it starts)" validationMessage={errors.year} hint={yearHint}>
+              <Input
+                value={year}
+                onChange={(_, d) => {
+                  yearTouched.current = true;
+                  setYear(d.value);
+                }}
+                inputMode="numeric"
+              />
             </Field>
           </div>
         )}

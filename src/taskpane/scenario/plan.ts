@@ -8,6 +8,7 @@
  *   I10:K… chart data (variance, payment, provider gain) read from the spill; chart at M4.
  * Spilled formulas cannot live inside an Excel table, so the SCENARIOS output is a plain range.
  */
+import { MAX_SERIAL, MIN_SERIAL, fyOf } from "../../core/dates";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { cellAddress, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
@@ -210,6 +211,23 @@ export function scenarioSheet(
 /** The whole Scenario runner plan: one new sheet, with the plan value selected at the end. */
 export function scenarioPlan(inputs: ScenarioInputs) {
   return { sheets: [scenarioSheet(inputs)], select: { sheet: "scenario", address: "B5" } };
+}
+
+/**
+ * The financial year most of a caseload's periods start in (ties: the later year), to offer as
+ * the year to cost, so an imported caseload is not costed in a year it has no activity in. Null
+ * when no start is a date serial.
+ */
+export function suggestYear(starts: readonly CellInput[]): number | null {
+  const counts = new Map<number, number>();
+  for (const s of starts) {
+    if (typeof s !== "number" || !(s >= MIN_SERIAL && s <= MAX_SERIAL)) continue;
+    const fy = fyOf(Math.floor(s));
+    counts.set(fy, (counts.get(fy) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [fy, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && fy > best)) best = fy;
+  return best;
 }
 
 export interface CaseloadRefs {
