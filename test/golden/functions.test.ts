@@ -1,7 +1,7 @@
 /**
  * Golden copy of the generated functions.json. Saved workbooks refer to function ids and argument
- * order, so renaming one must be deliberate: regenerate with `npm run build` and copy
- * dist/functions.json over test/golden/functions.json in the same commit that explains why.
+ * order, so renaming one must be deliberate: regenerate with `npx tsx scripts/update-golden.ts`
+ * in the same commit that explains why.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
