@@ -42,6 +42,7 @@ describe("caseload validator", () => {
     const v = run([["P1", "11", "05/03/2024", "01/03/2024"]]);
     expect(v.rejects[0]).toEqual({
       row: 2,
+      line: 2,
       field: "end date",
       value: "01/03/2024",
       reason: "row 2, end date: 01/03/2024 is before the start date 05/03/2024",
