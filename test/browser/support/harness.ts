@@ -51,7 +51,7 @@ export interface Session {
   page: Page;
   /** Requests to any host other than localhost (all aborted). */
   outside: string[];
-  /** Uncaught errors in the page. */
+  /** Uncaught errors in the page, and Content-Security-Policy refusals. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -92,8 +92,20 @@ export async function openPage(url: string): Promise<Session> {
     outside.push(requested);
     await route.abort();
   });
+  // Every Content-Security-Policy refusal from the page's first script on, caught or not.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+    );
+  });
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
+  // A Content-Security-Policy refusal (an eval, a script or style from elsewhere) counts as an error.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await page.goto(url);
   return {
     browser,
@@ -102,6 +114,11 @@ export async function openPage(url: string): Promise<Session> {
     errors,
     close: () => browser.close(),
   };
+}
+
+/** Content-Security-Policy refusals in the page so far ("script-src eval", …). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 export const TEST_OUTPUT = join(ROOT, "test-output");
