@@ -17,7 +17,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from "../../../src/taskpane/import/runImport";
-import type { CaseloadSource } from "../../../src/taskpane/import/source";
+import { gridSource, type CaseloadSource } from "../../../src/taskpane/import/source";
 import { MemoryWorkbook } from "../../support/memoryPort";
 import { ACCENTED, LONG_CELL, bigCaseload } from "../../fixtures/hostile/make";
 
@@ -170,6 +170,14 @@ describe("encodings", () => {
     expect(result.dataRows).toBe(3); // no phantom row
     expect(result.counts).toMatchObject({ imported: 3, rejected: 0 });
     expectAccented(table);
+  });
+
+  it("XLSX too: a cell holding U+FFFD rejects its row rather than importing it", async () => {
+    const source = gridSource([["ID", "Cluster", "Start", "Team"], ["X1", 11, "01/04/2024", "Caf\u{FFFD}"], ["X2", 12, "02/04/2024", "Café"]], "x.xlsx")!;
+    const { result, rejects, table } = await run(source);
+    expectAddsUp(result);
+    expect(table.map((r) => r[5])).toEqual(["Café"]);
+    expect(rejects[0][3]).toBe("row 2: holds the replacement character \u{FFFD}, a sign the text was damaged before it reached this file");
   });
 
   it("reads UTF-16 without a byte-order mark from its zero bytes", () => {
