@@ -20,14 +20,18 @@ describe("sheet names", () => {
   it("says why Excel would refuse a name", () => {
     expect(sheetNameProblem("Caseload")).toBeNull();
     expect(sheetNameProblem("")).toBe("a sheet name cannot be blank");
-    expect(sheetNameProblem("x".repeat(32))).toMatch(/has 32 characters; a sheet name has at most 31/);
+    expect(sheetNameProblem("x".repeat(32))).toMatch(
+      /has 32 characters; a sheet name has at most 31/
+    );
     expect(sheetNameProblem("Q1/Q2")).toMatch(/contains one of : \\ \/ \? \* \[ \]/);
     expect(sheetNameProblem("'Quoted")).toMatch(/apostrophe/);
     expect(sheetNameProblem("history")).toBe('"History" is reserved by Excel');
   });
 
   it("cleans the issue's examples: 40 characters with :*?/[], History, apostrophes, blank", () => {
-    expect(cleanSheetName("Caseload: Q1/Q2 [draft] *final?* 2024-25")).toBe("Caseload_ Q1_Q2 _draft_ _f");
+    expect(cleanSheetName("Caseload: Q1/Q2 [draft] *final?* 2024-25")).toBe(
+      "Caseload_ Q1_Q2 _draft_ _f"
+    );
     expect(cleanSheetName("History")).toBe("History_");
     expect(cleanSheetName("'Budget'")).toBe("Budget");
     expect(cleanSheetName("   ")).toBe("Sheet");
@@ -79,9 +83,13 @@ describe("both adapters apply the rules", () => {
   it("embedded: sheet, table and defined names are cleaned", async () => {
     const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
     await expect(port.createSheet("History")).resolves.toBe("History_");
-    await expect(port.createSheet("Caseload: Q1/Q2 [draft] *final?* 2024-25")).resolves.toBe("Caseload_ Q1_Q2 _draft_ _f");
+    await expect(port.createSheet("Caseload: Q1/Q2 [draft] *final?* 2024-25")).resolves.toBe(
+      "Caseload_ Q1_Q2 _draft_ _f"
+    );
     const sheet = await port.createSheet("Data");
-    await expect(port.writeTable(sheet, "A1", "TRUE", ["x"], [[1]])).resolves.toMatchObject({ table: "_TRUE" });
+    await expect(port.writeTable(sheet, "A1", "TRUE", ["x"], [[1]])).resolves.toMatchObject({
+      table: "_TRUE",
+    });
     await expect(port.addName("A1", sheet, "A1:A2")).resolves.toBe("_A1");
   });
 
@@ -90,18 +98,36 @@ describe("both adapters apply the rules", () => {
     (globalThis as { Excel?: unknown }).Excel = fake.api();
     const port = createOfficePort();
     await expect(port.createSheet("History")).resolves.toBe("History_");
-    await expect(port.createSheet("Caseload: Q1/Q2 [draft] *final?* 2024-25")).resolves.toBe("Caseload_ Q1_Q2 _draft_ _f");
-    await expect(port.writeTable("Sheet1", "A1", "TRUE", ["x"], [[1]])).resolves.toMatchObject({ table: "_TRUE" });
+    await expect(port.createSheet("Caseload: Q1/Q2 [draft] *final?* 2024-25")).resolves.toBe(
+      "Caseload_ Q1_Q2 _draft_ _f"
+    );
+    await expect(port.writeTable("Sheet1", "A1", "TRUE", ["x"], [[1]])).resolves.toMatchObject({
+      table: "_TRUE",
+    });
   });
 
   it("embedded: refuses a table that runs past the sheet's last row, as Excel would", async () => {
     const { port } = createEmbeddedWorkbook({ functions: [], maxRows: 10 });
     const sheet = await port.createSheet("Data");
-    await expect(port.writeTable(sheet, "A1", "T", ["x"], Array.from({ length: 9 }, (_, i) => [i]))).resolves.toBeTruthy();
+    await expect(
+      port.writeTable(
+        sheet,
+        "A1",
+        "T",
+        ["x"],
+        Array.from({ length: 9 }, (_, i) => [i])
+      )
+    ).resolves.toBeTruthy();
     const other = await port.createSheet("More");
-    await expect(port.writeTable(other, "A2", "U", ["x"], Array.from({ length: 9 }, (_, i) => [i]))).rejects.toThrow(
-      "writeTable: 9 rows from row 3 run past the sheet's last row (10)"
-    );
+    await expect(
+      port.writeTable(
+        other,
+        "A2",
+        "U",
+        ["x"],
+        Array.from({ length: 9 }, (_, i) => [i])
+      )
+    ).rejects.toThrow("writeTable: 9 rows from row 3 run past the sheet's last row (10)");
     expect(EXCEL_MAX_ROWS).toBe(1_048_576);
   });
 });

@@ -36,7 +36,11 @@ const SNIFF_BYTES = 4096;
 
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { encoding: "utf-8", bomBytes: 3, reason: "the file starts with a UTF-8 byte-order mark" };
+    return {
+      encoding: "utf-8",
+      bomBytes: 3,
+      reason: "the file starts with a UTF-8 byte-order mark",
+    };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
     return {
       encoding: "utf-16le",

@@ -158,13 +158,18 @@ function parseRows(
     const lineText = (from: number, to: number) =>
       text.slice(starts![from - 1], end(to)).replace(/(\r\n|\n|\r)$/, "");
     const strayLines = recordLine - line;
-    const first = Papa.parse<string[]>(lineText(line, line), { delimiter, preview: 1 }).data[0] ?? [];
+    const first =
+      Papa.parse<string[]>(lineText(line, line), { delimiter, preview: 1 }).data[0] ?? [];
     visit(first, rowNo, caseloadErrors.strayQuote(rowNo, line, recordLine), line, strayLines);
     let at = recordLine;
     const last = line + lines - 1;
-    const rest = Papa.parse<string[]>(lineText(recordLine, last), { delimiter, skipEmptyLines: false });
+    const rest = Papa.parse<string[]>(lineText(recordLine, last), {
+      delimiter,
+      skipEmptyLines: false,
+    });
     const unclosed = new Set<number>();
-    for (const e of rest.errors) if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
+    for (const e of rest.errors)
+      if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
     rest.data.forEach((row, i) => {
       rowNo++;
       const span = Math.max(1, Math.min(rowLines(row), last - at + 1));
@@ -249,7 +254,11 @@ function parseRows(
 /** Count of replacement characters in a text (stops counting at 1,000). */
 function countReplacements(text: string): number {
   let n = 0;
-  for (let i = text.indexOf(REPLACEMENT_CHARACTER); i >= 0 && n < 1000; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1))
+  for (
+    let i = text.indexOf(REPLACEMENT_CHARACTER);
+    i >= 0 && n < 1000;
+    i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)
+  )
     n++;
   return n;
 }

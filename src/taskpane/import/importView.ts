@@ -89,7 +89,9 @@ export function mappingWarnings(source: CaseloadSource, mapping: CaseloadMapping
   return duplicateMatches(source.header).map(({ key, label, columns }) => {
     const names = columns.map((c) => `${columnLetters(c)} (“${columnName(source.header, c)}”)`);
     const list =
-      names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+      names.length === 2
+        ? `${names[0]} and ${names[1]}`
+        : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
     const used = mapping[key];
     const which =
       used === null || used === undefined
@@ -105,7 +107,9 @@ export function encodingChoices(): ColumnChoice[] {
 }
 
 /** "Read as Windows-1252 (…): why." and a warning when characters could not be read; [] for XLSX. */
-export function encodingLines(source: CaseloadSource): { note: string; warning: string | null } | null {
+export function encodingLines(
+  source: CaseloadSource
+): { note: string; warning: string | null } | null {
   const enc = source.encoding;
   if (!enc) return null;
   const label = ENCODING_LABEL[enc.encoding as TextEncodingName];

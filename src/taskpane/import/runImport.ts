@@ -134,15 +134,15 @@ export async function runImport(
   await source.readRows(
     (row, rowNo, problem, line, lines) => validator.add(row, rowNo, problem, line, lines),
     {
-    signal,
-    strayQuotes: strayQuotes ?? "keep",
-    onQuoteAnomaly: (a) => anomalies.push(a),
-    onProgress: (f) =>
-      onProgress?.({
-        phase: "reading",
-        fraction: f * READ_SHARE,
-        message: `Reading ${source.fileName}: ${fmt(validator.dataRows)} rows checked`,
-      }),
+      signal,
+      strayQuotes: strayQuotes ?? "keep",
+      onQuoteAnomaly: (a) => anomalies.push(a),
+      onProgress: (f) =>
+        onProgress?.({
+          phase: "reading",
+          fraction: f * READ_SHARE,
+          message: `Reading ${source.fileName}: ${fmt(validator.dataRows)} rows checked`,
+        }),
     }
   );
   if (anomalies.length > 0 && strayQuotes === undefined) throw new QuoteAnomalyError(anomalies);

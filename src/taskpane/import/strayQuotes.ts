@@ -34,7 +34,10 @@ export function rowLines(row: readonly string[]): number {
 
 /** "P1" → "A9", "R-0001" → "A-9": the shape of an ID, to compare two IDs. */
 export function idShape(value: string): string {
-  return value.trim().replace(/[0-9]+/g, "9").replace(/[A-Za-z]+/g, "A");
+  return value
+    .trim()
+    .replace(/[0-9]+/g, "9")
+    .replace(/[A-Za-z]+/g, "A");
 }
 
 /** Short, no spaces, at least one digit: something an export would use as a row's ID. */

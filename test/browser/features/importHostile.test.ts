@@ -7,7 +7,15 @@ import { join } from "node:path";
 import { openFeature, pane, sheetTabs, shown, usePlayground } from "../support/playground";
 
 const HOSTILE = join(__dirname, "..", "..", "fixtures", "hostile");
-const DEMO_SHEETS = ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"];
+const DEMO_SHEETS = [
+  "Caseload",
+  "Summary",
+  "Prices",
+  "Steps",
+  "RiskBands",
+  "Profile",
+  "SuperclassRules",
+];
 
 describe("Import caseload: choosing the encoding", () => {
   const pg = usePlayground();
@@ -15,8 +23,12 @@ describe("Import caseload: choosing the encoding", () => {
   it("says the file was read as Windows-1252 and imports Café, £1 and Équipe intact", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Import caseload");
-    await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(join(HOSTILE, "windows-1252.csv"));
-    await panel.getByText(/^Read as Windows-1252 \(Western European\): line 2 is not valid UTF-8/).waitFor();
+    await panel
+      .getByLabel("Caseload file (CSV or XLSX)")
+      .setInputFiles(join(HOSTILE, "windows-1252.csv"));
+    await panel
+      .getByText(/^Read as Windows-1252 \(Western European\): line 2 is not valid UTF-8/)
+      .waitFor();
     await expect(panel.getByTestId("encoding").inputValue()).resolves.toBe("windows-1252");
     await panel.getByRole("button", { name: "Import" }).click();
     await panel.getByText("Imported 3, rejected 0.").waitFor();
@@ -32,7 +44,9 @@ describe("Import caseload: choosing the encoding", () => {
     const { page } = pg();
     const panel = pane(page);
     await panel.getByRole("button", { name: "Import another file" }).click();
-    await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(join(HOSTILE, "windows-1252.csv"));
+    await panel
+      .getByLabel("Caseload file (CSV or XLSX)")
+      .setInputFiles(join(HOSTILE, "windows-1252.csv"));
     await panel.getByTestId("encoding").selectOption("utf-8");
     await panel.getByText(/^5 characters could not be read as UTF-8/).waitFor();
     await panel.getByRole("button", { name: "Import" }).click();
@@ -46,7 +60,9 @@ describe("Import caseload: a stray quote", () => {
   it("stops before writing, names both lines, and offers split or keep", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Import caseload");
-    await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(join(HOSTILE, "stray-quote-mid.csv"));
+    await panel
+      .getByLabel("Caseload file (CSV or XLSX)")
+      .setInputFiles(join(HOSTILE, "stray-quote-mid.csv"));
     await panel.getByRole("button", { name: "Import" }).click();
     const alert = panel.getByTestId("stray-quotes");
     await alert.waitFor();
@@ -54,7 +70,9 @@ describe("Import caseload: a stray quote", () => {
       "Row 3 (line 3): the quoted Team value that starts here runs on to line 4, which looks like a row of its own: “P3,13,03/04/2024,Team B,ICB”."
     );
     expect(await sheetTabs(page)).toEqual(DEMO_SHEETS); // nothing written yet
-    await expect(panel.getByRole("button", { name: "Keep as text and import" }).count()).resolves.toBe(1);
+    await expect(
+      panel.getByRole("button", { name: "Keep as text and import" }).count()
+    ).resolves.toBe(1);
   });
 
   it("split: the stray line is rejected and the swallowed rows are imported", async () => {

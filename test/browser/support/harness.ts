@@ -29,7 +29,9 @@ const TYPES: Record<string, string> = {
 
 export function serveDist(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)
+    );
     const file = join(DIST, path === "/" ? "index.html" : path);
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
@@ -71,7 +73,10 @@ export async function openPage(url: string): Promise<Session> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: "en-GB",
+    viewport: { width: 1280, height: 900 },
+  });
   const outside: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", async (route) => {
@@ -118,7 +123,9 @@ export async function openPage(url: string): Promise<Session> {
 
 /** Content-Security-Policy refusals in the page so far ("script-src eval", …). */
 export function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  return page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
+  );
 }
 
 export const TEST_OUTPUT = join(ROOT, "test-output");

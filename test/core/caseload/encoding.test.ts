@@ -6,20 +6,33 @@ const bytes = (...b: number[]) => Uint8Array.from(b);
 
 describe("encoding detection", () => {
   it("trusts a byte-order mark first", () => {
-    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x41))).toMatchObject({ encoding: "utf-8", bomBytes: 3 });
-    expect(detectEncoding(bytes(0xff, 0xfe, 0x41, 0))).toMatchObject({ encoding: "utf-16le", bomBytes: 2 });
-    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x41))).toMatchObject({ encoding: "utf-16be", bomBytes: 2 });
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x41))).toMatchObject({
+      encoding: "utf-8",
+      bomBytes: 3,
+    });
+    expect(detectEncoding(bytes(0xff, 0xfe, 0x41, 0))).toMatchObject({
+      encoding: "utf-16le",
+      bomBytes: 2,
+    });
+    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x41))).toMatchObject({
+      encoding: "utf-16be",
+      bomBytes: 2,
+    });
   });
 
   it("reads valid UTF-8 (and plain ASCII) as UTF-8, anything else as Windows-1252", () => {
     expect(detectEncoding(new TextEncoder().encode("Café, £1, Équipe")).encoding).toBe("utf-8");
     expect(detectEncoding(bytes(0x41, 0x42)).encoding).toBe("utf-8");
     expect(detectEncoding(bytes(0x43, 0x61, 0x66, 0xe9)).encoding).toBe("windows-1252");
-    expect(detectEncoding(bytes(0x41, 0x0a, 0xa3, 0x31)).reason).toMatch(/^line 2 is not valid UTF-8/);
+    expect(detectEncoding(bytes(0x41, 0x0a, 0xa3, 0x31)).reason).toMatch(
+      /^line 2 is not valid UTF-8/
+    );
   });
 
   it("finds UTF-16 without a mark from where the zero bytes are", () => {
-    expect(detectEncoding(new Uint8Array(Buffer.from("ID,Cluster\r\n", "utf16le"))).encoding).toBe("utf-16le");
+    expect(detectEncoding(new Uint8Array(Buffer.from("ID,Cluster\r\n", "utf16le"))).encoding).toBe(
+      "utf-16le"
+    );
     const be = Buffer.from("ID,Cluster\r\n", "utf16le");
     for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
     expect(detectEncoding(new Uint8Array(be)).encoding).toBe("utf-16be");

@@ -9,7 +9,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { autoMap } from "../../../src/core/caseload/headers";
 import { csvSource, csvSourceFromBytes } from "../../../src/taskpane/import/csvSource";
-import { anomalyText, encodingLines, mappingWarnings, summaryLines } from "../../../src/taskpane/import/importView";
+import {
+  anomalyText,
+  encodingLines,
+  mappingWarnings,
+  summaryLines,
+} from "../../../src/taskpane/import/importView";
 import {
   QuoteAnomalyError,
   TooManyRowsError,
@@ -33,7 +38,9 @@ async function run(source: CaseloadSource, options: ImportOptions = {}) {
   const wb = new MemoryWorkbook();
   const result = await runImport(wb, source, autoMap(source.header), options);
   const table = result.table ? (await wb.readTable(result.table)).rows : [];
-  const rejects = result.rejectSheet ? wb.values(result.rejectSheet, result.rejectAddress!).slice(1) : [];
+  const rejects = result.rejectSheet
+    ? wb.values(result.rejectSheet, result.rejectAddress!).slice(1)
+    : [];
   return { wb, result, table, rejects };
 }
 
@@ -51,14 +58,22 @@ describe("stray quote in the middle of a file", () => {
     expect(error).toBeInstanceOf(QuoteAnomalyError);
     expect(wb.calls).toEqual([]); // nothing written
     const [a] = (error as QuoteAnomalyError).anomalies;
-    expect(a).toEqual({ row: 3, line: 3, recordLine: 4, column: 3, preview: "P3,13,03/04/2024,Team B,ICB" });
+    expect(a).toEqual({
+      row: 3,
+      line: 3,
+      recordLine: 4,
+      column: 3,
+      preview: "P3,13,03/04/2024,Team B,ICB",
+    });
     expect(anomalyText(source, a)).toBe(
       "Row 3 (line 3): the quoted Team value that starts here runs on to line 4, which looks like a row of its own: “P3,13,03/04/2024,Team B,ICB”."
     );
   });
 
   it("split: the line with the stray quote is rejected, the swallowed lines become rows again", async () => {
-    const { result, table, rejects } = await run(open("stray-quote-mid.csv"), { strayQuotes: "split" });
+    const { result, table, rejects } = await run(open("stray-quote-mid.csv"), {
+      strayQuotes: "split",
+    });
     expectAddsUp(result);
     expect(result.linesRead).toBe(5);
     expect(result.counts).toMatchObject({ imported: 4, rejected: 1 });
@@ -87,14 +102,19 @@ describe("stray quote in the middle of a file", () => {
     expect(result.dataRows).toBe(3);
     expect(result.linesRead).toBe(5);
     expect(result.lines).toEqual({ imported: 5, rejected: 0, blank: 0 });
-    expect(table[1][5]).toBe("Team A,North,ICB\nP3,13,03/04/2024,Team B,ICB\nP4,14,04/04/2024,Team C");
+    expect(table[1][5]).toBe(
+      "Team A,North,ICB\nP3,13,03/04/2024,Team B,ICB\nP4,14,04/04/2024,Team C"
+    );
     expect(summaryLines(result)[1]).toBe(
       "Some rows span several lines: 5 lines of the file after the header were read, 5 in imported rows and 0 in rejected rows."
     );
   });
 
   it("a quoted value with ordinary line breaks is not an anomaly", async () => {
-    const source = csvSource('ID,Cluster,Start,Team\nQ1,11,01/04/2024,"two\nlines"\nQ2,12,02/04/2024,x\n', "ok.csv")!;
+    const source = csvSource(
+      'ID,Cluster,Start,Team\nQ1,11,01/04/2024,"two\nlines"\nQ2,12,02/04/2024,x\n',
+      "ok.csv"
+    )!;
     const { result } = await run(source);
     expect(result.quoteAnomalies).toEqual([]);
     expect(result.linesRead).toBe(3);
@@ -132,7 +152,11 @@ describe("encodings", () => {
 
   it("reads a Windows-1252 export as Windows-1252 and says so", async () => {
     const source = open("windows-1252.csv");
-    expect(source.encoding).toMatchObject({ encoding: "windows-1252", detected: true, replacements: 0 });
+    expect(source.encoding).toMatchObject({
+      encoding: "windows-1252",
+      detected: true,
+      replacements: 0,
+    });
     expect(encodingLines(source)?.note).toBe(
       "Read as Windows-1252 (Western European): line 2 is not valid UTF-8, so the file was saved in Windows' own encoding (Excel's plain “CSV”)."
     );
@@ -173,15 +197,26 @@ describe("encodings", () => {
   });
 
   it("XLSX too: a cell holding U+FFFD rejects its row rather than importing it", async () => {
-    const source = gridSource([["ID", "Cluster", "Start", "Team"], ["X1", 11, "01/04/2024", "Caf\u{FFFD}"], ["X2", 12, "02/04/2024", "Café"]], "x.xlsx")!;
+    const source = gridSource(
+      [
+        ["ID", "Cluster", "Start", "Team"],
+        ["X1", 11, "01/04/2024", "Caf\u{FFFD}"],
+        ["X2", 12, "02/04/2024", "Café"],
+      ],
+      "x.xlsx"
+    )!;
     const { result, rejects, table } = await run(source);
     expectAddsUp(result);
     expect(table.map((r) => r[5])).toEqual(["Café"]);
-    expect(rejects[0][3]).toBe("row 2: holds the replacement character \u{FFFD}, a sign the text was damaged before it reached this file");
+    expect(rejects[0][3]).toBe(
+      "row 2: holds the replacement character \u{FFFD}, a sign the text was damaged before it reached this file"
+    );
   });
 
   it("reads UTF-16 without a byte-order mark from its zero bytes", () => {
-    const bytes = new Uint8Array(Buffer.from("ID\tCluster\tStart\r\nA1\t11\t01/04/2024\r\n", "utf16le"));
+    const bytes = new Uint8Array(
+      Buffer.from("ID\tCluster\tStart\r\nA1\t11\t01/04/2024\r\n", "utf16le")
+    );
     expect(csvSourceFromBytes(bytes, "x.txt")?.encoding?.encoding).toBe("utf-16le");
   });
 });
@@ -193,7 +228,9 @@ describe("Excel's limits", () => {
     expect(result.counts).toMatchObject({ imported: 2, rejected: 1 });
     expect(table.map((r) => r[0])).toEqual(["L1", "L3"]);
     expect(rejects[0][0]).toBe(3);
-    expect(rejects[0][3]).toBe("row 3, team: 32,768 characters, but an Excel cell holds at most 32,767");
+    expect(rejects[0][3]).toBe(
+      "row 3, team: 32,768 characters, but an Excel cell holds at most 32,767"
+    );
     expect(String(rejects[0][2])).toBe(`${LONG_CELL.slice(0, 200)}… (32,768 characters)`);
   });
 
