@@ -50,6 +50,7 @@ export interface ImportCaseloadProps {
 interface Choices {
   strayQuotes?: StrayQuoteChoice;
   firstRowsOnly?: boolean;
+  splitAcrossSheets?: boolean;
 }
 
 /** Why the last try stopped before writing, when the user has to choose. */
@@ -312,7 +313,7 @@ function MapStep(props: {
         <MessageBar intent="warning" role="alert" layout="multiline" data-testid="too-many-rows">
           <MessageBarBody>
             Nothing was imported yet: {fmt(question.rows)} rows to write, but an Excel sheet has room for {fmt(question.fit)} below the
-            header. Import the first {fmt(question.fit)} rows, or split the file and import each part.
+            header. Import the first {fmt(question.fit)} rows, or split the rows across as many Caseload sheets as they need.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -327,9 +328,14 @@ function MapStep(props: {
             </Button>
           </>
         ) : question?.kind === "rows" ? (
-          <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ firstRowsOnly: true })}>
-            Import the first {fmt(question.fit)} rows
-          </Button>
+          <>
+            <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ firstRowsOnly: true })}>
+              Import the first {fmt(question.fit)} rows
+            </Button>
+            <Button disabled={disabled || blocked} onClick={() => onImport({ splitAcrossSheets: true })}>
+              Split across sheets
+            </Button>
+          </>
         ) : (
           <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport()}>
             Import

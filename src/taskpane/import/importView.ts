@@ -163,7 +163,14 @@ export function summaryLines(result: ImportResult): string[] {
     lines.push(
       `${fmt(result.rowsLeftOut)} valid ${result.rowsLeftOut === 1 ? "row was" : "rows were"} left out, as you chose: an Excel sheet holds ${fmt(1_048_575)} rows below the header.`
     );
-  if (result.sheet)
+  if (result.sheet && result.moreSheets.length > 0) {
+    const parts = [{ sheet: result.sheet, table: result.table }, ...result.moreSheets];
+    lines.push(
+      `Imported rows are split across ${parts.length} sheets, as you chose: ` +
+        parts.map((p) => `"${p.sheet}" (table ${p.table})`).join(", ") +
+        "."
+    );
+  } else if (result.sheet)
     lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
   else lines.push("No row could be imported, so no Caseload sheet was made.");
   if (result.rejectSheet) {
@@ -173,6 +180,10 @@ export function summaryLines(result: ImportResult): string[] {
         `"${result.rejectSheet}", with the row number in the file.`
     );
   }
+  if (result.rejectLinesLeftOut > 0)
+    lines.push(
+      `The reject report lists the first ${fmt(result.rejectLines)} problems; ${fmt(result.rejectLinesLeftOut)} more did not fit on its sheet.`
+    );
   if (counts.notClustered > 0) {
     lines.push(
       `${fmt(counts.notClustered)} imported ${counts.notClustered === 1 ? "row has" : "rows have"} cluster 99 ` +

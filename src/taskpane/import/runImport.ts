@@ -52,6 +52,10 @@ export interface ImportResult {
   strayQuotes: StrayQuoteChoice | null;
   /** Rows left out because they did not fit on a sheet (the user chose to import the first N). */
   rowsLeftOut: number;
+  /** Reject-report lines left out because they did not fit on one sheet. */
+  rejectLinesLeftOut: number;
+  /** Further Caseload sheets, when the user chose to split the rows across sheets. */
+  moreSheets: { sheet: string; table: string; address: string }[];
   /** Lines in the reject report (a rejected row may have several problems). */
   rejectLines: number;
   /** The Caseload sheet and table, or null when no row could be imported. */
@@ -77,6 +81,8 @@ export interface ImportOptions {
   strayQuotes?: StrayQuoteChoice;
   /** Import only the first rows that fit on a sheet, when there are more (the user agreed). */
   firstRowsOnly?: boolean;
+  /** Write rows that do not fit on one sheet to further Caseload sheets (the user agreed). */
+  splitAcrossSheets?: boolean;
   /** Rows a sheet has (Excel's 1,048,576; tests lower it). */
   sheetRows?: number;
 }
@@ -121,6 +127,7 @@ export async function runImport(
     chunkBudget = CHUNK_BUDGET_BYTES,
     strayQuotes,
     firstRowsOnly = false,
+    splitAcrossSheets = false,
     sheetRows = EXCEL_MAX_ROWS,
   } = options;
   const problems = Object.values(checkMapping(mapping, source.header));
@@ -152,11 +159,16 @@ export async function runImport(
   // Excel's sheet size, checked before anything is written: both tables start at A1 with a header.
   const fit = sheetRows - 1;
   let rowsLeftOut = 0;
+  let rejectLinesLeftOut = 0;
   if (validator.rows.length > fit || validator.rejects.length > fit) {
-    if (!firstRowsOnly)
+    if (!firstRowsOnly && !splitAcrossSheets)
       throw new TooManyRowsError(Math.max(validator.rows.length, validator.rejects.length), fit);
-    rowsLeftOut = Math.max(0, validator.rows.length - fit);
-    validator.rows.length = Math.min(validator.rows.length, fit);
+    if (!splitAcrossSheets) {
+      rowsLeftOut = Math.max(0, validator.rows.length - fit);
+      validator.rows.length = Math.min(validator.rows.length, fit);
+    }
+    // The reject report stays on one sheet: its first lines, and a count of the rest.
+    rejectLinesLeftOut = Math.max(0, validator.rejects.length - fit);
     validator.rejects.length = Math.min(validator.rejects.length, fit);
   }
 
@@ -171,6 +183,8 @@ export async function runImport(
     quoteAnomalies: anomalies,
     strayQuotes: anomalies.length > 0 ? (strayQuotes ?? null) : null,
     rowsLeftOut,
+    rejectLinesLeftOut,
+    moreSheets: [],
     rejectLines: validator.rejects.length,
     sheet: null,
     table: null,
@@ -180,28 +194,32 @@ export async function runImport(
     chunkRows: 0,
   };
   try {
-    const rows = validator.rows as CellInput[][];
-    if (rows.length > 0) {
+    const all = validator.rows as CellInput[][];
+    const chunkRows = all.length > 0 ? planChunkRows(all, validator.header, chunkBudget) : 0;
+    // One sheet, or (when the user chose to split) as many as the rows need, each full but the last.
+    for (let start = 0; start < all.length; start += fit) {
+      const rows = start === 0 && all.length <= fit ? all : all.slice(start, start + fit);
       const sheet = await port.createSheet(CASELOAD_SHEET);
       created.push(sheet);
-      const chunkRows = planChunkRows(rows, validator.header, chunkBudget);
       const idColumn = columnLetters(validator.idColumn);
       // IDs stay text ("00123" must not become 123): format the column before writing.
       await port.setNumberFormat(sheet, `${idColumn}2:${idColumn}${rows.length + 1}`, "@");
       const written = await port.writeTable(sheet, "A1", CASELOAD_TABLE, validator.header, rows, {
         chunkRows,
         signal,
-        onProgress: ({ rowsWritten, totalRows }) =>
+        onProgress: ({ rowsWritten }) =>
           onProgress?.({
             phase: "writing",
-            fraction: READ_SHARE + (rowsWritten / totalRows) * WRITE_SHARE,
-            message: `Writing the Caseload sheet: ${fmt(rowsWritten)} of ${fmt(totalRows)} rows`,
+            fraction: READ_SHARE + ((start + rowsWritten) / all.length) * WRITE_SHARE,
+            message: `Writing the Caseload sheet: ${fmt(start + rowsWritten)} of ${fmt(all.length)} rows`,
           }),
       });
       for (const col of validator.dateColumns) {
         await port.setNumberFormat(sheet, rangeAddress(1, col, rows.length, 1), DATE_FORMAT);
       }
-      Object.assign(result, { sheet, table: written.table, address: written.address, chunkRows });
+      if (start === 0)
+        Object.assign(result, { sheet, table: written.table, address: written.address, chunkRows });
+      else result.moreSheets.push({ sheet, ...written });
     }
     if (signal?.aborted) throw abortError();
 

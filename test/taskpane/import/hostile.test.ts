@@ -257,6 +257,25 @@ describe("Excel's limits", () => {
   });
 });
 
+describe("more rows than a sheet holds, split across sheets", () => {
+  it("fills each Caseload sheet to the last row and puts the rest on the next (a small sheet stands in for Excel's)", async () => {
+    const source = csvSource(bigCaseload(25), "big.csv")!;
+    const { wb, result, table } = await run(source, { splitAcrossSheets: true, sheetRows: 11 });
+    expectAddsUp(result);
+    expect(result.rowsLeftOut).toBe(0);
+    expect(table).toHaveLength(10);
+    expect(result.moreSheets.map((p) => [p.sheet, p.table, p.address])).toEqual([
+      ["Caseload (2)", "Caseload_2", "A1:H11"],
+      ["Caseload (3)", "Caseload_3", "A1:H6"],
+    ]);
+    const last = await wb.readTable("Caseload_3");
+    expect(last.rows.map((r) => r[0])).toEqual(["B21", "B22", "B23", "B24", "B25"]);
+    expect(summaryLines(result)).toContain(
+      'Imported rows are split across 3 sheets, as you chose: "Caseload" (table Caseload), "Caseload (2)" (table Caseload_2), "Caseload (3)" (table Caseload_3).'
+    );
+  });
+});
+
 describe("duplicate headers", () => {
   it("warns, naming both columns of each field and the one used", () => {
     const source = open("duplicate-headers.csv");

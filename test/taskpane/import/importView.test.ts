@@ -50,6 +50,8 @@ describe("summary", () => {
     quoteAnomalies: [],
     strayQuotes: null,
     rowsLeftOut: 0,
+    rejectLinesLeftOut: 0,
+    moreSheets: [],
     rejectLines: 40,
     sheet: "Caseload",
     table: "Caseload",
