@@ -6,6 +6,7 @@
  * intact and a specific message.
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { join } from "node:path";
 import { autoMap } from "../../../src/core/caseload/headers";
 import { csvSource, csvSourceFromBytes } from "../../../src/taskpane/import/csvSource";
@@ -283,5 +284,67 @@ describe("duplicate headers", () => {
       "Columns A (“ID”) and D (“Patient ID”) both look like the ID; column A is used. Check that it is the right one.",
       "Columns B (“Cluster”) and E (“Care Cluster”) both look like the cluster; column B is used. Check that it is the right one.",
     ]);
+  });
+});
+
+describe("lines always add up (property)", () => {
+  const cell = fc.constantFrom(
+    "",
+    "P1",
+    "P2",
+    "11",
+    "12",
+    "01/04/2024",
+    "x,y",
+    "two\nlines",
+    'say "hi"',
+    "a\r\nb"
+  );
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  /** Physical lines of a text, as an editor counts them (a final line break ends the last line). */
+  const physical = (t: string) =>
+    t === "" ? 0 : t.split(/\r\n|\n|\r/).length - (/[\r\n]$/.test(t) ? 1 : 0);
+
+  it("lines read = the lines after the header, and imported + rejected = rows, stray quotes or not", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.constantFrom<"split" | "keep">("split", "keep"),
+        async (rows, strayAt, eol, strayQuotes) => {
+          const lines = rows.map((r) => ["P0", "11", "01/04/2024", ...r].map(quote).join(","));
+          // A stray quote: an opening quote in one row's last value that nothing closes properly.
+          if (strayAt !== undefined) {
+            const i = strayAt % lines.length;
+            lines[i] = lines[i].replace(/,([^,]*)$/, ',"$1');
+          }
+          const text = ["ID,Cluster,Start,Team,Note", ...lines].join(eol) + eol;
+          const source = csvSource(text, "p.csv")!;
+          const wb = new MemoryWorkbook();
+          let result: ImportResult;
+          try {
+            result = await runImport(wb, source, autoMap(source.header), { strayQuotes });
+          } catch (e) {
+            // Every data row blank or unreadable leaves nothing to import: the only allowed failure.
+            expect(String(e)).toMatch(/empty|no data|has no rows/i);
+            return;
+          }
+          expectAddsUp(result);
+          // Every line after the header is in a row (no row here is blank, so none is trailing).
+          expect(result.linesRead).toBe(physical(text) - 1);
+          const rejectRows = new Set(
+            result.rejectSheet
+              ? wb
+                  .values(result.rejectSheet, result.rejectAddress!)
+                  .slice(1)
+                  .map((r) => r[0])
+              : []
+          );
+          expect(rejectRows.size).toBe(result.counts.rejected);
+        }
+      ),
+      { numRuns: 300 }
+    );
   });
 });
