@@ -495,7 +495,7 @@ export const caseloadErrors = {
     ),
   tooManyRows: (rows: number, fit: number) =>
     badNumber(
-      `${rows.toLocaleString("en-GB")} rows to write, but an Excel sheet has room for ${fit.toLocaleString("en-GB")} below the header; import the first ${fit.toLocaleString("en-GB")} rows or split the file`
+      `${rows.toLocaleString("en-GB")} rows to write, but an Excel sheet has room for ${fit.toLocaleString("en-GB")} below the header; import the first ${fit.toLocaleString("en-GB")} rows or split them across sheets`
     ),
   requiredUnmapped: (field: string) =>
     notFound(`choose the column that holds the ${field} (it is required)`),

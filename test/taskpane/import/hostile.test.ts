@@ -241,7 +241,7 @@ describe("Excel's limits", () => {
     const error = await runImport(wb, source, autoMap(source.header)).catch((e) => e);
     expect(error).toBeInstanceOf(TooManyRowsError);
     expect(error.message).toBe(
-      "1,048,577 rows to write, but an Excel sheet has room for 1,048,575 below the header; import the first 1,048,575 rows or split the file"
+      "1,048,577 rows to write, but an Excel sheet has room for 1,048,575 below the header; import the first 1,048,575 rows or split them across sheets"
     );
     expect(wb.calls).toEqual([]);
   }, 120_000);
