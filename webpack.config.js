@@ -26,7 +26,8 @@ const tsRule = {
 
 const common = (mode) => ({
   mode,
-  devtool: mode === "production" ? "source-map" : "eval-cheap-module-source-map",
+  // No eval-based source maps even in development: the pages' Content-Security-Policy forbids eval.
+  devtool: mode === "production" ? "source-map" : "cheap-module-source-map",
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
   module: { rules: [tsRule] },
   performance: { hints: false },

@@ -475,9 +475,29 @@ export const caseloadErrors = {
     valueError(
       `row ${row}: ${got} values but the header has ${columns} columns (is there a separator inside an unquoted value?)`
     ),
-  unclosedQuote: (row: number) =>
+  unclosedQuote: (row: number, line?: number, lastLine?: number) =>
     valueError(
-      `row ${row}: a quoted value is never closed, so the rest of the file was read as one value`
+      line !== undefined && lastLine !== undefined && lastLine > line
+        ? `row ${row} (line ${line}): a quoted value is never closed, so lines ${line}–${lastLine} (the rest of the file) were read as one value`
+        : `row ${row}: a quoted value is never closed, so the rest of the file was read as one value`
+    ),
+  strayQuote: (row: number, line: number, recordLine: number) =>
+    valueError(
+      `row ${row} (line ${line}): a quote opened on this line is not closed before line ${recordLine}, which is a record of its own (a stray quote); this line was rejected and the lines after it read again`
+    ),
+  replacementCharacter: (row: number, encoding: string | null) =>
+    valueError(
+      encoding
+        ? `row ${row}: holds a character that could not be read as ${encoding} (shown as \u{FFFD}); choose the file's encoding in the mapping step and import again`
+        : `row ${row}: holds the replacement character \u{FFFD}, a sign the text was damaged before it reached this file`
+    ),
+  cellTooLong: (row: number, field: string, length: number) =>
+    valueError(
+      `row ${row}, ${field}: ${length.toLocaleString("en-GB")} characters, but an Excel cell holds at most 32,767`
+    ),
+  tooManyRows: (rows: number, fit: number) =>
+    badNumber(
+      `${rows.toLocaleString("en-GB")} rows to write, but an Excel sheet has room for ${fit.toLocaleString("en-GB")} below the header; import the first ${fit.toLocaleString("en-GB")} rows or split them across sheets`
     ),
   requiredUnmapped: (field: string) =>
     notFound(`choose the column that holds the ${field} (it is required)`),

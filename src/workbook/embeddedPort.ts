@@ -19,6 +19,7 @@
  */
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell, parseRange, qualified, rangeAddress } from "./address";
+import { EXCEL_MAX_ROWS, cleanIdentifier, cleanSheetName } from "./excelRules";
 import {
   uniqueName,
   type CellInput,
@@ -58,7 +59,7 @@ export interface EmbeddedOptions {
 }
 
 /** Excel's sheet size. */
-export const EXCEL_MAX_ROWS = 1_048_576;
+export { EXCEL_MAX_ROWS };
 export const EXCEL_MAX_COLUMNS = 16_384;
 
 const DEFAULT_CHUNK_ROWS = 1000;
@@ -142,6 +143,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
   private selection: Selection;
   private readonly listeners = new Set<() => void>();
   private readonly book: SizeBook;
+  /** Rows on a sheet (refused past this, as Excel refuses past row 1,048,576). */
+  private readonly maxRows: number;
   private changeVersion = 0;
   private settling = false;
   private settleQueued = false;
@@ -151,11 +154,12 @@ export class EmbeddedWorkbook implements WorkbookPort {
     registerPbrFunctions(functions);
     this.functionIds = functions.map((f) => f.id);
     const sheets = options.sheets ?? { Sheet1: [] };
+    this.maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
     this.engine = HyperFormula.buildFromSheets(
       sheets as Record<string, (string | number | boolean | null)[][]>,
       {
         licenseKey: "gpl-v3",
-        maxRows: options.maxRows ?? EXCEL_MAX_ROWS,
+        maxRows: this.maxRows,
         maxColumns: EXCEL_MAX_COLUMNS,
         dateFormats: ["DD/MM/YYYY", "DD/MM/YY", "YYYY-MM-DD"],
         language: "enGB",
@@ -449,7 +453,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }
 
   async createSheet(preferredName: string): Promise<string> {
-    const name = uniqueName(preferredName, this.engine.getSheetNames());
+    const name = uniqueName(cleanSheetName(preferredName), this.engine.getSheetNames());
     this.engine.addSheet(name);
     this.bump();
     return name;
@@ -493,7 +497,12 @@ export class EmbeddedWorkbook implements WorkbookPort {
   ): Promise<{ table: string; address: string }> {
     const sheetId = this.sheetId(sheet);
     const { row, col } = parseCell(topLeft);
-    const name = uniqueName(preferredTableName, this.takenNames(), "identifier");
+    const name = uniqueName(cleanIdentifier(preferredTableName), this.takenNames(), "identifier");
+    const lastRow = row + rows.length; // 0-based row of the last body row
+    if (lastRow >= this.maxRows)
+      throw new Error(
+        `writeTable: ${rows.length.toLocaleString("en-GB")} rows from row ${row + 2} run past the sheet's last row (${this.maxRows.toLocaleString("en-GB")})`
+      );
     const size = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
     const shape: TableShape = { name, sheet, top: row, left: col, header, bodyRows: rows.length };
     if (options.signal?.aborted) throw abortError();
@@ -588,7 +597,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   async addName(preferredName: string, sheet: string, address: string): Promise<string> {
     this.sheetId(sheet);
-    const name = uniqueName(preferredName, this.takenNames(), "identifier");
+    const name = uniqueName(cleanIdentifier(preferredName), this.takenNames(), "identifier");
     this.names.set(name, { sheet, address });
     this.addEngineName(name, sheet, address);
     this.settle();

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Server } from "node:http";
-import { TEST_OUTPUT, openPage, serveDist, type Session } from "./support/harness";
+import { TEST_OUTPUT, cspViolations, openPage, serveDist, type Session } from "./support/harness";
 
 const ROOT = join(__dirname, "..", "..");
 jest.setTimeout(60_000);
@@ -91,6 +91,22 @@ describe("playground page in headless Chromium", () => {
   it("renders the real task pane beside the grid", async () => {
     await session.page.getByRole("heading", { name: "PbR Toolkit" }).waitFor();
     await expect(session.page.getByRole("complementary", { name: "PbR Toolkit task pane" }).count()).resolves.toBe(1);
+  });
+
+  it("runs HyperFormula under a Content-Security-Policy without 'unsafe-eval'", async () => {
+    const csp = await session.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain("unsafe-eval");
+    // Nothing the page did so far (loading the demo, recalculating) was refused…
+    await expect(cspViolations(session.page)).resolves.toEqual([]);
+    // …and the policy is in force: an inline script is refused.
+    await session.page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.inlineRan = true";
+      document.head.appendChild(s);
+    });
+    await expect(cspViolations(session.page)).resolves.toEqual(["script-src-elem inline"]);
+    session.errors.length = 0; // the refusal just provoked is logged as a console error
   });
 
   it("runs without page errors and makes no request to any host other than localhost", () => {

@@ -35,4 +35,19 @@ describe("task pane page in headless Chromium", () => {
   it("makes no request to any host other than localhost", () => {
     expect(session.outside).toEqual([]);
   });
+
+  it("has a Content-Security-Policy that allows only this host and office.js's, and no eval", async () => {
+    const { page, errors } = session;
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).not.toContain("unsafe-eval");
+    await expect(page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+      const s = document.createElement("script");
+      s.src = "https://example.org/x.js";
+      document.head.appendChild(s);
+    }))).resolves.toBe("script-src-elem");
+    expect(errors.filter((e) => !e.includes("example.org"))).toEqual([]);
+    errors.length = 0;
+  });
 });

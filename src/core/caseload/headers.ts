@@ -74,6 +74,23 @@ export function autoMap(header: readonly unknown[]): CaseloadMapping {
   return mapping;
 }
 
+/** Fields that two or more columns of the header match, with those columns (left to right). */
+export function duplicateMatches(
+  header: readonly unknown[]
+): { key: string; label: string; columns: number[] }[] {
+  const byField = new Map<string, number[]>();
+  header.forEach((h, column) => {
+    const key = fieldForHeader(h);
+    if (key !== null) byField.set(key, [...(byField.get(key) ?? []), column]);
+  });
+  const out: { key: string; label: string; columns: number[] }[] = [];
+  for (const field of CASELOAD_FIELDS) {
+    const columns = byField.get(field.key);
+    if (columns && columns.length > 1) out.push({ key: field.key, label: field.label, columns });
+  }
+  return out;
+}
+
 /** Header text for messages; unnamed columns are called by position ("column 4"). */
 export function columnName(header: readonly unknown[], column: number): string {
   const text = String(header[column] ?? "")

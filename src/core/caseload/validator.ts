@@ -8,6 +8,9 @@
  * - blank rows between the header and the last data row are skipped and counted (`blankSkipped`);
  *   blank rows after the last data row (a trailing newline, empty spreadsheet rows) are ignored;
  * - a row that fails any check is rejected whole; the report has one line per problem.
+ *
+ * Physical lines are counted the same way (`lines`): a row whose quoted value holds line breaks
+ * spans several lines of the file, so lines read = imported + rejected + blank lines, every time.
  */
 import { PbrError, caseloadErrors } from "../errors";
 import { CASELOAD_FIELDS, type CaseloadField } from "./fields";
@@ -30,6 +33,8 @@ import { formatSerial } from "./dates";
 export interface CaseloadReject {
   /** Row number in the file as a spreadsheet shows it (the header row is usually 1). */
   row: number;
+  /** Physical line of the file the row starts on (the same as `row` unless a value spans lines). */
+  line: number;
   /** Field label ("start date", "MHCT item 6"), or "row" for a problem with the whole row. */
   field: string;
   value: string | number | null;
@@ -57,6 +62,19 @@ const toDate = convertDate;
 const toDays = convertDays;
 const toText = convertText;
 const isBlankCell = blankCell;
+
+/** Physical lines of the file after the header, by what became of them. */
+export interface LineCounts {
+  imported: number;
+  rejected: number;
+  /** Blank lines inside the data (trailing blank lines are not counted). */
+  blank: number;
+}
+
+/** The most characters an Excel cell holds. */
+export const EXCEL_CELL_CHARS = 32_767;
+/** How much of an over-long value the reject report shows. */
+const REPORT_CHARS = 200;
 
 /** The note written on rows imported with cluster code 99. */
 export const NOT_CLUSTERED_NOTE = "not clustered (99 in the file): cannot be priced by cluster";
@@ -87,6 +105,7 @@ export class CaseloadValidator {
     notClustered: 0,
     clusterNine: 0,
   };
+  readonly lines: LineCounts = { imported: 0, rejected: 0, blank: 0 };
   /** Columns of `header` holding dates (0-based), for number formats. */
   readonly dateColumns: number[] = [];
   /** Column of `header` holding the ID (kept as text). */
@@ -98,6 +117,9 @@ export class CaseloadValidator {
   private readonly width: number;
   private readonly seen = new Map<string, number>();
   private pendingBlank = 0;
+  private pendingBlankLines = 0;
+  /** Line of the row being checked, for its reject lines. */
+  private line = 0;
   private readonly startOut: number;
   private readonly endOut: number;
   private readonly daysOut: number;
@@ -130,14 +152,26 @@ export class CaseloadValidator {
    * Validate one row of the file (any row after the header, blank ones too).
    * @param rowNo the row's number in the file (1-based, header included)
    * @param rowProblem a problem the reader found with the whole row (e.g. an unclosed quote)
+   * @param line the physical line the row starts on (defaults to `rowNo`)
+   * @param lines how many physical lines the row takes (defaults to 1)
    */
-  add(record: readonly unknown[], rowNo: number, rowProblem?: PbrError): void {
+  add(
+    record: readonly unknown[],
+    rowNo: number,
+    rowProblem?: PbrError,
+    line: number = rowNo,
+    lines = 1
+  ): void {
     if (!rowProblem && blankRecord(record)) {
       this.pendingBlank++;
+      this.pendingBlankLines += lines;
       return;
     }
     this.counts.blankSkipped += this.pendingBlank;
+    this.lines.blank += this.pendingBlankLines;
     this.pendingBlank = 0;
+    this.pendingBlankLines = 0;
+    this.line = line;
 
     const out: OutValue[] = new Array(this.header.length).fill(null);
     const problems = this.problems;
@@ -157,6 +191,15 @@ export class CaseloadValidator {
       const slot = slots[s];
       const value = slot.source >= 0 ? record[slot.source] : null;
       const field = slot.field;
+      if (typeof value === "string" && value.length > EXCEL_CELL_CHARS) {
+        this.fail(
+          rowNo,
+          field.label,
+          `${value.slice(0, REPORT_CHARS)}… (${value.length.toLocaleString("en-GB")} characters)`,
+          caseloadErrors.cellTooLong(rowNo, field.label, value.length)
+        );
+        continue;
+      }
       let result: OutValue | PbrError;
       switch (field.kind) {
         case "rating":
@@ -230,6 +273,7 @@ export class CaseloadValidator {
     if (problems.length > 0) {
       for (let i = 0; i < problems.length; i++) this.rejects.push(problems[i]);
       this.counts.rejected++;
+      this.lines.rejected += lines;
       return;
     }
     if (flagged === NOT_CLUSTERED) {
@@ -241,15 +285,27 @@ export class CaseloadValidator {
     }
     this.rows.push(out);
     this.counts.imported++;
+    this.lines.imported += lines;
   }
 
   private fail(row: number, field: string, value: unknown, error: PbrError): void {
-    this.problems.push({ row, field, value: reportValue(value), reason: error.message });
+    this.problems.push({
+      row,
+      line: this.line,
+      field,
+      value: reportValue(value),
+      reason: error.message,
+    });
   }
 
   /** Data rows seen so far (imported + rejected). */
   get dataRows(): number {
     return this.counts.imported + this.counts.rejected;
+  }
+
+  /** Physical lines read after the header, up to the last data row (imported + rejected + blank). */
+  get linesRead(): number {
+    return this.lines.imported + this.lines.rejected + this.lines.blank;
   }
 }
 

@@ -18,9 +18,28 @@ import {
 import { autoMap, checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
 import type { WorkbookPort } from "../../workbook/port";
 import { ACCEPT, openCaseloadFile } from "./openFile";
-import { columnChoices, matchedCount, mappingRows, summaryLines, unmatchedRatings, withChoice } from "./importView";
-import { importErrorText, runImport, type ImportProgress, type ImportResult } from "./runImport";
-import { isAbortError, type CaseloadSource } from "./source";
+import type { TextEncodingName } from "../../core/caseload/encoding";
+import {
+  anomalyText,
+  columnChoices,
+  encodingChoices,
+  encodingLines,
+  mappingRows,
+  mappingWarnings,
+  matchedCount,
+  summaryLines,
+  unmatchedRatings,
+  withChoice,
+} from "./importView";
+import {
+  QuoteAnomalyError,
+  TooManyRowsError,
+  importErrorText,
+  runImport,
+  type ImportProgress,
+  type ImportResult,
+} from "./runImport";
+import { isAbortError, type CaseloadSource, type QuoteAnomaly, type StrayQuoteChoice } from "./source";
 import type { SheetReader } from "./xlsxSource";
 
 export interface ImportCaseloadProps {
@@ -28,9 +47,29 @@ export interface ImportCaseloadProps {
   port: WorkbookPort | null;
 }
 
+/** Choices the user made after the first try stopped to ask (stray quotes, too many rows). */
+interface Choices {
+  strayQuotes?: StrayQuoteChoice;
+  firstRowsOnly?: boolean;
+  splitAcrossSheets?: boolean;
+}
+
+/** Why the last try stopped before writing, when the user has to choose. */
+type Question = { kind: "quotes"; anomalies: QuoteAnomaly[] } | { kind: "rows"; rows: number; fit: number };
+
+type MapState = {
+  kind: "map";
+  source: CaseloadSource;
+  mapping: CaseloadMapping;
+  error: string | null;
+  note: string | null;
+  choices: Choices;
+  question: Question | null;
+};
+
 type Step =
   | { kind: "choose"; error: string | null; opening: boolean }
-  | { kind: "map"; source: CaseloadSource; mapping: CaseloadMapping; error: string | null; note: string | null }
+  | MapState
   | { kind: "importing"; source: CaseloadSource; mapping: CaseloadMapping; progress: ImportProgress; cancelling: boolean }
   | { kind: "done"; result: ImportResult; error: string | null };
 
@@ -56,36 +95,39 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
     if (!file) return;
     setStep({ kind: "choose", error: null, opening: true });
     try {
-      const source = await openCaseloadFile(file, readXlsx);
-      const mapping = autoMap(source.header);
-      const note =
-        `${source.header.length} columns found` +
-        (source.delimiter ? ` (${source.delimiter} separated)` : "") +
-        `; ${matchedCount(mapping)} matched to fields automatically. Check the matches below.`;
-      setStep({ kind: "map", source, mapping, error: null, note });
+      setStep(mapStep(await openCaseloadFile(file, readXlsx)));
     } catch (e) {
       setStep({ kind: "choose", error: e instanceof Error ? e.message : String(e), opening: false });
     }
   }, []);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (more: Choices = {}) => {
     if (step.kind !== "map" || !port) return;
     const { source, mapping } = step;
+    const choices = { ...step.choices, ...more };
     const controller = new AbortController();
     abort.current = controller;
     const progress: ImportProgress = { phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` };
     setStep({ kind: "importing", source, mapping, progress, cancelling: false });
     try {
       const result = await runImport(port, source, mapping, {
+        ...choices,
         signal: controller.signal,
         onProgress: (p) => setStep((s) => (s.kind === "importing" ? { ...s, progress: p } : s)),
       });
       setStep({ kind: "done", result, error: null });
     } catch (e) {
-      const error = isAbortError(e)
-        ? "Import cancelled. Nothing was kept: the workbook is as it was before."
-        : `${importErrorText(e)} Nothing was kept: the workbook is as it was before.`;
-      setStep({ kind: "map", source, mapping, error, note: null });
+      const base = { kind: "map" as const, source, mapping, note: null, choices };
+      if (e instanceof QuoteAnomalyError)
+        setStep({ ...base, error: null, question: { kind: "quotes", anomalies: e.anomalies } });
+      else if (e instanceof TooManyRowsError)
+        setStep({ ...base, error: null, question: { kind: "rows", rows: e.rows, fit: e.fit } });
+      else {
+        const error = isAbortError(e)
+          ? "Import cancelled. Nothing was kept: the workbook is as it was before."
+          : `${importErrorText(e)} Nothing was kept: the workbook is as it was before.`;
+        setStep({ ...base, error, question: null });
+      }
     } finally {
       abort.current = null;
     }
@@ -112,9 +154,18 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
           step={step}
           disabled={!port}
           onChange={(key, value) =>
-            setStep((s) => (s.kind === "map" ? { ...s, mapping: withChoice(s.mapping, key, value), error: null } : s))
+            setStep((s) => (s.kind === "map" ? { ...s, mapping: withChoice(s.mapping, key, value), error: null, question: null, choices: {} } : s))
           }
           onImport={start}
+          onEncoding={(encoding) =>
+            setStep((s) => {
+              if (s.kind !== "map") return s;
+              const reopened = s.source.reopen?.(encoding);
+              return reopened
+                ? mapStep(reopened)
+                : { ...s, error: `The file has no header row when read as ${encoding}.` };
+            })
+          }
           onBack={() => setStep(START)}
         />
       )}
@@ -169,24 +220,56 @@ function ChooseStep(props: {
   );
 }
 
+/** The mapping step for a freshly opened (or re-decoded) file. */
+function mapStep(source: CaseloadSource): MapState {
+  const mapping = autoMap(source.header);
+  const note =
+    `${source.header.length} columns found` +
+    (source.delimiter ? ` (${source.delimiter} separated)` : "") +
+    `; ${matchedCount(mapping)} matched to fields automatically. Check the matches below.`;
+  return { kind: "map", source, mapping, error: null, note, choices: {}, question: null };
+}
+
+const fmt = (n: number) => n.toLocaleString("en-GB");
+
 function MapStep(props: {
-  step: Extract<Step, { kind: "map" }>;
+  step: MapState;
   disabled: boolean;
   onChange: (fieldKey: string, value: string) => void;
-  onImport: () => void;
+  onImport: (more?: Choices) => void;
+  onEncoding: (encoding: TextEncodingName) => void;
   onBack: () => void;
 }) {
-  const { step, disabled, onChange, onImport, onBack } = props;
+  const { step, disabled, onChange, onImport, onEncoding, onBack } = props;
   const choices = columnChoices(step.source);
   const rows = mappingRows(step.source, step.mapping);
   const blocked = Object.keys(checkMapping(step.mapping, step.source.header)).length > 0;
   const ratingsWarning = unmatchedRatings(step.mapping);
+  const encoding = encodingLines(step.source);
+  const warnings = mappingWarnings(step.source, step.mapping);
+  const { question } = step;
   return (
     <>
       <Body1>
         <Text weight="semibold">{step.source.fileName}</Text>
         {step.note ? `: ${step.note}` : ""}
       </Body1>
+      {encoding && step.source.encoding && (
+        <Field label="Text encoding" hint={encoding.note} validationState={encoding.warning ? "warning" : "none"} validationMessage={encoding.warning ?? undefined}>
+          <Select value={step.source.encoding.encoding} onChange={(_, data) => onEncoding(data.value as TextEncodingName)} data-testid="encoding">
+            {encodingChoices().map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.text}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {warnings.map((w) => (
+        <MessageBar key={w} intent="warning" data-testid="mapping-warning">
+          <MessageBarBody>{w}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Caption1>ID, cluster and start date are required; choose “Not in this file” for anything the file lacks.</Caption1>
       {ratingsWarning && (
         <MessageBar intent="warning" layout="multiline" data-testid="ratings-warning">
@@ -217,10 +300,54 @@ function MapStep(props: {
           <MessageBarBody>{step.error}</MessageBarBody>
         </MessageBar>
       )}
-      <div style={{ display: "flex", gap: 8 }}>
-        <Button appearance="primary" disabled={disabled || blocked} onClick={onImport}>
-          Import
-        </Button>
+      {question?.kind === "quotes" && (
+        <MessageBar intent="warning" role="alert" layout="multiline" data-testid="stray-quotes">
+          <MessageBarBody>
+            Nothing was imported yet. {question.anomalies.length === 1 ? "A quoted value runs" : `${fmt(question.anomalies.length)} quoted values run`} on
+            over lines that look like rows of their own, most likely a stray quote in the export:
+            <ul style={{ margin: "4px 0", paddingLeft: 20 }}>
+              {question.anomalies.slice(0, 5).map((a) => (
+                <li key={a.line}>{anomalyText(step.source, a)}</li>
+              ))}
+              {question.anomalies.length > 5 && <li>and {fmt(question.anomalies.length - 5)} more.</li>}
+            </ul>
+            Split them (the line with the stray quote is rejected and the lines after it are read as rows), or keep each value as text as
+            written?
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {question?.kind === "rows" && (
+        <MessageBar intent="warning" role="alert" layout="multiline" data-testid="too-many-rows">
+          <MessageBarBody>
+            Nothing was imported yet: {fmt(question.rows)} rows to write, but an Excel sheet has room for {fmt(question.fit)} below the
+            header. Import the first {fmt(question.fit)} rows, or split the rows across as many Caseload sheets as they need.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {question?.kind === "quotes" ? (
+          <>
+            <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ strayQuotes: "split" })}>
+              Split at the stray quotes and import
+            </Button>
+            <Button disabled={disabled || blocked} onClick={() => onImport({ strayQuotes: "keep" })}>
+              Keep as text and import
+            </Button>
+          </>
+        ) : question?.kind === "rows" ? (
+          <>
+            <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ firstRowsOnly: true })}>
+              Import the first {fmt(question.fit)} rows
+            </Button>
+            <Button disabled={disabled || blocked} onClick={() => onImport({ splitAcrossSheets: true })}>
+              Split across sheets
+            </Button>
+          </>
+        ) : (
+          <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport()}>
+            Import
+          </Button>
+        )}
         <Button onClick={onBack}>Choose another file</Button>
       </div>
     </>

@@ -3,9 +3,15 @@
  * the mapping step's choices, and the summary sentences after an import.
  */
 import { CASELOAD_FIELDS, type CaseloadField } from "../../core/caseload/fields";
-import { checkMapping, columnName, type CaseloadMapping } from "../../core/caseload/headers";
+import {
+  checkMapping,
+  columnName,
+  duplicateMatches,
+  type CaseloadMapping,
+} from "../../core/caseload/headers";
+import { ENCODINGS, ENCODING_LABEL, type TextEncodingName } from "../../core/caseload/encoding";
 import { columnLetters } from "../../workbook/address";
-import type { CaseloadSource } from "./source";
+import type { CaseloadSource, QuoteAnomaly } from "./source";
 import type { ImportResult } from "./runImport";
 
 /** Value of the "not in this file" choice in a mapping dropdown. */
@@ -91,6 +97,56 @@ export function unmatchedRatings(mapping: CaseloadMapping): string | null {
   return `${missing.length} of ${items.length} MHCT ratings have no column: ${list}. The cluster audit needs all 18, so choose their columns below if the file has them; rows imported without them are audited as "too few ratings".`;
 }
 
+/**
+ * Warnings for the mapping step: two columns that both match one field (naming both, and which
+ * one is used), so a second ID or Cluster column is never dropped without a word.
+ */
+export function mappingWarnings(source: CaseloadSource, mapping: CaseloadMapping): string[] {
+  return duplicateMatches(source.header).map(({ key, label, columns }) => {
+    const names = columns.map((c) => `${columnLetters(c)} (“${columnName(source.header, c)}”)`);
+    const list =
+      names.length === 2
+        ? `${names[0]} and ${names[1]}`
+        : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    const used = mapping[key];
+    const which =
+      used === null || used === undefined
+        ? "none is used yet"
+        : `column ${columnLetters(used)} is used`;
+    return `Columns ${list} both look like the ${label}; ${which}. Check that it is the right one.`;
+  });
+}
+
+/** Choices for the encoding dropdown, in the order most exports use them. */
+export function encodingChoices(): ColumnChoice[] {
+  return ENCODINGS.map((e) => ({ value: e, text: ENCODING_LABEL[e] }));
+}
+
+/** "Read as Windows-1252 (…): why." and a warning when characters could not be read; [] for XLSX. */
+export function encodingLines(
+  source: CaseloadSource
+): { note: string; warning: string | null } | null {
+  const enc = source.encoding;
+  if (!enc) return null;
+  const label = ENCODING_LABEL[enc.encoding as TextEncodingName];
+  const note = enc.detected
+    ? `Read as ${label}: ${enc.reason}.`
+    : `Read as ${label}, as you chose (the file looked like ${enc.reason.replace(/^the file /, "")}).`;
+  const warning =
+    enc.replacements > 0
+      ? `${enc.replacements >= 1000 ? "1,000 or more" : fmt(enc.replacements)} ${enc.replacements === 1 ? "character" : "characters"} could not be read as ${label} (shown as \u{FFFD}); the rows holding them will be rejected. Try another encoding.`
+      : null;
+  return { note, warning };
+}
+
+/** One anomaly as a sentence naming both lines. */
+export function anomalyText(source: CaseloadSource, a: QuoteAnomaly): string {
+  return (
+    `Row ${a.row} (line ${a.line}): the quoted ${columnName(source.header, a.column)} value that starts here runs on to ` +
+    `line ${a.recordLine}, which looks like a row of its own: “${a.preview}”.`
+  );
+}
+
 /** How many fields were matched automatically, for the mapping step's introduction. */
 export function matchedCount(mapping: CaseloadMapping): number {
   return Object.values(mapping).filter((c) => c !== null && c !== undefined).length;
@@ -103,7 +159,34 @@ export function summaryLines(result: ImportResult): string[] {
     `${fmt(result.dataRows)} data ${result.dataRows === 1 ? "row" : "rows"} in ${result.fileName}: ` +
       `${fmt(counts.imported)} imported, ${fmt(counts.rejected)} rejected.`,
   ];
-  if (result.sheet)
+  if (result.linesRead !== result.dataRows + counts.blankSkipped) {
+    const { imported, rejected, blank } = result.lines;
+    lines.push(
+      `Some rows span several lines: ${fmt(result.linesRead)} lines of the file after the header were read, ` +
+        `${fmt(imported)} in imported rows and ${fmt(rejected)} in rejected rows` +
+        (blank > 0 ? `, ${fmt(blank)} blank.` : ".")
+    );
+  }
+  if (result.quoteAnomalies.length > 0) {
+    const n = result.quoteAnomalies.length;
+    lines.push(
+      result.strayQuotes === "split"
+        ? `${fmt(n)} stray ${n === 1 ? "quote was" : "quotes were"} split off, as you chose: the line where each quote opened is rejected and the lines after it were read again as rows.`
+        : `${fmt(n)} quoted ${n === 1 ? "value runs" : "values run"} over lines that look like rows; kept as text, as you chose.`
+    );
+  }
+  if (result.rowsLeftOut > 0)
+    lines.push(
+      `${fmt(result.rowsLeftOut)} valid ${result.rowsLeftOut === 1 ? "row was" : "rows were"} left out, as you chose: an Excel sheet holds ${fmt(1_048_575)} rows below the header.`
+    );
+  if (result.sheet && result.moreSheets.length > 0) {
+    const parts = [{ sheet: result.sheet, table: result.table }, ...result.moreSheets];
+    lines.push(
+      `Imported rows are split across ${parts.length} sheets, as you chose: ` +
+        parts.map((p) => `"${p.sheet}" (table ${p.table})`).join(", ") +
+        "."
+    );
+  } else if (result.sheet)
     lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
   else lines.push("No row could be imported, so no Caseload sheet was made.");
   if (result.rejectSheet) {
@@ -113,6 +196,10 @@ export function summaryLines(result: ImportResult): string[] {
         `"${result.rejectSheet}", with the row number in the file.`
     );
   }
+  if (result.rejectLinesLeftOut > 0)
+    lines.push(
+      `The reject report lists the first ${fmt(result.rejectLines)} problems; ${fmt(result.rejectLinesLeftOut)} more did not fit on its sheet.`
+    );
   if (counts.notClustered > 0) {
     lines.push(
       `${fmt(counts.notClustered)} imported ${counts.notClustered === 1 ? "row has" : "rows have"} cluster 99 ` +

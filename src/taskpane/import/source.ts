@@ -2,16 +2,63 @@
  * A caseload file opened for import: its header row (for the mapping step), a few sample rows,
  * and a way to read every row after the header in order. CSV and XLSX files both become one.
  */
-import type { PbrError } from "../../core/errors";
+import { caseloadErrors, type PbrError } from "../../core/errors";
+import { REPLACEMENT_CHARACTER, type TextEncodingName } from "../../core/caseload/encoding";
 import { isBlankRow } from "../../core/values";
 
-/** Called for every row after the header (blank ones too); `rowNo` is 1-based, as a spreadsheet shows it. */
-export type RowVisitor = (row: readonly unknown[], rowNo: number, problem?: PbrError) => void;
+/**
+ * Called for every row after the header (blank ones too); `rowNo` is 1-based, as a spreadsheet
+ * shows it. `line` is the physical line of the file the row starts on and `lines` how many lines
+ * it takes (a quoted value with line breaks makes one row span several); for a sheet both are
+ * the row itself.
+ */
+export type RowVisitor = (
+  row: readonly unknown[],
+  rowNo: number,
+  problem?: PbrError,
+  line?: number,
+  lines?: number
+) => void;
+
+/**
+ * A quoted value that runs over a line break onto a line shaped like a record of its own (as many
+ * values as the header, and a first value shaped like this row's ID): most likely a stray quote
+ * that swallowed the rows after it.
+ */
+export interface QuoteAnomaly {
+  /** Row number (as a spreadsheet counts rows) and the line the row starts on. */
+  row: number;
+  line: number;
+  /** The line inside the quoted value that looks like a record. */
+  recordLine: number;
+  /** Column (0-based) holding the quoted value. */
+  column: number;
+  /** The start of the record-like line, for the message. */
+  preview: string;
+}
+
+/** What to do with a quote anomaly: split the value and read its lines again, or keep it as text. */
+export type StrayQuoteChoice = "split" | "keep";
 
 export interface ReadOptions {
   signal?: AbortSignal;
   /** Fraction of the file read so far, 0–1. */
   onProgress?: (fraction: number) => void;
+  /** Each quote anomaly found, in file order (CSV only). */
+  onQuoteAnomaly?: (anomaly: QuoteAnomaly) => void;
+  /** How anomalies are read: "keep" (default) leaves the value as one text. */
+  strayQuotes?: StrayQuoteChoice;
+}
+
+/** How a CSV file's bytes were decoded, for the mapping step. */
+export interface SourceEncoding {
+  encoding: TextEncodingName;
+  /** True when the import chose it; false when the user did. */
+  detected: boolean;
+  /** Why it was chosen (plain English), when detected. */
+  reason: string;
+  /** Replacement characters (\uFFFD) in the decoded text: each row holding one is rejected. */
+  replacements: number;
 }
 
 export interface CaseloadSource {
@@ -25,8 +72,26 @@ export interface CaseloadSource {
   sample: unknown[][];
   /** "semicolon" or "comma" for CSV files. */
   delimiter?: "comma" | "semicolon" | "tab";
+  /** How the bytes were decoded (CSV files opened from bytes). */
+  encoding?: SourceEncoding;
+  /** The same file decoded with another encoding (CSV files opened from bytes). */
+  reopen?(encoding: TextEncodingName): CaseloadSource | null;
   /** Visit every row after the header in file order. Rejects with an AbortError when cancelled. */
   readRows(visit: RowVisitor, options?: ReadOptions): Promise<void>;
+}
+
+/** A row problem for a cell holding U+FFFD (text a decoder could not read), or undefined. */
+export function replacementProblem(
+  row: readonly unknown[],
+  rowNo: number,
+  encoding: string | null
+): PbrError | undefined {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === "string" && v.includes(REPLACEMENT_CHARACTER))
+      return caseloadErrors.replacementCharacter(rowNo, encoding);
+  }
+  return undefined;
 }
 
 export const SAMPLE_ROWS = 5;
@@ -87,7 +152,7 @@ export function gridSource(
       const { signal, onProgress } = options;
       const step = 20_000;
       for (let i = h + 1; i < rows.length; i++) {
-        visit(rows[i], i + 1);
+        visit(rows[i], i + 1, replacementProblem(rows[i], i + 1, null), i + 1, 1);
         if ((i - h) % step === 0) {
           onProgress?.(i / rows.length);
           await yieldToUi();

@@ -95,8 +95,10 @@ describe("Import caseload in the playground", () => {
       await shown(page, "B1"),
       await shown(page, "C1"),
       await shown(page, "D1"),
-    ]).toEqual(["Row", "Field", "Value", "Reason"]);
+      await shown(page, "E1"),
+    ]).toEqual(["Row", "Field", "Value", "Reason", "Line"]);
     await expect(shown(page, "A2")).resolves.toBe("4");
+    await expect(shown(page, "E2")).resolves.toBe("4");
     await expect(shown(page, "D2")).resolves.toBe(
       "row 4: 7 values but the header has 6 columns (is there a separator inside an unquoted value?)"
     );

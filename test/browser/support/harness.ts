@@ -29,7 +29,9 @@ const TYPES: Record<string, string> = {
 
 export function serveDist(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)
+    );
     const file = join(DIST, path === "/" ? "index.html" : path);
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
@@ -51,7 +53,7 @@ export interface Session {
   page: Page;
   /** Requests to any host other than localhost (all aborted). */
   outside: string[];
-  /** Uncaught errors in the page. */
+  /** Uncaught errors in the page, and Content-Security-Policy refusals. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -71,7 +73,10 @@ export async function openPage(url: string): Promise<Session> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: "en-GB",
+    viewport: { width: 1280, height: 900 },
+  });
   const outside: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", async (route) => {
@@ -92,8 +97,20 @@ export async function openPage(url: string): Promise<Session> {
     outside.push(requested);
     await route.abort();
   });
+  // Every Content-Security-Policy refusal from the page's first script on, caught or not.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+    );
+  });
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
+  // A Content-Security-Policy refusal (an eval, a script or style from elsewhere) counts as an error.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await page.goto(url);
   return {
     browser,
@@ -102,6 +119,13 @@ export async function openPage(url: string): Promise<Session> {
     errors,
     close: () => browser.close(),
   };
+}
+
+/** Content-Security-Policy refusals in the page so far ("script-src eval", …). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
+  );
 }
 
 export const TEST_OUTPUT = join(ROOT, "test-output");

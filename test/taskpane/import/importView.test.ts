@@ -45,6 +45,13 @@ describe("summary", () => {
     fileName: "caseload.csv",
     dataRows: 8400,
     counts: { imported: 8363, rejected: 37, blankSkipped: 2, notClustered: 5, clusterNine: 0 },
+    linesRead: 8402,
+    lines: { imported: 8363, rejected: 37, blank: 2 },
+    quoteAnomalies: [],
+    strayQuotes: null,
+    rowsLeftOut: 0,
+    rejectLinesLeftOut: 0,
+    moreSheets: [],
     rejectLines: 40,
     sheet: "Caseload",
     table: "Caseload",
@@ -65,7 +72,7 @@ describe("summary", () => {
   });
 
   it("says plainly when nothing could be imported", () => {
-    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 }, dataRows: 1, rejectLines: 1, sheet: null, table: null };
+    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 }, dataRows: 1, linesRead: 1, lines: { imported: 0, rejected: 1, blank: 0 }, rejectLines: 1, sheet: null, table: null };
     expect(summaryLines(none)).toEqual([
       "1 data row in caseload.csv: 0 imported, 1 rejected.",
       "No row could be imported, so no Caseload sheet was made.",
