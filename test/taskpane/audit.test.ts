@@ -66,30 +66,29 @@ describe("finding caseload columns", () => {
 describe("cluster audit plan", () => {
   const columns = { id: 0, team: 2, recorded: 1, ratings: guessRatingColumns(header) };
 
-  it("writes a live PBR.CLUSTERCHECK per person", () => {
+  it("checks everyone with one live spilled PBR.CLUSTERCHECK beside the table, not a call per person", () => {
     const rows = auditRowsFrom(table, columns);
     expect(rows).toHaveLength(4);
     const plan = auditPlan({ rows, profile: "Profile", byTeam: true });
-    const audit = plan.sheets[0].blocks[1] as { header: string[]; rows: unknown[][] };
-    expect(audit.header).toEqual(["Id", "Team", "Recorded cluster", ...items, "Check"]);
-    expect(audit.rows[0]).toEqual([
-      "P1",
-      "North",
-      4,
-      ...r(1),
-      "=PBR.CLUSTERCHECK(D5:U5,C5,Profile)",
-    ]);
-    expect(audit.rows[3][21]).toBe("=PBR.CLUSTERCHECK(D8:U8,C8,Profile)");
+    const [, audit, header, check] = plan.sheets[0].blocks as unknown as { header: string[]; rows: unknown[][]; topLeft: string; values: unknown[][] }[];
+    expect(audit.header).toEqual(["Id", "Team", "Recorded cluster", ...items, "Not assessed because"]);
+    expect(audit.rows[0]).toEqual(["P1", "North", 4, ...r(1), null]);
+    expect(header).toMatchObject({ topLeft: "X4", values: [["Check"]] });
+    expect(check).toMatchObject({
+      topLeft: "X5",
+      values: [['=IF($V$5:$V$8<>"",$V$5:$V$8,PBR.CLUSTERCHECK($D$5:$U$8,$C$5:$C$8,Profile))']],
+    });
+    expect(JSON.stringify(plan).match(/PBR\.[A-Z]+\(/g)).toHaveLength(1);
   });
 
   it("counts OK / Broken / Unconfirmed / Super class / Not clustered / Too few ratings / other by cluster and by team with COUNTIFS", () => {
     const plan = auditPlan({ rows: auditRowsFrom(table, columns), profile: null, byTeam: true });
-    const [, audit, byCluster, byTeam, chart] = plan.sheets[0].blocks as unknown as {
+    const [, , , check, byCluster, byTeam, chart] = plan.sheets[0].blocks as unknown as {
       values: unknown[][];
       rows: unknown[][];
     }[];
-    expect(audit.rows[0][21]).toBe("=PBR.CLUSTERCHECK(D5:U5,C5)");
-    expect(byCluster).toMatchObject({ topLeft: "X4" });
+    expect(check.values[0][0]).toBe('=IF($V$5:$V$8<>"",$V$5:$V$8,PBR.CLUSTERCHECK($D$5:$U$8,$C$5:$C$8))');
+    expect(byCluster).toMatchObject({ topLeft: "Z4" });
     expect(byCluster.values[1]).toEqual([
       "Recorded cluster",
       "OK",
@@ -103,13 +102,13 @@ describe("cluster audit plan", () => {
     ]);
     expect(byCluster.values[2]).toEqual([
       "Cluster 4",
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"OK")',
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Broken:*")',
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Unconfirmed:*")',
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Super class:*")',
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Not clustered:*")',
-      '=COUNTIFS($C$5:$C$8,4,$V$5:$V$8,"Too few ratings:*")',
-      "=AF6-Y6-Z6-AA6-AB6-AC6-AD6",
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"OK")',
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Broken:*")',
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Unconfirmed:*")',
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Super class:*")',
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Not clustered:*")',
+      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Too few ratings:*")',
+      "=AH6-AA6-AB6-AC6-AD6-AE6-AF6",
       "=COUNTIFS($C$5:$C$8,4)",
     ]);
     expect(byCluster.values.map((v) => v[0])).toEqual([
@@ -121,7 +120,7 @@ describe("cluster audit plan", () => {
       "All",
     ]);
     expect(byCluster.values[4][8]).toBe('=COUNTIFS($C$5:$C$8,"")');
-    expect(byCluster.values[5][1]).toBe("=SUM(Y6:Y8)");
+    expect(byCluster.values[5][1]).toBe("=SUM(AA6:AA8)");
     expect(byTeam.values.map((v) => v[0])).toEqual([
       "Checks by team",
       "Team",
@@ -130,14 +129,14 @@ describe("cluster audit plan", () => {
       'Team "Z*"',
       "All",
     ]);
-    expect(byTeam.values[4][1]).toBe('=COUNTIFS($B$5:$B$8,"Team ""Z~*""",$V$5:$V$8,"OK")');
+    expect(byTeam.values[4][1]).toBe('=COUNTIFS($B$5:$B$8,"Team ""Z~*""",$X$5:$X$8,"OK")');
     expect(chart).toEqual({
       kind: "chart",
       chart: {
         type: "bar",
         title: "Cluster checks by recorded cluster",
-        dataAddress: "X5:AD8",
-        anchor: "X19",
+        dataAddress: "Z5:AF8",
+        anchor: "Z19",
       },
     });
   });
@@ -146,8 +145,8 @@ describe("cluster audit plan", () => {
     const wb = new MemoryWorkbook(["Sheet1"]);
     const inputs = { rows: auditRowsFrom(table, columns), profile: null, byTeam: false };
     await runAudit(wb, inputs);
-    expect(wb.get("Cluster audit", "V5")).toBe("=PBR.CLUSTERCHECK(D5:U5,C5)");
-    expect(wb.get("Cluster audit", "X4")).toBe("Checks by recorded cluster");
+    expect(wb.get("Cluster audit", "X5")).toBe('=IF($V$5:$V$8<>"",$V$5:$V$8,PBR.CLUSTERCHECK($D$5:$U$8,$C$5:$C$8))');
+    expect(wb.get("Cluster audit", "Z4")).toBe("Checks by recorded cluster");
     expect(wb.charts[0].spec.type).toBe("bar");
     const again = new MemoryWorkbook(["Cluster audit"]);
     again.failAfterChunks = 0;
@@ -167,7 +166,7 @@ describe("people who cannot be assessed (issue 12)", () => {
     const columns = { id: 0, team: 2, recorded: 1, ratings: guessRatingColumns(header) };
     const plan = auditPlan({ rows: auditRowsFrom(few, columns), profile: null, byTeam: false });
     const audit = plan.sheets[0].blocks[1] as unknown as { rows: unknown[][] };
-    expect(audit.rows[0][21]).toMatch(/^=PBR\.CLUSTERCHECK/);
+    expect(audit.rows[0][21]).toBeNull();
     expect(audit.rows[1][21]).toBe(
       "Too few ratings: sheet row 5 has 9 of 18 ratings known (at least 12 are needed)"
     );

@@ -69,7 +69,7 @@ describe("features through the Office.js adapter", () => {
     expect(fake.names.map((n) => n.name)).toEqual(["BudgetK"]);
 
     await runAudit(port, { rows: [{ id: "P1", team: "North", recorded: 4, ratings: Array(18).fill(1) }], profile: null, byTeam: true });
-    expect(fake.get("Cluster audit", "V5")).toBe("=PBR.CLUSTERCHECK(D5:U5,C5)");
+    expect(fake.get("Cluster audit", "X5")).toBe('=IF($V$5<>"",$V$5,PBR.CLUSTERCHECK($D$5:$U$5,$C$5))');
     expect(fake.charts.map((c) => c.type)).toEqual(["Line", "ColumnClustered"]);
   });
 

@@ -101,7 +101,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       const notAssessed = rows.filter((row, i) => assessProblem(row, i) !== null).length;
       const assessed = rows.length - notAssessed;
       const success =
-        `Wrote sheet ${result.sheets.audit}: a PBR.CLUSTERCHECK for each of ${assessed.toLocaleString("en-GB")} people, counts by recorded cluster${
+        `Wrote sheet ${result.sheets.audit}: checks for ${assessed.toLocaleString("en-GB")} people from one live PBR.CLUSTERCHECK over the caseload, counts by recorded cluster${
           cols.team >= 0 ? " and by team" : ""
         }, and a bar chart.` +
         (notAssessed > 0

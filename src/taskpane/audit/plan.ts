@@ -1,11 +1,15 @@
 /**
- * Cluster audit plan: a sheet with one row per person (id, team, recorded cluster, the 18 ratings)
- * and a live =PBR.CLUSTERCHECK(...) per row (or, for a person who cannot be assessed, a sentence
- * naming their sheet row), then a summary counting OK / Broken / Unconfirmed / Super class / Not
- * clustered / Too few ratings / other results by recorded cluster and by team (COUNTIFS over the check column, so it follows the
- * checks when the profile changes) and a bar chart of the by-cluster counts.
+ * Cluster audit plan: a table with one row per person (id, team, recorded cluster, the 18 ratings,
+ * and for a person who cannot be assessed a sentence naming their sheet row), beside it ONE live
+ * spilled check for everyone, =IF(notAssessed<>"", notAssessed, PBR.CLUSTERCHECK(ratings, recorded,
+ * …)) (one call: Excel marshals the profile once, not once per person), then a summary counting
+ * OK / Broken / Unconfirmed / Super class / Not clustered / Too few ratings / other results by
+ * recorded cluster and by team (COUNTIFS over the check column, so it follows the checks when the
+ * profile changes) and a bar chart of the by-cluster counts.
  *
- * Layout: A1 title, A2 note; the audit table at A4 (A:V, check in V); summaries from X4.
+ * Layout: A1 title, A2 note; the audit table at A4 (A:V, "Not assessed because" in V); column W
+ * left empty (a spill cannot sit in a table); the Check spill at X4 (header) / X5 (formula);
+ * summaries from Z4.
  */
 import { ITEMS, ITEM_COUNT } from "../../core/clusters/items";
 import { toNumber } from "../../core/values";
@@ -39,7 +43,8 @@ export interface AuditInputs {
 }
 
 const TABLE_ROW = 3; // 0-based header row (row 4)
-const CHECK_COL = 3 + ITEM_COUNT; // V
+const NOT_ASSESSED_COL = 3 + ITEM_COUNT; // V
+const CHECK_COL = NOT_ASSESSED_COL + 2; // X
 const SUMMARY_COL = CHECK_COL + 2; // X
 /** Result categories counted in the summaries, by the start of the Check text; then Other and People. */
 const CATEGORIES: [string, string][] = [
@@ -138,28 +143,18 @@ export function assessProblem(
 
 export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   const n = inputs.rows.length;
-  const first = TABLE_ROW + 2; // Excel row of the first person
-  const ratingsFirst = columnLetters(3);
-  const ratingsLast = columnLetters(2 + ITEM_COUNT);
   const scratch = new Uint8Array(ITEM_COUNT);
   const rows = inputs.rows.map((row, i): CellInput[] => {
-    const r = first + i;
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
-    const why = assessProblem(row, i, scratch);
-    if (why) return [row.id, row.team, row.recorded, ...ratings, why];
-    return [
-      row.id,
-      row.team,
-      row.recorded,
-      ...ratings,
-      call("PBR.CLUSTERCHECK", [
-        `${ratingsFirst}${r}:${ratingsLast}${r}`,
-        `C${r}`,
-        inputs.profile,
-        inputs.rules,
-      ]),
-    ];
+    return [row.id, row.team, row.recorded, ...ratings, assessProblem(row, i, scratch)];
   });
+  const body = (col: number, width = 1) => absolute(rangeAddress(TABLE_ROW + 1, col, Math.max(n, 1), width));
+  const notAssessed = body(NOT_ASSESSED_COL);
+  const check = `=IF(${notAssessed}<>"",${notAssessed},${call(
+    "PBR.CLUSTERCHECK",
+    [body(3, ITEM_COUNT), body(2), inputs.profile, inputs.rules],
+    false
+  )})`;
   const recordedRange = absolute(rangeAddress(TABLE_ROW + 1, 2, Math.max(n, 1), 1));
   const teamRange = absolute(rangeAddress(TABLE_ROW + 1, 1, Math.max(n, 1), 1));
   const checkRange = absolute(rangeAddress(TABLE_ROW + 1, CHECK_COL, Math.max(n, 1), 1));
@@ -181,7 +176,7 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       values: [
         ["Cluster audit: recorded clusters against MHCT ratings"],
         [
-          `Each Check is a live PBR.CLUSTERCHECK: OK, or the first broken red rule and the best-fitting alternative. ${
+          `The Check column (X) is one live PBR.CLUSTERCHECK over everyone: OK, or the first broken red rule and the best-fitting alternative; a person who cannot be assessed shows why (column V). ${
             inputs.profile
               ? `Profile: ${inputs.profile}.`
               : "Profile: the built-in indicative profile (not the national booklet grid)."
@@ -193,9 +188,11 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       kind: "table",
       topLeft: cellAddress(TABLE_ROW, 0),
       table: "ClusterAudit",
-      header: ["Id", "Team", "Recorded cluster", ...ITEMS.map((it) => it.id), "Check"],
+      header: ["Id", "Team", "Recorded cluster", ...ITEMS.map((it) => it.id), "Not assessed because"],
       rows,
     },
+    { kind: "cells", topLeft: cellAddress(TABLE_ROW, CHECK_COL), values: [["Check"]] },
+    { kind: "cells", topLeft: cellAddress(TABLE_ROW + 1, CHECK_COL), values: [[check]] },
     byCluster.block,
   ];
   let next = TABLE_ROW + byCluster.rows + 1;

@@ -1,6 +1,6 @@
 /**
  * Cluster audit, end to end in the playground: the demo caseload (2,000 synthetic people with a
- * recorded cluster and 18 ratings) in; a sheet with a live =PBR.CLUSTERCHECK per person, counts by
+ * recorded cluster and 18 ratings) in; a sheet with one live spilled =PBR.CLUSTERCHECK for everyone, counts by
  * recorded cluster and team that add up to the number of people, and a bar chart drawn in the page.
  */
 import {
@@ -58,31 +58,32 @@ describe("Cluster audit in the playground", () => {
     await done.waitFor({ timeout: 20_000 });
     await expect(seenInPane(done)).resolves.toBe(true);
     await expect(done.textContent()).resolves.toContain(
-      "a PBR.CLUSTERCHECK for each of 2,000 people, counts by recorded cluster and by team, and a bar chart"
+      "checks for 2,000 people from one live PBR.CLUSTERCHECK over the caseload, counts by recorded cluster and by team, and a bar chart"
     );
     await expect(paneOverflow(page)).resolves.toBe(0);
     expect(await sheetTabs(page)).toContain(SHEET);
 
-    await expect(shown(page, `'${SHEET}'!V4`)).resolves.toBe("Check");
+    await expect(shown(page, `'${SHEET}'!X4`)).resolves.toBe("Check");
     await expect(shown(page, `'${SHEET}'!A5`)).resolves.toBe("SYN-0001");
-    await expect(formulaOf(page, `'${SHEET}'!V5`)).resolves.toMatch(
-      /^=PBR\.CLUSTERCHECK\(D5:U5, ?C5, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)$/
+    // One spilled call for all 2,000 people, not one per row.
+    await expect(formulaOf(page, `'${SHEET}'!X5`)).resolves.toMatch(
+      /^=IF\(\$V\$5:\$V\$2004<>"", ?\$V\$5:\$V\$2004, ?PBR\.CLUSTERCHECK\(\$D\$5:\$U\$2004, ?\$C\$5:\$C\$2004, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)\)$/
     );
-    await expect(shown(page, `'${SHEET}'!V5`)).resolves.toMatch(
+    await expect(shown(page, `'${SHEET}'!X5`)).resolves.toMatch(
       /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/
     );
-    // The long reason runs on into the empty column W and stops where the summary starts (X), as in Excel.
-    const runOn = await page.locator('[data-cell="V5"] .pbr-runon').boundingBox();
-    const summaryStart = await page.locator('[data-cell="X5"]').boundingBox();
+    // The long reason runs on into the empty column Y and stops where the summary starts (Z), as in Excel.
+    const runOn = await page.locator('[data-cell="X5"] .pbr-runon').boundingBox();
+    const summaryStart = await page.locator('[data-cell="Z5"]').boundingBox();
     expect(runOn!.x + runOn!.width).toBeLessThanOrEqual(summaryStart!.x);
-    await expect(shown(page, `'${SHEET}'!V6`)).resolves.toMatch(
+    await expect(shown(page, `'${SHEET}'!X6`)).resolves.toMatch(
       /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: )/
     );
   });
 
   it("gives every person OK or a reason, and counts that add up to the number of people", async () => {
     const { page } = pg();
-    const checks = (await values(page, SHEET, 4, 21, PEOPLE, 1)).map((r) => String(r[0]));
+    const checks = (await values(page, SHEET, 4, 23, PEOPLE, 1)).map((r) => String(r[0]));
     expect(
       checks.every((c) =>
         /^(OK$|Broken: |Unconfirmed: |Super class: |Variance: |Not clustered: |Too few ratings: )/.test(
@@ -96,13 +97,13 @@ describe("Cluster audit in the playground", () => {
     expect(ok).toBeGreaterThan(0);
     expect(broken).toBeGreaterThanOrEqual(1); // at least the rating typed above
 
-    // The by-cluster summary: find its "All" row in column X.
-    const labels = (await values(page, SHEET, 0, 23, 40, 1)).map((r) => r[0]);
+    // The by-cluster summary: find its "All" row in column Z.
+    const labels = (await values(page, SHEET, 0, 25, 40, 1)).map((r) => r[0]);
     const all = labels.indexOf("All") + 1; // Excel row
     expect(all).toBeGreaterThan(6);
     const counts = [];
     // OK, Broken, Unconfirmed, Super class, Not clustered, Too few ratings, Other, People.
-    for (const col of ["Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF"])
+    for (const col of ["AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH"])
       counts.push(numberShown(await shown(page, `'${SHEET}'!${col}${all}`)));
     const people = counts[7];
     expect(people).toBe(PEOPLE);
@@ -128,10 +129,10 @@ describe("Cluster audit in the playground", () => {
     const chart = page.getByRole("img", { name: "Bar chart: Cluster checks by recorded cluster" });
     await chart.waitFor();
     expect(await chart.locator("rect[fill='#0f6cbd']").count()).toBeGreaterThan(10); // an OK bar per cluster
-    // The chart sits two rows under the by-team summary (its second "All" row in column X).
-    const labels = (await values(page, SHEET, 0, 23, 80, 1)).map((r) => r[0]);
+    // The chart sits two rows under the by-team summary (its second "All" row in column Z).
+    const labels = (await values(page, SHEET, 0, 25, 80, 1)).map((r) => r[0]);
     const teamTotal = labels.lastIndexOf("All") + 1;
-    await goTo(page, `'${SHEET}'!AE${teamTotal + 14}`); // scroll so the whole chart is in view
+    await goTo(page, `'${SHEET}'!AG${teamTotal + 14}`); // scroll so the whole chart is in view
     await screenshot(page, "feature-audit");
   });
 
