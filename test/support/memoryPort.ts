@@ -32,6 +32,8 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: Selection = { sheet: "Sheet1", address: "A1" };
   /** Make the next write fail after this many chunks (for cleanup tests). */
   failAfterChunks: number | undefined;
+  /** Sheets whose deletion fails (as when the workbook's structure is protected). */
+  readonly failDeleting = new Set<string>();
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const s of sheetNames) this.sheets.set(s, new Map());
@@ -121,6 +123,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async deleteSheet(name: string) {
     this.calls.push(`deleteSheet ${name}`);
+    if (this.failDeleting.has(name)) throw new Error("the workbook structure is protected");
     this.sheets.delete(name);
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === name) this.tables.splice(i, 1);
     for (const [n, ref] of this.names) if (ref.startsWith(`${name}!`)) this.names.delete(n);

@@ -39,6 +39,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from "./runImport";
+import { cleanupText, leftBehind } from "../plan/run";
 import { isAbortError, type CaseloadSource, type QuoteAnomaly, type StrayQuoteChoice } from "./source";
 import type { SheetReader } from "./xlsxSource";
 
@@ -123,9 +124,11 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
       else if (e instanceof TooManyRowsError)
         setStep({ ...base, error: null, question: { kind: "rows", rows: e.rows, fit: e.fit } });
       else {
-        const error = isAbortError(e)
-          ? "Import cancelled. Nothing was kept: the workbook is as it was before."
-          : `${importErrorText(e)} Nothing was kept: the workbook is as it was before.`;
+        const kept =
+          leftBehind(e).length === 0
+            ? "Nothing was kept: the workbook is as it was before."
+            : cleanupText(e);
+        const error = isAbortError(e) ? `Import cancelled. ${kept}` : `${importErrorText(e)} ${kept}`;
         setStep({ ...base, error, question: null });
       }
     } finally {

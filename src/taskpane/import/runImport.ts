@@ -15,6 +15,7 @@ import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
 import { CHUNK_BUDGET_BYTES, planChunkRows } from "./chunks";
+import { removeSheets, withLeftBehind } from "../plan/run";
 import {
   abortError,
   type CaseloadSource,
@@ -251,23 +252,11 @@ export async function runImport(
     }
     if (signal?.aborted) throw abortError();
   } catch (e) {
-    await removeSheets(port, created);
-    throw e;
+    throw withLeftBehind(e, await removeSheets(port, created));
   }
   if (result.sheet) await port.select(result.sheet, "A1").catch(() => undefined);
   onProgress?.({ phase: "rejects", fraction: 1, message: "Import finished" });
   return result;
-}
-
-/** Delete the sheets this import made, newest first; keep going if one delete fails. */
-async function removeSheets(port: WorkbookPort, sheets: string[]): Promise<void> {
-  for (const name of [...sheets].reverse()) {
-    try {
-      await port.deleteSheet(name);
-    } catch {
-      // Nothing more can be done here; the error that started the clean-up is the one reported.
-    }
-  }
 }
 
 /** Plain-English text for an error that stopped an import. */

@@ -40,6 +40,44 @@ export function isAbort(error: unknown): boolean {
   );
 }
 
+/** Sheets a failed or cancelled journey made but could not remove, carried on the error it throws. */
+export function leftBehind(error: unknown): string[] {
+  const list = (error as { leftBehind?: unknown } | null)?.leftBehind;
+  return Array.isArray(list) ? (list as string[]) : [];
+}
+
+/**
+ * Remove the sheets a journey made (newest first), keeping on past a failure, and return a line per
+ * sheet that could not be removed ("Caseload (2)": why), so the pane can say what to delete by hand.
+ */
+export async function removeSheets(port: WorkbookPort, sheets: readonly string[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const name of [...sheets].reverse()) {
+    try {
+      await port.deleteSheet(name);
+    } catch (e) {
+      const why = e instanceof Error && e.message ? e.message : String(e);
+      failed.push(`"${name}" (${why})`);
+    }
+  }
+  return failed;
+}
+
+/** The error to throw after a clean-up: the original, with the sheets left behind attached. */
+export function withLeftBehind(error: unknown, failed: readonly string[]): unknown {
+  if (failed.length === 0) return error;
+  const e = error instanceof Error ? error : new Error(String(error));
+  return Object.assign(e, { leftBehind: [...failed] });
+}
+
+/** What the pane says about clean-up: everything removed, or which sheets to delete by hand. */
+export function cleanupText(error: unknown): string {
+  const failed = leftBehind(error);
+  if (failed.length === 0) return "Everything written so far was removed.";
+  const one = failed.length === 1;
+  return `Not everything could be removed: sheet${one ? "" : "s"} ${failed.join(", ")} ${one ? "is" : "are"} still in the workbook. Delete ${one ? "it" : "them"} by hand (right-click the sheet tab, Delete), or undo in Excel; if the workbook structure is protected, unprotect it first.`;
+}
+
 function cancelled(): Error {
   return Object.assign(new Error("Cancelled: nothing was left in the workbook."), {
     name: "AbortError",
@@ -166,13 +204,7 @@ export async function runPlan(
     report("Done");
     return result;
   } catch (error) {
-    for (const name of created.reverse()) {
-      try {
-        await port.deleteSheet(name);
-      } catch {
-        // Keep removing the others; the original error is what the user needs to see.
-      }
-    }
-    throw isAbort(error) ? cancelled() : error;
+    const failed = await removeSheets(port, created);
+    throw withLeftBehind(isAbort(error) ? cancelled() : error, failed);
   }
 }

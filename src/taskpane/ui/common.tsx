@@ -11,7 +11,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import type { TableData, WorkbookPort } from "../../workbook/port";
-import { isAbort, type RunOptions, type RunProgress } from "../plan/run";
+import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
 
 export const useStyles = makeStyles({
@@ -194,8 +194,10 @@ export function useRunner() {
       if (typeof result === "string") setState({ status: "done", message: result });
       else setState({ status: result.hasErrors ? "written-with-errors" : "done", message: result.message });
     } catch (e) {
-      if (isAbort(e)) setState({ status: "cancelled", message: "Cancelled: everything written so far was removed." });
-      else setState({ status: "error", message: `${describeError(e)} Anything written so far was removed.` });
+      const cleanup = cleanupText(e);
+      const complete = leftBehind(e).length === 0;
+      if (isAbort(e)) setState({ status: complete ? "cancelled" : "error", message: `Cancelled. ${cleanup}` });
+      else setState({ status: "error", message: `${describeError(e)} ${cleanup}` });
     } finally {
       controller.current = null;
     }
