@@ -37,7 +37,7 @@ describe("manifest.xml", () => {
   });
 
   it("uses a shared runtime for the task pane and custom functions", () => {
-    expect(app.Requirements.Sets.Set["@Name"]).toBe("SharedRuntime");
+    expect([app.Requirements.Sets.Set].flat().map((s: Record<string, string>) => s["@Name"])).toContain("SharedRuntime");
     const host = app.VersionOverrides.Hosts.Host;
     expect(host.Runtimes.Runtime["@lifetime"]).toBe("long");
     const runtimeRes = host.Runtimes.Runtime["@resid"];

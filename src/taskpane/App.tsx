@@ -5,6 +5,8 @@ import {
   Body1,
   Caption1,
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
   messageBarBodyClassNames,
   Tab,
   TabList,
@@ -28,6 +30,8 @@ export interface AppProps {
   port: WorkbookPort | null;
   /** Tab to open first (default "setup"). */
   initialTab?: FeatureId;
+  /** Why the workbook cannot be used (e.g. an Excel too old for the add-in), shown as a warning. */
+  notice?: string;
 }
 
 export type FeatureId =
@@ -77,7 +81,7 @@ const focusStyle = `
   .pbr-pane .${messageBarBodyClassNames.root} { overflow-wrap: anywhere; }
 `;
 
-export function App({ host, port, initialTab = "setup" }: AppProps) {
+export function App({ host, port, initialTab = "setup", notice }: AppProps) {
   const [tab, setTab] = useState<FeatureId>(initialTab);
   let status: string;
   if (host && port) status = `Connected to ${host}.`;
@@ -100,6 +104,11 @@ export function App({ host, port, initialTab = "setup" }: AppProps) {
         <Caption1 role="status" data-testid="host-status">
           {status}
         </Caption1>
+        {notice && (
+          <MessageBar intent="warning" layout="multiline" role="alert" data-testid="host-notice">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
         <nav aria-label="Features">
           <TabList
             selectedValue={tab}

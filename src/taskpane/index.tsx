@@ -3,11 +3,19 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createOfficePort } from "../workbook/officePort";
+import { missingRequirements, unsupportedText } from "../workbook/requirements";
 
 function start(host: string | null): void {
   const root = document.getElementById("root");
-  const port = host === "Excel" ? createOfficePort() : null;
-  if (root) createRoot(root).render(<App host={host} port={port} />);
+  // Check the requirement sets first: on an Excel too old for them, say so plainly.
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const missing =
+    host === "Excel" && office?.context?.requirements
+      ? missingRequirements((name, version) => office.context.requirements.isSetSupported(name, version))
+      : [];
+  const port = host === "Excel" && missing.length === 0 ? createOfficePort() : null;
+  const notice = missing.length > 0 ? unsupportedText(missing) : undefined;
+  if (root) createRoot(root).render(<App host={host} port={port} notice={notice} />);
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;

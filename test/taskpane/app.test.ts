@@ -6,7 +6,7 @@ import { App, FEATURES, type FeatureId } from "../../src/taskpane/App";
 import { ITEMS } from "../../src/core/clusters/items";
 import { MemoryWorkbook } from "../support/memoryPort";
 
-const render = (props: { host: string | null; port: MemoryWorkbook | null; initialTab?: FeatureId }) =>
+const render = (props: { host: string | null; port: MemoryWorkbook | null; initialTab?: FeatureId; notice?: string }) =>
   renderToString(createElement(App, props));
 
 describe("task pane shell", () => {
@@ -21,6 +21,11 @@ describe("task pane shell", () => {
     // Every panel stays mounted (inputs survive a change of tab); only the chosen one is shown.
     expect(html.match(/role="tabpanel"/g)).toHaveLength(FEATURES.length);
     expect(html.match(/role="tabpanel"[^>]*hidden=""/g)).toHaveLength(FEATURES.length - 1);
+  });
+
+  it("says plainly when this Excel is too old for the add-in", () => {
+    const html = render({ host: "Excel", port: null, notice: "This version of Excel does not support what PbR Toolkit needs (ExcelApi 1.4)" });
+    expect(html).toMatch(/data-testid="host-notice"[\s\S]*This version of Excel does not support what PbR Toolkit needs \(ExcelApi 1\.4\)/);
   });
 
   it("says connected when given a host and a workbook", () => {
