@@ -3,13 +3,14 @@
  * pane before it touches the workbook, so older Excel gets a plain message instead of a failure
  * half-way through a write.
  *
- *   ExcelApi 1.4: defined names (names.add); ranges, tables, charts and used ranges are 1.1–1.2.
+ *   ExcelApi 1.7: chart categories (categoryAxis.setCategoryNames); defined names (names.add) are
+ *     1.4; ranges, tables, charts and used ranges are 1.1–1.2.
  *   CustomFunctionsRuntime 1.2: error values with messages (CustomFunctions.Error).
  *   SharedRuntime 1.1: the task pane and the functions share one runtime.
  * Newer calls (ExcelApi 1.6 suspendApiCalculationUntilNextSync) are used only when supported.
  */
 export const REQUIRED_SETS: readonly (readonly [string, string])[] = [
-  ["ExcelApi", "1.4"],
+  ["ExcelApi", "1.7"],
   ["CustomFunctionsRuntime", "1.2"],
   ["SharedRuntime", "1.1"],
 ];

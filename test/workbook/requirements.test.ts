@@ -10,8 +10,8 @@ describe("requirement sets", () => {
   });
 
   it("names the sets an older Excel lacks, in words the pane shows", () => {
-    const old = (name: string, version: string) => !(name === "ExcelApi" && Number(version) > 1.3);
-    expect(missingRequirements(old)).toEqual(["ExcelApi 1.4"]);
+    const old = (name: string, version: string) => !(name === "ExcelApi" && Number(version) > 1.6);
+    expect(missingRequirements(old)).toEqual(["ExcelApi 1.7"]);
     expect(missingRequirements(() => true)).toEqual([]);
     expect(missingRequirements(() => { throw new Error("no requirements API"); })).toHaveLength(3);
     expect(unsupportedText(["ExcelApi 1.4"])).toMatch(/^This version of Excel does not support what PbR Toolkit needs \(ExcelApi 1\.4\)/);
