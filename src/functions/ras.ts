@@ -8,12 +8,12 @@ import { guard, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
-function setupOf(prices: unknown, steps: unknown, basis: unknown): RasSetup | PbrError {
+function setupOf(prices: unknown, steps: unknown, per: unknown): RasSetup | PbrError {
   const p = priceArg(prices);
   if (p instanceof PbrError) return p;
   const s = stepArg(steps);
   if (s instanceof PbrError) return s;
-  return rasSetup(p, s, basis);
+  return rasSetup(p, s, per);
 }
 
 /**
@@ -24,7 +24,7 @@ function setupOf(prices: unknown, steps: unknown, basis: unknown): RasSetup | Pb
  * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps (50/75/100/125/150%).
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
- * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
+ * @param {any} [per] Cluster average per "year" (default), "period" or "day".
  * @param {any} [roundTo] Round budgets to a multiple of this (0.01 pennies, 10 whole £10s): each is rounded down, then the units left go to the largest remainders, so a column adds up to its total and never over the envelope. Default: no rounding.
  * @returns {any[][]} Indicative budget per person, in £.
  */
@@ -34,11 +34,11 @@ export function rasbudget(
   prices?: any[][],
   steps?: any[][],
   k?: any,
-  basis?: any,
+  per?: any,
   roundTo?: any
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, steps, basis);
+    const setup = setupOf(prices, steps, per);
     return spillNumbers(
       setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo)
     );
@@ -54,7 +54,7 @@ export function rasbudget(
  * @param {any} [contingency] Fraction held back for overrides, from 0 up to (not including) 1, e.g. 0.1 for 10%. Default 0.
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [stepTable] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
- * @param {any} [basis] Cluster average per "year" (default), "period" or "day": use the same basis as PBR.RASBUDGET.
+ * @param {any} [per] Cluster average per "year" (default), "period" or "day": use the same per as PBR.RASBUDGET.
  * @returns {any[][]} The factor k.
  */
 export function rascalibrate(
@@ -64,10 +64,10 @@ export function rascalibrate(
   contingency?: any,
   prices?: any[][],
   stepTable?: any[][],
-  basis?: any
+  per?: any
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, stepTable, basis);
+    const setup = setupOf(prices, stepTable, per);
     const k =
       setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
     return spillColumn(k instanceof PbrError ? k : [k]);
@@ -82,7 +82,7 @@ export function rascalibrate(
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [steps] Your step table. Omit for the ILLUSTRATIVE five steps.
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
- * @param {any} [basis] Cluster average per "year" (default), "period" or "day".
+ * @param {any} [per] Cluster average per "year" (default), "period" or "day".
  * @param {any} [roundTo] Round budgets to a multiple of this, by largest remainders over the column, as in PBR.RASBUDGET. Default: no rounding.
  * @returns {any[][]} Four columns per person: cluster average, step percent, k, budget.
  */
@@ -92,11 +92,11 @@ export function rasbuildup(
   prices?: any[][],
   steps?: any[][],
   k?: any,
-  basis?: any,
+  per?: any,
   roundTo?: any
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, steps, basis);
+    const setup = setupOf(prices, steps, per);
     return spillTable(
       setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo)
     );

@@ -37,13 +37,13 @@ export function tariff(
  * @customfunction PERIODPRICE
  * @param {any[][]} code Care cluster or other currency code, one value or a column.
  * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
- * @param {any} [basis] "period" (default), "year" (period price × 365 ÷ period days) or "day".
+ * @param {any} [per] "period" (default), "year" (period price × 365 ÷ period days) or "day".
  * @returns {any[][]} Price per row, in £.
  */
-export function periodprice(code: any[][], prices?: any[][], basis?: any): any[][] {
+export function periodprice(code: any[][], prices?: any[][], per?: any): any[][] {
   return guard(() => {
     const p = priceArg(prices);
-    return spillNumbers(p instanceof PbrError ? p : periodPriceRange(code, p, basis));
+    return spillNumbers(p instanceof PbrError ? p : periodPriceRange(code, p, per));
   });
 }
 

@@ -43,7 +43,7 @@ describe("budget functions through the adapter", () => {
       ['#VALUE! steps "steps" is not a range: give a step table with the header Step | Percent (| Label)'],
     ]);
     expect(flat(rascalibrate([[11]], [[3]], 100, none, PRICES, none, "fortnight"))).toEqual([
-      ['#VALUE! basis "fortnight" is not recognised; use one of period, year, day'],
+      ['#VALUE! per "fortnight" is not recognised; use one of period, year, day'],
     ]);
   });
 });

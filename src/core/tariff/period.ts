@@ -22,13 +22,13 @@ export const DAYS_PER_YEAR = 365;
 
 /** Read a basis argument; blank gives `fallback`. */
 export function readBasis(arg: CellValue, fallback: Basis): Basis | PbrError {
-  const value = readSingle(arg, "basis");
+  const value = readSingle(arg, "per");
   if (value instanceof PbrError) return value;
   if (isBlank(value)) return fallback;
   const text = typeof value === "string" ? value.trim().toLowerCase() : "";
   return (BASES as readonly string[]).includes(text)
     ? (text as Basis)
-    : shapeErrors.badOption("basis", value, BASES);
+    : shapeErrors.badOption("per", value, BASES);
 }
 
 /** Days in a row's review period: Period days, else the care cluster's maximum review period, else NaN. */

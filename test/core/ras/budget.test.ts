@@ -105,7 +105,7 @@ describe("PBR.RASBUDGET", () => {
     expect(budget(11, 3, setup(), null, -10)).toBe("#NUM! roundTo -10 must be more than 0 (e.g. 10 for whole £10s)");
     expect(budget(11, 3, setup(), null, "tens")).toBe('#VALUE! roundTo "tens" is not a number (e.g. 10 for whole £10s)');
     expect(show(rasSetup(illustrativePrices(), illustrativeSteps(), "month"))).toBe(
-      '#VALUE! basis "month" is not recognised; use one of period, year, day'
+      '#VALUE! per "month" is not recognised; use one of period, year, day'
     );
   });
 });

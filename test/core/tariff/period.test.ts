@@ -61,7 +61,7 @@ describe("PBR.PERIODPRICE", () => {
     expect(run(99, null, illustrativePrices())).toEqual([
       "#N/A row 1: code 99 is not in the illustrative price table (rows 2–22)",
     ]);
-    expect(run(14, "weekly")).toBe('#VALUE! basis "weekly" is not recognised; use one of period, year, day');
-    expect(run(14, 7)).toBe("#VALUE! basis 7 is not recognised; use one of period, year, day");
+    expect(run(14, "weekly")).toBe('#VALUE! per "weekly" is not recognised; use one of period, year, day');
+    expect(run(14, 7)).toBe("#VALUE! per 7 is not recognised; use one of period, year, day");
   });
 });
