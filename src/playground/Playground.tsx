@@ -3,15 +3,26 @@
  * real task pane, which works on the same workbook through the embedded WorkbookPort.
  */
 import { useEffect, useRef, useState } from "react";
-import { FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
+import { DetailedCellError } from "hyperformula";
 import { App } from "../taskpane/App";
 import { cellAddress, parseCell, parseRange } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
+import { download, fileNameOf, sheetCsv } from "./export/download";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
 
-export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; status: string }) {
+/** The selected cell in words for the status line: its error and message, so no one needs to hover. */
+export function cellStatus(address: string, value: unknown): { text: string; error: boolean } {
+  if (value instanceof DetailedCellError || (value !== null && typeof value === "object" && "value" in value)) {
+    const e = value as { value: unknown; message?: string };
+    return { text: `${address}: ${String(e.value)}${e.message ? ` ${e.message}` : ""}`, error: true };
+  }
+  return { text: "", error: false };
+}
+
+export function Playground({ workbook, status, ready = true }: { workbook: EmbeddedWorkbook; status: string; ready?: boolean }) {
   const version = useWorkbookVersion(workbook);
   const sheets = workbook.engine.getSheetNames();
   const selection = workbook.currentSelection;
@@ -22,7 +33,30 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
   const content = sheet ? workbook.getContent(sheet, active.top, active.left) : null;
   const [formula, setFormula] = useState<string>(content === null ? "" : String(content));
   const [nameError, setNameError] = useState("");
+  const cell = sheet ? cellStatus(cellAddress(active.top, active.left), workbook.getValue(sheet, active.top, active.left)) : { text: "", error: false };
 
+  // Nothing is saved outside the tab: once the demo is open, any change makes leaving ask first.
+  const readyVersion = useRef<number | null>(null);
+  useEffect(() => {
+    if (ready && readyVersion.current === null) readyVersion.current = version;
+  }, [ready, version]);
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (readyVersion.current !== null && workbook.version > readyVersion.current) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [workbook]);
+
+  const exportCsv = () => {
+    if (!sheet) return;
+    const { rows, cols } = workbook.dimensions(sheet);
+    const text = sheetCsv(rows, cols, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
+    download(new Blob([text], { type: "text/csv;charset=utf-8" }), fileNameOf(sheet, "csv"));
+  };
   // Keep the current sheet's tab in view when there are more tabs than fit.
   const tabs = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -92,11 +126,17 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
                 }
               }}
             />
+            <Button size="small" onClick={exportCsv} disabled={!sheet} style={{ gridColumn: "1 / 2" }}>
+              Export sheet as CSV
+            </Button>
             {nameError && (
               <Text role="alert" size={200} style={{ gridColumn: "1 / 4", color: "#b10e1c" }}>
                 {nameError}
               </Text>
             )}
+          </div>
+          <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error}>
+            {cell.text}
           </div>
           {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} /> : <div />}
           <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>

@@ -12,13 +12,17 @@ const { port } = createEmbeddedWorkbook();
 
 function Root() {
   const [status, setStatus] = useState("Opening the demo workbook…");
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     openDemo(port, (p) => setStatus(`${p.step}…`)).then(
-      () => setStatus("Demo workbook ready"),
+      () => {
+        setStatus("Demo workbook ready");
+        setReady(true);
+      },
       (e) => setStatus(`Could not open the demo: ${e instanceof Error ? e.message : String(e)}`)
     );
   }, []);
-  return <Playground workbook={port} status={status} />;
+  return <Playground workbook={port} status={status} ready={ready} />;
 }
 
 const root = document.getElementById("root");

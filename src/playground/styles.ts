@@ -3,7 +3,7 @@ export const PLAYGROUND_CSS = `
 .pbr-page { display: grid; grid-template-columns: minmax(0, 1fr) 380px; grid-template-rows: auto minmax(0, 1fr); height: 100vh; }
 .pbr-banner { grid-column: 1 / 3; display: flex; gap: 16px; align-items: center; padding: 6px 12px; background: #0f6cbd; color: #fff; font-size: 13px; }
 .pbr-banner strong { font-size: 14px; }
-.pbr-book { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
+.pbr-book { display: grid; grid-template-rows: auto auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
 .pbr-bar { display: grid; grid-template-columns: 96px auto minmax(0, 1fr); gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid #e0e0e0; }
 .pbr-fx { font-style: italic; color: #616161; padding: 0 4px; }
 .pbr-scroller { position: relative; overflow: auto; background: #fff; }
@@ -21,7 +21,11 @@ export const PLAYGROUND_CSS = `
 .pbr-head-active { background: #cfe4fa; color: #0f548c; font-weight: 600; }
 .pbr-editor { position: absolute; z-index: 5; box-sizing: border-box; font: inherit; padding: 0 4px; border: 2px solid #0f6cbd; }
 .pbr-chart-box { position: absolute; z-index: 1; box-shadow: 0 2px 8px rgba(0,0,0,.18); background: #fff; }
-.pbr-chart { margin: 0; }
+.pbr-chart { margin: 0; position: relative; }
+.pbr-chart-tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; font-size: 11px; }
+.pbr-chart-tools button { font: inherit; padding: 1px 6px; border: 1px solid #c8c8c8; background: #fff; border-radius: 3px; cursor: pointer; }
+.pbr-cell-status { padding: 2px 8px; font-size: 12px; min-height: 18px; border-bottom: 1px solid #e0e0e0; color: #424242; overflow-wrap: anywhere; }
+.pbr-cell-status[data-error="true"] { color: #b10e1c; }
 .pbr-chart figcaption, .pbr-chart p { padding: 8px 12px; margin: 0; }
 .pbr-tabs { border-top: 1px solid #e0e0e0; overflow-x: auto; background: #fafafa; }
 .pbr-pane { overflow: auto; min-width: 0; }

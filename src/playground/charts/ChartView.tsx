@@ -2,7 +2,9 @@
  * Draws a recorded chart (line or bar) as SVG where Excel would draw a native chart. The data
  * range's first row names the series, its first column holds the categories (x axis).
  */
+import { useRef, useState, type RefObject } from "react";
 import type { ChartSpec } from "../../workbook/port";
+import { download, fileNameOf, svgText, svgToPng } from "../export/download";
 import { formatValue, general } from "../format";
 
 export interface ChartData {
@@ -52,7 +54,35 @@ export function labelStep(categories: readonly string[], band: number): number {
 const short = (n: number) =>
   Math.abs(n) >= 1e6 ? `${general(n / 1e6)}m` : Math.abs(n) >= 1e4 ? `${general(n / 1e3)}k` : general(n);
 
+/** Buttons that save the chart as SVG (for editing) or PNG (for a board paper). */
+function ChartDownloads({ title, svg }: { title: string; svg: RefObject<SVGSVGElement | null> }) {
+  const [problem, setProblem] = useState("");
+  const save = (kind: "svg" | "png") => {
+    const el = svg.current;
+    if (!el) return;
+    setProblem("");
+    if (kind === "svg") download(new Blob([svgText(el)], { type: "image/svg+xml" }), fileNameOf(title, "svg"));
+    else
+      svgToPng(el).then(
+        (png) => download(png, fileNameOf(title, "png")),
+        (e) => setProblem(e instanceof Error ? e.message : String(e))
+      );
+  };
+  return (
+    <div className="pbr-chart-tools">
+      <button type="button" onClick={() => save("svg")} aria-label={`Download chart ${title} as SVG`}>
+        SVG
+      </button>
+      <button type="button" onClick={() => save("png")} aria-label={`Download chart ${title} as PNG`}>
+        PNG
+      </button>
+      {problem && <span role="alert">{problem}</span>}
+    </div>
+  );
+}
+
 export function ChartView({ spec, data }: { spec: ChartSpec; data: ChartData }) {
+  const svg = useRef<SVGSVGElement>(null);
   const numbers = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const label = `${spec.type === "bar" ? "Bar" : "Line"} chart: ${spec.title}`;
   if (numbers.length === 0) {
@@ -75,7 +105,8 @@ export function ChartView({ spec, data }: { spec: ChartSpec; data: ChartData }) 
   const labelEvery = labelStep(data.categories, band);
   return (
     <figure className="pbr-chart" aria-label={label} data-chart={spec.type}>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
+      <ChartDownloads title={spec.title} svg={svg} />
+      <svg ref={svg} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label} fontFamily="Segoe UI, Arial, sans-serif">
         <rect x={0} y={0} width={W} height={H} fill="#fff" />
         <text x={W / 2} y={20} textAnchor="middle" fontSize={13} fontWeight={600}>
           {spec.title}

@@ -275,7 +275,7 @@ export async function openDemo(
   });
   await port.addChart(summary, {
     type: "line",
-    title: "Risk share: payment and provider gain against variance",
+    title: "Risk share against variance: activity value, payment, provider gain, change",
     dataAddress: "B35:F42",
     anchor: "G41",
   });

@@ -1,0 +1,83 @@
+/**
+ * Getting things out of the playground without a server: a sheet as CSV, a chart as SVG or PNG.
+ * Everything is made in the page and handed to the browser as a download; nothing is uploaded.
+ */
+import Papa from "papaparse";
+import { formatValue } from "../format";
+
+/** Hand `blob` to the browser as a file download. */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from a sheet or chart title: letters, digits, spaces, dashes. */
+export function fileNameOf(title: string, extension: string): string {
+  const base = title.replace(/[^\p{L}\p{N} _-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "export";
+  return `${base}.${extension}`;
+}
+
+/**
+ * A sheet's values as CSV text, as the sheet shows them (numbers in their number format, errors as
+ * their code), so the file reads like the grid; a leading BOM so Excel opens it as UTF-8.
+ */
+export function sheetCsv(
+  rows: number,
+  cols: number,
+  value: (r: number, c: number) => unknown,
+  format: (r: number, c: number) => string | undefined
+): string {
+  const data: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const v = value(r, c);
+      if (v !== null && typeof v === "object" && "value" in v) line.push(String((v as { value: unknown }).value));
+      else line.push(v === null || v === undefined ? "" : formatValue(v, format(r, c)));
+    }
+    data.push(line);
+  }
+  return "\uFEFF" + Papa.unparse(data, { newline: "\r\n" });
+}
+
+/** The chart's SVG as a standalone file. */
+export function svgText(svg: SVGSVGElement): string {
+  const text = new XMLSerializer().serializeToString(svg);
+  const withNs = text.includes('xmlns="http://www.w3.org/2000/svg"')
+    ? text
+    : text.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${withNs}`;
+}
+
+/** The chart drawn to a PNG at `scale` times its size (2: sharp in a board paper). */
+export function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const width = svg.viewBox.baseVal?.width || svg.clientWidth || 520;
+  const height = svg.viewBox.baseVal?.height || svg.clientHeight || 300;
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: "image/svg+xml" }));
+  return new Promise<Blob>((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      const ctx = canvas.getContext("2d");
+      if (!ctx) return reject(new Error("this browser cannot draw to a canvas"));
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the chart could not be drawn as PNG"))), "image/png");
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error("the chart could not be drawn as PNG"));
+    };
+    img.src = url;
+  });
+}
