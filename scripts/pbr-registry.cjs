@@ -21,10 +21,12 @@ async function readRegistry(files) {
       id: a.id,
       functionName: a.functionName,
       file: path.resolve(a.sourceFileName),
+      description: meta.description || "",
       parameters: (meta.parameters || []).map((p) => ({
         name: p.name,
         dimensionality: p.dimensionality || "scalar",
         optional: Boolean(p.optional),
+        description: p.description || "",
       })),
     };
   });
@@ -36,7 +38,7 @@ function registrySource(entries) {
   const imports = files.map((f, i) => `import * as family${i} from ${JSON.stringify(f.replace(/\.tsx?$/, ""))};`);
   const rows = entries.map((e) => {
     const family = `family${files.indexOf(e.file)}`;
-    return `  { id: ${JSON.stringify(e.id)}, fn: ${family}[${JSON.stringify(e.functionName)}], parameters: ${JSON.stringify(e.parameters)} },`;
+    return `  { id: ${JSON.stringify(e.id)}, fn: ${family}[${JSON.stringify(e.functionName)}], description: ${JSON.stringify(e.description)}, parameters: ${JSON.stringify(e.parameters)} },`;
   });
   return [
     "// Generated at build time by scripts/pbr-registry-loader.cjs from the @customfunction JSDoc lines.",

@@ -2,7 +2,7 @@
  * The playground page: the embedded workbook (name box, formula bar, grid, sheet tabs) beside the
  * real task pane, which works on the same workbook through the embedded WorkbookPort.
  */
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
 import { DetailedCellError } from "hyperformula";
 import { App } from "../taskpane/App";
@@ -10,6 +10,7 @@ import { cellAddress, parseCell, parseRange } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
+import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
 
@@ -33,6 +34,12 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const content = sheet ? workbook.getContent(sheet, active.top, active.left) : null;
   const [formula, setFormula] = useState<string>(content === null ? "" : String(content));
   const [nameError, setNameError] = useState("");
+  // The text being typed (in the cell or the formula bar) and where the caret is, for help.
+  const [typing, setTyping] = useState<{ text: string; caret: number } | null>(null);
+  const onEditing = useCallback((text: string | null) => {
+    setTyping(text === null ? null : { text, caret: text.length });
+    if (text !== null) setFormula(text);
+  }, []);
   const cell = sheet ? cellStatus(cellAddress(active.top, active.left), workbook.getValue(sheet, active.top, active.left)) : { text: "", error: false };
 
   // Nothing is saved outside the tab: once the demo is open, any change makes leaving ask first.
@@ -117,7 +124,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               aria-label="Formula bar"
               value={formula}
               size="small"
-              onChange={(_, d) => setFormula(d.value)}
+              onChange={(e, d) => {
+                setFormula(d.value);
+                setTyping({ text: d.value, caret: (e.target as HTMLInputElement).selectionStart ?? d.value.length });
+              }}
+              onBlur={() => setTyping(null)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && sheet) {
                   const t = formula.trim();
@@ -135,10 +146,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               </Text>
             )}
           </div>
+          <FormulaHelpView typing={typing} functions={workbook.functions} />
           <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error}>
             {cell.text}
           </div>
-          {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} /> : <div />}
+          {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} onEditing={onEditing} /> : <div />}
           <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>
             <TabList
               size="small"

@@ -140,6 +140,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }[] = [];
   /** Ids of the registered PBR functions (without the "PBR." namespace). */
   readonly functionIds: string[];
+  /** The registered PBR functions with their metadata (descriptions, parameters), for help. */
+  readonly functions: readonly PbrFunctionEntry[];
   private selection: Selection;
   private readonly listeners = new Set<() => void>();
   private readonly book: SizeBook;
@@ -153,6 +155,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const functions = options.functions ?? PBR_FUNCTIONS ?? [];
     registerPbrFunctions(functions);
     this.functionIds = functions.map((f) => f.id);
+    this.functions = functions;
     const sheets = options.sheets ?? { Sheet1: [] };
     this.maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
     this.engine = HyperFormula.buildFromSheets(

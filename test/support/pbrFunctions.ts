@@ -14,6 +14,7 @@ interface RawEntry {
   id: string;
   functionName: string;
   file: string;
+  description: string;
   parameters: PbrFunctionEntry["parameters"];
 }
 
@@ -30,7 +31,7 @@ export function loadPbrFunctions(): Promise<PbrFunctionEntry[]> {
     return raw.map((e) => {
       const fn = require(e.file)[e.functionName];
       if (typeof fn !== "function") throw new Error(`${e.file} does not export ${e.functionName}`);
-      return { id: e.id, fn, parameters: e.parameters };
+      return { id: e.id, fn, parameters: e.parameters, description: e.description };
     });
   })();
   return cached;

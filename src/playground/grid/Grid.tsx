@@ -26,6 +26,8 @@ interface Props {
   version: number;
   /** Focus the grid after a sheet switch or a name-box jump. */
   focusToken: number;
+  /** Told the text of the cell being edited (null when editing ends), for the formula bar and help. */
+  onEditing?: (text: string | null) => void;
 }
 
 /** Column widths from the header-ish rows and a sample of values (long titles overflow instead). */
@@ -44,11 +46,12 @@ function columnWidths(workbook: EmbeddedWorkbook, sheet: string, cols: number, r
   return widths;
 }
 
-export function Grid({ workbook, sheet, version, focusToken }: Props) {
+export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, height: 600, width: 800 });
   const [editing, setEditing] = useState<{ text: string } | null>(null);
+  useEffect(() => onEditing?.(editing ? editing.text : null), [editing, onEditing]);
 
   const dims = workbook.dimensions(sheet);
   const selection = workbook.currentSelection;

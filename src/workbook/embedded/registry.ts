@@ -5,6 +5,8 @@ export interface PbrParameter {
   /** "matrix" (a range arrives as rows of cells) or "scalar" (one value). */
   dimensionality: string;
   optional: boolean;
+  /** The parameter's JSDoc description (for help while typing a formula). */
+  description?: string;
 }
 
 export interface PbrFunctionEntry {
@@ -13,6 +15,8 @@ export interface PbrFunctionEntry {
   /** The Excel adapter's function: Excel-style arguments in (null when omitted), rows of cells out. */
   fn: (...args: any[]) => any[][];
   parameters: readonly PbrParameter[];
+  /** The function's one-line JSDoc description, as functions.json holds it. */
+  description?: string;
 }
 
 /** The namespace the manifest gives the custom functions. */

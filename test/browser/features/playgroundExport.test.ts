@@ -68,3 +68,25 @@ describe("playground: status line, exports, leaving", () => {
     expect(pg().session.errors).toEqual([]);
   });
 });
+
+describe("playground: help while typing a PBR formula", () => {
+  const pg = usePlayground();
+
+  it("lists the PBR functions with descriptions, then names the argument being typed", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!J3");
+    await page.keyboard.type("=PBR.TAR");
+    const help = page.getByTestId("formula-help");
+    await expect(help.getByRole("list", { name: "PBR functions" }).textContent()).resolves.toMatch(/^PBR\.TARIFF Price of care at a code's day prices/);
+    // The formula bar shows the text being typed in the cell.
+    await expect(page.getByLabel("Formula bar").inputValue()).resolves.toBe("=PBR.TAR");
+    await page.keyboard.type("IFF(11, ");
+    await expect(help.textContent()).resolves.toMatch(/^PBR\.TARIFF\(code, days, \[admittedDays\].*\)days: /);
+    await expect(help.locator("strong").first().textContent()).resolves.toBe("days");
+    await page.keyboard.type("30)");
+    await expect(help.textContent()).resolves.toBe("");
+    await page.keyboard.press("Enter");
+    await goTo(page, "Summary!J3");
+    await expect(page.getByTestId("cell-status").textContent()).resolves.toBe("");
+  });
+});
