@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
-import { cellAddress, parseCell, parseRange } from "../workbook/address";
+import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { PLAYGROUND_CSS } from "./styles";
@@ -43,7 +43,8 @@ export function Playground({ workbook, status }: { workbook: EmbeddedWorkbook; s
   const jump = () => {
     try {
       const text = nameBox.trim();
-      const [target, address] = text.includes("!") ? [text.slice(0, text.lastIndexOf("!")).replace(/^'|'$/g, ""), text.slice(text.lastIndexOf("!") + 1)] : [sheet, text];
+      const parts = splitQualified(text);
+      const [target, address] = [parts.sheet ?? sheet, parts.address];
       parseCell(address.split(":")[0]);
       const found = sheets.find((s) => s.toLowerCase() === target.toLowerCase());
       if (!found) throw new Error(`no sheet named ${target}`);

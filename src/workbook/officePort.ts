@@ -8,7 +8,7 @@
  * On failure or cancel the adapter stops and rejects; the feature that created sheets deletes
  * them (`deleteSheet` also removes the workbook names that pointed into the sheet).
  */
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
   uniqueName,
   type CellInput,
@@ -192,7 +192,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const names = context.workbook.names;
         names.load("items/name,items/formula");
         await context.sync();
-        const prefixes = [`=${name}!`, `='${name.replace(/'/g, "''")}'!`];
+        const prefixes = [`=${name}!`, `=${quoteSheet(name)}!`, `='${name.replace(/'/g, "''")}'!`];
         for (const n of names.items) {
           if (prefixes.some((p) => String(n.formula).startsWith(p))) n.delete();
         }
