@@ -19,6 +19,7 @@
  */
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell, parseRange, qualified, rangeAddress } from "./address";
+import { excelWouldChange, isFormula, textCell } from "./cellText";
 import {
   uniqueName,
   type CellInput,
@@ -289,6 +290,23 @@ export class EmbeddedWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * A cell written through the port: as `prepare`, and text the engine would read as a number,
+   * date, boolean or error gets the text prefix, so it stays text as it does in Excel
+   * (workbook/cellText.ts). Typing into the grid (`setCell`) is parsed as Excel parses typing.
+   */
+  private prepareWrite(
+    input: CellInput,
+    sheet: string,
+    current?: TableShape,
+    row?: number,
+    col?: number
+  ): CellInput {
+    if (typeof input === "string" && !isFormula(input) && input.charCodeAt(0) !== 0x27)
+      return excelWouldChange(input) ? `'${input}` : this.prepare(input, sheet, current, row, col);
+    return this.prepare(input, sheet, current, row, col);
+  }
+
   private prepare(
     input: CellInput,
     sheet: string,
@@ -495,7 +513,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
     if (loader && loader.canLoad(sheetId, row, col, rows.length + 1, width)) {
       // Plain values into untouched cells: loaded as buildFromSheets loads a sheet (embedded/bulkLoad.ts).
-      loader.load(sheetId, row, col, [header]);
+      loader.load(sheetId, row, col, [header.map(textCell)]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         loader.load(sheetId, row + 1 + i, col, rows.slice(i, i + size), textColumns);
@@ -504,7 +522,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
         await yieldToEventLoop();
       }
     } else {
-      this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
+      this.engine.setCellContents({ sheet: sheetId, row, col }, [header.map(textCell)]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         const chunk = rows
@@ -513,7 +531,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
             line.map((v, k) =>
               textColumns[k] && typeof v === "string"
                 ? asText(v)
-                : this.prepare(v, sheet, shape, row + 1 + i + j, col + k)
+                : this.prepareWrite(v, sheet, shape, row + 1 + i + j, col + k)
             )
           );
         this.engine.setCellContents(
@@ -545,7 +563,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       );
     }
     const prepared = values.map((line, i) =>
-      line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c))
+      line.map((v, c) => this.prepareWrite(v, sheet, undefined, r.top + i, r.left + c))
     );
     this.engine.setCellContents(
       { sheet: this.sheetId(sheet), row: r.top, col: r.left },

@@ -18,6 +18,7 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "./port";
+import { excelCell, isFormula, textCell } from "./cellText";
 import { estimateChunkRows } from "./office/chunks";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
@@ -45,13 +46,43 @@ function abortError(): Error {
     : Object.assign(new Error("The write was cancelled"), { name: "AbortError" });
 }
 
-/** Office.js wants "" for an empty cell; formulas and values travel as written. */
-function toExcel(rows: readonly (readonly CellInput[])[]): (string | number | boolean)[][] {
-  return rows.map((row) => row.map((v) => (v === null ? "" : v)));
+/**
+ * The one way cells reach Excel: each cell is either a formula (a string starting "=") or data,
+ * and data text Excel would read as a formula, number, date, boolean or error is sent with the
+ * text prefix, so it stays the text it is (workbook/cellText.ts). A chunk with no formula goes
+ * through `values`; one holding formulas goes through `formulas`, where the escaped data cells are
+ * constants just the same.
+ */
+function toExcel(rows: readonly (readonly CellInput[])[]): {
+  cells: (string | number | boolean)[][];
+  formulas: boolean;
+} {
+  let formulas = false;
+  const cells = rows.map((row) =>
+    row.map((v) => {
+      if (!formulas && isFormula(v)) formulas = true;
+      return excelCell(v);
+    })
+  );
+  return { cells, formulas };
 }
 
-function hasFormula(rows: readonly (readonly CellInput[])[]): boolean {
-  return rows.some((row) => row.some((v) => typeof v === "string" && v.startsWith("=")));
+function writeCells(range: Excel.Range, rows: readonly (readonly CellInput[])[]): void {
+  const { cells, formulas } = toExcel(rows);
+  if (formulas) range.formulas = cells;
+  else range.values = cells;
+}
+
+/**
+ * Ask Excel not to recalculate until the next sync (ExcelApi 1.8), so a chunked write does not
+ * recalculate every dependent PBR.* formula after each chunk. Skipped where the API is missing.
+ */
+function suspendCalculation(context: Ctx): void {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const supported = office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") ?? true;
+  const app = (context as { application?: Partial<Excel.Application> }).application;
+  if (supported && typeof app?.suspendApiCalculationUntilNextSync === "function")
+    app.suspendApiCalculationUntilNextSync();
 }
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
@@ -97,9 +128,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       const chunk = rows
         .slice(i, i + size)
         .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
-      const range = sheet.getRange(rangeAddress(top + i, left, chunk.length, width));
-      if (hasFormula(chunk)) range.formulas = toExcel(chunk);
-      else range.values = toExcel(chunk);
+      suspendCalculation(context);
+      writeCells(sheet.getRange(rangeAddress(top + i, left, chunk.length, width)), chunk);
       // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
@@ -209,7 +239,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         );
         const { row, col } = parseCell(topLeft);
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        sheet.getRange(rangeAddress(row, col, 1, header.length)).values = [header.slice()];
+        // Headers are text: "2024" or "01/04" must not become a number or a date.
+        writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [header.map(textCell)]);
         await context.sync();
         await writeChunks(context, sheet, row + 1, col, rows, opts);
         if (opts.signal?.aborted) throw abortError();

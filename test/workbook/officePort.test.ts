@@ -78,6 +78,19 @@ describe("office port", () => {
     expect(fake.log).toContain("tables.add Sheet1!B3:C28 true");
   });
 
+  it("sends text Excel would parse with the text prefix, formulas as formulas, and suspends calculation per chunk", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = [
+      ["00123", "=B2*2", "Mar-24", "-2+3", "'=escaped", 5, "North"],
+      ["TRUE", null, "1/2", "@x", "+44", true, "#N/A"],
+    ];
+    await port.writeTable("Sheet1", "A1", "T", ["2024", "01/04", "=x", "Team", "'q", "n", "t"], rows, { chunkRows: 1 });
+    expect(fake.requests[0][0]).toMatchObject({ kind: "values", data: [["'2024", "'01/04", "'=x", "Team", "''q", "n", "t"]] });
+    expect(fake.requests[1][0]).toMatchObject({ kind: "formulas", data: [["'00123", "=B2*2", "'Mar-24", "'-2+3", "'=escaped", 5, "North"]] });
+    expect(fake.requests[2][0]).toMatchObject({ kind: "values", data: [["'TRUE", "", "'1/2", "'@x", "'+44", true, "'#N/A"]] });
+    expect(fake.log.filter((l) => l === "suspendApiCalculationUntilNextSync")).toHaveLength(2);
+  });
+
   it("chooses a chunk size itself when none is given", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const rows = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);

@@ -282,6 +282,11 @@ export class FakeExcel {
         },
         getSelectedRange: () => rangeMock(fake.selection.sheet, fake.selection.address),
       },
+      application: {
+        suspendApiCalculationUntilNextSync() {
+          fake.log.push("suspendApiCalculationUntilNextSync");
+        },
+      },
       sync: async () => {
         for (const t of tracked) {
           for (const p of t.watch) {

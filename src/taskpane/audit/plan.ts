@@ -12,6 +12,7 @@ import { toNumber } from "../../core/values";
 import { PbrError } from "../../core/errors";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
 import { cellAddress, columnLetters, rangeAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, exactCriterion } from "../plan/formula";
 import type { Block, WorkbookPlan } from "../plan/types";
@@ -97,7 +98,7 @@ function summary(
       `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
     const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
     values.push([
-      label(g),
+      dataCell(label(g)),
       ...CATEGORIES.map(([, pattern]) => count(pattern)),
       `=${col(PEOPLE)}-${CATEGORIES.map((_, j) => col(j + 1)).join("-")}`,
       `=COUNTIFS(${groupRange},${crit})`,
@@ -146,12 +147,11 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     const r = first + i;
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
     const why = assessProblem(row, i, scratch);
-    if (why) return [row.id, row.team, row.recorded, ...ratings, why];
+    // Values copied from the caseload sheet are data: text read back as "=…" must not run.
+    const copied = [row.id, row.team, row.recorded, ...ratings].map(dataCell);
+    if (why) return [...copied, why];
     return [
-      row.id,
-      row.team,
-      row.recorded,
-      ...ratings,
+      ...copied,
       call("PBR.CLUSTERCHECK", [
         `${ratingsFirst}${r}:${ratingsLast}${r}`,
         `C${r}`,

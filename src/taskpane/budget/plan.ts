@@ -9,6 +9,7 @@
  * column takes its part with INDEX(…, 1, n).
  */
 import { rangeAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
 import { FACTOR, MONEY, PERCENT, WHOLE_PERCENT, type WorkbookPlan } from "../plan/types";
@@ -75,9 +76,9 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
     const part = (n: number) => `=INDEX(${call("PBR.RASBUILDUP", args, false)},1,${n})`;
     const round = inputs.roundTo && inputs.roundTo > 0 ? inputs.roundTo : null;
     return [
-      p.id,
-      p.code,
-      p.step,
+      dataCell(p.id),
+      dataCell(p.code),
+      dataCell(p.step),
       part(1),
       part(2),
       part(3),
