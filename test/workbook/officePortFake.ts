@@ -8,7 +8,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
 
-type Cell = string | number | boolean;
+export type Cell = string | number | boolean;
 
 export interface FakeWrite {
   kind: "values" | "formulas" | "numberFormat";
@@ -79,12 +79,12 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(`${row},${col}`);
   }
 
-  grid(sheet: string, address: string): Cell[][] {
+  grid(sheet: string, address: string): (Cell | "")[][] {
     const r = parseRange(address);
     const s = this.sheet(sheet);
-    const out: Cell[][] = [];
+    const out: (Cell | "")[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
-      const line: Cell[] = [];
+      const line: (Cell | "")[] = [];
       for (let col = r.left; col <= r.right; col++) line.push(s.cells.get(`${row},${col}`) ?? "");
       out.push(line);
     }
@@ -96,7 +96,16 @@ export class FakeExcel {
     return this.requests.flat().filter((w) => w.kind !== "numberFormat").map((w) => w.rows);
   }
 
-  private put(sheet: string, address: string, data: unknown) {
+  /**
+   * What a cell holding `stored` (as written) reads back as, through `values` and `formulas`.
+   * Here formulas read as 0 and everything else as written; test/support/excelBehaviour.ts
+   * applies Excel's parsing instead.
+   */
+  protected shown(_sheet: string, _row: number, _col: number, stored: Cell | ""): { value: Cell | ""; formula: Cell | "" } {
+    return { value: typeof stored === "string" && stored.startsWith("=") ? 0 : stored, formula: stored };
+  }
+
+  protected put(sheet: string, address: string, data: unknown) {
     const r = parseRange(address);
     const s = this.sheet(sheet);
     const rows = data as Cell[][];
@@ -142,11 +151,12 @@ export class FakeExcel {
     const rangeMock = (sheetName: string, address: string) => {
       const s = fake.sheet(sheetName);
       const grid = fake.grid(s.name, address);
-      const formulas = grid.map((row) => row.map((v) => v));
+      const { top, left } = parseRange(address);
+      const shown = grid.map((row, i) => row.map((v, j) => fake.shown(s.name, top + i, left + j, v)));
       const mock = new OfficeMockObject({
         address: `${s.name}!${address}`,
-        values: grid.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("=") ? 0 : v))),
-        formulas,
+        values: shown.map((row) => row.map((c) => c.value)),
+        formulas: shown.map((row) => row.map((c) => c.formula)),
         numberFormat: grid.map((row) => row.map(() => "General")),
         worksheet: { name: s.name },
         select() {
