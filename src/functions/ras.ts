@@ -4,7 +4,7 @@ import { PbrError } from "../core/errors";
 import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../core/ras/budget";
 import { rasCalibrate } from "../core/ras/calibrate";
 import { rasPointsRange } from "../core/ras/points";
-import { guard, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
@@ -37,7 +37,7 @@ export function rasbudget(
   basis?: any,
   roundTo?: any
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, step], () => {
     const setup = setupOf(prices, steps, basis);
     return spillNumbers(
       setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo)
@@ -95,7 +95,7 @@ export function rasbuildup(
   basis?: any,
   roundTo?: any
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, step], () => {
     const setup = setupOf(prices, steps, basis);
     return spillTable(
       setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo)
@@ -118,5 +118,7 @@ export function raspoints(
   totalPoints: any,
   contingency?: any
 ): any[][] {
-  return guard(() => spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency)));
+  return guardRows([points], () =>
+    spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency))
+  );
 }

@@ -79,7 +79,9 @@ export function quoteSheet(sheet: string): string {
 /** A sheet name as written in a reference ("'Q1'" or "'O''Brien'") back to the name itself. */
 export function unquoteSheet(text: string): string {
   const t = text.trim();
-  return t.length >= 2 && t.startsWith("'") && t.endsWith("'") ? t.slice(1, -1).replace(/''/g, "'") : t;
+  return t.length >= 2 && t.startsWith("'") && t.endsWith("'")
+    ? t.slice(1, -1).replace(/''/g, "'")
+    : t;
 }
 
 /** "'My sheet'!A1:B2", "Prices!A1": every sheet-qualified reference is built here. */

@@ -240,7 +240,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const { row, col } = parseCell(topLeft);
         const sheet = context.workbook.worksheets.getItem(sheetName);
         // Headers are text: "2024" or "01/04" must not become a number or a date.
-        writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [header.map(textCell)]);
+        writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [
+          header.map(textCell),
+        ]);
         await context.sync();
         await writeChunks(context, sheet, row + 1, col, rows, opts);
         if (opts.signal?.aborted) throw abortError();
