@@ -18,8 +18,9 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "./port";
-import { excelCell, isFormula, textCell } from "./cellText";
-import { estimateChunkRows } from "./office/chunks";
+import { textCell } from "./cellText";
+import { estimateChunkRows, isPayloadTooLarge } from "./office/chunks";
+import { suspendCalculation, writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
 export interface OfficePortOptions {
@@ -44,45 +45,6 @@ function abortError(): Error {
   return typeof DOMException === "function"
     ? new DOMException("The write was cancelled", "AbortError")
     : Object.assign(new Error("The write was cancelled"), { name: "AbortError" });
-}
-
-/**
- * The one way cells reach Excel: each cell is either a formula (a string starting "=") or data,
- * and data text Excel would read as a formula, number, date, boolean or error is sent with the
- * text prefix, so it stays the text it is (workbook/cellText.ts). A chunk with no formula goes
- * through `values`; one holding formulas goes through `formulas`, where the escaped data cells are
- * constants just the same.
- */
-function toExcel(rows: readonly (readonly CellInput[])[]): {
-  cells: (string | number | boolean)[][];
-  formulas: boolean;
-} {
-  let formulas = false;
-  const cells = rows.map((row) =>
-    row.map((v) => {
-      if (!formulas && isFormula(v)) formulas = true;
-      return excelCell(v);
-    })
-  );
-  return { cells, formulas };
-}
-
-function writeCells(range: Excel.Range, rows: readonly (readonly CellInput[])[]): void {
-  const { cells, formulas } = toExcel(rows);
-  if (formulas) range.formulas = cells;
-  else range.values = cells;
-}
-
-/**
- * Ask Excel not to recalculate until the next sync (ExcelApi 1.8), so a chunked write does not
- * recalculate every dependent PBR.* formula after each chunk. Skipped where the API is missing.
- */
-function suspendCalculation(context: Ctx): void {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const supported = office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") ?? true;
-  const app = (context as { application?: Partial<Excel.Application> }).application;
-  if (supported && typeof app?.suspendApiCalculationUntilNextSync === "function")
-    app.suspendApiCalculationUntilNextSync();
 }
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
@@ -121,19 +83,30 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     rows: readonly (readonly CellInput[])[],
     opts: WriteOptions
   ): Promise<void> {
-    const size = chunkFor(rows, opts.chunkRows);
+    let size = chunkFor(rows, opts.chunkRows);
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    for (let i = 0; i < rows.length; i += size) {
+    for (let i = 0; i < rows.length;) {
       if (opts.signal?.aborted) throw abortError();
+      const n = Math.min(size, rows.length - i);
       const chunk = rows
-        .slice(i, i + size)
+        .slice(i, i + n)
         .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
       suspendCalculation(context);
-      writeCells(sheet.getRange(rangeAddress(top + i, left, chunk.length, width)), chunk);
-      // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      opts.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
+      writeCells(sheet.getRange(rangeAddress(top + i, left, n, width)), chunk);
+      try {
+        // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        // Bigger than the estimate allowed for: send the same rows again in halves.
+        if (isPayloadTooLarge(e) && n > 1) {
+          size = Math.ceil(n / 2);
+          continue;
+        }
+        throw e;
+      }
+      i += n;
+      opts.onProgress?.({ rowsWritten: i, totalRows: rows.length });
     }
   }
 
@@ -145,18 +118,30 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const r = parseRange(address);
     const width = r.right - r.left + 1;
     const total = r.bottom - r.top + 1;
-    // Reads are capped like writes: estimate from a row of 30-character cells.
-    const size = estimateChunkRows([Array(width).fill("x".repeat(30))], options.targetRequestBytes);
+    const target = options.targetRequestBytes;
+    // The first chunk is sized for 30-character cells; each later one from what was just read.
+    let size = estimateChunkRows([Array(width).fill("x".repeat(30))], target);
+    let ceiling = Infinity; // after a refusal, never more rows than the half that went through
     const out: CellInput[][] = [];
-    for (let i = 0; i < total; i += size) {
-      const range = sheet.getRange(
-        rangeAddress(r.top + i, r.left, Math.min(size, total - i), width)
-      );
+    for (let i = 0; i < total;) {
+      const n = Math.min(size, total - i);
+      const range = sheet.getRange(rangeAddress(r.top + i, r.left, n, width));
       range.load("values");
-      // One request per chunk on purpose: a response is capped at 5 MB too.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      out.push(...fromExcel(range.values));
+      try {
+        // One request per chunk on purpose: a response is capped at 5 MB too.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        if (isPayloadTooLarge(e) && n > 1) {
+          size = ceiling = Math.ceil(n / 2);
+          continue;
+        }
+        throw e;
+      }
+      const values = fromExcel(range.values);
+      out.push(...values);
+      i += n;
+      size = Math.min(ceiling, estimateChunkRows(values, target));
     }
     return out;
   }

@@ -91,6 +91,32 @@ describe("office port", () => {
     expect(fake.log.filter((l) => l === "suspendApiCalculationUntilNextSync")).toHaveLength(2);
   });
 
+  it("sends a chunk Excel refuses as too large again in halves, and keeps the smaller size", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    fake.payloadLimitRows = 3;
+    const rows = Array.from({ length: 20 }, (_, i) => [i, `text ${i}`]);
+    const progress: number[] = [];
+    await port.writeTable("Sheet1", "A1", "T", ["n", "t"], rows, { chunkRows: 10, onProgress: (p) => progress.push(p.rowsWritten) });
+    // 10 refused, 5 refused, then chunks of 3 (and what is left).
+    expect(fake.writeRows).toEqual([1, 3, 3, 3, 3, 3, 3, 2]);
+    expect(progress).toEqual([3, 6, 9, 12, 15, 18, 20]);
+    expect(fake.grid("Sheet1", "A21:B21")).toEqual([[19, "text 19"]]);
+    fake.payloadLimitRows = 0;
+    await expect(port.writeRange("Sheet1", "D1", [["x"]])).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+
+  it("reads in halves after a response too large, then sizes chunks from what it read", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = Array.from({ length: 40 }, (_, i) => [i, "x".repeat(50)]);
+    await port.writeTable("Sheet1", "A1", "T", ["n", "t"], rows);
+    fake.readLimitRows = 16;
+    const table = await port.readTable("T");
+    expect(table.rows).toHaveLength(40);
+    expect(table.rows[39]).toEqual([39, "x".repeat(50)]);
+    // 41 rows refused, 21 refused, 11 read; then sized from what was read, never above 11 again.
+    expect(fake.reads).toEqual([41, 21, 11, 11, 11, 8]);
+  });
+
   it("chooses a chunk size itself when none is given", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const rows = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);

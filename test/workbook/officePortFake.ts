@@ -60,6 +60,12 @@ export class FakeExcel {
   readonly requests: FakeWrite[][] = [];
   readonly log: string[] = [];
   selection = { sheet: "Sheet1", address: "A1" };
+  /** Refuse, as too large, any write of more rows than this (RequestPayloadSizeLimitExceeded). */
+  payloadLimitRows: number | undefined;
+  /** Refuse, as too large, any read of more rows than this (ResponsePayloadSizeLimitExceeded). */
+  readLimitRows: number | undefined;
+  /** Rows of every read of values, in order. */
+  readonly reads: number[] = [];
   /** Fail the sync that would send this write request (1-based count of write requests). */
   failOnRequest: number | undefined;
   runs = 0;
@@ -140,6 +146,7 @@ export class FakeExcel {
     };
 
     let pending: FakeWrite[] = [];
+    let tooLarge: string | null = null;
     const addressOf = new WeakMap<object, string>();
     /** Every mock handed out during the run is synced by context.sync(), like Excel's proxies. */
     const mk = (objectData: Record<string, unknown>) => {
@@ -159,6 +166,14 @@ export class FakeExcel {
         formulas: shown.map((row) => row.map((c) => c.formula)),
         numberFormat: grid.map((row) => row.map(() => "General")),
         worksheet: { name: s.name },
+        load(props?: string | string[]) {
+          if (String(props).includes("values")) {
+            const rows = parseRange(address).bottom - parseRange(address).top + 1;
+            fake.reads.push(rows);
+            if (fake.readLimitRows !== undefined && rows > fake.readLimitRows) tooLarge = "ResponsePayloadSizeLimitExceeded";
+          }
+          return OfficeMockObject.prototype.load.call(this as unknown as OfficeMockObject, props as string);
+        },
         select() {
           fake.log.push(`select ${s.name}!${address}`);
           fake.selection = { sheet: s.name, address };
@@ -304,6 +319,16 @@ export class FakeExcel {
             // load() turns a property into the mock's "not synced" marker: that is a read, not a write.
             if (now !== t.seen[p] && !(typeof now === "string" && now.startsWith("Error, "))) t.onWrite(p, now);
           }
+        }
+        const limit = fake.payloadLimitRows;
+        if (limit !== undefined && pending.some((w) => w.kind !== "numberFormat" && w.rows > limit)) tooLarge = "RequestPayloadSizeLimitExceeded";
+        if (tooLarge) {
+          // Excel drops the whole batch; the objects stay usable for the next one.
+          const code = tooLarge;
+          tooLarge = null;
+          pending = [];
+          for (const t of tracked) for (const p of t.watch) t.seen[p] = (t.mock as Record<string, unknown>)[p];
+          throw Object.assign(new Error(`${code}: the payload is too large`), { code });
         }
         if (pending.length > 0) {
           const request = pending;
