@@ -21,6 +21,7 @@ import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell, parseRange, qualified, rangeAddress } from "./address";
 import { excelWouldChange, isFormula, textCell } from "./cellText";
 import {
+  tableHeader,
   uniqueName,
   type CellInput,
   type ChartSpec,
@@ -504,7 +505,14 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const { row, col } = parseCell(topLeft);
     const name = uniqueName(preferredTableName, this.takenNames(), "identifier");
     const size = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
-    const shape: TableShape = { name, sheet, top: row, left: col, header, bodyRows: rows.length };
+    const shape: TableShape = {
+      name,
+      sheet,
+      top: row,
+      left: col,
+      header: tableHeader(header),
+      bodyRows: rows.length,
+    };
     if (options.signal?.aborted) throw abortError();
     const { width, formulas } = surveyRows(header, rows);
     const textColumns = this.textColumns(sheet, row + 1, col, rows.length, width);
@@ -513,7 +521,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
     if (loader && loader.canLoad(sheetId, row, col, rows.length + 1, width)) {
       // Plain values into untouched cells: loaded as buildFromSheets loads a sheet (embedded/bulkLoad.ts).
-      loader.load(sheetId, row, col, [header.map(textCell)]);
+      loader.load(sheetId, row, col, [tableHeader(header).map(textCell)]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         loader.load(sheetId, row + 1 + i, col, rows.slice(i, i + size), textColumns);
@@ -522,7 +530,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
         await yieldToEventLoop();
       }
     } else {
-      this.engine.setCellContents({ sheet: sheetId, row, col }, [header.map(textCell)]);
+      this.engine.setCellContents({ sheet: sheetId, row, col }, [tableHeader(header).map(textCell)]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         const chunk = rows

@@ -10,6 +10,7 @@
  */
 import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
+  tableHeader,
   uniqueName,
   type CellInput,
   type ChartSpec,
@@ -224,18 +225,29 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         );
         const { row, col } = parseCell(topLeft);
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        // Headers are text: "2024" or "01/04" must not become a number or a date.
-        writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [
-          header.map(textCell),
-        ]);
-        await context.sync();
-        await writeChunks(context, sheet, row + 1, col, rows, opts);
-        if (opts.signal?.aborted) throw abortError();
         // A table needs at least one body row; an empty one stays blank.
         const address = rangeAddress(row, col, Math.max(rows.length, 1) + 1, header.length);
-        const table = sheet.tables.add(address, true);
-        table.name = tableName;
-        await context.sync();
+        try {
+          // Headers are text ("2024" must not become a number) and unique, as Excel would make them.
+          writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [
+            tableHeader(header).map(textCell),
+          ]);
+          await context.sync();
+          await writeChunks(context, sheet, row + 1, col, rows, opts);
+          if (opts.signal?.aborted) throw abortError();
+          const table = sheet.tables.add(address, true);
+          table.name = tableName;
+          await context.sync();
+        } catch (e) {
+          // Leave nothing half-made: no rows without their table on a sheet the caller keeps.
+          try {
+            sheet.getRange(rangeAddress(row, col, rows.length + 1, header.length)).clear();
+            await context.sync();
+          } catch {
+            // The original error is the one to report.
+          }
+          throw e;
+        }
         return { table: tableName, address };
       }),
 

@@ -104,3 +104,24 @@ export function uniqueName(
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/**
+ * Table headers as Excel would make them, decided before writing so what is read back matches
+ * what was written: a blank header becomes "Column" + its position ("Column3"), a repeated one
+ * gets the next free number ("Date", "Date2"), comparing without regard to case.
+ */
+export function tableHeader(header: readonly string[]): string[] {
+  const taken = new Set<string>();
+  const out: string[] = [];
+  header.forEach((h, i) => {
+    let name = h.trim() === "" ? `Column${i + 1}` : h;
+    if (taken.has(name.toLowerCase())) {
+      let n = 2;
+      while (taken.has(`${name}${n}`.toLowerCase())) n++;
+      name = `${name}${n}`;
+    }
+    taken.add(name.toLowerCase());
+    out.push(name);
+  });
+  return out;
+}

@@ -117,6 +117,12 @@ describe("office port", () => {
     expect(fake.reads).toEqual([41, 21, 11, 11, 11, 8]);
   });
 
+  it("makes blank and repeated headers unique as Excel would, so they read back as written", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    await port.writeTable("Sheet1", "A1", "T", ["Date", "", "date", "Date", "2024"], [[1, 2, 3, 4, 5]]);
+    expect(fake.grid("Sheet1", "A1:E1")).toEqual([["Date", "Column2", "date2", "Date3", "'2024"]]);
+  });
+
   it("chooses a chunk size itself when none is given", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const rows = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);
@@ -146,6 +152,8 @@ describe("office port", () => {
     await expect(write).rejects.toMatchObject({ name: "AbortError" });
     expect(fake.writeRows).toEqual([1, 10, 10]);
     expect(fake.tables).toEqual([]);
+    // Nothing half-made: the header and rows already sent are cleared again.
+    expect(fake.sheet("Sheet1").cells.size).toBe(0);
   });
 
   it("rejects when Excel fails a request, and deleteSheet removes the sheet and its names", async () => {

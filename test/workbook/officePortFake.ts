@@ -11,7 +11,7 @@ import { parseCell, parseRange, rangeAddress } from "../../src/workbook/address"
 export type Cell = string | number | boolean;
 
 export interface FakeWrite {
-  kind: "values" | "formulas" | "numberFormat";
+  kind: "values" | "formulas" | "numberFormat" | "clear";
   sheet: string;
   address: string;
   rows: number;
@@ -99,7 +99,7 @@ export class FakeExcel {
 
   /** Row counts of every "values"/"formulas" write, in order (the chunks). */
   get writeRows(): number[] {
-    return this.requests.flat().filter((w) => w.kind !== "numberFormat").map((w) => w.rows);
+    return this.requests.flat().filter((w) => w.kind === "values" || w.kind === "formulas").map((w) => w.rows);
   }
 
   /**
@@ -173,6 +173,10 @@ export class FakeExcel {
             if (fake.readLimitRows !== undefined && rows > fake.readLimitRows) tooLarge = "ResponsePayloadSizeLimitExceeded";
           }
           return OfficeMockObject.prototype.load.call(this as unknown as OfficeMockObject, props as string);
+        },
+        clear() {
+          const rows = parseRange(address).bottom - parseRange(address).top + 1;
+          pending.push({ kind: "clear", sheet: s.name, address, rows, data: [] });
         },
         select() {
           fake.log.push(`select ${s.name}!${address}`);
@@ -321,7 +325,7 @@ export class FakeExcel {
           }
         }
         const limit = fake.payloadLimitRows;
-        if (limit !== undefined && pending.some((w) => w.kind !== "numberFormat" && w.rows > limit)) tooLarge = "RequestPayloadSizeLimitExceeded";
+        if (limit !== undefined && pending.some((w) => (w.kind === "values" || w.kind === "formulas") && w.rows > limit)) tooLarge = "RequestPayloadSizeLimitExceeded";
         if (tooLarge) {
           // Excel drops the whole batch; the objects stay usable for the next one.
           const code = tooLarge;
@@ -339,6 +343,7 @@ export class FakeExcel {
           }
           for (const w of request) {
             if (w.kind === "numberFormat") fake.formats.push({ sheet: w.sheet, address: w.address, format: w.data });
+            else if (w.kind === "clear") fake.put(w.sheet, w.address, []);
             else fake.put(w.sheet, w.address, w.data);
           }
           fake.requests.push(request);
