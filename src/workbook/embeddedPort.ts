@@ -530,7 +530,9 @@ export class EmbeddedWorkbook implements WorkbookPort {
         await yieldToEventLoop();
       }
     } else {
-      this.engine.setCellContents({ sheet: sheetId, row, col }, [tableHeader(header).map(textCell)]);
+      this.engine.setCellContents({ sheet: sheetId, row, col }, [
+        tableHeader(header).map(textCell),
+      ]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         const chunk = rows
