@@ -140,6 +140,14 @@ describe("office port", () => {
     expect(fake.names.at(-1)).toEqual({ name: "Prices_4", formula: "=Sheet1!$D$1:$D$2" });
   });
 
+  it("avoids names scoped to a sheet as well as workbook names and tables", async () => {
+    const { fake, port } = setup(["Sheet1", "Data"]);
+    fake.sheetNames.push({ sheet: "Data", name: "Prices" });
+    await expect(port.addName("Prices", "Sheet1", "A1:B2")).resolves.toBe("Prices_2");
+    const { table } = await port.writeTable("Sheet1", "D1", "prices", ["Code"], [[1]]);
+    expect(table).toBe("prices_3");
+  });
+
   it("stops between chunks when cancelled, leaving no table behind", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const controller = new AbortController();

@@ -54,6 +54,8 @@ export class FakeExcel {
   readonly sheets: { name: string; cells: Map<string, Cell> }[] = [];
   readonly tables: FakeTable[] = [];
   readonly names: { name: string; formula: string }[] = [];
+  /** Names scoped to one sheet (Worksheet.names). */
+  readonly sheetNames: { sheet: string; name: string }[] = [];
   readonly charts: FakeChart[] = [];
   readonly formats: { sheet: string; address: string; format: unknown }[] = [];
   /** One entry per sync that carried writes. */
@@ -278,7 +280,13 @@ export class FakeExcel {
     const data = {
       workbook: {
         worksheets: {
-          items: fake.sheets.map((s) => ({ name: s.name })),
+          items: fake.sheets.map((s) => ({
+            name: s.name,
+            names: mk({
+              items: fake.sheetNames.filter((n) => n.sheet === s.name).map((n) => ({ name: n.name })),
+              load: collectionLoad,
+            }),
+          })),
           load: collectionLoad,
           getItem: (name: string) => worksheetMock(name),
           add(name: string) {
