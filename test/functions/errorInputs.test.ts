@@ -11,6 +11,9 @@ import { rasbudget, rasbuildup } from "../../src/functions/ras";
 import { blended } from "../../src/functions/riskshare";
 import { mhnrgname } from "../../src/functions/mhnrg";
 import { TABLE } from "../core/tariff/fixtures";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ExcelErrorCell, callAsExcel } from "../support/excelBehaviour";
 
 /** CustomFunctions.Error as the runtime builds it: a code ("#DIV/0!") and an optional message. */
 class HostError {
@@ -81,5 +84,22 @@ describe("an error cell affects only its row", () => {
     prices[1][1] = DIV0 as never;
     const out = flat(periodprice([[prices[1][0]]], prices, null));
     expect(String(out[0][0])).toContain("#DIV/0! (the input cell holds an error)");
+  });
+});
+
+describe("as Excel calls the function (test/support/excelBehaviour.ts)", () => {
+  const golden = JSON.parse(readFileSync(join(__dirname, "../golden/functions.json"), "utf8"));
+  const codes = [[14], [14], [1]];
+  const days = [[30], [new ExcelErrorCell("#DIV/0!")], [10]];
+  const admitted = [[5], [""], [null]];
+
+  it("without allowErrorForDataTypeAny one error cell is the whole spilled result", () => {
+    const out = callAsExcel({}, tariff, codes, days, admitted, TABLE, null as never);
+    expect(out).toEqual([[new ExcelErrorCell("#DIV/0!")]]);
+  });
+
+  it("with the shipped functions.json only the error's row is an error", () => {
+    const out = flat(callAsExcel(golden, tariff, codes, days, admitted, TABLE, null as never));
+    expect(out).toEqual([[2650], ["#VALUE! row 2: the input cell holds #DIV/0!"], [40]]);
   });
 });

@@ -13,6 +13,10 @@
  * Written independently of src/workbook/cellText.ts, so the adapter's rule is checked against it
  * rather than against itself. Error literals ("#N/A") are not modelled: a read of `values` shows an
  * error and the text the same way.
+ *
+ * `callAsExcel` calls a custom function the way Excel decides whether to: without
+ * allowErrorForDataTypeAny in functions.json, an error cell in any argument means the function is
+ * not called at all and the whole result is that error.
  */
 import { parseRange } from "../../src/workbook/address";
 import { FakeExcel, type Cell } from "../workbook/officePortFake";
@@ -135,4 +139,35 @@ export class ExcelLikeFake extends FakeExcel {
     const entry = this.typed.get(this.sheet(sheet).cells)?.get(`${row},${col}`);
     return entry ?? { value: stored, formula: stored };
   }
+}
+
+/** An error cell as Excel hands it to a custom function (CustomFunctions.Error's shape). */
+export class ExcelErrorCell {
+  constructor(public readonly code: string) {}
+}
+
+function firstError(value: unknown): ExcelErrorCell | null {
+  if (value instanceof ExcelErrorCell) return value;
+  if (Array.isArray(value))
+    for (const v of value) {
+      const e = firstError(v);
+      if (e) return e;
+    }
+  return null;
+}
+
+/**
+ * Call `fn` with `args` as Excel would under `metadata` (functions.json): without
+ * allowErrorForDataTypeAny an error in any argument short-circuits to a 1×1 result of that error.
+ */
+export function callAsExcel<A extends unknown[]>(
+  metadata: { allowErrorForDataTypeAny?: boolean },
+  fn: (...args: A) => unknown[][],
+  ...args: A
+): unknown[][] {
+  if (!metadata.allowErrorForDataTypeAny) {
+    const error = firstError(args);
+    if (error) return [[error]];
+  }
+  return fn(...args);
 }
