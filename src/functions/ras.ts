@@ -49,27 +49,27 @@ export function rasbudget(
  * The factor k that makes a cohort's budgets add up to envelope × (1 − contingency): k = envelope × (1 − contingency) ÷ the sum of cluster average × step percent.
  * @customfunction RASCALIBRATE
  * @param {any[][]} codes The cohort's codes, one person per row.
- * @param {any[][]} steps The cohort's steps, one person per row.
+ * @param {any[][]} step The cohort's steps, one person per row (as in PBR.RASBUDGET).
  * @param {any} envelope The budget envelope for the cohort, in £ (more than 0).
  * @param {any} [contingency] Fraction held back for overrides, from 0 up to (not including) 1, e.g. 0.1 for 10%. Default 0.
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
- * @param {any[][]} [stepTable] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
+ * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
  * @param {any} [basis] Cluster average per "year" (default), "period" or "day": use the same basis as PBR.RASBUDGET.
  * @returns {any[][]} The factor k.
  */
 export function rascalibrate(
   codes: any[][],
-  steps: any[][],
+  step: any[][],
   envelope: any,
   contingency?: any,
   prices?: any[][],
-  stepTable?: any[][],
+  steps?: any[][],
   basis?: any
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, stepTable, basis);
+    const setup = setupOf(prices, steps, basis);
     const k =
-      setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
+      setup instanceof PbrError ? setup : rasCalibrate(codes, step, envelope, contingency, setup);
     return spillColumn(k instanceof PbrError ? k : [k]);
   });
 }

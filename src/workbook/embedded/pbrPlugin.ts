@@ -134,7 +134,7 @@ function rowsOf(result: unknown): unknown[][] {
 }
 
 /** Parameters that take a lookup table (profile, prices, steps, bands), left out of the size guess. */
-const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "stepTable", "bands", "underBands"]);
+const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "bands", "underBands"]);
 
 /** Build the plugin class for a list of functions (HyperFormula wants a class per plugin). */
 export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
