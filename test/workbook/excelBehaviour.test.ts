@@ -9,6 +9,8 @@ import { runImport } from "../../src/taskpane/import/runImport";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
 import { guessColumn, guessRatingColumns } from "../../src/taskpane/plan/columns";
 import { createOfficePort } from "../../src/workbook/officePort";
+import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { ExcelLikeFake, excelDate, excelEntry, excelNumber } from "../support/excelBehaviour";
 import { FakeExcel } from "./officePortFake";
 
@@ -90,11 +92,16 @@ function hostileCsv(): string {
   return [header, ...lines].join("\n");
 }
 
-describe("hostile corpus through import → audit → re-read on Excel's parsing", () => {
-  it("brings every ID and team back exactly as the text in the file", async () => {
-    const fake = new ExcelLikeFake(["Sheet1"]);
-    (globalThis as { Excel?: unknown }).Excel = fake.api();
-    const port = createOfficePort();
+describe("hostile corpus through import → audit → re-read", () => {
+  it.each([
+    ["the Office.js adapter on Excel's parsing", () => {
+      const fake = new ExcelLikeFake(["Sheet1"]);
+      (globalThis as { Excel?: unknown }).Excel = fake.api();
+      return createOfficePort();
+    }],
+    ["the embedded workbook (the playground)", () => createEmbeddedWorkbook({ functions: [] }).port],
+  ] as [string, () => WorkbookPort][])("brings every ID and team back exactly as the text in the file: %s", async (_name, open) => {
+    const port = open();
     const source = csvSource(hostileCsv(), "hostile.csv");
     if (!source) throw new Error("no header");
 
