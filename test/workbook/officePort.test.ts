@@ -89,6 +89,9 @@ describe("office port", () => {
     expect(fake.requests[1][0]).toMatchObject({ kind: "formulas", data: [["'00123", "=B2*2", "'Mar-24", "'-2+3", "'=escaped", 5, "North"]] });
     expect(fake.requests[2][0]).toMatchObject({ kind: "values", data: [["'TRUE", "", "'1/2", "'@x", "'+44", true, "'#N/A"]] });
     expect(fake.log.filter((l) => l === "suspendApiCalculationUntilNextSync")).toHaveLength(2);
+    // Once the chunks are in, one recalculation brings dependents up to date.
+    expect(fake.log.filter((l) => l.startsWith("calculate"))).toEqual(["calculate Recalculate"]);
+    expect(fake.log.lastIndexOf("suspendApiCalculationUntilNextSync")).toBeLessThan(fake.log.indexOf("calculate Recalculate"));
   });
 
   it("sends a chunk Excel refuses as too large again in halves, and keeps the smaller size", async () => {

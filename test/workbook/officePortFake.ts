@@ -323,6 +323,9 @@ export class FakeExcel {
         suspendApiCalculationUntilNextSync() {
           fake.log.push("suspendApiCalculationUntilNextSync");
         },
+        calculate(type: string) {
+          fake.log.push(`calculate ${type}`);
+        },
       },
       sync: async () => {
         for (const t of tracked) {

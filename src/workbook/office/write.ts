@@ -32,13 +32,22 @@ export function writeCells(range: Excel.Range, rows: readonly (readonly CellInpu
 }
 
 /**
- * Ask Excel not to recalculate until the next sync (ExcelApi 1.8), so a chunked write does not
- * recalculate every dependent PBR.* formula after each chunk. Skipped where the API is missing.
+ * Ask Excel not to recalculate until the next sync (ExcelApi 1.6), so a chunked write does not
+ * recalculate every dependent PBR.* formula after each chunk. Returns false where the API is
+ * missing (the write goes on without it). After the last chunk call `recalculate`: while
+ * suspended, propagating the changes is the add-in's job.
  */
-export function suspendCalculation(context: Ctx): void {
+export function suspendCalculation(context: Ctx): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  const supported = office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") ?? true;
+  const supported = office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.6") ?? true;
   const app = (context as { application?: Partial<Excel.Application> }).application;
-  if (supported && typeof app?.suspendApiCalculationUntilNextSync === "function")
-    app.suspendApiCalculationUntilNextSync();
+  if (!supported || typeof app?.suspendApiCalculationUntilNextSync !== "function") return false;
+  app.suspendApiCalculationUntilNextSync();
+  return true;
+}
+
+/** Recalculate what the write made dirty (Application.calculate "Recalculate", ExcelApi 1.1). */
+export function recalculate(context: Ctx): void {
+  const app = (context as { application?: Partial<Excel.Application> }).application;
+  if (typeof app?.calculate === "function") app.calculate("Recalculate" as Excel.CalculationType);
 }
