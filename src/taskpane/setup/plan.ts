@@ -281,7 +281,14 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
         title: DEFAULT_PROFILE_TITLE,
         note: DEFAULT_PROFILE_NOTE,
         header: defaultProfileGrid()[0].map(String),
-        rows: defaultProfileGrid().slice(1),
+        // Items 1–13 as numbers, A–E as letters, as a user would type them (text "1" stays text).
+        rows: defaultProfileGrid()
+          .slice(1)
+          .map(([code, item, ...cells]) => [
+            code,
+            /^\d+$/.test(String(item)) ? Number(item) : item,
+            ...cells,
+          ]),
       }),
       builtInSheet("SuperclassRules", {
         title: DEFAULT_RULES_TITLE,
