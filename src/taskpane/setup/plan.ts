@@ -294,7 +294,10 @@ export function setupPlan(fyStartYear: number): WorkbookPlan {
         title: DEFAULT_RULES_TITLE,
         note: DEFAULT_RULES_NOTE,
         header: defaultSuperclassRulesGrid()[0],
-        rows: defaultSuperclassRulesGrid().slice(1),
+        // Rule numbers as numbers, as a user would type them.
+        rows: defaultSuperclassRulesGrid()
+          .slice(1)
+          .map(([rule, ...cells]) => [/^\d+$/.test(rule) ? Number(rule) : rule, ...cells]),
       }),
       builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
       builtInSheet(
