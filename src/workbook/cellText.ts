@@ -73,3 +73,12 @@ export function dataCell(value: CellInput): CellInput {
   const first = value.charCodeAt(0);
   return first === 0x3d || first === 0x27 ? `'${value}` : value;
 }
+
+/**
+ * A built-in table's cell as a user would type it: whole-number text ("13", a profile item or a
+ * rule number) as the number, everything else unchanged. For tables authored as text that are
+ * written to a sheet, where text now stays text.
+ */
+export function typedCell<T extends CellInput>(value: T): T | number {
+  return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value;
+}
