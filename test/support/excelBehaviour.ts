@@ -4,7 +4,8 @@
  * typing. This layer applies the documented rules at write time, so a test fails the way real
  * Excel would:
  * - a leading apostrophe is the text prefix: the rest is stored as text, the apostrophe is not
- *   part of the value;
+ *   part of the value (taken to hold in a text-formatted cell too: in the file format the prefix is
+ *   a cell style flag, quotePrefix, apart from the number format; still to try in real Excel);
  * - in a cell formatted as text ("@") anything else is stored as written, formulas included;
  * - a leading = + - or @ makes a formula (its value here is 0: it is not evaluated);
  * - TRUE/FALSE become booleans; numeric text ("00123", "1,234", "12%", "£5", "1e3") a number;
