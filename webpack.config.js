@@ -6,7 +6,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { addHelpUrls, buildManifest, helpPages, resolveAddinUrl } = require("./scripts/deploy.cjs");
+const { buildManifest, finishMetadata, helpPages, resolveAddinUrl } = require("./scripts/deploy.cjs");
 const { version } = require("./package.json");
 
 /** One source file per function family; each becomes part of functions.json. */
@@ -34,8 +34,9 @@ const common = (mode) => ({
 });
 
 /**
- * After functions.json is generated: give every function a helpUrl under the add-in's address and
- * write help/<ID>.html pages from the same metadata, so "Help on this function" works offline.
+ * After functions.json is generated: allow error inputs (allowErrorForDataTypeAny), give every
+ * function a helpUrl under the add-in's address and write help/<ID>.html pages from the same
+ * metadata, so "Help on this function" works offline.
  */
 class HelpPagesPlugin {
   constructor(base) {
@@ -49,7 +50,7 @@ class HelpPagesPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const metadata = addHelpUrls(JSON.parse(asset.source.source().toString()), this.base);
+          const metadata = finishMetadata(JSON.parse(asset.source.source().toString()), this.base);
           compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
           for (const [file, html] of Object.entries(helpPages(metadata)))
             compilation.emitAsset(file, new sources.RawSource(html));

@@ -55,6 +55,24 @@ function buildManifest(xml, base, version) {
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
 }
 
+/**
+ * functions.json with allowErrorForDataTypeAny: Excel then calls a function even when an input
+ * cell holds an error (#DIV/0!, #N/A …), so the function can answer that row with its error and the
+ * other rows as usual; without it one error cell makes the whole spilled result that error. It is a
+ * top-level property covering every parameter of type "any" (all of ours), and
+ * custom-functions-metadata cannot emit it, so the build adds it here.
+ */
+function allowErrorInputs(metadata) {
+  const { allowCustomDataForDataTypeAny, ...rest } = metadata;
+  const head = allowCustomDataForDataTypeAny === undefined ? {} : { allowCustomDataForDataTypeAny };
+  return { ...head, allowErrorForDataTypeAny: true, ...rest };
+}
+
+/** functions.json as the build ships it: error inputs allowed, a help link on every function. */
+function finishMetadata(metadata, base) {
+  return addHelpUrls(allowErrorInputs(metadata), base);
+}
+
 /** functions.json with a helpUrl on every function: base + help/<ID>.html. */
 function addHelpUrls(metadata, base) {
   return {
@@ -132,5 +150,7 @@ module.exports = {
   manifestVersion,
   buildManifest,
   addHelpUrls,
+  allowErrorInputs,
+  finishMetadata,
   helpPages,
 };

@@ -3,11 +3,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addHelpUrls, DEV_URL } = require("./deploy.cjs");
+const { finishMetadata, DEV_URL } = require("./deploy.cjs");
 const ROOT = process.cwd();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FUNCTION_FILES } = require(join(ROOT, "webpack.config.js"));
 (async () => {
   const result = await generateCustomFunctionsMetadata(FUNCTION_FILES.map((f: string) => join(ROOT, f)), true);
-  writeFileSync(join(ROOT, "test/golden/functions.json"), JSON.stringify(addHelpUrls(JSON.parse(result.metadataJson), DEV_URL), null, 4) + "\n");
+  writeFileSync(join(ROOT, "test/golden/functions.json"), JSON.stringify(finishMetadata(JSON.parse(result.metadataJson), DEV_URL), null, 4) + "\n");
 })();

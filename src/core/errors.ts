@@ -76,9 +76,41 @@ function notANumber(prefix: string, value: unknown, hint = ""): PbrError {
     : valueError(`${prefix} ${show(value)} is not a number${hint}`);
 }
 
+const ERROR_CODE = /^#[A-Z0-9/_]+[!?]?$/i;
+/** Excel.ErrorCellValue's errorType names for the common codes. */
+const ERROR_TYPES: Record<string, string> = {
+  div0: "#DIV/0!",
+  notavailable: "#N/A",
+  name: "#NAME?",
+  null: "#NULL!",
+  num: "#NUM!",
+  ref: "#REF!",
+  value: "#VALUE!",
+  gettingdata: "#GETTING_DATA",
+};
+
+/**
+ * The error code ("#DIV/0!") of an input cell that holds an error, or null. Excel hands errors to a
+ * function (when the metadata's allowErrorForDataTypeAny is set) as an error object: read here by
+ * shape, without Office, from `code` (CustomFunctions.Error), `basicValue` or `errorType`
+ * (Excel.ErrorCellValue), or `value` (the embedded engine's error). Text "#N/A" is text, not this.
+ */
+export function inputErrorCode(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  if (value instanceof PbrError) return value.kind;
+  const v = value as { code?: unknown; basicValue?: unknown; errorType?: unknown; value?: unknown };
+  for (const c of [v.code, v.basicValue, v.value])
+    if (typeof c === "string" && ERROR_CODE.test(c)) return c.toUpperCase();
+  if (typeof v.errorType === "string")
+    return ERROR_TYPES[v.errorType.toLowerCase()] ?? `#${v.errorType.toUpperCase()}!`;
+  return null;
+}
+
 /** Show a cell value in a message the way a user typed it. */
 export function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "blank";
+  const error = inputErrorCode(value);
+  if (error) return `${error} (the input cell holds an error)`;
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "number") return showNumber(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -91,6 +123,11 @@ export function rowSpan(first: number, last: number): string {
 }
 
 // ---------------------------------------------------------------- shapes and generic arguments
+
+export const inputErrors = {
+  /** An input cell of row `row` holds an error: that row's result is this, the other rows go on. */
+  cell: (row: number, code: string) => valueError(`row ${row}: the input cell holds ${code}`),
+};
 
 export const shapeErrors = {
   lengthMismatch: (what: string, expected: number, got: number) =>

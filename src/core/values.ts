@@ -2,7 +2,7 @@
  * Reading spreadsheet values. Excel hands a blank cell over as "" or null depending on the
  * declared parameter type, and an omitted optional argument as null; both count as blank here.
  */
-import { MAX_NUMBER, PbrError, shapeErrors } from "./errors";
+import { MAX_NUMBER, PbrError, inputErrorCode, shapeErrors } from "./errors";
 
 /** Whatever a worksheet cell can hold when it reaches us. */
 export type CellValue = unknown;
@@ -48,7 +48,8 @@ export function toKey(value: CellValue): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return value.trim();
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return "";
+  // An error cell is never blank: its code matches nothing, so the row reports it.
+  return inputErrorCode(value) ?? "";
 }
 
 /** Header text normalised for matching: case-insensitive, spaces, underscores and dashes ignored. */

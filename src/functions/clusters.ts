@@ -8,7 +8,7 @@ import {
   reviewDueRange,
   superclassRange,
 } from "../core/clusters/codes";
-import { guard, spillColumn, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillTable } from "./host";
 import { profileArg } from "./profileArg";
 import { rulesArg } from "./rulesArg";
 import { decideSuperclassRange } from "../core/clusters/decide";
@@ -29,7 +29,7 @@ export function cluster(
   profile?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guard(() => {
+  return guardRows([ratings, superclass], () => {
     const p = profileArg(profile);
     if (p instanceof PbrError) return spillColumn(p);
     const r = rulesArg(rules, profile);
@@ -45,7 +45,7 @@ export function cluster(
  * @returns {any[][]} Rows of [super class, reason].
  */
 export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
-  return guard(() => {
+  return guardRows([ratings], () => {
     const r = rulesArg(rules, null);
     if (r instanceof PbrError) return spillTable(r);
     if (r === null)
@@ -68,7 +68,7 @@ export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
  * @returns {any[][]} Fit from 0 to 1 per row.
  */
 export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]): any[][] {
-  return guard(() => {
+  return guardRows([ratings, cluster], () => {
     const p = profileArg(profile);
     return spillColumn(p instanceof PbrError ? p : fitRange(ratings, cluster, p));
   });
@@ -114,7 +114,7 @@ export function clustercheck(
   profile?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guard(() => {
+  return guardRows([ratings, recorded], () => {
     const p = profileArg(profile);
     if (p instanceof PbrError) return spillColumn(p);
     const r = rulesArg(rules, profile);
@@ -129,7 +129,7 @@ export function clustercheck(
  * @returns {any[][]} The cluster name per row.
  */
 export function clustername(code: any[][]): any[][] {
-  return guard(() => spillColumn(nameRange(code)));
+  return guardRows([code], () => spillColumn(nameRange(code)));
 }
 
 /**
@@ -139,7 +139,7 @@ export function clustername(code: any[][]): any[][] {
  * @returns {any[][]} A, B, C or Z per row.
  */
 export function superclass(code: any[][]): any[][] {
-  return guard(() => spillColumn(superclassRange(code)));
+  return guardRows([code], () => spillColumn(superclassRange(code)));
 }
 
 /**
@@ -151,7 +151,7 @@ export function superclass(code: any[][]): any[][] {
  * @returns {any[][]} Days per row.
  */
 export function reviewdays(code: any[][], halfYearDays?: any, yearDays?: any): any[][] {
-  return guard(() => spillColumn(reviewDaysRange(code, halfYearDays, yearDays)));
+  return guardRows([code], () => spillColumn(reviewDaysRange(code, halfYearDays, yearDays)));
 }
 
 /**
@@ -162,5 +162,5 @@ export function reviewdays(code: any[][], halfYearDays?: any, yearDays?: any): a
  * @returns {any[][]} Review due date (format the cells as dates).
  */
 export function reviewdue(code: any[][], startDate: any[][]): any[][] {
-  return guard(() => spillColumn(reviewDueRange(code, startDate)));
+  return guardRows([code, startDate], () => spillColumn(reviewDueRange(code, startDate)));
 }

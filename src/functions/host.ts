@@ -4,7 +4,7 @@
  * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping.
  * Nothing may throw past this file: `guard` turns any exception into a #VALUE! cell.
  */
-import { PbrError, type ResultCell } from "../core/errors";
+import { PbrError, inputErrorCode, inputErrors, type ResultCell } from "../core/errors";
 import type { NumberColumn } from "../core/results";
 
 export type HostValue = unknown;
@@ -88,6 +88,62 @@ export function spillTable(results: readonly (readonly ResultCell[])[] | PbrErro
   if (results instanceof PbrError) return [[toHostError(results)]];
   if (results.length === 0) return [[""]];
   return results.map((row) => row.map(hostValue));
+}
+
+/**
+ * Error cells in the row-aligned arguments (one row of input per row of output): row index → the
+ * cell's code, and a code for every row when a one-row argument (one value for all rows) holds one.
+ */
+function inputErrorRows(args: readonly unknown[]): {
+  rows: Map<number, string>;
+  all: string | null;
+  height: number;
+} {
+  const rows = new Map<number, string>();
+  let all: string | null = null;
+  let height = 0;
+  for (const arg of args) {
+    if (!Array.isArray(arg)) {
+      all ??= inputErrorCode(arg);
+      continue;
+    }
+    height = Math.max(height, arg.length);
+    for (let i = 0; i < arg.length; i++) {
+      const line = arg[i];
+      if (!Array.isArray(line)) continue;
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (typeof v !== "object" || v === null) continue;
+        const code = inputErrorCode(v);
+        if (code === null) continue;
+        if (arg.length === 1) all ??= code;
+        else if (!rows.has(i)) rows.set(i, code);
+        break;
+      }
+    }
+  }
+  return { rows, all, height };
+}
+
+/**
+ * `guard` for a function whose output rows match its input rows: a row whose input holds an error
+ * cell ("#DIV/0!") shows "row N: the input cell holds #DIV/0!" in every cell of that row, and the
+ * other rows are answered as usual (with allowErrorForDataTypeAny set in functions.json, Excel
+ * calls the function despite the error instead of failing the whole spill).
+ */
+export function guardRows(rowArgs: readonly unknown[], body: () => HostGrid): HostGrid {
+  const grid = guard(body);
+  const found = inputErrorRows(rowArgs);
+  if (found.rows.size === 0 && found.all === null) return grid;
+  // Not row by row (a whole-call error, or a shape of its own): the body's answer stands.
+  if (grid.length !== Math.max(found.height, 1)) return grid;
+  for (let i = 0; i < grid.length; i++) {
+    const code = found.rows.get(i) ?? found.all;
+    if (code === null) continue;
+    const error = toHostError(inputErrors.cell(i + 1, code));
+    grid[i] = grid[i].map(() => error);
+  }
+  return grid;
 }
 
 /** Run a function body; an unexpected exception becomes a #VALUE! cell instead of escaping. */

@@ -17,7 +17,7 @@ import { parseMhnrgPrices, parseMhnrgRules } from "../core/mhnrg/userTables";
 import { readMff } from "../core/tariff/mff";
 import { readColumns } from "../core/tariff/inputs";
 import { isBlank, isOmitted, toKey, type CellValue, type Grid } from "../core/values";
-import { guard, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { NumberColumn } from "../core/results";
 import { tableCache } from "./tableCache";
 
@@ -75,7 +75,7 @@ export function mhnrg(
   crisisReferral?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guard(() =>
+  return guardRows([kind, age, diagnosis, service, referralReason, crisisReferral], () =>
     spillColumn(
       withColumns(
         [kind, age, diagnosis, service, referralReason, crisisReferral],
@@ -107,7 +107,7 @@ export function mhnrgwhy(
   crisisReferral?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guard(() =>
+  return guardRows([kind, age, diagnosis, service, referralReason, crisisReferral], () =>
     spillTable(
       withColumns(
         [kind, age, diagnosis, service, referralReason, crisisReferral],
@@ -125,7 +125,7 @@ export function mhnrgwhy(
  * @returns {any[][]} The name per row.
  */
 export function mhnrgname(code: any[][]): any[][] {
-  return guard(() => {
+  return guardRows([code], () => {
     const cols = readColumns([[code, "code"]]);
     if (cols instanceof PbrError) return spillColumn(cols);
     const out: ResultCell[] = [];
@@ -155,7 +155,7 @@ export function mhnrgprice(
   detail?: any,
   fallback?: any
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, mff], () => {
     const table = pricesOf(prices);
     if (table instanceof PbrError) return spillColumn(table);
     const wantDetail = readFlag(Array.isArray(detail) ? detail[0]?.[0] : detail, 1, "detail");

@@ -4,7 +4,7 @@ import { PbrError } from "../core/errors";
 import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../core/ras/budget";
 import { rasCalibrate } from "../core/ras/calibrate";
 import { rasPointsRange } from "../core/ras/points";
-import { guard, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
@@ -37,7 +37,7 @@ export function rasbudget(
   per?: any,
   roundTo?: any
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, step], () => {
     const setup = setupOf(prices, steps, per);
     return spillNumbers(
       setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo)
@@ -49,27 +49,27 @@ export function rasbudget(
  * The factor k that makes a cohort's budgets add up to envelope × (1 − contingency): k = envelope × (1 − contingency) ÷ the sum of cluster average × step percent.
  * @customfunction RASCALIBRATE
  * @param {any[][]} codes The cohort's codes, one person per row.
- * @param {any[][]} steps The cohort's steps, one person per row.
+ * @param {any[][]} step The cohort's steps, one person per row (as in PBR.RASBUDGET).
  * @param {any} envelope The budget envelope for the cohort, in £ (more than 0).
  * @param {any} [contingency] Fraction held back for overrides, from 0 up to (not including) 1, e.g. 0.1 for 10%. Default 0.
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
- * @param {any[][]} [stepTable] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
+ * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
  * @param {any} [per] Cluster average per "year" (default), "period" or "day": use the same per as PBR.RASBUDGET.
  * @returns {any[][]} The factor k.
  */
 export function rascalibrate(
   codes: any[][],
-  steps: any[][],
+  step: any[][],
   envelope: any,
   contingency?: any,
   prices?: any[][],
-  stepTable?: any[][],
+  steps?: any[][],
   per?: any
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, stepTable, per);
+    const setup = setupOf(prices, steps, per);
     const k =
-      setup instanceof PbrError ? setup : rasCalibrate(codes, steps, envelope, contingency, setup);
+      setup instanceof PbrError ? setup : rasCalibrate(codes, step, envelope, contingency, setup);
     return spillColumn(k instanceof PbrError ? k : [k]);
   });
 }
@@ -95,7 +95,7 @@ export function rasbuildup(
   per?: any,
   roundTo?: any
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, step], () => {
     const setup = setupOf(prices, steps, per);
     return spillTable(
       setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo)
@@ -118,5 +118,7 @@ export function raspoints(
   totalPoints: any,
   contingency?: any
 ): any[][] {
-  return guard(() => spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency)));
+  return guardRows([points], () =>
+    spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency))
+  );
 }

@@ -4,7 +4,7 @@ import { blendedRange } from "../core/riskshare/blended";
 import { scenariosTable } from "../core/riskshare/scenarios";
 import { riskshareRange, settlementRange } from "../core/riskshare/settle";
 import { varianceTable } from "../core/riskshare/variance";
-import { guard, spillColumn, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillTable } from "./host";
 
 /**
  * What the commissioner pays under a risk-share band table: plan plus or minus the shared part of the variance, band by band, then held within the cap and collar.
@@ -25,7 +25,9 @@ export function riskshare(
   cap?: any[][],
   collar?: any[][]
 ): any[][] {
-  return guard(() => spillColumn(riskshareRange(plan, actual, bands, underBands, cap, collar)));
+  return guardRows([plan, actual, cap, collar], () =>
+    spillColumn(riskshareRange(plan, actual, bands, underBands, cap, collar))
+  );
 }
 
 /**
@@ -47,7 +49,9 @@ export function settlement(
   cap?: any[][],
   collar?: any[][]
 ): any[][] {
-  return guard(() => spillTable(settlementRange(plan, actual, bands, underBands, cap, collar)));
+  return guardRows([plan, actual, cap, collar], () =>
+    spillTable(settlementRange(plan, actual, bands, underBands, cap, collar))
+  );
 }
 
 /**
@@ -69,7 +73,7 @@ export function blended(
   cap?: any[][],
   collar?: any[][]
 ): any[][] {
-  return guard(() =>
+  return guardRows([fixed, planValue, actualValue, variableRate, cap, collar], () =>
     spillColumn(blendedRange(fixed, planValue, actualValue, variableRate, cap, collar))
   );
 }

@@ -6,7 +6,7 @@ import { fyCostRange, fyDaysRange } from "../core/tariff/fy";
 import { periodPriceRange } from "../core/tariff/period";
 import { rebaseRange } from "../core/tariff/rebase";
 import { tariffRange } from "../core/tariff/tariff";
-import { guard, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { priceArg } from "./priceArg";
 
 /**
@@ -26,7 +26,7 @@ export function tariff(
   prices?: any[][],
   mff?: any[][]
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, days, admittedDays, mff], () => {
     const p = priceArg(prices);
     return spillNumbers(p instanceof PbrError ? p : tariffRange(code, days, admittedDays, p, mff));
   });
@@ -41,7 +41,7 @@ export function tariff(
  * @returns {any[][]} Price per row, in £.
  */
 export function periodprice(code: any[][], prices?: any[][], per?: any): any[][] {
-  return guard(() => {
+  return guardRows([code], () => {
     const p = priceArg(prices);
     return spillNumbers(p instanceof PbrError ? p : periodPriceRange(code, p, per));
   });
@@ -56,7 +56,9 @@ export function periodprice(code: any[][], prices?: any[][], per?: any): any[][]
  * @returns {any[][]} Days in that financial year per row (0 when the period is outside it).
  */
 export function fydays(start: any[][], end: any[][], fyStartYear: any[][]): any[][] {
-  return guard(() => spillNumbers(fyDaysRange(start, end, fyStartYear)));
+  return guardRows([start, end, fyStartYear], () =>
+    spillNumbers(fyDaysRange(start, end, fyStartYear))
+  );
 }
 
 /**
@@ -80,7 +82,7 @@ export function fycost(
   prices?: any[][],
   mff?: any[][]
 ): any[][] {
-  return guard(() => {
+  return guardRows([code, start, end, fyStartYear, admittedDays, mff], () => {
     const p = priceArg(prices);
     return spillNumbers(
       p instanceof PbrError ? p : fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff)

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
 import { DetailedCellError } from "hyperformula";
 import { App } from "../taskpane/App";
-import { cellAddress, parseCell, parseRange } from "../workbook/address";
+import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
@@ -84,7 +84,8 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const jump = () => {
     try {
       const text = nameBox.trim();
-      const [target, address] = text.includes("!") ? [text.slice(0, text.lastIndexOf("!")).replace(/^'|'$/g, ""), text.slice(text.lastIndexOf("!") + 1)] : [sheet, text];
+      const parts = splitQualified(text);
+      const [target, address] = [parts.sheet ?? sheet, parts.address];
       parseCell(address.split(":")[0]);
       const found = sheets.find((s) => s.toLowerCase() === target.toLowerCase());
       if (!found) throw new Error(`no sheet named ${target}`);

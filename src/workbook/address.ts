@@ -58,8 +58,40 @@ export function rangeAddress(top: number, left: number, rows: number, cols: numb
   return rows === 1 && cols === 1 ? a : `${a}:${cellAddress(top + rows - 1, left + cols - 1)}`;
 }
 
-/** "'My sheet'!A1:B2" — quote sheet names for formulas when needed. */
+/**
+ * A sheet name as it must appear in a reference: bare only when it is a plain identifier that
+ * cannot be read as anything else, otherwise in single quotes with any ' doubled. Excel reads
+ * `FY2024!A1`, `Q1!A1`, `TAB1!A1` as references to cells FY2024, Q1, TAB1 (columns go up to XFD)
+ * and `R1C1!A1`, `R!A1`, `C3!A1` as R1C1 references, so those are quoted like any name with a
+ * space, a quote, a bracket or a character outside ASCII letters, digits and "_".
+ * Quoting a name that did not need it is always valid, so the rule leans towards quoting.
+ */
+export function quoteSheet(sheet: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d/.test(sheet) && // A1, FY2024, TAB1, Q1x: starts like a cell reference
+    !/^[RrCc]\d*$/.test(sheet) && // R, C, R1, C12: a row or column in R1C1 style
+    !/^[Rr]\d*[Cc]\d*$/.test(sheet) && // RC, R1C1, R2C
+    !/^(?:true|false)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A sheet name as written in a reference ("'Q1'" or "'O''Brien'") back to the name itself. */
+export function unquoteSheet(text: string): string {
+  const t = text.trim();
+  return t.length >= 2 && t.startsWith("'") && t.endsWith("'")
+    ? t.slice(1, -1).replace(/''/g, "'")
+    : t;
+}
+
+/** "'My sheet'!A1:B2", "Prices!A1": every sheet-qualified reference is built here. */
 export function qualified(sheet: string, address: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${address}`;
+  return `${quoteSheet(sheet)}!${address}`;
+}
+
+/** "'Q1 (2)'!B3" → { sheet: "Q1 (2)", address: "B3" }; no "!" → sheet null. */
+export function splitQualified(text: string): { sheet: string | null; address: string } {
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, address: text.trim() };
+  return { sheet: unquoteSheet(text.slice(0, bang)), address: text.slice(bang + 1).trim() };
 }

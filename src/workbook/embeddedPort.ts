@@ -20,7 +20,9 @@
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell, parseRange, qualified, rangeAddress } from "./address";
 import { EXCEL_MAX_ROWS, cleanIdentifier, cleanSheetName } from "./excelRules";
+import { excelWouldChange, isFormula, textCell } from "./cellText";
 import {
+  tableHeader,
   uniqueName,
   type CellInput,
   type ChartSpec,
@@ -297,6 +299,23 @@ export class EmbeddedWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * A cell written through the port: as `prepare`, and text the engine would read as a number,
+   * date, boolean or error gets the text prefix, so it stays text as it does in Excel
+   * (workbook/cellText.ts). Typing into the grid (`setCell`) is parsed as Excel parses typing.
+   */
+  private prepareWrite(
+    input: CellInput,
+    sheet: string,
+    current?: TableShape,
+    row?: number,
+    col?: number
+  ): CellInput {
+    if (typeof input === "string" && !isFormula(input) && input.charCodeAt(0) !== 0x27)
+      return excelWouldChange(input) ? `'${input}` : this.prepare(input, sheet, current, row, col);
+    return this.prepare(input, sheet, current, row, col);
+  }
+
   private prepare(
     input: CellInput,
     sheet: string,
@@ -507,7 +526,14 @@ export class EmbeddedWorkbook implements WorkbookPort {
         `writeTable: ${rows.length.toLocaleString("en-GB")} rows from row ${row + 2} run past the sheet's last row (${this.maxRows.toLocaleString("en-GB")})`
       );
     const size = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
-    const shape: TableShape = { name, sheet, top: row, left: col, header, bodyRows: rows.length };
+    const shape: TableShape = {
+      name,
+      sheet,
+      top: row,
+      left: col,
+      header: tableHeader(header),
+      bodyRows: rows.length,
+    };
     if (options.signal?.aborted) throw abortError();
     const { width, formulas } = surveyRows(header, rows);
     const textColumns = this.textColumns(sheet, row + 1, col, rows.length, width);
@@ -516,7 +542,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       options.onProgress?.({ rowsWritten: written, totalRows: rows.length });
     if (loader && loader.canLoad(sheetId, row, col, rows.length + 1, width)) {
       // Plain values into untouched cells: loaded as buildFromSheets loads a sheet (embedded/bulkLoad.ts).
-      loader.load(sheetId, row, col, [header]);
+      loader.load(sheetId, row, col, [tableHeader(header).map(textCell)]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         loader.load(sheetId, row + 1 + i, col, rows.slice(i, i + size), textColumns);
@@ -525,7 +551,9 @@ export class EmbeddedWorkbook implements WorkbookPort {
         await yieldToEventLoop();
       }
     } else {
-      this.engine.setCellContents({ sheet: sheetId, row, col }, [header]);
+      this.engine.setCellContents({ sheet: sheetId, row, col }, [
+        tableHeader(header).map(textCell),
+      ]);
       for (let i = 0; i < rows.length; i += size) {
         if (options.signal?.aborted) throw abortError();
         const chunk = rows
@@ -534,7 +562,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
             line.map((v, k) =>
               textColumns[k] && typeof v === "string"
                 ? asText(v)
-                : this.prepare(v, sheet, shape, row + 1 + i + j, col + k)
+                : this.prepareWrite(v, sheet, shape, row + 1 + i + j, col + k)
             )
           );
         this.engine.setCellContents(
@@ -566,7 +594,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       );
     }
     const prepared = values.map((line, i) =>
-      line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c))
+      line.map((v, c) => this.prepareWrite(v, sheet, undefined, r.top + i, r.left + c))
     );
     this.engine.setCellContents(
       { sheet: this.sheetId(sheet), row: r.top, col: r.left },

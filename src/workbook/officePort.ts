@@ -8,8 +8,9 @@
  * On failure or cancel the adapter stops and rejects; the feature that created sheets deletes
  * them (`deleteSheet` also removes the workbook names that pointed into the sheet).
  */
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
+  tableHeader,
   uniqueName,
   type CellInput,
   type ChartSpec,
@@ -18,7 +19,9 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "./port";
-import { estimateChunkRows } from "./office/chunks";
+import { textCell } from "./cellText";
+import { estimateChunkRows, isPayloadTooLarge } from "./office/chunks";
+import { recalculate, suspendCalculation, writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
 export interface OfficePortOptions {
@@ -45,15 +48,6 @@ function abortError(): Error {
     : Object.assign(new Error("The write was cancelled"), { name: "AbortError" });
 }
 
-/** Office.js wants "" for an empty cell; formulas and values travel as written. */
-function toExcel(rows: readonly (readonly CellInput[])[]): (string | number | boolean)[][] {
-  return rows.map((row) => row.map((v) => (v === null ? "" : v)));
-}
-
-function hasFormula(rows: readonly (readonly CellInput[])[]): boolean {
-  return rows.some((row) => row.some((v) => typeof v === "string" && v.startsWith("=")));
-}
-
 function fromExcel(rows: unknown[][]): CellInput[][] {
   return rows.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as CellInput))));
 }
@@ -67,14 +61,28 @@ async function loadNames(
   return collection.items.map((i) => i.name);
 }
 
-/** Table and defined names share one namespace in Excel. */
+/**
+ * Table and defined names share one namespace in Excel, sheet-level names included: a table or
+ * workbook name that matches a name scoped to any sheet is avoided too.
+ */
 async function takenIdentifiers(context: Ctx): Promise<string[]> {
   const tables = context.workbook.tables;
   const names = context.workbook.names;
+  const sheets = context.workbook.worksheets;
   tables.load("items/name");
   names.load("items/name");
+  sheets.load("items/name");
   await context.sync();
-  return [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
+  const scoped = sheets.items.map((sheet) => {
+    sheet.names.load("items/name");
+    return sheet.names;
+  });
+  await context.sync();
+  return [
+    ...tables.items.map((t) => t.name),
+    ...names.items.map((n) => n.name),
+    ...scoped.flatMap((n) => n.items.map((i) => i.name)),
+  ];
 }
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
@@ -90,20 +98,36 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     rows: readonly (readonly CellInput[])[],
     opts: WriteOptions
   ): Promise<void> {
-    const size = chunkFor(rows, opts.chunkRows);
+    let size = chunkFor(rows, opts.chunkRows);
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    for (let i = 0; i < rows.length; i += size) {
+    let suspended = false;
+    for (let i = 0; i < rows.length;) {
       if (opts.signal?.aborted) throw abortError();
+      const n = Math.min(size, rows.length - i);
       const chunk = rows
-        .slice(i, i + size)
+        .slice(i, i + n)
         .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
-      const range = sheet.getRange(rangeAddress(top + i, left, chunk.length, width));
-      if (hasFormula(chunk)) range.formulas = toExcel(chunk);
-      else range.values = toExcel(chunk);
-      // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      if (suspendCalculation(context)) suspended = true;
+      writeCells(sheet.getRange(rangeAddress(top + i, left, n, width)), chunk);
+      try {
+        // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        // Bigger than the estimate allowed for: send the same rows again in halves.
+        if (isPayloadTooLarge(e) && n > 1) {
+          size = Math.ceil(n / 2);
+          continue;
+        }
+        throw e;
+      }
+      i += n;
+      opts.onProgress?.({ rowsWritten: i, totalRows: rows.length });
+    }
+    if (suspended) {
+      // Calculation was held during the chunks: one recalculation now brings dependents up to date.
+      recalculate(context);
       await context.sync();
-      opts.onProgress?.({ rowsWritten: Math.min(i + size, rows.length), totalRows: rows.length });
     }
   }
 
@@ -115,18 +139,30 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const r = parseRange(address);
     const width = r.right - r.left + 1;
     const total = r.bottom - r.top + 1;
-    // Reads are capped like writes: estimate from a row of 30-character cells.
-    const size = estimateChunkRows([Array(width).fill("x".repeat(30))], options.targetRequestBytes);
+    const target = options.targetRequestBytes;
+    // The first chunk is sized for 30-character cells; each later one from what was just read.
+    let size = estimateChunkRows([Array(width).fill("x".repeat(30))], target);
+    let ceiling = Infinity; // after a refusal, never more rows than the half that went through
     const out: CellInput[][] = [];
-    for (let i = 0; i < total; i += size) {
-      const range = sheet.getRange(
-        rangeAddress(r.top + i, r.left, Math.min(size, total - i), width)
-      );
+    for (let i = 0; i < total;) {
+      const n = Math.min(size, total - i);
+      const range = sheet.getRange(rangeAddress(r.top + i, r.left, n, width));
       range.load("values");
-      // One request per chunk on purpose: a response is capped at 5 MB too.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      out.push(...fromExcel(range.values));
+      try {
+        // One request per chunk on purpose: a response is capped at 5 MB too.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        if (isPayloadTooLarge(e) && n > 1) {
+          size = ceiling = Math.ceil(n / 2);
+          continue;
+        }
+        throw e;
+      }
+      const values = fromExcel(range.values);
+      out.push(...values);
+      i += n;
+      size = Math.min(ceiling, estimateChunkRows(values, target));
     }
     return out;
   }
@@ -207,7 +243,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const names = context.workbook.names;
         names.load("items/name,items/formula");
         await context.sync();
-        const prefixes = [`=${name}!`, `='${name.replace(/'/g, "''")}'!`];
+        const prefixes = [`=${name}!`, `=${quoteSheet(name)}!`, `='${name.replace(/'/g, "''")}'!`];
         for (const n of names.items) {
           if (prefixes.some((p) => String(n.formula).startsWith(p))) n.delete();
         }
@@ -224,15 +260,29 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         );
         const { row, col } = parseCell(topLeft);
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        sheet.getRange(rangeAddress(row, col, 1, header.length)).values = [header.slice()];
-        await context.sync();
-        await writeChunks(context, sheet, row + 1, col, rows, opts);
-        if (opts.signal?.aborted) throw abortError();
         // A table needs at least one body row; an empty one stays blank.
         const address = rangeAddress(row, col, Math.max(rows.length, 1) + 1, header.length);
-        const table = sheet.tables.add(address, true);
-        table.name = tableName;
-        await context.sync();
+        try {
+          // Headers are text ("2024" must not become a number) and unique, as Excel would make them.
+          writeCells(sheet.getRange(rangeAddress(row, col, 1, header.length)), [
+            tableHeader(header).map(textCell),
+          ]);
+          await context.sync();
+          await writeChunks(context, sheet, row + 1, col, rows, opts);
+          if (opts.signal?.aborted) throw abortError();
+          const table = sheet.tables.add(address, true);
+          table.name = tableName;
+          await context.sync();
+        } catch (e) {
+          // Leave nothing half-made: no rows without their table on a sheet the caller keeps.
+          try {
+            sheet.getRange(rangeAddress(row, col, rows.length + 1, header.length)).clear();
+            await context.sync();
+          } catch {
+            // The original error is the one to report.
+          }
+          throw e;
+        }
         return { table: tableName, address };
       }),
 

@@ -7,10 +7,19 @@
  *   (`Prices` → `Prices (2)`); `isEmpty` lets a feature check a target before writing into it.
  * - Writes of many rows go in chunks (`writeRows` with `chunkRows`), reporting progress and
  *   honouring an AbortSignal; the caller removes what it created (`deleteSheet`) on cancel or failure.
- * - Addresses are A1 style without the sheet name ("A1:G361"); sheet names are passed separately.
+ * - Addresses are A1 style without the sheet name ("A1:G361"); sheet names are passed separately;
+ *   where a reference needs one it is built with `qualified`/`quoteSheet` (address.ts).
+ * - Text stays text (cellText.ts); table headers are text, made unique as Excel would
+ *   (`tableHeader`); a failed table write leaves nothing behind.
  */
 
-/** A cell value as read from or written to a workbook. Strings starting "=" are formulas. */
+/**
+ * A cell value as read from or written to a workbook. In a write, a string starting "=" is a
+ * formula and one starting "'" carries Excel's text prefix (the apostrophe is not part of the
+ * value); any other string is text and stays that text ("00123", "Mar-24" are not turned into a
+ * number or a date: see cellText.ts). Values from a file or a sheet go through `dataCell` first.
+ * A read returns what the cell shows: text without its prefix, formulas as their values.
+ */
 export type CellInput = string | number | boolean | null;
 
 export interface TableData {
@@ -105,4 +114,25 @@ export function uniqueName(
     const candidate = style === "sheet" ? `${base} (${n})` : `${base}_${n}`;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/**
+ * Table headers as Excel would make them, decided before writing so what is read back matches
+ * what was written: a blank header becomes "Column" + its position ("Column3"), a repeated one
+ * gets the next free number ("Date", "Date2"), comparing without regard to case.
+ */
+export function tableHeader(header: readonly string[]): string[] {
+  const taken = new Set<string>();
+  const out: string[] = [];
+  header.forEach((h, i) => {
+    let name = h.trim() === "" ? `Column${i + 1}` : h;
+    if (taken.has(name.toLowerCase())) {
+      let n = 2;
+      while (taken.has(`${name}${n}`.toLowerCase())) n++;
+      name = `${name}${n}`;
+    }
+    taken.add(name.toLowerCase());
+    out.push(name);
+  });
+  return out;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addHelpUrls, DEV_URL } = require("../../scripts/deploy.cjs");
+const { finishMetadata, DEV_URL } = require("../../scripts/deploy.cjs");
 
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,9 +21,17 @@ describe("generated custom functions metadata", () => {
     );
     expect(result.errors).toEqual([]);
     const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
-    // The build adds a helpUrl to each function (scripts/deploy.cjs); the golden copy is the
-    // development build's, so the links point to https://localhost:3000/help/.
-    expect(addHelpUrls(JSON.parse(result.metadataJson), DEV_URL)).toEqual(golden);
+    // The build adds allowErrorForDataTypeAny and a helpUrl to each function (scripts/deploy.cjs);
+    // the golden copy is the development build's, so the links point to https://localhost:3000/help/.
+    expect(finishMetadata(JSON.parse(result.metadataJson), DEV_URL)).toEqual(golden);
+  });
+
+  it("lets every parameter take an error cell, so one error affects only its row", () => {
+    const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
+    // A top-level switch that covers parameters of type "any": every parameter must be one.
+    expect(golden.allowErrorForDataTypeAny).toBe(true);
+    const types = golden.functions.flatMap((f: { parameters: { type?: string }[] }) => f.parameters.map((p) => p.type ?? "any"));
+    expect(new Set(types)).toEqual(new Set(["any"]));
   });
 
   it("uses valid, unique ids in upper case", () => {

@@ -106,20 +106,25 @@ describe("embedded workbook: the WorkbookPort contract", () => {
     await expect(wb.select("Nowhere", "A1")).rejects.toThrow("no sheet");
   });
 
-  it("keeps strings as written in text-formatted (@) cells, as Excel does, and reads them elsewhere", async () => {
+  it("keeps text written through the port as text everywhere; typing is parsed unless the cell is text-formatted (@)", async () => {
     const wb = make();
     const sheet = await wb.createSheet("Import");
     await wb.setNumberFormat(sheet, "A2:A3", "@");
     await wb.writeTable(sheet, "A1", "Ids", ["Id", "When"], [["007", "11/04/2024"], ["11/04/2024", "007"]]);
-    // In the text column both stay text; outside it the engine reads them as a date and a number.
-    expect((await wb.readTable("Ids")).rows).toEqual([["007", 45393], ["11/04/2024", 7]]);
+    // Written text stays text in and out of the text column, as the Office adapter's prefix keeps it in Excel.
+    expect((await wb.readTable("Ids")).rows).toEqual([["007", "11/04/2024"], ["11/04/2024", "007"]]);
+    expect(wb.getContent(sheet, 1, 1)).toBe("'11/04/2024");
     await wb.writeRange(sheet, "A3", [["TRUE"]]);
     expect(wb.getValue(sheet, 2, 0)).toBe("TRUE");
     wb.setCell(sheet, 1, 0, "00123"); // typing into a text cell keeps the zeros too
     expect(wb.getValue(sheet, 1, 0)).toBe("00123");
+    wb.setCell(sheet, 4, 0, "00123"); // typing into a General cell is read as Excel reads typing
+    expect(wb.getValue(sheet, 4, 0)).toBe(123);
     await wb.deleteSheet(sheet);
     const again = await wb.createSheet("Import");
     await wb.writeRange(again, "A2", [["007"]]);
+    expect(wb.getValue(again, 1, 0)).toBe("007");
+    wb.setCell(again, 1, 0, "007");
     expect(wb.getValue(again, 1, 0)).toBe(7); // the deleted sheet's text format went with it
   });
 

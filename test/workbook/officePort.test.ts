@@ -78,6 +78,54 @@ describe("office port", () => {
     expect(fake.log).toContain("tables.add Sheet1!B3:C28 true");
   });
 
+  it("sends text Excel would parse with the text prefix, formulas as formulas, and suspends calculation per chunk", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = [
+      ["00123", "=B2*2", "Mar-24", "-2+3", "'=escaped", 5, "North"],
+      ["TRUE", null, "1/2", "@x", "+44", true, "#N/A"],
+    ];
+    await port.writeTable("Sheet1", "A1", "T", ["2024", "01/04", "=x", "Team", "'q", "n", "t"], rows, { chunkRows: 1 });
+    expect(fake.requests[0][0]).toMatchObject({ kind: "values", data: [["'2024", "'01/04", "'=x", "Team", "''q", "n", "t"]] });
+    expect(fake.requests[1][0]).toMatchObject({ kind: "formulas", data: [["'00123", "=B2*2", "'Mar-24", "'-2+3", "'=escaped", 5, "North"]] });
+    expect(fake.requests[2][0]).toMatchObject({ kind: "values", data: [["'TRUE", "", "'1/2", "'@x", "'+44", true, "'#N/A"]] });
+    expect(fake.log.filter((l) => l === "suspendApiCalculationUntilNextSync")).toHaveLength(2);
+    // Once the chunks are in, one recalculation brings dependents up to date.
+    expect(fake.log.filter((l) => l.startsWith("calculate"))).toEqual(["calculate Recalculate"]);
+    expect(fake.log.lastIndexOf("suspendApiCalculationUntilNextSync")).toBeLessThan(fake.log.indexOf("calculate Recalculate"));
+  });
+
+  it("sends a chunk Excel refuses as too large again in halves, and keeps the smaller size", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    fake.payloadLimitRows = 3;
+    const rows = Array.from({ length: 20 }, (_, i) => [i, `text ${i}`]);
+    const progress: number[] = [];
+    await port.writeTable("Sheet1", "A1", "T", ["n", "t"], rows, { chunkRows: 10, onProgress: (p) => progress.push(p.rowsWritten) });
+    // 10 refused, 5 refused, then chunks of 3 (and what is left).
+    expect(fake.writeRows).toEqual([1, 3, 3, 3, 3, 3, 3, 2]);
+    expect(progress).toEqual([3, 6, 9, 12, 15, 18, 20]);
+    expect(fake.grid("Sheet1", "A21:B21")).toEqual([[19, "text 19"]]);
+    fake.payloadLimitRows = 0;
+    await expect(port.writeRange("Sheet1", "D1", [["x"]])).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+
+  it("reads in halves after a response too large, then sizes chunks from what it read", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    const rows = Array.from({ length: 40 }, (_, i) => [i, "x".repeat(50)]);
+    await port.writeTable("Sheet1", "A1", "T", ["n", "t"], rows);
+    fake.readLimitRows = 16;
+    const table = await port.readTable("T");
+    expect(table.rows).toHaveLength(40);
+    expect(table.rows[39]).toEqual([39, "x".repeat(50)]);
+    // 41 rows refused, 21 refused, 11 read; then sized from what was read, never above 11 again.
+    expect(fake.reads).toEqual([41, 21, 11, 11, 11, 8]);
+  });
+
+  it("makes blank and repeated headers unique as Excel would, so they read back as written", async () => {
+    const { fake, port } = setup(["Sheet1"]);
+    await port.writeTable("Sheet1", "A1", "T", ["Date", "", "date", "Date", "2024"], [[1, 2, 3, 4, 5]]);
+    expect(fake.grid("Sheet1", "A1:E1")).toEqual([["Date", "Column2", "date2", "Date3", "'2024"]]);
+  });
+
   it("chooses a chunk size itself when none is given", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const rows = Array.from({ length: 12_000 }, (_, i) => [i, "x"]);
@@ -95,6 +143,14 @@ describe("office port", () => {
     expect(fake.names.at(-1)).toEqual({ name: "Prices_4", formula: "=Sheet1!$D$1:$D$2" });
   });
 
+  it("avoids names scoped to a sheet as well as workbook names and tables", async () => {
+    const { fake, port } = setup(["Sheet1", "Data"]);
+    fake.sheetNames.push({ sheet: "Data", name: "Prices" });
+    await expect(port.addName("Prices", "Sheet1", "A1:B2")).resolves.toBe("Prices_2");
+    const { table } = await port.writeTable("Sheet1", "D1", "prices", ["Code"], [[1]]);
+    expect(table).toBe("prices_3");
+  });
+
   it("stops between chunks when cancelled, leaving no table behind", async () => {
     const { fake, port } = setup(["Sheet1"]);
     const controller = new AbortController();
@@ -107,6 +163,8 @@ describe("office port", () => {
     await expect(write).rejects.toMatchObject({ name: "AbortError" });
     expect(fake.writeRows).toEqual([1, 10, 10]);
     expect(fake.tables).toEqual([]);
+    // Nothing half-made: the header and rows already sent are cleared again.
+    expect(fake.sheet("Sheet1").cells.size).toBe(0);
   });
 
   it("rejects when Excel fails a request, and deleteSheet removes the sheet and its names", async () => {

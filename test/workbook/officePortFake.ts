@@ -8,10 +8,10 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
 
-type Cell = string | number | boolean;
+export type Cell = string | number | boolean;
 
 export interface FakeWrite {
-  kind: "values" | "formulas" | "numberFormat";
+  kind: "values" | "formulas" | "numberFormat" | "clear";
   sheet: string;
   address: string;
   rows: number;
@@ -54,12 +54,20 @@ export class FakeExcel {
   readonly sheets: { name: string; cells: Map<string, Cell> }[] = [];
   readonly tables: FakeTable[] = [];
   readonly names: { name: string; formula: string }[] = [];
+  /** Names scoped to one sheet (Worksheet.names). */
+  readonly sheetNames: { sheet: string; name: string }[] = [];
   readonly charts: FakeChart[] = [];
   readonly formats: { sheet: string; address: string; format: unknown }[] = [];
   /** One entry per sync that carried writes. */
   readonly requests: FakeWrite[][] = [];
   readonly log: string[] = [];
   selection = { sheet: "Sheet1", address: "A1" };
+  /** Refuse, as too large, any write of more rows than this (RequestPayloadSizeLimitExceeded). */
+  payloadLimitRows: number | undefined;
+  /** Refuse, as too large, any read of more rows than this (ResponsePayloadSizeLimitExceeded). */
+  readLimitRows: number | undefined;
+  /** Rows of every read of values, in order. */
+  readonly reads: number[] = [];
   /** Fail the sync that would send this write request (1-based count of write requests). */
   failOnRequest: number | undefined;
   runs = 0;
@@ -79,12 +87,12 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(`${row},${col}`);
   }
 
-  grid(sheet: string, address: string): Cell[][] {
+  grid(sheet: string, address: string): (Cell | "")[][] {
     const r = parseRange(address);
     const s = this.sheet(sheet);
-    const out: Cell[][] = [];
+    const out: (Cell | "")[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
-      const line: Cell[] = [];
+      const line: (Cell | "")[] = [];
       for (let col = r.left; col <= r.right; col++) line.push(s.cells.get(`${row},${col}`) ?? "");
       out.push(line);
     }
@@ -93,10 +101,19 @@ export class FakeExcel {
 
   /** Row counts of every "values"/"formulas" write, in order (the chunks). */
   get writeRows(): number[] {
-    return this.requests.flat().filter((w) => w.kind !== "numberFormat").map((w) => w.rows);
+    return this.requests.flat().filter((w) => w.kind === "values" || w.kind === "formulas").map((w) => w.rows);
   }
 
-  private put(sheet: string, address: string, data: unknown) {
+  /**
+   * What a cell holding `stored` (as written) reads back as, through `values` and `formulas`.
+   * Here formulas read as 0 and everything else as written; test/support/excelBehaviour.ts
+   * applies Excel's parsing instead.
+   */
+  protected shown(_sheet: string, _row: number, _col: number, stored: Cell | ""): { value: Cell | ""; formula: Cell | "" } {
+    return { value: typeof stored === "string" && stored.startsWith("=") ? 0 : stored, formula: stored };
+  }
+
+  protected put(sheet: string, address: string, data: unknown) {
     const r = parseRange(address);
     const s = this.sheet(sheet);
     const rows = data as Cell[][];
@@ -131,6 +148,7 @@ export class FakeExcel {
     };
 
     let pending: FakeWrite[] = [];
+    let tooLarge: string | null = null;
     const addressOf = new WeakMap<object, string>();
     /** Every mock handed out during the run is synced by context.sync(), like Excel's proxies. */
     const mk = (objectData: Record<string, unknown>) => {
@@ -142,13 +160,26 @@ export class FakeExcel {
     const rangeMock = (sheetName: string, address: string) => {
       const s = fake.sheet(sheetName);
       const grid = fake.grid(s.name, address);
-      const formulas = grid.map((row) => row.map((v) => v));
+      const { top, left } = parseRange(address);
+      const shown = grid.map((row, i) => row.map((v, j) => fake.shown(s.name, top + i, left + j, v)));
       const mock = new OfficeMockObject({
         address: `${s.name}!${address}`,
-        values: grid.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("=") ? 0 : v))),
-        formulas,
+        values: shown.map((row) => row.map((c) => c.value)),
+        formulas: shown.map((row) => row.map((c) => c.formula)),
         numberFormat: grid.map((row) => row.map(() => "General")),
         worksheet: { name: s.name },
+        load(props?: string | string[]) {
+          if (String(props).includes("values")) {
+            const rows = parseRange(address).bottom - parseRange(address).top + 1;
+            fake.reads.push(rows);
+            if (fake.readLimitRows !== undefined && rows > fake.readLimitRows) tooLarge = "ResponsePayloadSizeLimitExceeded";
+          }
+          return OfficeMockObject.prototype.load.call(this as unknown as OfficeMockObject, props as string);
+        },
+        clear() {
+          const rows = parseRange(address).bottom - parseRange(address).top + 1;
+          pending.push({ kind: "clear", sheet: s.name, address, rows, data: [] });
+        },
         select() {
           fake.log.push(`select ${s.name}!${address}`);
           fake.selection = { sheet: s.name, address };
@@ -253,7 +284,13 @@ export class FakeExcel {
     const data = {
       workbook: {
         worksheets: {
-          items: fake.sheets.map((s) => ({ name: s.name })),
+          items: fake.sheets.map((s) => ({
+            name: s.name,
+            names: mk({
+              items: fake.sheetNames.filter((n) => n.sheet === s.name).map((n) => ({ name: n.name })),
+              load: collectionLoad,
+            }),
+          })),
           load: collectionLoad,
           getItem: (name: string) => worksheetMock(name),
           add(name: string) {
@@ -286,6 +323,14 @@ export class FakeExcel {
         },
         getSelectedRange: () => rangeMock(fake.selection.sheet, fake.selection.address),
       },
+      application: {
+        suspendApiCalculationUntilNextSync() {
+          fake.log.push("suspendApiCalculationUntilNextSync");
+        },
+        calculate(type: string) {
+          fake.log.push(`calculate ${type}`);
+        },
+      },
       sync: async () => {
         for (const t of tracked) {
           for (const p of t.watch) {
@@ -293,6 +338,16 @@ export class FakeExcel {
             // load() turns a property into the mock's "not synced" marker: that is a read, not a write.
             if (now !== t.seen[p] && !(typeof now === "string" && now.startsWith("Error, "))) t.onWrite(p, now);
           }
+        }
+        const limit = fake.payloadLimitRows;
+        if (limit !== undefined && pending.some((w) => (w.kind === "values" || w.kind === "formulas") && w.rows > limit)) tooLarge = "RequestPayloadSizeLimitExceeded";
+        if (tooLarge) {
+          // Excel drops the whole batch; the objects stay usable for the next one.
+          const code = tooLarge;
+          tooLarge = null;
+          pending = [];
+          for (const t of tracked) for (const p of t.watch) t.seen[p] = (t.mock as Record<string, unknown>)[p];
+          throw Object.assign(new Error(`${code}: the payload is too large`), { code });
         }
         if (pending.length > 0) {
           const request = pending;
@@ -303,6 +358,7 @@ export class FakeExcel {
           }
           for (const w of request) {
             if (w.kind === "numberFormat") fake.formats.push({ sheet: w.sheet, address: w.address, format: w.data });
+            else if (w.kind === "clear") fake.put(w.sheet, w.address, []);
             else fake.put(w.sheet, w.address, w.data);
           }
           fake.requests.push(request);

@@ -27,11 +27,15 @@ export function blankCell(value: unknown): boolean {
 export type OutValue = string | number | null;
 
 /**
- * Text as a cell value that stays text: a leading "=" would make a worksheet read it as a formula,
- * so such text gets Excel's text prefix (an apostrophe, not shown in the cell).
+ * Text as a cell value that stays text. In a write a leading "=" marks a formula and a leading
+ * apostrophe is Excel's text prefix (not part of the value), so text starting with either gets the
+ * prefix: "=HYPERLINK(…)" is written as `'=HYPERLINK(…)` and "'quoted" as `''quoted`. Other text
+ * that Excel would read as a number, date or formula (+ - @, "00123", "Mar-24") is kept as text by
+ * the workbook adapters (workbook/cellText.ts), which add the prefix where it is needed.
  */
 export function safeText(text: string): string {
-  return text.charCodeAt(0) === 0x3d ? `'${text}` : text;
+  const first = text.charCodeAt(0);
+  return first === 0x3d || first === 0x27 ? `'${text}` : text;
 }
 
 /** A cell as text for the reject report (dates from XLSX shown as dd/mm/yyyy). */

@@ -21,6 +21,7 @@ import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { ILLUSTRATIVE_PRICES, type BuiltInTable } from "../../core/tariff/illustrative";
 import { CLUSTERS } from "../../core/clusters/reference";
 import { rangeAddress } from "../../workbook/address";
+import { typedCell } from "../../workbook/cellText";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
 import { CASELOAD_HEADER, DEMO_PEOPLE, DEMO_SEED, syntheticCaseload } from "./syntheticCaseload";
 
@@ -73,7 +74,8 @@ async function writeBuiltIn(
     "A3",
     tableName,
     table.header,
-    table.rows as CellInput[][]
+    // Authored as text ("13" for an item): written as a user would type it.
+    (table.rows as CellInput[][]).map((r) => r.map(typedCell))
   );
   await port.addName(rangeName, sheet, address);
   for (const [range, format] of formats) await port.setNumberFormat(sheet, range, format);

@@ -23,6 +23,7 @@ import {
 } from "../../core/mhnrg/tables";
 import { isBlank, toNumber } from "../../core/values";
 import { cellAddress, rangeAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
 import { MONEY, PERCENT, type Block, type WorkbookPlan } from "../plan/types";
@@ -151,7 +152,7 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
       r.reason,
       r.crisis,
       isBlank(r.units) ? 1 : r.units,
-    ];
+    ].map(dataCell); // copied from the user's sheet: text read back as "=…" must not run
     if (r.status === "left out") return [...inputs, `Left out: ${r.reason_}`, null, null, null];
     const code = call("PBR.MHNRG", [`B${x}`, `C${x}`, `D${x}`, `E${x}`, `F${x}`, `G${x}`]);
     if (r.status === "specialised")

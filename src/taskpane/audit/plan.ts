@@ -16,6 +16,7 @@ import { toNumber } from "../../core/values";
 import { PbrError } from "../../core/errors";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
 import { cellAddress, columnLetters, rangeAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, exactCriterion } from "../plan/formula";
 import type { Block, WorkbookPlan } from "../plan/types";
@@ -102,7 +103,7 @@ function summary(
       `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
     const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
     values.push([
-      label(g),
+      dataCell(label(g)),
       ...CATEGORIES.map(([, pattern]) => count(pattern)),
       `=${col(PEOPLE)}-${CATEGORIES.map((_, j) => col(j + 1)).join("-")}`,
       `=COUNTIFS(${groupRange},${crit})`,
@@ -146,7 +147,8 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   const scratch = new Uint8Array(ITEM_COUNT);
   const rows = inputs.rows.map((row, i): CellInput[] => {
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
-    return [row.id, row.team, row.recorded, ...ratings, assessProblem(row, i, scratch)];
+    // Values copied from the caseload sheet are data: text read back as "=…" must not run.
+    return [...[row.id, row.team, row.recorded, ...ratings].map(dataCell), assessProblem(row, i, scratch)];
   });
   const body = (col: number, width = 1) => absolute(rangeAddress(TABLE_ROW + 1, col, Math.max(n, 1), width));
   const notAssessed = body(NOT_ASSESSED_COL);

@@ -11,6 +11,7 @@
  * column D is left empty between them); people left out by the pre-flight are listed from J11.
  */
 import { rangeAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
@@ -135,7 +136,8 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
       topLeft: `A${TABLE_ROW + 1}`,
       table: "Budgets",
       header: ["Id", "Cluster", "Step"],
-      rows: inputs.people.map((p): CellInput[] => [p.id, p.code, p.step]),
+      // Values copied from the caseload sheet are data: text read back as "=…" must not run.
+      rows: inputs.people.map((p): CellInput[] => [dataCell(p.id), dataCell(p.code), dataCell(p.step)]),
     },
     {
       kind: "cells",

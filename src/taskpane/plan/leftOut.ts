@@ -1,5 +1,6 @@
 /** The list of rows a journey left out after its pre-flight, written on the result sheet. */
 import { cellAddress } from "../../workbook/address";
+import { dataCell } from "../../workbook/cellText";
 import type { Block } from "./types";
 import type { LeftOutRow } from "./preflight";
 
@@ -23,7 +24,8 @@ export function leftOutBlocks(
       topLeft: cellAddress(row + 1, col),
       table,
       header: LEFT_OUT_HEADER,
-      rows: leftOut.map((r) => [r.sheetRow, r.id === "" ? null : r.id, r.reason]),
+      // IDs and reasons are data read from the sheet: text such as "=…" or "00123" must stay text.
+      rows: leftOut.map((r) => [r.sheetRow, r.id === "" ? null : dataCell(r.id), dataCell(r.reason)]),
     },
   ];
 }

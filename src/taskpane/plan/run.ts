@@ -4,7 +4,7 @@
  * formats, add charts. If anything fails or the user cancels, every sheet this run created is
  * deleted again, so the workbook is left as it was, and the error is passed on.
  */
-import { parseCell, parseRange, qualified, rangeAddress } from "../../workbook/address";
+import { parseCell, parseRange, quoteSheet, rangeAddress } from "../../workbook/address";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
 import type { Block, WorkbookPlan } from "./types";
 
@@ -105,8 +105,7 @@ export function resolver(result: RunResult): (value: CellInput) => CellInput {
       }
       const sheet = result.sheets[key];
       if (!sheet) throw new Error(`plan refers to a sheet "${key}" it does not create`);
-      // qualified() quotes the sheet name when needed; strip its trailing address part.
-      return bang ? qualified(sheet, "A1").slice(0, -2) : qualified(sheet, "A1").slice(0, -3);
+      return quoteSheet(sheet) + (bang ?? "");
     });
   };
 }

@@ -25,6 +25,7 @@ import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { ILLUSTRATIVE_PRICES, type BuiltInTable } from "../../core/tariff/illustrative";
 import { columnLetters, rangeAddress } from "../../workbook/address";
+import { typedCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { call } from "../plan/formula";
 import { scenarioSheet, DEFAULT_VARIANCE } from "../scenario/plan";
@@ -304,13 +305,19 @@ export function setupPlan(fyStartYear: number, reuse: Record<string, string> = {
         title: DEFAULT_PROFILE_TITLE,
         note: DEFAULT_PROFILE_NOTE,
         header: defaultProfileGrid()[0].map(String),
-        rows: defaultProfileGrid().slice(1),
+        // Items 1–13 as numbers, A–E as letters, as a user would type them (text "1" stays text).
+        rows: defaultProfileGrid()
+          .slice(1)
+          .map((r) => r.map(typedCell)),
       }),
       builtInSheet("SuperclassRules", {
         title: DEFAULT_RULES_TITLE,
         note: DEFAULT_RULES_NOTE,
         header: defaultSuperclassRulesGrid()[0],
-        rows: defaultSuperclassRulesGrid().slice(1),
+        // Rule numbers as numbers, as a user would type them.
+        rows: defaultSuperclassRulesGrid()
+          .slice(1)
+          .map((r) => r.map(typedCell)),
       }),
       builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
       builtInSheet(

@@ -22,6 +22,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import type { CellInput } from "../port";
+import { excelWouldChange } from "../cellText";
 
 interface Address {
   sheet: number;
@@ -143,6 +144,12 @@ export function bulkLoaderFor(engine: HyperFormula): BulkLoader | null {
       // Parsed values of repeated strings (team, commissioner, note…): parsing a string tries
       // booleans, errors, numbers, currencies and every date format, so each distinct one is parsed once.
       const parsedStrings = new Map<string, unknown>();
+      const textStrings = new Map<string, boolean>();
+      const keptText = (raw: string) => {
+        let kept = textStrings.get(raw);
+        if (kept === undefined) textStrings.set(raw, (kept = excelWouldChange(raw)));
+        return kept;
+      };
       for (let i = 0; i < rows.length; i++) {
         const line = rows[i];
         const row = top + i;
@@ -159,6 +166,10 @@ export function bulkLoaderFor(engine: HyperFormula): BulkLoader | null {
             stored = prefixed ? raw : `'${raw}`;
           } else if (typeof raw === "string" && parsedStrings.has(raw)) {
             value = parsedStrings.get(raw);
+          } else if (typeof raw === "string" && raw.charCodeAt(0) !== 0x27 && keptText(raw)) {
+            // Text Excel would read as a number, date or boolean stays text (workbook/cellText.ts).
+            value = raw;
+            stored = `'${raw}`;
           } else {
             const parsed = parser.parse(raw);
             if (parsed.formula !== undefined) throw new Error(`bulk load: ${raw} is a formula`);

@@ -51,6 +51,26 @@ class ArgumentError {
   constructor(readonly error: CellError) {}
 }
 
+const EXCEL_ERROR_CODE: Partial<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.CYCLE]: "#CYCLE!",
+};
+
+/**
+ * An error cell as Excel hands it to a custom function when functions.json sets
+ * allowErrorForDataTypeAny (as ours does): an error object with the code, so the function can
+ * answer that row with its error and the other rows as usual (core/errors.ts inputErrorCode).
+ */
+function toExcelError(error: CellError): { code: string; message: string } {
+  return { code: EXCEL_ERROR_CODE[error.type] ?? "#VALUE!", message: error.message ?? "" };
+}
+
 function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
   const data = range.data as HfScalar[][];
   const out = new Array<unknown[]>(data.length);
@@ -59,8 +79,7 @@ function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
     const line = new Array<unknown>(row.length);
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v instanceof CellError) throw new ArgumentError(v);
-      line[c] = toExcelScalar(v);
+      line[c] = v instanceof CellError ? toExcelError(v) : toExcelScalar(v);
     }
     out[r] = line;
   }
@@ -70,7 +89,7 @@ function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
 /** One argument, shaped like Excel shapes it for the parameter's declared dimensionality. */
 function toExcelArgument(value: unknown, matrix: boolean, name: string): unknown {
   if (value === undefined || value === EmptyValue) return matrix ? null : null; // omitted, or an empty argument
-  if (value instanceof CellError) throw new ArgumentError(value);
+  if (value instanceof CellError) return matrix ? [[toExcelError(value)]] : toExcelError(value);
   if (value instanceof SimpleRangeValue) {
     if (matrix) return toExcelMatrix(value);
     if (value.width() === 1 && value.height() === 1) return toExcelMatrix(value)[0][0];
@@ -115,7 +134,7 @@ function rowsOf(result: unknown): unknown[][] {
 }
 
 /** Parameters that take a lookup table (profile, prices, steps, bands), left out of the size guess. */
-const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "stepTable", "bands", "underBands"]);
+const LOOKUP_TABLES = new Set(["profile", "prices", "steps", "bands", "underBands"]);
 
 /** Build the plugin class for a list of functions (HyperFormula wants a class per plugin). */
 export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {

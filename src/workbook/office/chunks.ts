@@ -38,3 +38,21 @@ export function estimateChunkRows(
   const perRow = Math.ceil(widest * 1.5);
   return Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(targetBytes / perRow)));
 }
+
+const TOO_LARGE = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+  "RangeExceedsLimit",
+]);
+
+/**
+ * Whether Excel refused a request or response for its size (Excel on the web: 5 MB; any
+ * platform: too many cells in one range). The caller sends the same rows again in halves.
+ */
+export function isPayloadTooLarge(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof e.code === "string" && TOO_LARGE.has(e.code)) return true;
+  return typeof e.message === "string" && /payload.*(size|large)|too large/i.test(e.message);
+}

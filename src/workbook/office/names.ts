@@ -1,4 +1,6 @@
 /** Excel's rules for sheet, table and defined names, so the adapter never asks for an invalid one. */
+import { qualified } from "../address";
+
 export { MAX_SHEET_NAME, cleanIdentifier, cleanSheetName } from "../excelRules";
 
 /** "Prices!$A$4:$D$25" style reference for a defined name. */
@@ -7,8 +9,7 @@ export function absoluteReference(sheet: string, address: string): string {
     .split(":")
     .map((a) => a.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, "$$$1$$$2"))
     .join(":");
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `=${quoted}!${abs}`;
+  return `=${qualified(sheet, abs)}`;
 }
 
 /** Strip an optional "Sheet!" prefix from an address Excel returns. */

@@ -72,6 +72,7 @@ describe("IDs and text", () => {
 
   it("never lets text become a formula", () => {
     expect(safeText("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(safeText("'quoted")).toBe("''quoted"); // the apostrophe is kept, not taken for the prefix
     expect(convertText("=1+1")).toBe("'=1+1");
     expect(reportValue("=cmd")).toBe("'=cmd");
     expect(convertText("North CMHT")).toBe("North CMHT");
