@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -76,8 +77,8 @@ type Step =
 
 /** The browser build of read-excel-file, loaded only when an .xlsx is chosen. */
 const readXlsx: SheetReader = async (input) => {
-  const { readSheet } = await import("read-excel-file/browser");
-  return (await readSheet(input)) as unknown[][];
+  const { default: readWorkbook } = await import("read-excel-file/browser");
+  return (await readWorkbook(input)) as { sheet: string; data: unknown[][] }[];
 };
 
 const START: Step = { kind: "choose", error: null, opening: false };
@@ -169,6 +170,16 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
                 : { ...s, error: `The file has no header row when read as ${encoding}.` };
             })
           }
+          onSheet={(sheet, headerRow) =>
+            setStep((s) => {
+              if (s.kind !== "map" || !s.source.workbook) return s;
+              try {
+                return mapStep(s.source.workbook.reopen(sheet, headerRow));
+              } catch (e) {
+                return { ...s, error: e instanceof Error ? e.message : String(e) };
+              }
+            })
+          }
           onBack={() => setStep(START)}
         />
       )}
@@ -241,9 +252,11 @@ function MapStep(props: {
   onChange: (fieldKey: string, value: string) => void;
   onImport: (more?: Choices) => void;
   onEncoding: (encoding: TextEncodingName) => void;
+  onSheet: (sheet: string, headerRow?: number) => void;
   onBack: () => void;
 }) {
-  const { step, disabled, onChange, onImport, onEncoding, onBack } = props;
+  const { step, disabled, onChange, onImport, onEncoding, onSheet, onBack } = props;
+  const book = step.source.workbook;
   const choices = columnChoices(step.source);
   const rows = mappingRows(step.source, step.mapping);
   const blocked = Object.keys(checkMapping(step.mapping, step.source.header)).length > 0;
@@ -267,6 +280,25 @@ function MapStep(props: {
             ))}
           </Select>
         </Field>
+      )}
+      {book && (
+        <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: 8 }}>
+          <Field label="Sheet" hint={book.sheets.length > 1 ? `${book.sheets.length} sheets in this workbook` : undefined}>
+            <Select value={book.sheet} onChange={(_, d) => onSheet(d.value)} data-testid="xlsx-sheet">
+              {book.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <HeaderRowField
+            key={`${book.sheet}:${step.source.headerRow}`}
+            row={step.source.headerRow}
+            max={book.rows}
+            onChange={(row) => onSheet(book.sheet, row)}
+          />
+        </div>
       )}
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" data-testid="mapping-warning">
@@ -415,4 +447,33 @@ function DoneStep(props: {
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The header row of an XLSX sheet, as the file shows it; applied when the field is left or Enter is pressed. */
+function HeaderRowField({ row, max, onChange }: { row: number; max: number; onChange: (row: number) => void }) {
+  const [text, setText] = useState(String(row));
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > Math.max(1, max)) {
+      setError(`Enter a row number from 1 to ${Math.max(1, max)}.`);
+      return;
+    }
+    setError(null);
+    if (n !== row) onChange(n);
+  };
+  return (
+    <Field label="Header row" validationMessage={error ?? undefined}>
+      <Input
+        value={text}
+        inputMode="numeric"
+        onChange={(_, d) => setText(d.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") apply();
+        }}
+        data-testid="xlsx-header-row"
+      />
+    </Field>
+  );
 }

@@ -76,6 +76,17 @@ export interface CaseloadSource {
   encoding?: SourceEncoding;
   /** The same file decoded with another encoding (CSV files opened from bytes). */
   reopen?(encoding: TextEncodingName): CaseloadSource | null;
+  /**
+   * For an XLSX workbook: its sheets, the one read, and how to read another sheet or take another
+   * row as the header (1-based, as the file shows it).
+   */
+  workbook?: {
+    sheets: string[];
+    sheet: string;
+    /** Rows in the sheet read. */
+    rows: number;
+    reopen(sheet: string, headerRow?: number): CaseloadSource;
+  };
   /** Visit every row after the header in file order. Rejects with an AbortError when cancelled. */
   readRows(visit: RowVisitor, options?: ReadOptions): Promise<void>;
 }
@@ -133,14 +144,19 @@ export function sampleAfter(
 
 /**
  * A source over rows already in memory (an XLSX sheet as read, or rows built by a test).
- * `rows[0]` is row 1 of the file. Returns null when every row is blank.
+ * `rows[0]` is row 1 of the file; the header is `headerIndex` (0-based) when given and not blank,
+ * else the first non-blank row. Returns null when every row is blank.
  */
 export function gridSource(
   rows: readonly (readonly unknown[])[],
   fileName: string,
-  kind: "csv" | "xlsx" = "xlsx"
+  kind: "csv" | "xlsx" = "xlsx",
+  headerIndex?: number
 ): CaseloadSource | null {
-  const h = findHeader(rows);
+  const h =
+    headerIndex !== undefined && headerIndex >= 0 && headerIndex < rows.length && !isBlankRow(rows[headerIndex])
+      ? headerIndex
+      : findHeader(rows);
   if (h < 0) return null;
   return {
     fileName,

@@ -1,27 +1,109 @@
 /**
- * XLSX caseload files: the first worksheet, read with read-excel-file (its browser build in the
- * pane; tests pass its Node build or rows directly). Dates arrive as Date objects and numbers as
- * numbers; the validator converts both.
+ * XLSX caseload files, read with read-excel-file (its browser build in the pane; tests pass its
+ * Node build or rows directly). Every worksheet is read, so a workbook whose first sheet is a cover
+ * page still imports: the sheet and the header row are chosen for the user (the sheet and row whose
+ * headers match the most caseload fields) and can be changed in the mapping step. Dates arrive as
+ * Date objects and numbers as numbers; the validator converts both.
  */
+import { fieldForHeader } from "../../core/caseload/headers";
 import { caseloadErrors } from "../../core/errors";
+import { isBlankRow } from "../../core/values";
 import { gridSource, type CaseloadSource } from "./source";
 
-/** Reads the first sheet of an .xlsx file as rows (row 1 first, blank rows kept). */
-export type SheetReader = (input: Blob | ArrayBuffer) => Promise<unknown[][]>;
+/**
+ * Reads an .xlsx file: every sheet as `{ sheet, data }` (read-excel-file's default export), or just
+ * the first sheet's rows (row 1 first, blank rows kept).
+ */
+export type SheetReader = (
+  input: Blob | ArrayBuffer
+) => Promise<unknown[][] | { sheet: string; data: unknown[][] }[]>;
+
+/** How far down a sheet to look for the header row (titles and notes above it are common). */
+const HEADER_SEARCH_ROWS = 50;
+
+/** How many cells of a row are headers the import recognises. */
+function recognised(row: readonly unknown[]): number {
+  let n = 0;
+  for (const cell of row) if (typeof cell === "string" && fieldForHeader(cell) !== null) n++;
+  return n;
+}
+
+/**
+ * The header row of a sheet (0-based): the row among the first 50 with the most recognised
+ * headers (the first such), or the first non-blank row when none is recognised; -1 when blank.
+ */
+export function guessHeaderRow(rows: readonly (readonly unknown[])[]): { index: number; score: number } {
+  let best = -1;
+  let score = 0;
+  let firstFilled = -1;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    if (isBlankRow(rows[i])) continue;
+    if (firstFilled < 0) firstFilled = i;
+    const n = recognised(rows[i]);
+    if (n > score) {
+      score = n;
+      best = i;
+    }
+  }
+  return { index: best >= 0 ? best : firstFilled, score };
+}
+
+interface Sheet {
+  sheet: string;
+  data: unknown[][];
+}
+
+function sourceFor(sheets: Sheet[], fileName: string, which: number, headerIndex?: number): CaseloadSource {
+  const { data, sheet } = sheets[which];
+  const index = headerIndex ?? guessHeaderRow(data).index;
+  const source = gridSource(data, fileName, "xlsx", index);
+  if (!source) {
+    throw new Error(
+      sheets.length > 1
+        ? `Sheet "${sheet}" of ${fileName} is empty: choose another sheet.`
+        : caseloadErrors.noHeader().message
+    );
+  }
+  return {
+    ...source,
+    workbook: {
+      sheets: sheets.map((s) => s.sheet),
+      sheet,
+      rows: data.length,
+      reopen: (name, headerRow) => {
+        const k = sheets.findIndex((s) => s.sheet === name);
+        return sourceFor(sheets, fileName, k < 0 ? which : k, headerRow === undefined ? undefined : headerRow - 1);
+      },
+    },
+  };
+}
 
 export async function openXlsxFile(
   file: Blob | ArrayBuffer,
   fileName: string,
   read: SheetReader
 ): Promise<CaseloadSource> {
-  let rows: unknown[][];
+  let result: Awaited<ReturnType<SheetReader>>;
   try {
-    rows = await read(file);
+    result = await read(file);
   } catch (e) {
     const detail = e instanceof Error && e.message ? ` (${e.message})` : "";
     throw new Error(`${fileName} could not be read as an Excel workbook${detail}`);
   }
-  const source = gridSource(rows, fileName, "xlsx");
-  if (!source) throw new Error(caseloadErrors.noHeader().message);
-  return source;
+  const multi =
+    result.length > 0 && result.every((s) => !Array.isArray(s) && typeof (s as Sheet).sheet === "string");
+  const sheets: Sheet[] = multi ? (result as Sheet[]) : [{ sheet: "Sheet1", data: result as unknown[][] }];
+  // Start on the sheet whose header row matches the most fields (a cover sheet scores 0).
+  let which = 0;
+  let best = -1;
+  sheets.forEach((s, k) => {
+    const { score } = guessHeaderRow(s.data);
+    if (score > best) {
+      best = score;
+      which = k;
+    }
+  });
+  if (sheets.every((s) => s.data.every((r) => isBlankRow(r)))) throw new Error(caseloadErrors.noHeader().message);
+  if (sheets[which].data.every((r) => isBlankRow(r))) which = sheets.findIndex((s) => s.data.some((r) => !isBlankRow(r)));
+  return sourceFor(sheets, fileName, which);
 }
