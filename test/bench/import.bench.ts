@@ -37,7 +37,7 @@ async function importOnce(): Promise<Output> {
 function checkWorkbook(port: EmbeddedWorkbook, r: ImportResult): string | void {
   const sheet = r.sheet ?? "";
   const { rows, cols } = port.dimensions(sheet);
-  if (rows !== r.counts.imported + 1 || cols !== 26) return `Caseload sheet is ${rows}×${cols}`;
+  if (rows !== r.counts.imported + 1 || cols !== 27) return `Caseload sheet is ${rows}×${cols}`;
   const first = generated.text.replace(/^\uFEFF/, "").split(/\r?\n/)[1].split(",");
   if (port.getValue(sheet, 1, 0) !== first[0]) return `first ID is ${String(port.getValue(sheet, 1, 0))}, expected ${first[0]}`;
   for (let row = 1; row <= r.counts.imported; row += 997) {
@@ -69,7 +69,7 @@ export const benches: Bench[] = [
       if (r.counts.blankSkipped !== e.blankSkipped || r.counts.notClustered !== e.notClustered) {
         return "blank-line or cluster-99 counts are wrong";
       }
-      if (r.address !== `A1:Z${e.imported + 1}`) return `Caseload table at ${r.address}`;
+      if (r.address !== `A1:AA${e.imported + 1}`) return `Caseload table at ${r.address}`;
       return checkWorkbook(port, r);
     },
     items: ROWS,

@@ -40,15 +40,27 @@ export const benches: Bench[] = [
       for (let i = 0; i < PEOPLE; i++) raw += YEARLY.get(codes[i][0])! * PERCENT.get(steps[i][0])!;
       const target = ENVELOPE * (1 - CONTINGENCY);
       if (Math.abs(k - target / raw) > 1e-12 * k) return `k ${k} is not ${target / raw}`;
+      // Largest remainders, checked independently: every budget is its amount rounded down to £10
+      // or one £10 more; the cohort adds up to its unrounded total rounded down to a whole £10; and
+      // no budget got the extra £10 while one with a clearly larger remainder did not.
       let total = 0;
+      let lowestUp = Infinity;
+      let highestDown = -Infinity;
+      let unrounded = 0;
       for (let i = 0; i < PEOPLE; i++) {
-        const want = Math.floor((YEARLY.get(codes[i][0])! * PERCENT.get(steps[i][0])! * k) / ROUND_TO + 1e-9) * ROUND_TO;
+        const q = (YEARLY.get(codes[i][0])! * PERCENT.get(steps[i][0])! * k) / ROUND_TO;
+        unrounded += q;
+        const floor = Math.floor(q + 1e-9);
         const got = budgets[i][0] as number;
-        if (got !== want) return `person ${i + 1}: budget ${got}, expected ${want}`;
+        const units = got / ROUND_TO;
+        if (units === floor + 1) lowestUp = Math.min(lowestUp, q - floor);
+        else if (units === floor) highestDown = Math.max(highestDown, q - floor);
+        else return `person ${i + 1}: budget ${got}, expected ${floor * ROUND_TO} or ${(floor + 1) * ROUND_TO}`;
         total += got;
       }
-      if (total > target) return `cohort total ${total} is over the target ${target}`;
-      if (target - total >= ROUND_TO * PEOPLE) return `cohort total ${total} is too far under ${target}`;
+      if (total > target + 1e-6) return `cohort total ${total} is over the target ${target}`;
+      if (total / ROUND_TO !== Math.floor(unrounded + 1e-6)) return `cohort total ${total} is not the total rounded down to £10`;
+      if (highestDown > lowestUp + 1e-9) return `a remainder of ${highestDown} stayed down while ${lowestUp} went up`;
     },
     items: PEOPLE,
     unit: "people",
