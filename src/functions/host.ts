@@ -94,35 +94,18 @@ export function spillTable(results: readonly (readonly ResultCell[])[] | PbrErro
  * Error cells in the row-aligned arguments (one row of input per row of output): row index → the
  * cell's code, and a code for every row when a one-row argument (one value for all rows) holds one.
  */
-function inputErrorRows(args: readonly unknown[]): {
-  rows: Map<number, string>;
-  all: string | null;
-  height: number;
-} {
-  const rows = new Map<number, string>();
-  let all: string | null = null;
-  let height = 0;
-  for (const arg of args) {
-    if (!Array.isArray(arg)) {
-      all ??= inputErrorCode(arg);
-      continue;
-    }
-    height = Math.max(height, arg.length);
-    for (let i = 0; i < arg.length; i++) {
-      const line = arg[i];
-      if (!Array.isArray(line)) continue;
-      for (let j = 0; j < line.length; j++) {
-        const v = line[j];
-        if (typeof v !== "object" || v === null) continue;
-        const code = inputErrorCode(v);
-        if (code === null) continue;
-        if (arg.length === 1) all ??= code;
-        else if (!rows.has(i)) rows.set(i, code);
-        break;
-      }
+/** The error code held by any cell of row `i` of a range argument, or null. */
+function rowErrorCode(arg: unknown, i: number): string | null {
+  const line = (arg as unknown[])[i];
+  if (!Array.isArray(line)) return null;
+  for (let j = 0; j < line.length; j++) {
+    const v = line[j];
+    if (typeof v === "object" && v !== null) {
+      const code = inputErrorCode(v);
+      if (code !== null) return code;
     }
   }
-  return { rows, all, height };
+  return null;
 }
 
 /**
@@ -133,15 +116,39 @@ function inputErrorRows(args: readonly unknown[]): {
  */
 export function guardRows(rowArgs: readonly unknown[], body: () => HostGrid): HostGrid {
   const grid = guard(body);
-  const found = inputErrorRows(rowArgs);
-  if (found.rows.size === 0 && found.all === null) return grid;
+  // An error cell in one value (a scalar or a one-row argument) is every row's error.
+  let all: string | null = null;
+  let height = 0;
+  for (const arg of rowArgs) {
+    if (!Array.isArray(arg)) all ??= inputErrorCode(arg);
+    else if (arg.length === 1) all ??= rowErrorCode(arg, 0);
+    else height = Math.max(height, arg.length);
+  }
   // Not row by row (a whole-call error, or a shape of its own): the body's answer stands.
-  if (grid.length !== Math.max(found.height, 1)) return grid;
+  if (grid.length !== Math.max(height, 1)) return grid;
+  // Only a row that came out as an error can owe it to an input cell: look at those rows' inputs
+  // alone, so a million good rows cost one pass over the result, not one over every argument.
   for (let i = 0; i < grid.length; i++) {
-    const code = found.rows.get(i) ?? found.all;
+    const out = grid[i];
+    let failed = false;
+    for (let c = 0; c < out.length; c++) {
+      const v = out[c];
+      if (typeof v === "object" && v !== null) {
+        failed = true;
+        break;
+      }
+    }
+    if (!failed && all === null) continue;
+    let code = all;
+    if (code === null)
+      for (const arg of rowArgs) {
+        if (!Array.isArray(arg) || arg.length === 1) continue;
+        code = rowErrorCode(arg, i);
+        if (code !== null) break;
+      }
     if (code === null) continue;
     const error = toHostError(inputErrors.cell(i + 1, code));
-    grid[i] = grid[i].map(() => error);
+    grid[i] = out.map(() => error);
   }
   return grid;
 }
