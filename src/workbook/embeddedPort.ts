@@ -22,6 +22,7 @@ import { parseCell, parseRange, qualified, rangeAddress } from "./address";
 import { EXCEL_MAX_ROWS, cleanIdentifier, cleanSheetName } from "./excelRules";
 import { excelWouldChange, isFormula, textCell } from "./cellText";
 import {
+  abortError,
   tableHeader,
   uniqueName,
   type CellInput,
@@ -78,13 +79,6 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function abortError(): Error {
-  if (typeof DOMException !== "undefined")
-    return new DOMException("The write was cancelled", "AbortError");
-  const e = new Error("The write was cancelled");
-  e.name = "AbortError";
-  return e;
-}
 
 /** An engine cell value as the port hands it out: errors as their code ("#N/A"), empty as null. */
 function portValue(v: unknown): CellInput {

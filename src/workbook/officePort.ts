@@ -10,6 +10,7 @@
  */
 import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
+  abortError,
   tableHeader,
   uniqueName,
   type CellInput,
@@ -42,11 +43,6 @@ async function run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
   return excel().run(batch);
 }
 
-function abortError(): Error {
-  return typeof DOMException === "function"
-    ? new DOMException("The write was cancelled", "AbortError")
-    : Object.assign(new Error("The write was cancelled"), { name: "AbortError" });
-}
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
   return rows.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as CellInput))));

@@ -136,3 +136,15 @@ export function tableHeader(header: readonly string[]): string[] {
   });
   return out;
 }
+
+/** The error a cancelled piece of work rejects with (name "AbortError", as fetch and DOM APIs use). */
+export function abortError(message = "The write was cancelled"): Error {
+  return typeof DOMException === "function"
+    ? new DOMException(message, "AbortError")
+    : Object.assign(new Error(message), { name: "AbortError" });
+}
+
+/** Whether an error is a cancellation (any error named "AbortError"). */
+export function isAbortError(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "AbortError";
+}

@@ -5,6 +5,7 @@
 import { caseloadErrors, type PbrError } from "../../core/errors";
 import { REPLACEMENT_CHARACTER, type TextEncodingName } from "../../core/caseload/encoding";
 import { isBlankRow } from "../../core/values";
+import { abortError as portAbortError } from "../../workbook/port";
 
 /**
  * Called for every row after the header (blank ones too); `rowNo` is 1-based, as a spreadsheet
@@ -107,14 +108,10 @@ export function replacementProblem(
 
 export const SAMPLE_ROWS = 5;
 
-export function abortError(): Error {
-  return typeof DOMException === "function"
-    ? new DOMException("The import was cancelled", "AbortError")
-    : Object.assign(new Error("The import was cancelled"), { name: "AbortError" });
-}
+export { isAbortError } from "../../workbook/port";
 
-export function isAbortError(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "AbortError";
+export function abortError(): Error {
+  return portAbortError("The import was cancelled");
 }
 
 export function headerText(cell: unknown): string {

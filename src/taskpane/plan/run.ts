@@ -5,7 +5,7 @@
  * deleted again, so the workbook is left as it was, and the error is passed on.
  */
 import { parseCell, parseRange, quoteSheet, rangeAddress } from "../../workbook/address";
-import type { CellInput, WorkbookPort } from "../../workbook/port";
+import { abortError, isAbortError, type CellInput, type WorkbookPort } from "../../workbook/port";
 import type { Block, WorkbookPlan } from "./types";
 
 export interface RunProgress {
@@ -32,13 +32,8 @@ export interface RunResult {
   tables: Record<string, string>;
 }
 
-export function isAbort(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    (error as { name?: string }).name === "AbortError"
-  );
-}
+/** Whether an error is a cancellation. */
+export const isAbort = isAbortError;
 
 /** Sheets a failed or cancelled journey made but could not remove, carried on the error it throws. */
 export function leftBehind(error: unknown): string[] {
@@ -79,9 +74,7 @@ export function cleanupText(error: unknown): string {
 }
 
 function cancelled(): Error {
-  return Object.assign(new Error("Cancelled: nothing was left in the workbook."), {
-    name: "AbortError",
-  });
+  return abortError("Cancelled: nothing was left in the workbook.");
 }
 
 function rowsOf(block: Block): number {
