@@ -10,6 +10,7 @@ import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
+import { saveWorkbookXlsx } from "./export/saveXlsx";
 import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
@@ -57,6 +58,18 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [workbook]);
+
+  const [saveProblem, setSaveProblem] = useState("");
+  const saveXlsx = () => {
+    setSaveProblem("");
+    saveWorkbookXlsx(workbook).then(
+      (blob) => {
+        download(blob, "PbR Toolkit workbook.xlsx");
+        if (readyVersion.current !== null) readyVersion.current = workbook.version; // saved: leaving no longer asks
+      },
+      (e) => setSaveProblem(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`)
+    );
+  };
 
   const exportCsv = () => {
     if (!sheet) return;
@@ -138,9 +151,19 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 }
               }}
             />
-            <Button size="small" onClick={exportCsv} disabled={!sheet} style={{ gridColumn: "1 / 2" }}>
-              Export sheet as CSV
-            </Button>
+            <div style={{ gridColumn: "1 / 4", display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
+              <Button size="small" onClick={saveXlsx}>
+                Save workbook as .xlsx
+              </Button>
+              <Button size="small" onClick={exportCsv} disabled={!sheet}>
+                Export sheet as CSV
+              </Button>
+              {saveProblem && (
+                <Text role="alert" size={200} style={{ color: "#b10e1c" }}>
+                  {saveProblem}
+                </Text>
+              )}
+            </div>
             {nameError && (
               <Text role="alert" size={200} style={{ gridColumn: "1 / 4", color: "#b10e1c" }}>
                 {nameError}

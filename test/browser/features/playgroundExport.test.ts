@@ -90,3 +90,32 @@ describe("playground: help while typing a PBR formula", () => {
     await expect(page.getByTestId("cell-status").textContent()).resolves.toBe("");
   });
 });
+
+describe("playground: save the workbook as .xlsx", () => {
+  const pg = usePlayground();
+
+  it("saves every sheet with formulas, formats and names, and leaving no longer asks", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!J2");
+    await page.keyboard.type("changed");
+    await page.keyboard.press("Enter");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save workbook as .xlsx" }).click()]);
+    expect(file.suggestedFilename()).toBe("PbR Toolkit workbook.xlsx");
+    const bytes = readFileSync((await file.path())!);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { unzipSync, strFromU8 } = require("fflate") as typeof import("fflate");
+    const files = unzipSync(new Uint8Array(bytes));
+    const workbook = strFromU8(files["xl/workbook.xml"]);
+    for (const sheet of ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]) expect(workbook).toContain(`name="${sheet}"`);
+    expect(workbook).toMatch(/<definedName name="BandTable">/);
+    const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f])).join("");
+    expect(sheets).toMatch(/<f>PBR\.CLUSTER\(/);
+    expect(sheets).not.toMatch(/<f>=/);
+    const prevented = await page.evaluate(() => {
+      const e = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+    expect(prevented).toBe(false);
+  });
+});
