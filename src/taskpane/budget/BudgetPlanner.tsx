@@ -4,19 +4,18 @@ import { useEffect, useState, useMemo } from "react";
 import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
-import { describePreflight, preflightBudgets, type LeftOutRow } from "../plan/preflight";
+import { preflightBudgets, type LeftOutRow } from "../plan/preflight";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
   ColumnField,
   NeedsWorkbook,
-  PreflightNotice,
   describeError,
-  type PendingLeaveOut,
   RunStatus,
   TableField,
   readChosen,
+  useLeaveOut,
   useRunner,
   useStyles,
   useTable,
@@ -55,7 +54,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [roundTo, setRoundTo] = useState("0.01");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
-  const [pending, setPending] = useState<PendingLeaveOut | null>(null);
+  const leaveOut = useLeaveOut(runner);
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
 
   useEffect(() => {
@@ -100,7 +99,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setPending(null);
+    leaveOut.reset();
     runner.clear();
     void (async () => {
       // Read the chosen tables now, so what is checked and written matches the workbook as it is.
@@ -123,7 +122,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       }
       const write = (leftOut: readonly LeftOutRow[]) =>
         void runner.start(async (options) => {
-          setPending(null);
+          leaveOut.reset();
           inputs.people = peopleFrom(cl, cols, new Set(leftOut.map((r) => r.index)));
           inputs.prices = pr ? tableRef(pr) : null;
           inputs.steps = st ? tableRef(st) : null;
@@ -145,16 +144,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
             "A step or code that is not in its table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
           );
         });
-      if (check.leftOut.length === 0) write([]);
-      else if (check.leftOut.length === check.rows)
-        runner.fail(
-          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} people can be budgeted. ${describePreflight(check, "budgeted", caseloadName).slice(1).join(" ")}`
-        );
-      else
-        setPending({
-          lines: describePreflight(check, "budgeted", caseloadName),
-          leaveOut: () => write(check.leftOut),
-        });
+      leaveOut.decide(check, "budgeted", caseloadName, write);
     })();
   };
 
@@ -257,13 +247,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           Write budgets
         </Button>
       </div>
-      <PreflightNotice
-        pending={pending}
-        onStop={() => {
-          setPending(null);
-          runner.stop("Stopped: nothing was written.");
-        }}
-      />
+      {leaveOut.notice}
       <RunStatus state={runner.state} onCancel={runner.cancel} />
     </div>
   );

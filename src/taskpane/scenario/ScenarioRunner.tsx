@@ -4,10 +4,10 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
-import { describePreflight, preflightFyCost, type LeftOutRow } from "../plan/preflight";
+import { preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, PreflightNotice, describeError, type PendingLeaveOut, RunStatus, Section, TableField, readChosen, useRunner, useStyles, useTable, useTableChoice, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, describeError, RunStatus, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useTable, useTableChoice, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { preferTable, tablesWith } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
@@ -43,7 +43,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [step, setStep] = useState("2.5");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
-  const [pending, setPending] = useState<PendingLeaveOut | null>(null);
+  const leaveOut = useLeaveOut(runner);
   const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
 
   useEffect(() => {
@@ -90,7 +90,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
     Object.assign(found, checkScenarioInputs(settings));
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setPending(null);
+    leaveOut.reset();
     runner.clear();
     void (async () => {
       // Read the chosen tables now, so the check and the references match the workbook as it is.
@@ -118,16 +118,16 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
         : null;
       const write = (leftOut: readonly LeftOutRow[]) =>
         void runner.start(async (options) => {
-          setPending(null);
-          const leaveOut = leftOut.length > 0;
-          const plan = refs ? planFromCaseload(refs, leaveOut) : settings.plan;
+          leaveOut.reset();
+          const leaving = leftOut.length > 0;
+          const plan = refs ? planFromCaseload(refs, leaving) : settings.plan;
           const inputs: ScenarioInputs = {
             ...settings,
             plan,
             bands: bd ? tableRef(bd) : null,
             underBands: un ? tableRef(un) : null,
             leftOut,
-            leftOutCount: refs && leaveOut ? leftOutCountFormula(refs) : undefined,
+            leftOutCount: refs && leaving ? leftOutCountFormula(refs) : undefined,
             source: caseloadName,
           };
           const result = await runScenario(port, inputs, options);
@@ -135,7 +135,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           const success = `Wrote sheet ${result.sheets.scenario}: ${variances(inputs.from, inputs.to, inputs.step).length} scenarios from ${from}% to ${to}% with ${what}, and a line chart.${
             inputs.bands ? "" : " No band table was chosen, so the illustrative bands were written on the sheet."
           }${
-            leaveOut
+            leaving
               ? ` ${leftOut.length.toLocaleString("en-GB")} caseload ${leftOut.length === 1 ? "row that cannot be priced was" : "rows that cannot be priced were"} left out of the plan value; they are listed on the sheet and counted live in B8.`
               : ""
           }`;
@@ -155,16 +155,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
         runner.fail(`Nothing was written: ${check.message}.`);
         return;
       }
-      if (check.leftOut.length === 0) write([]);
-      else if (check.leftOut.length === check.rows)
-        runner.fail(
-          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} caseload rows can be priced. ${describePreflight(check, "priced", caseloadName).slice(1).join(" ")}`
-        );
-      else
-        setPending({
-          lines: describePreflight(check, "priced", caseloadName),
-          leaveOut: () => write(check.leftOut),
-        });
+      leaveOut.decide(check, "priced", caseloadName, write);
     })();
   };
 
@@ -239,13 +230,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           Write scenarios
         </Button>
       </div>
-      <PreflightNotice
-        pending={pending}
-        onStop={() => {
-          setPending(null);
-          runner.stop("Stopped: nothing was written.");
-        }}
-      />
+      {leaveOut.notice}
       <RunStatus state={runner.state} onCancel={runner.cancel} />
     </div>
   );

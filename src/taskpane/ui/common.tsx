@@ -13,6 +13,7 @@ import {
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
+import { describePreflight, type LeftOutRow, type Preflight } from "../plan/preflight";
 
 export const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "12px", maxWidth: "640px" },
@@ -246,6 +247,37 @@ export function Section({ title, children }: { title: string; children: ReactNod
       {children}
     </fieldset>
   );
+}
+
+/**
+ * The pre-flight's choice, shared by the journeys that write over a caseload: write at once when
+ * every row can be used; say so and write nothing when none can; otherwise show what cannot be used
+ * and wait for "Leave them out" (which calls `write` with those rows) or "Stop".
+ */
+export function useLeaveOut(runner: ReturnType<typeof useRunner>) {
+  const [pending, setPending] = useState<PendingLeaveOut | null>(null);
+  const reset = useCallback(() => setPending(null), []);
+  const decide = useCallback(
+    (check: Preflight, what: string, table: string, write: (leftOut: readonly LeftOutRow[]) => void) => {
+      if (check.leftOut.length === 0) write([]);
+      else if (check.leftOut.length === check.rows)
+        runner.fail(
+          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} rows of ${table} can be ${what}. ${describePreflight(check, what, table).slice(1).join(" ")}`
+        );
+      else setPending({ lines: describePreflight(check, what, table), leaveOut: () => write(check.leftOut) });
+    },
+    [runner]
+  );
+  const notice = (
+    <PreflightNotice
+      pending={pending}
+      onStop={() => {
+        setPending(null);
+        runner.stop("Stopped: nothing was written.");
+      }}
+    />
+  );
+  return { decide, reset, notice };
 }
 
 /** What a pre-flight found, waiting for the user to leave the rows out or stop. */
