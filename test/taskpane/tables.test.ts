@@ -20,3 +20,25 @@ describe("table pickers", () => {
     expect(tablesWith(newestFirst, headers, ["cluster"], 1)).toEqual(["Caseload_2"]);
   });
 });
+
+describe("lookup table pickers", () => {
+  it("offer only tables shaped like the lookup they need", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { tablesOfKind } = require("../../src/taskpane/ui/tables");
+    const h = new Map<string, string[]>([
+      ["Prices", ["Code", "Day price", "Admitted day price", "Source"]],
+      ["MhnrgPrices", ["Code", "Unit price", "Currency code"]],
+      ["Steps", ["Step", "Percent", "Label"]],
+      ["RiskBands", ["From", "To", "Rate"]],
+      ["Profile", ["Cluster", "Item", "0", "1", "2", "3", "4"]],
+      ["SuperclassRules", ["Rule", "Super class", "When", "Reason"]],
+      ["Caseload", ["ID", "Cluster", "Start date", "Step"]],
+    ]);
+    const all = [...h.keys()];
+    expect(tablesOfKind(all, h, "prices")).toEqual(["Prices", "MhnrgPrices"]);
+    expect(tablesOfKind(all, h, "steps")).toEqual(["Steps"]);
+    expect(tablesOfKind(all, h, "bands")).toEqual(["RiskBands"]);
+    expect(tablesOfKind(all, h, "profile")).toEqual(["Profile"]);
+    expect(tablesOfKind(all, h, "rules")).toEqual(["SuperclassRules"]);
+  });
+});

@@ -18,7 +18,7 @@ import {
   useTableChoice,
   useTables,
 } from "../ui/common";
-import { preferTable, tablesWith } from "../ui/tables";
+import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
 import { assessProblem } from "./plan";
 
@@ -39,6 +39,8 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster"], 1), [tables, headers]);
+  const profileTables = useMemo(() => tablesOfKind(tables, headers, "profile"), [tables, headers]);
+  const rulesTables = useMemo(() => tablesOfKind(tables, headers, "rules"), [tables, headers]);
   const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
   const [profileName, setProfileName] = useState("");
   const [rulesName, setRulesName] = useState("");
@@ -50,9 +52,9 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const missing = caseload ? missingRatings(ratingCols) : null;
 
   useEffect(() => {
-    setProfileName((p) => p || preferTable(tables, "ProfileTable", "Profile"));
-    setRulesName((p) => p || preferTable(tables, "SuperclassRulesTable", "SuperclassRules"));
-  }, [tables]);
+    setProfileName((p) => p || preferTable(profileTables, "ProfileTable", "Profile"));
+    setRulesName((p) => p || preferTable(rulesTables, "SuperclassRulesTable", "SuperclassRules"));
+  }, [profileTables, rulesTables]);
 
   useEffect(() => {
     if (caseload) {
@@ -136,7 +138,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         <TableField
           label="Profile table"
           hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4"
-          tables={tables}
+          tables={profileTables}
           value={profileName}
           onChange={setProfileName}
           none="Built-in indicative profile"
@@ -144,7 +146,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         <TableField
           label="Super class rules table"
           hint="Header Rule | Super class | When | Reason. With the built-in profile the built-in rules apply; with a profile table of your own, choose rules to decide the super class first."
-          tables={tables}
+          tables={rulesTables}
           value={rulesName}
           onChange={setRulesName}
           none={

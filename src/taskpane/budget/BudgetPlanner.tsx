@@ -23,7 +23,7 @@ import {
   useTables,
 } from "../ui/common";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
-import { preferTable, tablesWith } from "../ui/tables";
+import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
 import { cohortRows, peopleFrom, runBudget } from "./run";
 
@@ -44,6 +44,8 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "step"]), [tables, headers]);
+  const priceTables = useMemo(() => tablesOfKind(tables, headers, "prices"), [tables, headers]);
+  const stepTables = useMemo(() => tablesOfKind(tables, headers, "steps"), [tables, headers]);
   const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
   const [pricesName, setPricesName] = useState("");
   const [stepsName, setStepsName] = useState("");
@@ -58,9 +60,9 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
 
   useEffect(() => {
-    setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
-    setStepsName((s) => s || preferTable(tables, "StepsTable", "Steps"));
-  }, [tables]);
+    setPricesName((p) => p || preferTable(priceTables, "PricesTable", "Prices"));
+    setStepsName((s) => s || preferTable(stepTables, "StepsTable", "Steps"));
+  }, [priceTables, stepTables]);
 
   useEffect(() => {
     if (caseload) {
@@ -195,7 +197,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         )}
         <TableField
           label="Price table"
-          tables={tables}
+          tables={priceTables}
           value={pricesName}
           onChange={setPricesName}
           none="Built-in illustrative prices"
@@ -203,7 +205,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
         <TableField
           label="Step table"
           hint="Header Step | Percent"
-          tables={tables}
+          tables={stepTables}
           value={stepsName}
           onChange={setStepsName}
           none="Built-in illustrative steps"

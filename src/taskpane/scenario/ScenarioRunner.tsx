@@ -9,7 +9,7 @@ import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
 import { ColumnField, NeedsWorkbook, describeError, RunStatus, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useTable, useTableChoice, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
-import { preferTable, tablesWith } from "../ui/tables";
+import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
 import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
@@ -26,6 +26,8 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "start"]), [tables, headers]);
+  const priceTables = useMemo(() => tablesOfKind(tables, headers, "prices"), [tables, headers]);
+  const bandTables = useMemo(() => tablesOfKind(tables, headers, "bands"), [tables, headers]);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
   const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
@@ -47,9 +49,9 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
 
   useEffect(() => {
-    setBandsName((b) => b || preferTable(tables, "RiskBandsTable", "RiskBands", "Bands"));
-    setPricesName((p) => p || preferTable(tables, "PricesTable", "Prices"));
-  }, [tables]);
+    setBandsName((b) => b || preferTable(bandTables, "RiskBandsTable", "RiskBands", "Bands"));
+    setPricesName((p) => p || preferTable(priceTables, "PricesTable", "Prices"));
+  }, [priceTables, bandTables]);
 
   useEffect(() => {
     if (!caseload) return;
@@ -178,7 +180,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
         ) : (
           <div className={styles.pair}>
             <TableField label="Caseload table" tables={caseloads} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
-            <TableField label="Price table" tables={tables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
+            <TableField label="Price table" tables={priceTables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
             {caseload && (
               <>
                 <ColumnField label="Cluster code column" header={caseload.header} value={cols.code} onChange={(code) => setCols({ ...cols, code })} error={errors.code} required />
@@ -202,8 +204,8 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
       </Section>
       <Section title="Risk share">
         <div className={styles.pair}>
-          <TableField label="Band table" hint="Header From | To | Rate" tables={tables} value={bandsName} onChange={setBandsName} none="Illustrative bands (written on the sheet)" />
-          <TableField label="Bands for under-performance" tables={tables} value={underName} onChange={setUnderName} none="Same as above" />
+          <TableField label="Band table" hint="Header From | To | Rate" tables={bandTables} value={bandsName} onChange={setBandsName} none="Illustrative bands (written on the sheet)" />
+          <TableField label="Bands for under-performance" tables={bandTables} value={underName} onChange={setUnderName} none="Same as above" />
           <Field label="Cap (% of plan, optional)" validationMessage={errors.cap}>
             <Input value={cap} onChange={(_, d) => setCap(d.value)} placeholder="e.g. 5" inputMode="decimal" />
           </Field>

@@ -28,3 +28,28 @@ export function tablesWith(
     return ratings === 0 || guessRatingColumns(header).filter((c) => c >= 0).length >= ratings;
   });
 }
+
+const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+/** The header columns each kind of lookup table needs (each entry: any one of these spellings). */
+export const TABLE_COLUMNS = {
+  prices: [["code"], ["dayprice", "unitprice", "periodprice", "price"]],
+  bands: [["from"], ["to"], ["rate"]],
+  steps: [["step"], ["percent", "steppercent"]],
+  profile: [["cluster"], ["item"]],
+  rules: [["rule"], ["superclass"], ["when"]],
+} as const;
+
+/** The tables (in the order given) whose header has the columns a lookup table of `kind` needs. */
+export function tablesOfKind(
+  tables: readonly string[],
+  headers: ReadonlyMap<string, readonly string[]>,
+  kind: keyof typeof TABLE_COLUMNS
+): string[] {
+  return tables.filter((t) => {
+    const header = headers.get(t);
+    if (!header) return false;
+    const keys = new Set(header.map(key));
+    return TABLE_COLUMNS[kind].every((any) => any.some((k) => keys.has(k)));
+  });
+}
