@@ -73,7 +73,12 @@ export function tableCache<T>(parse: (grid: Grid) => T | PbrError): (grid: Grid)
       parsed = parse(grid);
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       // Keep a copy of what was parsed: the caller may reuse or change its arrays.
-      cache.set(key, { grid: Array.isArray(grid) ? grid.map((row) => (Array.isArray(row) ? [...row] : row)) as Grid : grid, parsed });
+      cache.set(key, {
+        grid: Array.isArray(grid)
+          ? (grid.map((row) => (Array.isArray(row) ? [...row] : row)) as Grid)
+          : grid,
+        parsed,
+      });
     }
     return parsed;
   };

@@ -79,7 +79,6 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-
 /** An engine cell value as the port hands it out: errors as their code ("#N/A"), empty as null. */
 function portValue(v: unknown): CellInput {
   if (v === null || v === undefined) return null;
@@ -443,7 +442,10 @@ export class EmbeddedWorkbook implements WorkbookPort {
   async listTableHeaders(): Promise<{ name: string; header: string[] }[]> {
     return this.tables.map((t) => {
       const r = parseRange(t.address);
-      const header = this.rangeValues(t.sheet, rangeAddress(r.top, r.left, 1, r.right - r.left + 1))[0];
+      const header = this.rangeValues(
+        t.sheet,
+        rangeAddress(r.top, r.left, 1, r.right - r.left + 1)
+      )[0];
       return { name: t.name, header: header.map((h) => String(h ?? "")) };
     });
   }

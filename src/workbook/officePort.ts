@@ -43,7 +43,6 @@ async function run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
   return excel().run(batch);
 }
 
-
 function fromExcel(rows: unknown[][]): CellInput[][] {
   return rows.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as CellInput))));
 }

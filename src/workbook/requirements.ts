@@ -16,7 +16,9 @@ export const REQUIRED_SETS: readonly (readonly [string, string])[] = [
 ];
 
 /** The required sets this Excel does not support ("ExcelApi 1.4"), or [] when all are there. */
-export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
+export function missingRequirements(
+  isSetSupported: (name: string, version: string) => boolean
+): string[] {
   return REQUIRED_SETS.filter(([name, version]) => {
     try {
       return !isSetSupported(name, version);

@@ -62,7 +62,8 @@ export function convertText(value: unknown): OutValue {
   return reportValue(value);
 }
 
-const CLUSTER_TEXT = /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*|\s+[a-z(].*)?$/i;
+const CLUSTER_TEXT =
+  /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*|\s+[a-z(].*)?$/i;
 
 /** 0–21 (9 is flagged by the caller), or NOT_CLUSTERED for 99. */
 export function convertCluster(value: unknown, row: number): number | PbrError {

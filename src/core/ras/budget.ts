@@ -112,7 +112,8 @@ export function rasBuildupRange(
     }
     const avg = clusterAverage(setup, c, i + 1);
     const pct = stepPercent(setup.steps, s, i + 1);
-    const budget = typeof avg !== "number" ? avg : typeof pct !== "number" ? pct : avg * pct * factor;
+    const budget =
+      typeof avg !== "number" ? avg : typeof pct !== "number" ? pct : avg * pct * factor;
     out[i] = [avg, pct, factor, budget];
   }
   if (unit > 0) {

@@ -19,7 +19,12 @@ export function download(blob: Blob, fileName: string): void {
 
 /** A file name from a sheet or chart title: letters, digits, spaces, dashes. */
 export function fileNameOf(title: string, extension: string): string {
-  const base = title.replace(/[^\p{L}\p{N} _-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "export";
+  const base =
+    title
+      .replace(/[^\p{L}\p{N} _-]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 80) || "export";
   return `${base}.${extension}`;
 }
 
@@ -38,7 +43,8 @@ export function sheetCsv(
     const line: string[] = [];
     for (let c = 0; c < cols; c++) {
       const v = value(r, c);
-      if (v !== null && typeof v === "object" && "value" in v) line.push(String((v as { value: unknown }).value));
+      if (v !== null && typeof v === "object" && "value" in v)
+        line.push(String((v as { value: unknown }).value));
       else line.push(v === null || v === undefined ? "" : formatValue(v, format(r, c)));
     }
     data.push(line);
@@ -72,7 +78,10 @@ export function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       URL.revokeObjectURL(url);
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the chart could not be drawn as PNG"))), "image/png");
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error("the chart could not be drawn as PNG"))),
+        "image/png"
+      );
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);

@@ -58,7 +58,8 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
         }
         // The value as the user sees it (text written with Excel's text prefix comes back without it).
         const value = wb.getValue(sheet, r, c);
-        if (typeof value === "number") line.push({ type: Number, value, ...(format ? { format } : {}) });
+        if (typeof value === "number")
+          line.push({ type: Number, value, ...(format ? { format } : {}) });
         else if (typeof value === "boolean") line.push({ type: Boolean, value });
         else if (typeof value === "string") line.push({ type: String, value });
         else line.push(null);
@@ -70,10 +71,16 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
   const names: XlsxName[] = [];
   for (const name of wb.engine.listNamedExpressions()) {
     const formula = wb.engine.getNamedExpressionFormula(name);
-    if (typeof formula === "string" && formula.startsWith("=")) names.push({ name, ref: formula.slice(1) });
+    if (typeof formula === "string" && formula.startsWith("="))
+      names.push({ name, ref: formula.slice(1) });
   }
   // Names the engine holds with sheet names unquoted: quote them as Excel requires.
-  for (const n of names) n.ref = n.ref.replace(/^(.+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/, (_m, s: string, a: string) => `${quoteSheet(s.replace(/^'|'$/g, "").replace(/''/g, "'"))}!${a}`);
+  for (const n of names)
+    n.ref = n.ref.replace(
+      /^(.+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/,
+      (_m, s: string, a: string) =>
+        `${quoteSheet(s.replace(/^'|'$/g, "").replace(/''/g, "'"))}!${a}`
+    );
   return { sheets, names };
 }
 
@@ -110,6 +117,8 @@ type Writer = (
 /** The workbook as an .xlsx Blob, written with the browser build of write-excel-file (loaded on use). */
 export async function saveWorkbookXlsx(wb: EmbeddedWorkbook): Promise<Blob> {
   const { sheets, names } = workbookContent(wb);
-  const { default: write } = (await import("write-excel-file/browser")) as unknown as { default: Writer };
+  const { default: write } = (await import("write-excel-file/browser")) as unknown as {
+    default: Writer;
+  };
   return write(sheets, { features: [definedNamesFeature(names)] }).toBlob();
 }

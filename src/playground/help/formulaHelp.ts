@@ -30,12 +30,15 @@ function openCall(text: string, caret: number): { id: string; index: number } | 
     if (quoted) continue;
     if (c === "(") {
       const name = /([A-Za-z][A-Za-z0-9.]*)\s*$/.exec(text.slice(0, i))?.[1] ?? "";
-      const pbr = name.toUpperCase().startsWith(`${NAMESPACE}.`) ? name.slice(NAMESPACE.length + 1).toUpperCase() : null;
+      const pbr = name.toUpperCase().startsWith(`${NAMESPACE}.`)
+        ? name.slice(NAMESPACE.length + 1).toUpperCase()
+        : null;
       stack.push({ id: pbr, index: 0 });
     } else if (c === ")") stack.pop();
     else if (c === "," && stack.length > 0) stack[stack.length - 1].index++;
   }
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].id) return { id: stack[k].id!, index: stack[k].index };
+  for (let k = stack.length - 1; k >= 0; k--)
+    if (stack[k].id) return { id: stack[k].id!, index: stack[k].index };
   return null;
 }
 

@@ -148,9 +148,13 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   const rows = inputs.rows.map((row, i): CellInput[] => {
     const ratings = Array.from({ length: ITEM_COUNT }, (_, j) => row.ratings[j] ?? null);
     // Values copied from the caseload sheet are data: text read back as "=…" must not run.
-    return [...[row.id, row.team, row.recorded, ...ratings].map(dataCell), assessProblem(row, i, scratch)];
+    return [
+      ...[row.id, row.team, row.recorded, ...ratings].map(dataCell),
+      assessProblem(row, i, scratch),
+    ];
   });
-  const body = (col: number, width = 1) => absolute(rangeAddress(TABLE_ROW + 1, col, Math.max(n, 1), width));
+  const body = (col: number, width = 1) =>
+    absolute(rangeAddress(TABLE_ROW + 1, col, Math.max(n, 1), width));
   const notAssessed = body(NOT_ASSESSED_COL);
   const check = `=IF(${notAssessed}<>"",${notAssessed},${call(
     "PBR.CLUSTERCHECK",
@@ -190,7 +194,13 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       kind: "table",
       topLeft: cellAddress(TABLE_ROW, 0),
       table: "ClusterAudit",
-      header: ["Id", "Team", "Recorded cluster", ...ITEMS.map((it) => it.id), "Not assessed because"],
+      header: [
+        "Id",
+        "Team",
+        "Recorded cluster",
+        ...ITEMS.map((it) => it.id),
+        "Not assessed because",
+      ],
       rows,
     },
     { kind: "cells", topLeft: cellAddress(TABLE_ROW, CHECK_COL), values: [["Check"]] },

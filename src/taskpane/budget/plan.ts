@@ -16,7 +16,14 @@ import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
 import type { LeftOutRow } from "../plan/preflight";
-import { FACTOR, MONEY, PERCENT, WHOLE_PERCENT, type Block, type WorkbookPlan } from "../plan/types";
+import {
+  FACTOR,
+  MONEY,
+  PERCENT,
+  WHOLE_PERCENT,
+  type Block,
+  type WorkbookPlan,
+} from "../plan/types";
 
 export interface Person {
   id: CellInput;
@@ -137,7 +144,11 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
       table: "Budgets",
       header: ["Id", "Cluster", "Step"],
       // Values copied from the caseload sheet are data: text read back as "=…" must not run.
-      rows: inputs.people.map((p): CellInput[] => [dataCell(p.id), dataCell(p.code), dataCell(p.step)]),
+      rows: inputs.people.map((p): CellInput[] => [
+        dataCell(p.id),
+        dataCell(p.code),
+        dataCell(p.step),
+      ]),
     },
     {
       kind: "cells",

@@ -93,7 +93,8 @@ export function unmatchedRatings(mapping: CaseloadMapping): string | null {
   if (missing.length === items.length)
     return "No MHCT rating columns were matched: the caseload can be priced and budgeted, but the cluster audit needs the 18 ratings. If the file has them, choose their columns below.";
   const ids = missing.map((f) => f.key.slice(4));
-  const list = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+  const list =
+    ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
   return `${missing.length} of ${items.length} MHCT ratings have no column: ${list}. The cluster audit needs all 18, so choose their columns below if the file has them; rows imported without them are audited as "too few ratings".`;
 }
 

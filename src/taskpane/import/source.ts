@@ -151,7 +151,10 @@ export function gridSource(
   headerIndex?: number
 ): CaseloadSource | null {
   const h =
-    headerIndex !== undefined && headerIndex >= 0 && headerIndex < rows.length && !isBlankRow(rows[headerIndex])
+    headerIndex !== undefined &&
+    headerIndex >= 0 &&
+    headerIndex < rows.length &&
+    !isBlankRow(rows[headerIndex])
       ? headerIndex
       : findHeader(rows);
   if (h < 0) return null;

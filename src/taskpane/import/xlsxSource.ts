@@ -32,7 +32,10 @@ function recognised(row: readonly unknown[]): number {
  * The header row of a sheet (0-based): the row among the first 50 with the most recognised
  * headers (the first such), or the first non-blank row when none is recognised; -1 when blank.
  */
-export function guessHeaderRow(rows: readonly (readonly unknown[])[]): { index: number; score: number } {
+export function guessHeaderRow(rows: readonly (readonly unknown[])[]): {
+  index: number;
+  score: number;
+} {
   let best = -1;
   let score = 0;
   let firstFilled = -1;
@@ -53,7 +56,12 @@ interface Sheet {
   data: unknown[][];
 }
 
-function sourceFor(sheets: Sheet[], fileName: string, which: number, headerIndex?: number): CaseloadSource {
+function sourceFor(
+  sheets: Sheet[],
+  fileName: string,
+  which: number,
+  headerIndex?: number
+): CaseloadSource {
   const { data, sheet } = sheets[which];
   const index = headerIndex ?? guessHeaderRow(data).index;
   const source = gridSource(data, fileName, "xlsx", index);
@@ -72,7 +80,12 @@ function sourceFor(sheets: Sheet[], fileName: string, which: number, headerIndex
       rows: data.length,
       reopen: (name, headerRow) => {
         const k = sheets.findIndex((s) => s.sheet === name);
-        return sourceFor(sheets, fileName, k < 0 ? which : k, headerRow === undefined ? undefined : headerRow - 1);
+        return sourceFor(
+          sheets,
+          fileName,
+          k < 0 ? which : k,
+          headerRow === undefined ? undefined : headerRow - 1
+        );
       },
     },
   };
@@ -91,8 +104,11 @@ export async function openXlsxFile(
     throw new Error(`${fileName} could not be read as an Excel workbook${detail}`);
   }
   const multi =
-    result.length > 0 && result.every((s) => !Array.isArray(s) && typeof (s as Sheet).sheet === "string");
-  const sheets: Sheet[] = multi ? (result as Sheet[]) : [{ sheet: "Sheet1", data: result as unknown[][] }];
+    result.length > 0 &&
+    result.every((s) => !Array.isArray(s) && typeof (s as Sheet).sheet === "string");
+  const sheets: Sheet[] = multi
+    ? (result as Sheet[])
+    : [{ sheet: "Sheet1", data: result as unknown[][] }];
   // Start on the sheet whose header row matches the most fields (a cover sheet scores 0).
   let which = 0;
   let best = -1;
@@ -103,7 +119,9 @@ export async function openXlsxFile(
       which = k;
     }
   });
-  if (sheets.every((s) => s.data.every((r) => isBlankRow(r)))) throw new Error(caseloadErrors.noHeader().message);
-  if (sheets[which].data.every((r) => isBlankRow(r))) which = sheets.findIndex((s) => s.data.some((r) => !isBlankRow(r)));
+  if (sheets.every((s) => s.data.every((r) => isBlankRow(r))))
+    throw new Error(caseloadErrors.noHeader().message);
+  if (sheets[which].data.every((r) => isBlankRow(r)))
+    which = sheets.findIndex((s) => s.data.some((r) => !isBlankRow(r)));
   return sourceFor(sheets, fileName, which);
 }

@@ -25,7 +25,11 @@ export function leftOutBlocks(
       table,
       header: LEFT_OUT_HEADER,
       // IDs and reasons are data read from the sheet: text such as "=…" or "00123" must stay text.
-      rows: leftOut.map((r) => [r.sheetRow, r.id === "" ? null : dataCell(r.id), dataCell(r.reason)]),
+      rows: leftOut.map((r) => [
+        r.sheetRow,
+        r.id === "" ? null : dataCell(r.id),
+        dataCell(r.reason),
+      ]),
     },
   ];
 }

@@ -82,7 +82,9 @@ const gridOf = (table: TableData): Grid => [table.header, ...table.rows] as Grid
 
 /** The price table a journey will hand to its formulas, parsed as the functions parse it. */
 export function pricesFrom(table: TableData | null): PriceTable | PbrError {
-  return table ? parsePriceTable(gridOf(table), `price table ${table.sheet}`) : illustrativePrices();
+  return table
+    ? parsePriceTable(gridOf(table), `price table ${table.sheet}`)
+    : illustrativePrices();
 }
 
 export function stepsFrom(table: TableData | null): StepTable | PbrError {
@@ -133,7 +135,12 @@ export function preflightBudgets(
     null
   );
   if (result instanceof PbrError) return result;
-  return collect(table, idColumn, result, (i) => isBlank(people[i].code) && isBlank(people[i].step));
+  return collect(
+    table,
+    idColumn,
+    result,
+    (i) => isBlank(people[i].code) && isBlank(people[i].step)
+  );
 }
 
 export interface ReasonGroup {
@@ -159,15 +166,11 @@ const fmt = (n: number) => n.toLocaleString("en-GB");
 /** The pane's pre-flight sentence: how many rows cannot be used, and why, by kind, with a sheet row each. */
 export function describePreflight(check: Preflight, what: string, table: string): string[] {
   const n = check.leftOut.length;
-  const lines = [
-    `${fmt(n)} of ${fmt(check.rows)} rows of ${table} cannot be ${what}:`,
-  ];
+  const lines = [`${fmt(n)} of ${fmt(check.rows)} rows of ${table} cannot be ${what}:`];
   for (const g of groupReasons(check.leftOut).slice(0, 4)) {
     const e = g.example;
     const who = e.id ? ` (${e.id})` : "";
-    lines.push(
-      `${fmt(g.count)} like sheet row ${e.sheetRow}${who}: ${e.reason}`
-    );
+    lines.push(`${fmt(g.count)} like sheet row ${e.sheetRow}${who}: ${e.reason}`);
   }
   const groups = groupReasons(check.leftOut).length;
   if (groups > 4) lines.push(`and ${groups - 4} other kinds of problem.`);

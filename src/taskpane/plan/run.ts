@@ -45,7 +45,10 @@ export function leftBehind(error: unknown): string[] {
  * Remove the sheets a journey made (newest first), keeping on past a failure, and return a line per
  * sheet that could not be removed ("Caseload (2)": why), so the pane can say what to delete by hand.
  */
-export async function removeSheets(port: WorkbookPort, sheets: readonly string[]): Promise<string[]> {
+export async function removeSheets(
+  port: WorkbookPort,
+  sheets: readonly string[]
+): Promise<string[]> {
   const failed: string[] = [];
   for (const name of [...sheets].reverse()) {
     try {

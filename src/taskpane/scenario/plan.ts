@@ -130,7 +130,9 @@ export function scenarioSheet(
       ["Plan value (P)", inputs.plan],
       ["Cap (share of P, blank for none)", inputs.cap ?? null],
       ["Collar (share of P, blank for none)", inputs.collar ?? null],
-      ...(left > 0 ? [["Caseload rows left out (cannot be priced)", inputs.leftOutCount ?? left]] : []),
+      ...(left > 0
+        ? [["Caseload rows left out (cannot be priced)", inputs.leftOutCount ?? left]]
+        : []),
     ],
     formats: [
       { address: "B5", format: MONEY },
@@ -226,7 +228,8 @@ export function suggestYear(starts: readonly CellInput[]): number | null {
     counts.set(fy, (counts.get(fy) ?? 0) + 1);
   }
   let best: number | null = null;
-  for (const [fy, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && fy > best)) best = fy;
+  for (const [fy, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && fy > best)) best = fy;
   return best;
 }
 
@@ -240,7 +243,11 @@ export interface CaseloadRefs {
 }
 
 const fyCost = (refs: CaseloadRefs) =>
-  call("PBR.FYCOST", [refs.codes, refs.starts, refs.ends, refs.fyStartYear, refs.admitted, refs.prices], false);
+  call(
+    "PBR.FYCOST",
+    [refs.codes, refs.starts, refs.ends, refs.fyStartYear, refs.admitted, refs.prices],
+    false
+  );
 
 /**
  * A plan-value formula from a caseload: the sum of each period's cost inside one financial year,

@@ -267,7 +267,10 @@ export function builtInTables(): Record<string, { header: string[]; rows: CellIn
   });
   return {
     Prices: grid(ILLUSTRATIVE_PRICES),
-    Profile: grid({ header: defaultProfileGrid()[0].map(String), rows: defaultProfileGrid().slice(1) }),
+    Profile: grid({
+      header: defaultProfileGrid()[0].map(String),
+      rows: defaultProfileGrid().slice(1),
+    }),
     SuperclassRules: grid({
       header: defaultSuperclassRulesGrid()[0],
       rows: defaultSuperclassRulesGrid().slice(1),

@@ -23,7 +23,9 @@ const same = (a: CellInput, b: CellInput) => {
   if (String(a ?? "") === String(b ?? "")) return true;
   const x = Number(a);
   const y = Number(b);
-  return a !== null && b !== null && a !== "" && b !== "" && Number.isFinite(x) && Math.abs(x - y) < 1e-9;
+  return (
+    a !== null && b !== null && a !== "" && b !== "" && Number.isFinite(x) && Math.abs(x - y) < 1e-9
+  );
 };
 
 /**
@@ -37,7 +39,11 @@ export async function findReusable(port: WorkbookPort): Promise<Reusable[]> {
   const found: Reusable[] = [];
   for (const [key, builtIn] of Object.entries(builtIns)) {
     for (const { name, header } of headers) {
-      if (header.length !== builtIn.header.length || !header.every((h, i) => h === builtIn.header[i])) continue;
+      if (
+        header.length !== builtIn.header.length ||
+        !header.every((h, i) => h === builtIn.header[i])
+      )
+        continue;
       const table = await port.readTable(name);
       if (
         table.rows.length === builtIn.rows.length &&
