@@ -274,6 +274,29 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.settle();
   }
 
+  /**
+   * Type a block of cells as a user would (each value or "=formula", as pasted from Excel or
+   * Google Sheets), starting at (row, col), then recalculate once.
+   */
+  setCells(
+    sheet: string,
+    row: number,
+    col: number,
+    inputs: readonly (readonly CellInput[])[]
+  ): void {
+    const id = this.sheetId(sheet);
+    this.engine.batch(() => {
+      inputs.forEach((line, r) =>
+        line.forEach((input, c) =>
+          this.engine.setCellContents({ sheet: id, row: row + r, col: col + c }, [
+            [this.prepare(input, sheet, undefined, row + r, col + c)],
+          ])
+        )
+      );
+    });
+    this.settle();
+  }
+
   private tableShape(name: string): TableShape | undefined {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) return undefined;

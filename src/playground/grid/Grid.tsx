@@ -1,13 +1,24 @@
 /**
  * The editable grid of one sheet. Only the rows and columns in view are rendered, so a 2,000-row
  * caseload (or a 100,000-row import) scrolls smoothly. Keyboard: the grid is one Tab stop; arrows
- * move, Enter or F2 edits, typing replaces, Delete clears; while editing, Enter commits and moves
- * down, Tab commits and moves right, Escape cancels. Charts recorded on the sheet are drawn at
- * their anchor cell.
+ * move, Shift+arrows (or Shift+click, or a drag) select a range, Ctrl+Home/Ctrl+End go to the first
+ * and last used cell, Enter or F2 edits, typing replaces, Delete clears the selection; Ctrl+C copies
+ * the selection and Ctrl+V pastes, as tab-separated text to and from Excel or Google Sheets; while
+ * editing, Enter commits and moves down, Tab commits and moves right, Escape cancels. Charts
+ * recorded on the sheet are drawn at their anchor cell.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from "react";
 import { DetailedCellError } from "hyperformula";
-import { cellAddress, columnLetters, parseCell, parseRange } from "../../workbook/address";
+import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from "../../workbook/address";
+import { fromTsv, toTsv, typedCell } from "./clipboard";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -55,9 +66,14 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
 
   const dims = workbook.dimensions(sheet);
   const selection = workbook.currentSelection;
-  const active = selection.sheet === sheet ? parseRange(selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
-  const activeRow = active.top;
-  const activeCol = active.left;
+  const range = selection.sheet === sheet ? parseRange(selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+  // The active cell is where a range selection started (it may be any corner); the other corner moves.
+  const anchor = useRef<{ sheet: string; address: string; row: number; col: number } | null>(null);
+  const anchored = anchor.current !== null && anchor.current.sheet === sheet && anchor.current.address === selection.address;
+  const activeRow = anchored ? anchor.current!.row : range.top;
+  const activeCol = anchored ? anchor.current!.col : range.left;
+  const extentRow = activeRow === range.top ? range.bottom : range.top;
+  const extentCol = activeCol === range.left ? range.right : range.left;
   // Room for the data, every chart on the sheet and the selected cell (the name box can go anywhere).
   let chartRows = 0;
   let chartCols = 0;
@@ -127,7 +143,46 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
   const select = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rowCount - 1, row));
     const c = Math.max(0, Math.min(colCount - 1, col));
+    anchor.current = null;
     void workbook.select(sheet, cellAddress(r, c));
+  };
+
+  /** Select from the active cell to (row, col), keeping the active cell. */
+  const extend = (row: number, col: number) => {
+    const r = Math.max(0, Math.min(rowCount - 1, row));
+    const c = Math.max(0, Math.min(colCount - 1, col));
+    const address =
+      r === activeRow && c === activeCol
+        ? cellAddress(r, c)
+        : rangeAddress(Math.min(r, activeRow), Math.min(c, activeCol), Math.abs(r - activeRow) + 1, Math.abs(c - activeCol) + 1);
+    anchor.current = { sheet, address, row: activeRow, col: activeCol };
+    void workbook.select(sheet, address);
+  };
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const rows: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const line: string[] = [];
+      for (let c = range.left; c <= range.right; c++) {
+        const v = workbook.getValue(sheet, r, c);
+        line.push(v instanceof DetailedCellError ? String(v.value) : formatValue(v, workbook.formatAt(sheet, r, c)));
+      }
+      rows.push(line);
+    }
+    e.clipboardData.setData("text/plain", toTsv(rows));
+    e.preventDefault();
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const rows = fromTsv(e.clipboardData.getData("text/plain")).map((line) => line.map(typedCell));
+    if (rows.length === 0) return;
+    e.preventDefault();
+    workbook.setCells(sheet, activeRow, activeCol, rows);
+    const width = rows.reduce((w, line) => Math.max(w, line.length), 1);
+    anchor.current = null;
+    void workbook.select(sheet, rows.length === 1 && width === 1 ? cellAddress(activeRow, activeCol) : rangeAddress(activeRow, activeCol, rows.length, width));
   };
 
   const commit = (text: string, move: [number, number]) => {
@@ -149,7 +204,14 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
       PageDown: [Math.floor(view.height / ROW_H) - 1, 0],
       PageUp: [-Math.floor(view.height / ROW_H) + 1, 0],
     };
-    if (moves[e.key]) {
+    if ((e.ctrlKey || e.metaKey) && (e.key === "Home" || e.key === "End")) {
+      e.preventDefault();
+      if (e.key === "Home") select(0, 0);
+      else select(Math.max(0, dims.rows - 1), Math.max(0, dims.cols - 1));
+    } else if (moves[e.key] && e.shiftKey) {
+      e.preventDefault();
+      extend(extentRow + moves[e.key][0], extentCol + moves[e.key][1]);
+    } else if (moves[e.key]) {
       e.preventDefault();
       select(activeRow + moves[e.key][0], activeCol + moves[e.key][1]);
     } else if (e.key === "Enter" || e.key === "F2") {
@@ -158,7 +220,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
       setEditing({ text: content === null ? "" : String(content) });
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      workbook.setCell(sheet, activeRow, activeCol, null);
+      const blank = Array.from({ length: range.bottom - range.top + 1 }, () => Array<null>(range.right - range.left + 1).fill(null));
+      workbook.setCells(sheet, range.top, range.left, blank);
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       setEditing({ text: e.key });
@@ -172,6 +235,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
       const isError = v instanceof DetailedCellError;
       const text = isError ? v.value : formatValue(v, workbook.formatAt(sheet, r, c));
       const selected = r === activeRow && c === activeCol;
+      const inRange = r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
       // Text runs on into empty cells to its right and stops at the first one in use, as in Excel.
       let span = widths[c];
       if (typeof v === "string") {
@@ -184,16 +248,20 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
           role="gridcell"
           aria-rowindex={r + 2}
           aria-colindex={c + 2}
-          aria-selected={selected}
+          aria-selected={inRange}
           data-cell={cellAddress(r, c)}
           title={isError ? `${v.value} ${v.message}` : text.length > 20 ? text : undefined}
-          className={`pbr-cell${selected ? " pbr-selected" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}`}
+          className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}`}
           style={{ top: ROW_H * (r + 1), left: lefts[c], width: widths[c], height: ROW_H, textAlign: isError ? "center" : alignOf(v) }}
           onMouseDown={(e) => {
             e.preventDefault();
             setEditing(null);
-            select(r, c);
+            if (e.shiftKey) extend(r, c);
+            else select(r, c);
             gridRef.current?.focus({ preventScroll: true });
+          }}
+          onMouseEnter={(e) => {
+            if (e.buttons === 1 && !editing) extend(r, c);
           }}
           onDoubleClick={() => {
             const content = workbook.getContent(sheet, r, c);
@@ -268,6 +336,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
         className="pbr-grid"
         style={{ width: totalW, height: totalH }}
         onKeyDown={onKeyDown}
+        onCopy={onCopy}
+        onPaste={onPaste}
       >
         {cells}
         {charts}

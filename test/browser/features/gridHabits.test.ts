@@ -1,0 +1,67 @@
+/**
+ * Spreadsheet habits in the playground grid: Shift+arrows select a range, Ctrl+C puts it on the
+ * clipboard as tab-separated text (what Excel and Google Sheets paste), Ctrl+V pastes such text
+ * typed cell by cell, Delete clears the range, Ctrl+Home/Ctrl+End jump to the ends.
+ */
+import type { Page } from "playwright-core";
+import { goTo, shown, usePlayground } from "../support/playground";
+
+/** Fire a copy or paste event on the grid with a clipboard the test can read and fill. */
+function clip(page: Page, kind: "copy" | "paste", text = ""): Promise<string> {
+  return page.evaluate(
+    ({ kind, text }) => {
+      const grid = document.activeElement as HTMLElement;
+      const data = new DataTransfer();
+      if (kind === "paste") data.setData("text/plain", text);
+      grid.dispatchEvent(new ClipboardEvent(kind, { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData("text/plain");
+    },
+    { kind, text }
+  );
+}
+
+describe("playground grid: ranges, copy, paste", () => {
+  const pg = usePlayground();
+
+  it("selects a range with Shift+arrows and copies it as tab-separated text, as the grid shows it", async () => {
+    const { page } = pg();
+    await goTo(page, "Caseload!A3");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowDown");
+    await expect(page.locator('[aria-selected="true"][data-cell]').count()).resolves.toBe(4);
+    const text = await clip(page, "copy");
+    const lines = text.split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0].split("\t")).toEqual([await shown(page, "Caseload!A3"), await shown(page, "Caseload!B3")]);
+    expect(lines[1].split("\t")[0]).toBe("SYN-0001");
+  });
+
+  it("pastes tab-separated text from Excel at the active cell, typing numbers and formulas", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!K2");
+    await clip(page, "paste", "Team\tPeople\r\nNorth\t12\r\nSouth\t=L3*2\r\n");
+    await expect(shown(page, "Summary!K2")).resolves.toBe("Team");
+    await expect(shown(page, "Summary!L3")).resolves.toBe("12");
+    await expect(shown(page, "Summary!L4")).resolves.toBe("24");
+    await expect(page.getByLabel("Formula bar").inputValue()).resolves.toBe("=L3*2");
+  });
+
+  it("clears the selected range with Delete, and Ctrl+Home goes to A1", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!K2");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Delete");
+    await expect(shown(page, "Summary!L4")).resolves.toBe("");
+    await goTo(page, "Summary!K2");
+    await expect(shown(page, "Summary!K2")).resolves.toBe("");
+    await page.keyboard.press("Control+Home");
+    await page.locator('[data-cell="A1"][aria-selected="true"]').waitFor();
+  });
+
+  it("makes no request to any host other than localhost, with no page errors", () => {
+    expect(pg().session.outside).toEqual([]);
+    expect(pg().session.errors).toEqual([]);
+  });
+});
