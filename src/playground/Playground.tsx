@@ -152,6 +152,12 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               }}
             />
             <div style={{ gridColumn: "1 / 4", display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
+              <Button size="small" onClick={() => workbook.undo()} disabled={!workbook.canUndo} aria-keyshortcuts="Control+Z">
+                Undo
+              </Button>
+              <Button size="small" onClick={() => workbook.redo()} disabled={!workbook.canRedo} aria-keyshortcuts="Control+Y">
+                Redo
+              </Button>
               <Button size="small" onClick={saveXlsx}>
                 Save workbook as .xlsx
               </Button>

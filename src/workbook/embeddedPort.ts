@@ -268,10 +268,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   /** Type into one cell as a user would (value or "=formula"), then recalculate. */
   setCell(sheet: string, row: number, col: number, input: CellInput): void {
-    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col }, [
-      [this.prepare(input, sheet, undefined, row, col)],
-    ]);
-    this.settle();
+    this.setCells(sheet, row, col, [[input]]);
   }
 
   /**
@@ -279,6 +276,69 @@ export class EmbeddedWorkbook implements WorkbookPort {
    * Google Sheets), starting at (row, col), then recalculate once.
    */
   setCells(
+    sheet: string,
+    row: number,
+    col: number,
+    inputs: readonly (readonly CellInput[])[]
+  ): void {
+    const before = inputs.map((line, r) =>
+      line.map((_, c) => this.getContent(sheet, row + r, col + c))
+    );
+    this.applyCells(sheet, row, col, inputs);
+    this.undoStack.push({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
+    if (this.undoStack.length > UNDO_STEPS) this.undoStack.shift();
+    this.redoStack.length = 0;
+  }
+
+  /** Whether there is a user edit to undo, or an undone one to redo. */
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /**
+   * Undo the last edit typed or pasted into the grid (or the formula bar), putting back what the
+   * cells held; the cells are selected. Task pane writes are not on this list: a journey that
+   * fails or is cancelled removes what it wrote itself.
+   */
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
+    this.applyCells(step.sheet, step.row, step.col, step.before);
+    this.redoStack.push(step);
+    this.selectStep(step);
+    return true;
+  }
+
+  redo(): boolean {
+    const step = this.redoStack.pop();
+    if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
+    this.applyCells(step.sheet, step.row, step.col, step.after);
+    this.undoStack.push(step);
+    this.selectStep(step);
+    return true;
+  }
+
+  private readonly undoStack: UndoStep[] = [];
+  private readonly redoStack: UndoStep[] = [];
+
+  private selectStep(step: UndoStep): void {
+    const rows = step.after.length;
+    const cols = step.after.reduce((w, line) => Math.max(w, line.length), 1);
+    this.selection = {
+      sheet: step.sheet,
+      address:
+        rows === 1 && cols === 1
+          ? cellAddressOf(step.row, step.col)
+          : rangeAddress(step.row, step.col, rows, cols),
+    };
+    this.bump();
+  }
+
+  private applyCells(
     sheet: string,
     row: number,
     col: number,
@@ -677,6 +737,19 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.bump();
   }
 }
+
+/** How many user edits the playground can undo. */
+const UNDO_STEPS = 100;
+
+interface UndoStep {
+  sheet: string;
+  row: number;
+  col: number;
+  before: CellInput[][];
+  after: CellInput[][];
+}
+
+const cellAddressOf = (row: number, col: number) => rangeAddress(row, col, 1, 1).split(":")[0];
 
 function isSpill(value: unknown): boolean {
   return value instanceof DetailedCellError && value.type === "SPILL";

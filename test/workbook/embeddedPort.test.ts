@@ -226,3 +226,27 @@ describe("embedded workbook: formulas and PBR functions", () => {
     expect(wb.getValue("Sheet1", 0, 5)).toBe(32);
   });
 });
+
+describe("embedded workbook: undo and redo of typed and pasted edits", () => {
+  it("puts back what the cells held, one edit at a time, and redoes it", async () => {
+    const wb = make({ S: [["keep", 1]] });
+    wb.setCell("S", 0, 1, 5);
+    wb.setCells("S", 1, 0, [["a", "=B1*2"], ["b", 3]]);
+    expect(wb.getValue("S", 1, 1)).toBe(10);
+    expect(wb.canUndo).toBe(true);
+    expect(wb.undo()).toBe(true); // the paste
+    expect([wb.getContent("S", 1, 0), wb.getContent("S", 1, 1), wb.getContent("S", 2, 1)]).toEqual([null, null, null]);
+    expect(wb.currentSelection).toEqual({ sheet: "S", address: "A2:B3" });
+    expect(wb.undo()).toBe(true); // the typed 5
+    expect(wb.getValue("S", 0, 1)).toBe(1);
+    expect(wb.undo()).toBe(false);
+    expect(wb.redo()).toBe(true);
+    expect(wb.redo()).toBe(true);
+    expect(wb.getValue("S", 1, 1)).toBe(10);
+    expect(wb.canRedo).toBe(false);
+    // A new edit after an undo drops what could have been redone.
+    wb.undo();
+    wb.setCell("S", 0, 0, "new");
+    expect(wb.canRedo).toBe(false);
+  });
+});

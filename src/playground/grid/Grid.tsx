@@ -3,8 +3,9 @@
  * caseload (or a 100,000-row import) scrolls smoothly. Keyboard: the grid is one Tab stop; arrows
  * move, Shift+arrows (or Shift+click, or a drag) select a range, Ctrl+Home/Ctrl+End go to the first
  * and last used cell, Enter or F2 edits, typing replaces, Delete clears the selection; Ctrl+C copies
- * the selection and Ctrl+V pastes, as tab-separated text to and from Excel or Google Sheets; while
- * editing, Enter commits and moves down, Tab commits and moves right, Escape cancels. Charts
+ * the selection and Ctrl+V pastes, as tab-separated text to and from Excel or Google Sheets;
+ * Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo typed and pasted edits. While editing, Enter
+ * commits and moves down, Tab commits and moves right, Escape cancels. Charts
  * recorded on the sheet are drawn at their anchor cell.
  */
 import {
@@ -204,7 +205,12 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
       PageDown: [Math.floor(view.height / ROW_H) - 1, 0],
       PageUp: [-Math.floor(view.height / ROW_H) + 1, 0],
     };
-    if ((e.ctrlKey || e.metaKey) && (e.key === "Home" || e.key === "End")) {
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && (key === "z" || key === "y")) {
+      e.preventDefault();
+      if (key === "y" || e.shiftKey) workbook.redo();
+      else workbook.undo();
+    } else if ((e.ctrlKey || e.metaKey) && (e.key === "Home" || e.key === "End")) {
       e.preventDefault();
       if (e.key === "Home") select(0, 0);
       else select(Math.max(0, dims.rows - 1), Math.max(0, dims.cols - 1));

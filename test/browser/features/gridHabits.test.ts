@@ -60,6 +60,24 @@ describe("playground grid: ranges, copy, paste", () => {
     await page.locator('[data-cell="A1"][aria-selected="true"]').waitFor();
   });
 
+  it("undoes and redoes typed edits with Ctrl+Z and Ctrl+Y", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!K6");
+    await page.keyboard.type("first");
+    await page.keyboard.press("Enter");
+    await goTo(page, "Summary!K6");
+    await page.keyboard.type("second");
+    await page.keyboard.press("Enter");
+    await expect(shown(page, "Summary!K6")).resolves.toBe("second");
+    await page.keyboard.press("Control+z");
+    await expect(shown(page, "Summary!K6")).resolves.toBe("first");
+    await page.keyboard.press("Control+z");
+    await expect(shown(page, "Summary!K6")).resolves.toBe("");
+    await page.keyboard.press("Control+y");
+    await expect(shown(page, "Summary!K6")).resolves.toBe("first");
+    await expect(page.getByRole("button", { name: "Redo" }).isEnabled()).resolves.toBe(true);
+  });
+
   it("makes no request to any host other than localhost, with no page errors", () => {
     expect(pg().session.outside).toEqual([]);
     expect(pg().session.errors).toEqual([]);
