@@ -32,4 +32,7 @@ export const PLAYGROUND_CSS = `
 .pbr-chart figcaption, .pbr-chart p { padding: 8px 12px; margin: 0; }
 .pbr-tabs { border-top: 1px solid #e0e0e0; overflow-x: auto; background: #fafafa; }
 .pbr-pane { overflow: auto; min-width: 0; }
+.pbr-in-range { background: #e3eefa; }
+.pbr-frozen-head { z-index: 2; background: #f0f5fb; font-weight: 600; box-shadow: 0 1px 2px rgba(0,0,0,.15); }
+.pbr-col-resize { position: absolute; top: 0; right: 0; width: 6px; height: 100%; cursor: col-resize; }
 `;

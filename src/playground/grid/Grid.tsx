@@ -15,6 +15,7 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type ReactElement,
   type KeyboardEvent,
 } from "react";
 import { DetailedCellError } from "hyperformula";
@@ -87,10 +88,28 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
   const rowCount = Math.max(dims.rows + 30, 60, chartRows, activeRow + 30);
   const colCount = Math.max(dims.cols + 4, 14, chartCols, activeCol + 4);
   // Widths depend on content near the top; recompute when the sheet or its size changes.
-  const widths = useMemo(
+  // Widths the user set by dragging a column head's edge, per sheet.
+  const [custom, setCustom] = useState<Record<string, Record<number, number>>>({});
+  const measured = useMemo(
     () => columnWidths(workbook, sheet, colCount, dims.rows),
     [workbook, sheet, colCount, dims.rows, Math.floor(version / 50)]
   );
+  const widths = useMemo(() => {
+    const set = custom[sheet];
+    return set ? measured.map((w, c) => set[c] ?? w) : measured;
+  }, [measured, custom, sheet]);
+  const resize = (col: number, startX: number, startW: number) => {
+    const move = (e: MouseEvent) => {
+      const w = Math.max(24, Math.min(800, startW + e.clientX - startX));
+      setCustom((all) => ({ ...all, [sheet]: { ...all[sheet], [col]: w } }));
+    };
+    const up = () => {
+      window.removeEventListener("mousemove", move);
+      window.removeEventListener("mouseup", up);
+    };
+    window.addEventListener("mousemove", move);
+    window.addEventListener("mouseup", up);
+  };
   const lefts = useMemo(() => {
     const out = [HEAD_W];
     for (const w of widths) out.push(out[out.length - 1] + w);
@@ -291,9 +310,38 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
     columnHeads.push(
       <div key={c} role="columnheader" className={`pbr-colhead${c === activeCol ? " pbr-head-active" : ""}`} style={{ left: lefts[c], width: widths[c], height: ROW_H }}>
         {columnLetters(c)}
+        <span
+          className="pbr-col-resize"
+          aria-hidden="true"
+          data-resize={columnLetters(c)}
+          onMouseDown={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            resize(c, e.clientX, widths[c]);
+          }}
+        />
       </div>
     );
   }
+  // A table whose header row has scrolled out of view keeps it on show under the column letters,
+  // as Excel does for a table's headers.
+  const frozen: ReactElement[] = [];
+  const firstVisibleRow = Math.floor(view.top / ROW_H);
+  for (const t of workbook.tables) {
+    if (t.sheet !== sheet) continue;
+    const tr = parseRange(t.address);
+    if (!(tr.top < firstVisibleRow && tr.bottom >= firstVisibleRow)) continue;
+    for (let c = Math.max(tr.left, firstCol); c <= Math.min(tr.right, lastCol); c++) {
+      const v = workbook.getValue(sheet, tr.top, c);
+      frozen.push(
+        <div key={`${t.name}:${c}`} className="pbr-cell pbr-frozen-head" aria-hidden="true" style={{ top: view.top + ROW_H, left: lefts[c], width: widths[c], height: ROW_H }}>
+          {v === null || v instanceof DetailedCellError ? "" : String(v)}
+        </div>
+      );
+    }
+    break;
+  }
+
   const rowHeads = [];
   for (let r = firstRow; r <= lastRow; r++) {
     rowHeads.push(
@@ -346,6 +394,11 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
         onPaste={onPaste}
       >
         {cells}
+        {frozen.length > 0 && (
+          <div className="pbr-frozen" data-testid="frozen-header">
+            {frozen}
+          </div>
+        )}
         {charts}
         <div className="pbr-colheads" style={{ top: view.top, width: totalW }}>
           <div className="pbr-corner" style={{ left: view.left, width: HEAD_W, height: ROW_H }} />

@@ -78,6 +78,30 @@ describe("playground grid: ranges, copy, paste", () => {
     await expect(page.getByRole("button", { name: "Redo" }).isEnabled()).resolves.toBe(true);
   });
 
+  it("keeps a table's header row on show when it scrolls out of view", async () => {
+    const { page } = pg();
+    await goTo(page, "Caseload!A4");
+    await expect(page.getByTestId("frozen-header").count()).resolves.toBe(0);
+    await goTo(page, "Caseload!A400");
+    const first = page.getByTestId("frozen-header").locator(".pbr-frozen-head").first();
+    await first.waitFor();
+    await expect(first.textContent()).resolves.toBe("Id");
+  });
+
+  it("resizes a column by dragging its head's edge", async () => {
+    const { page } = pg();
+    await goTo(page, "Caseload!B4");
+    const cell = page.locator('[data-cell="B4"]');
+    const before = (await cell.boundingBox())!.width;
+    const edge = (await page.locator('[data-resize="B"]').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 60, edge.y + edge.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const after = (await cell.boundingBox())!.width;
+    expect(after).toBeGreaterThan(before + 40);
+  });
+
   it("makes no request to any host other than localhost, with no page errors", () => {
     expect(pg().session.outside).toEqual([]);
     expect(pg().session.errors).toEqual([]);
