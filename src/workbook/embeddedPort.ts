@@ -34,6 +34,7 @@ import {
 } from "./port";
 import { isNameAwaited } from "./embedded/awaitedNames";
 import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
+import { EditHistory, stepAddress, type EditStep } from "./embedded/editHistory";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
 import { registerPbrFunctions } from "./embedded/pbrPlugin";
 import type { PbrFunctionEntry } from "./embedded/registry";
@@ -285,56 +286,42 @@ export class EmbeddedWorkbook implements WorkbookPort {
       line.map((_, c) => this.getContent(sheet, row + r, col + c))
     );
     this.applyCells(sheet, row, col, inputs);
-    this.undoStack.push({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
-    if (this.undoStack.length > UNDO_STEPS) this.undoStack.shift();
-    this.redoStack.length = 0;
+    this.history.record({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
   }
 
   /** Whether there is a user edit to undo, or an undone one to redo. */
   get canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return this.history.canUndo;
   }
 
   get canRedo(): boolean {
-    return this.redoStack.length > 0;
+    return this.history.canRedo;
   }
 
   /**
    * Undo the last edit typed or pasted into the grid (or the formula bar), putting back what the
-   * cells held; the cells are selected. Task pane writes are not on this list: a journey that
-   * fails or is cancelled removes what it wrote itself.
+   * cells held, and select them. Task pane writes are not on this list (see EditHistory).
    */
   undo(): boolean {
-    const step = this.undoStack.pop();
+    const step = this.history.undo();
     if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
     this.applyCells(step.sheet, step.row, step.col, step.before);
-    this.redoStack.push(step);
-    this.selectStep(step);
+    this.selectEdit(step);
     return true;
   }
 
   redo(): boolean {
-    const step = this.redoStack.pop();
+    const step = this.history.redo();
     if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
     this.applyCells(step.sheet, step.row, step.col, step.after);
-    this.undoStack.push(step);
-    this.selectStep(step);
+    this.selectEdit(step);
     return true;
   }
 
-  private readonly undoStack: UndoStep[] = [];
-  private readonly redoStack: UndoStep[] = [];
+  private readonly history = new EditHistory();
 
-  private selectStep(step: UndoStep): void {
-    const rows = step.after.length;
-    const cols = step.after.reduce((w, line) => Math.max(w, line.length), 1);
-    this.selection = {
-      sheet: step.sheet,
-      address:
-        rows === 1 && cols === 1
-          ? cellAddressOf(step.row, step.col)
-          : rangeAddress(step.row, step.col, rows, cols),
-    };
+  private selectEdit(step: EditStep): void {
+    this.selection = { sheet: step.sheet, address: stepAddress(step) };
     this.bump();
   }
 
@@ -737,19 +724,6 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.bump();
   }
 }
-
-/** How many user edits the playground can undo. */
-const UNDO_STEPS = 100;
-
-interface UndoStep {
-  sheet: string;
-  row: number;
-  col: number;
-  before: CellInput[][];
-  after: CellInput[][];
-}
-
-const cellAddressOf = (row: number, col: number) => rangeAddress(row, col, 1, 1).split(":")[0];
 
 function isSpill(value: unknown): boolean {
   return value instanceof DetailedCellError && value.type === "SPILL";
