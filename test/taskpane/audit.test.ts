@@ -172,3 +172,25 @@ describe("people who cannot be assessed (issue 12)", () => {
     );
   });
 });
+
+describe("team names Excel would read as numbers, dates or comparisons", () => {
+  it("are counted exactly: 007 and 7 apart, Mar-24 and <5 as text", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const teams = ["007", "7", "007", "Mar-24", "<5", "North"];
+    const rows = teams.map((team, i) => ({ sheetRow: i + 5, id: `P${i}`, team, recorded: 99, ratings: Array(18).fill(1) }));
+    const result = await runAudit(port, { rows, profile: null, byTeam: true });
+    const used = await port.readUsedRange(result.sheets.audit);
+    const z = 25; // column Z holds the summary labels
+    const people = new Map<string, unknown>();
+    for (const row of used.rows) if (typeof row[z] === "string") people.set(row[z] as string, row[z + 8]);
+    expect(people.get("007")).toBe(2);
+    expect(people.get("7")).toBe(1);
+    expect(people.get("Mar-24")).toBe(1);
+    expect(people.get("<5")).toBe(1);
+    expect(people.get("North")).toBe(1);
+  });
+});

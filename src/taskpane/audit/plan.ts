@@ -16,9 +16,9 @@ import { toNumber } from "../../core/values";
 import { PbrError } from "../../core/errors";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
 import { cellAddress, columnLetters, rangeAddress } from "../../workbook/address";
-import { dataCell } from "../../workbook/cellText";
+import { dataCell, excelWouldChange } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
-import { absolute, call, exactCriterion } from "../plan/formula";
+import { absolute, call, exactCriterion, text } from "../plan/formula";
 import type { Block, WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
@@ -99,14 +99,22 @@ function summary(
   groups.forEach((g, i) => {
     const r = top + 2 + i + 1; // Excel row
     const crit = exactCriterion(g);
+    // A label Excel would read as a number, date or comparison ("007", "Mar-24", "<5") is matched
+    // exactly with SUMPRODUCT: COUNTIFS would also count 7 for "007", or read "<5" as "less than 5".
+    const exact = typeof g === "string" && (excelWouldChange(g) || /^[<>=]/.test(g));
+    const same = `--(${groupRange}=${text(String(g))})`;
     const count = (pattern: string) =>
-      `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`;
+      !exact
+        ? `=COUNTIFS(${groupRange},${crit},${checkRange},"${pattern}")`
+        : pattern.endsWith("*")
+          ? `=SUMPRODUCT(${same},--(LEFT(${checkRange},${pattern.length - 1})="${pattern.slice(0, -1)}"))`
+          : `=SUMPRODUCT(${same},--(${checkRange}="${pattern}"))`;
     const col = (n: number) => `${columnLetters(SUMMARY_COL + n)}${r}`;
     values.push([
       dataCell(label(g)),
       ...CATEGORIES.map(([, pattern]) => count(pattern)),
       `=${col(PEOPLE)}-${CATEGORIES.map((_, j) => col(j + 1)).join("-")}`,
-      `=COUNTIFS(${groupRange},${crit})`,
+      exact ? `=SUMPRODUCT(${same})` : `=COUNTIFS(${groupRange},${crit})`,
     ]);
   });
   const firstRow = top + 3;
