@@ -332,12 +332,15 @@ export class EmbeddedWorkbook implements WorkbookPort {
     inputs: readonly (readonly CellInput[])[]
   ): void {
     const id = this.sheetId(sheet);
+    // Prepared first: a structured reference is resolved by reading the table, which the engine
+    // refuses while a batch has evaluation suspended.
+    const prepared = inputs.map((line, r) =>
+      line.map((input, c) => this.prepare(input, sheet, undefined, row + r, col + c))
+    );
     this.engine.batch(() => {
-      inputs.forEach((line, r) =>
+      prepared.forEach((line, r) =>
         line.forEach((input, c) =>
-          this.engine.setCellContents({ sheet: id, row: row + r, col: col + c }, [
-            [this.prepare(input, sheet, undefined, row + r, col + c)],
-          ])
+          this.engine.setCellContents({ sheet: id, row: row + r, col: col + c }, [[input]])
         )
       );
     });
