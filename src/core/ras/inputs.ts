@@ -54,24 +54,10 @@ export function readTotalPoints(arg: CellValue): number | PbrError {
 }
 
 /**
- * Round a budget down to a multiple of `roundTo` (0: no rounding). Rounding down is what keeps a
- * calibrated cohort inside its envelope: no budget ever goes up. A quotient within a few units in the last place
+ * Whole units of `roundTo` in a quotient, rounded down, except that a quotient within `tolerance`
  * of a whole number counts as that number, so floating-point noise (1239.9999999999998) does not
- * lose a whole step.
+ * lose a whole unit.
  */
-export function roundDown(amount: number, roundTo: number): number {
-  if (roundTo === 0) return amount;
-  let q = amount / roundTo;
-  const nearest = Math.round(q);
-  // A few units in the last place: floating-point noise, never a real fraction of a unit (a relative
-  // 1e-12 once snapped 4,733,825,873.9953 pennies up to the next penny, over the envelope).
-  if (Math.abs(q - nearest) <= 8 * Number.EPSILON * Math.max(1, Math.abs(q))) q = nearest;
-  const whole = Math.floor(q);
-  const inverse = 1 / roundTo;
-  return Number.isInteger(inverse) ? whole / inverse : whole * roundTo;
-}
-
-/** Whole units of `roundTo` in a quotient, with floating-point noise snapped (as in `roundDown`). */
 function wholeUnits(q: number, tolerance: number): number {
   const nearest = Math.round(q);
   return Math.abs(q - nearest) <= tolerance ? nearest : Math.floor(q);

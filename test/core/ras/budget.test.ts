@@ -2,7 +2,14 @@
 import { PbrError } from "../../../src/core/errors";
 import { rasBudgetRange, rasBuildupRange, rasSetup } from "../../../src/core/ras/budget";
 import { rasCalibrate } from "../../../src/core/ras/calibrate";
-import { roundDown } from "../../../src/core/ras/inputs";
+import { roundColumn } from "../../../src/core/ras/inputs";
+
+/** One budget alone, rounded as a one-cell call rounds it. */
+const roundDown = (amount: number, roundTo: number) => {
+  const v = [amount];
+  roundColumn(v, () => true, roundTo);
+  return v[0];
+};
 import { rasPointsRange } from "../../../src/core/ras/points";
 import { ILLUSTRATIVE_STEPS } from "../../../src/core/ras/illustrative";
 import { illustrativeSteps, parseStepTable, stepPercent } from "../../../src/core/ras/stepTable";
