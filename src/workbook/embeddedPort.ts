@@ -304,26 +304,24 @@ export class EmbeddedWorkbook implements WorkbookPort {
    */
   undo(): boolean {
     const step = this.history.undo();
-    if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
-    this.applyCells(step.sheet, step.row, step.col, step.before);
-    this.selectEdit(step);
-    return true;
+    return step !== undefined && this.replay(step, step.before);
   }
 
   redo(): boolean {
     const step = this.history.redo();
-    if (!step || !this.engine.doesSheetExist(step.sheet)) return false;
-    this.applyCells(step.sheet, step.row, step.col, step.after);
-    this.selectEdit(step);
+    return step !== undefined && this.replay(step, step.after);
+  }
+
+  /** Put an edit's cells back to `cells` (its before or after) and select them. */
+  private replay(step: EditStep, cells: CellInput[][]): boolean {
+    if (!this.engine.doesSheetExist(step.sheet)) return false;
+    this.applyCells(step.sheet, step.row, step.col, cells);
+    this.selection = { sheet: step.sheet, address: stepAddress(step) };
+    this.bump();
     return true;
   }
 
   private readonly history = new EditHistory();
-
-  private selectEdit(step: EditStep): void {
-    this.selection = { sheet: step.sheet, address: stepAddress(step) };
-    this.bump();
-  }
 
   private applyCells(
     sheet: string,
