@@ -18,6 +18,7 @@ module.exports = {
       testPathIgnorePatterns: ["/test/browser/"],
       transform: { "^.+\\.tsx?$": tsJest },
       moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifest.js" },
+      setupFilesAfterEnv: ["<rootDir>/test/support/fastCheck.ts"],
     },
     {
       displayName: "browser",
