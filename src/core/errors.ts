@@ -130,8 +130,15 @@ export const inputErrors = {
 };
 
 export const shapeErrors = {
-  lengthMismatch: (what: string, expected: number, got: number) =>
-    valueError(`${what} has ${got} rows but the first argument has ${expected}: they must match`),
+  /** The one wording for column arguments of different lengths. */
+  lengthMismatch: (what: string, got: number, other: string, rows: number) =>
+    valueError(
+      `${what} has ${got} rows but ${other} has ${rows}: they must match (or give one value for every row)`
+    ),
+  notColumn: (what: string, columns: number) =>
+    valueError(`${what} must be a single column; got ${columns} columns`),
+  notSingle: (what: string, cells: number) =>
+    valueError(`${what} must be a single value; got ${cells} cells`),
   notNumber: (row: number, what: string, value: unknown) =>
     notANumber(`row ${row}, ${what}:`, value),
   outOfRange: (row: number, what: string, value: unknown) =>
@@ -149,6 +156,21 @@ export const shapeErrors = {
     valueError(
       `the ${what} has no ${missing.map((m) => `"${m}"`).join(" or ")} column in its header row`
     ),
+};
+
+/** Single-value number arguments read by their spec (args/single.ts): one wording per rule. */
+export const argErrors = {
+  notNumber: (what: string, value: unknown, hint = "", max?: string) =>
+    max !== undefined && isOutOfRange(value)
+      ? outOfRange(what, value, `an amount from 0 to ${max}`)
+      : notANumber(what, value, hint),
+  notPositive: (what: string, value: number, hint = "") =>
+    badNumber(`${what} ${value} must be more than 0${hint}`),
+  negative: (what: string, value: number) => badNumber(`${what} ${value} is negative`),
+  notFraction: (what: string, value: number, hint = "") =>
+    badNumber(`${what} ${value} must be a fraction from 0 up to (not including) 1${hint}`),
+  tooLarge: (what: string, value: number, max: string, why: string) =>
+    badNumber(`${what} ${value} is over the £${max} limit (${why})`),
 };
 
 // ---------------------------------------------------------------- care clusters and MHCT ratings
@@ -228,12 +250,6 @@ export const tariffErrors = {
     valueError(
       `prices ${show(value)} is not a range: give a price table with a header row (Code | Day price | …)`
     ),
-  lengthMismatch: (what: string, got: number, first: string, rows: number) =>
-    valueError(
-      `${what} has ${got} rows but ${first} has ${rows}: they must match (or give one value for every row)`
-    ),
-  notSingle: (what: string, cells: number) =>
-    valueError(`${what} must be a single value; got ${cells} cells`),
   codeBlank: (row: number) => valueError(`row ${row}: code is blank`),
   codeNotFound: (row: number, code: unknown, table: TableRef) =>
     notFound(`row ${row}: code ${show(code)} is not in ${inTable(table)}`),
@@ -310,18 +326,6 @@ export const tariffErrors = {
     badNumber(
       `row ${row}, financial year: ${value} must be a whole year from 1900 to 9998 (e.g. 2024 for 2024/25)`
     ),
-  // COSTPERDAY and REBASE share one pool or one contract value across rows
-  amountNotNumber: (what: string, value: unknown) =>
-    isOutOfRange(value)
-      ? outOfRange(what, value, "an amount from 0 to 90,000,000,000")
-      : valueError(`${what} ${show(value)} is not a number`),
-  amountNegative: (what: string, value: number) => badNumber(`${what} ${value} is negative`),
-  amountNotPositive: (what: string, value: number) =>
-    badNumber(`${what} ${value} must be more than 0`),
-  amountTooLarge: (what: string, value: number) =>
-    badNumber(
-      `${what} ${value} is over the £90,000,000,000 limit (beyond it pennies are no longer exact)`
-    ),
   shareOutOfRange: () =>
     badNumber(
       `the pool cannot be shared to the penny: days × weight add up to more than can be counted ` +
@@ -385,10 +389,6 @@ export const riskErrors = {
     ),
   bandRate: (what: string, row: number, rate: unknown) =>
     valueError(`${what} row ${row}: rate ${show(rate)} is not between 0 and 1 (e.g. 0.5 for 50%)`),
-  columnLengths: (what: string, got: number, longest: string, rows: number) =>
-    valueError(
-      `${what} has ${got} rows but ${longest} has ${rows}: give one value or a column of ${rows}`
-    ),
   rateOutOfRange: (row: number, what: string, value: number) =>
     badNumber(`row ${row}, ${what}: ${value} is not between 0 and 1 (e.g. 0.2 for 20%)`),
   varianceBelowMinus1: (row: number, value: number) =>
@@ -397,18 +397,6 @@ export const riskErrors = {
     ),
   noPlannedActivity: () =>
     new PbrError("#DIV/0!", "planned activity adds up to 0, so there is no planned average price"),
-  codeMissing: (row: number) =>
-    valueError(`row ${row}: the code is blank, so no price can be looked up`),
-  priceNotFound: (row: number, code: unknown) =>
-    notFound(`row ${row}: code ${show(code)} is not in the price table`),
-  priceTableDuplicate: (row: number, firstRow: number, code: string) =>
-    valueError(
-      `price table row ${row}: code "${code}" is already given in price table row ${firstRow}`
-    ),
-  priceTableNotNumber: (row: number, value: unknown) =>
-    notANumber(`price table row ${row}: price`, value),
-  priceTableNegative: (row: number, value: number) =>
-    badNumber(`price table row ${row}: price ${value} is negative`),
 };
 
 // ---------------------------------------------------------------- stepped budgets (RAS)
@@ -433,20 +421,6 @@ export const rasErrors = {
     valueError(
       `row ${row}: step ${show(step)} is listed twice in the ${tableName} (rows ${firstRow} and ${secondRow})`
     ),
-  kNotNumber: (value: unknown) =>
-    notANumber("k", value, " (use the factor from PBR.RASCALIBRATE, or 1)"),
-  kNotPositive: (value: number) => badNumber(`k ${value} must be more than 0`),
-  roundToNotNumber: (value: unknown) => notANumber("roundTo", value, " (e.g. 10 for whole £10s)"),
-  roundToNotPositive: (value: number) =>
-    badNumber(`roundTo ${value} must be more than 0 (e.g. 10 for whole £10s)`),
-  contingencyNotNumber: (value: unknown) =>
-    notANumber("contingency", value, " (give a fraction, e.g. 0.1 for 10%)"),
-  contingencyOutOfRange: (value: number) =>
-    badNumber(
-      `contingency ${value} must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%`
-    ),
-  envelopeNotNumber: (value: unknown) => notANumber("envelope", value),
-  envelopeNotPositive: (value: number) => badNumber(`envelope ${value} must be more than 0`),
   cohortEmpty: () =>
     new PbrError(
       "#DIV/0!",
@@ -463,10 +437,8 @@ export const rasErrors = {
       problem.kind,
       `k cannot be worked out until this person is fixed: ${problem.message}`
     ),
-  totalPointsNotNumber: (value: unknown) => notANumber("totalPoints", value),
   totalPointsZero: () =>
     new PbrError("#DIV/0!", "totalPoints is 0, so points cannot be turned into money"),
-  totalPointsNegative: (value: number) => badNumber(`totalPoints ${value} is negative`),
 };
 
 // ---------------------------------------------------------------- caseload import

@@ -2,7 +2,7 @@
  * Reading spreadsheet values. Excel hands a blank cell over as "" or null depending on the
  * declared parameter type, and an omitted optional argument as null; both count as blank here.
  */
-import { MAX_NUMBER, PbrError, inputErrorCode, shapeErrors } from "./errors";
+import { MAX_NUMBER, inputErrorCode } from "./errors";
 
 /** Whatever a worksheet cell can hold when it reaches us. */
 export type CellValue = unknown;
@@ -57,39 +57,6 @@ export function headerKey(value: CellValue): string {
   return toKey(value)
     .toLowerCase()
     .replace(/[\s_-]+/g, "");
-}
-
-/** Turn an argument (a single value, a one-column range or null) into a list of values. */
-export function toColumn(arg: CellValue, what: string): CellValue[] | PbrError {
-  if (!Array.isArray(arg)) return [arg];
-  const rows = arg as unknown[];
-  if (rows.length === 0) return [];
-  if (!Array.isArray(rows[0])) return rows.slice();
-  const width = (rows[0] as unknown[]).length;
-  if (width !== 1) {
-    if (rows.length === 1) return (rows[0] as unknown[]).slice();
-    return new PbrError("#VALUE!", `${what} must be a single column; got ${width} columns`);
-  }
-  const out = new Array<CellValue>(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = (rows[i] as unknown[])[0];
-  return out;
-}
-
-/**
- * Values for row `i` of an argument that is either one value (applies to every row) or a column
- * matching the rows. Check lengths once with `checkLength` before the loop.
- */
-export function pick(column: readonly CellValue[], i: number): CellValue {
-  return column.length === 1 ? column[0] : column[i];
-}
-
-export function checkLength(
-  column: readonly CellValue[],
-  rows: number,
-  what: string
-): PbrError | null {
-  if (column.length === 1 || column.length === rows) return null;
-  return shapeErrors.lengthMismatch(what, rows, column.length);
 }
 
 /** An optional argument: null/undefined/blank (omitted) or a 1×1 range holding a blank. */

@@ -15,7 +15,7 @@ import {
 import { mhnrgErrors } from "../core/mhnrg/errors";
 import { parseMhnrgPrices, parseMhnrgRules } from "../core/mhnrg/userTables";
 import { readMff } from "../core/tariff/mff";
-import { readColumns } from "../core/tariff/inputs";
+import { readColumns } from "../core/args";
 import { isBlank, isOmitted, toKey, type CellValue, type Grid } from "../core/values";
 import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { NumberColumn } from "../core/results";

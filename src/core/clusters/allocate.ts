@@ -4,15 +4,8 @@
  * whole answer a single error, since no row can be read correctly.
  */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
-import {
-  checkLength,
-  isBlank,
-  pick,
-  toColumn,
-  toNumber,
-  type CellValue,
-  type Grid,
-} from "../values";
+import { isBlank, toNumber, type CellValue, type Grid } from "../values";
+import { readColumnOf } from "../args";
 import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
@@ -118,14 +111,12 @@ export function allocateRange(
 ): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
-  const classes = toColumn(superclass, "super class");
+  const classes = readColumnOf(superclass, "super class", ratings.length, "ratings");
   if (classes instanceof PbrError) return classes;
-  const mismatch = checkLength(classes, ratings.length, "the super class column");
-  if (mismatch) return mismatch;
   // Fast path: one super class for every row.
-  if (classes.length === 1) {
-    const sc = parseSuperclass(classes[0]);
-    if (sc === undefined) return clusterErrors.unknownSuperclass(1, classes[0]);
+  if (classes.single) {
+    const sc = parseSuperclass(classes.at(0));
+    if (sc === undefined) return clusterErrors.unknownSuperclass(1, classes.at(0));
     if (sc === null && rules) {
       const masks = ruleMasks(profile, rules);
       return eachRow(ratings, profile, (_i, _k, scorer, r) => {
@@ -137,8 +128,8 @@ export function allocateRange(
     return eachRow(ratings, profile, (_i, _k, scorer) => scorer.best(allowed));
   }
   return eachRow(ratings, profile, (i, _k, scorer, r) => {
-    const sc = parseSuperclass(pick(classes, i));
-    if (sc === undefined) return clusterErrors.unknownSuperclass(i + 1, pick(classes, i));
+    const sc = parseSuperclass(classes.at(i));
+    if (sc === undefined) return clusterErrors.unknownSuperclass(i + 1, classes.at(i));
     if (sc === null && rules) return scorer.best(decidedMask(profile, rules, r));
     return scorer.best(sc === null ? profile.allMask : profile.classMask[sc]);
   });
@@ -161,12 +152,10 @@ export function fitRange(
 ): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
-  const clusters = toColumn(cluster, "cluster");
+  const clusters = readColumnOf(cluster, "cluster", ratings.length, "ratings");
   if (clusters instanceof PbrError) return clusters;
-  const mismatch = checkLength(clusters, ratings.length, "the cluster column");
-  if (mismatch) return mismatch;
   return eachRow(ratings, profile, (i, known, scorer) => {
-    const k = profileIndex(pick(clusters, i), i + 1, profile);
+    const k = profileIndex(clusters.at(i), i + 1, profile);
     return typeof k === "number" ? fitOf(scorer.points[k], known) : k;
   });
 }
@@ -279,16 +268,14 @@ export function checkRange(
 ): ResultCell[] | PbrError {
   const shape = checkRatingsShape(ratings);
   if (shape) return shape;
-  const recs = toColumn(recorded, "recorded cluster");
+  const recs = readColumnOf(recorded, "recorded cluster", ratings.length, "ratings");
   if (recs instanceof PbrError) return recs;
-  const mismatch = checkLength(recs, ratings.length, "the recorded cluster column");
-  if (mismatch) return mismatch;
   return eachRow(
     ratings,
     profile,
     (i, known, scorer, r) => {
       const allowed = rules ? decidedMask(profile, rules, r) : profile.allMask;
-      const value = pick(recs, i);
+      const value = recs.at(i);
       if (isBlank(value) || toNumber(value) === 99) {
         return `Not clustered: best fit is ${bestAlternative(scorer, known, -1, allowed)}`;
       }
@@ -347,7 +334,7 @@ export function checkRange(
       return "OK";
     },
     (i) => {
-      const value = pick(recs, i);
+      const value = recs.at(i);
       if (isBlank(value)) return "";
       return parseClusterCode(value) === undefined && toNumber(value) !== 99
         ? clusterErrors.unknownCluster(i + 1, value)

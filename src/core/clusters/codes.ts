@@ -1,7 +1,8 @@
 /** Range-level lookups by cluster code: name, super class, review period, review due date. */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
 import { MAX_SERIAL, MIN_SERIAL } from "../dates";
-import { checkLength, isBlank, pick, toColumn, toNumber, type CellValue } from "../values";
+import { isBlank, toNumber, type CellValue } from "../values";
+import { Column, readColumns } from "../args";
 import {
   DEFAULT_REVIEW_DAYS,
   HALF_YEAR_CHOICES,
@@ -16,13 +17,19 @@ function mapCodes(
   codes: CellValue,
   each: (info: ClusterInfo, i: number) => ResultCell
 ): ResultCell[] | PbrError {
-  const list = toColumn(codes, "code");
+  const list = Column.of(codes, "code");
   if (list instanceof PbrError) return list;
-  return list.map((value, i) => {
-    if (isBlank(value)) return "";
-    const info = clusterInfo(toNumber(value));
-    return info ? each(info, i) : clusterErrors.unknownCluster(i + 1, value);
-  });
+  const out = new Array<ResultCell>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const value = list.at(i);
+    const info = isBlank(value) ? null : clusterInfo(toNumber(value));
+    out[i] = isBlank(value)
+      ? ""
+      : info
+        ? each(info, i)
+        : clusterErrors.unknownCluster(i + 1, value);
+  }
+  return out;
 }
 
 export const nameRange = (codes: CellValue) => mapCodes(codes, (info) => info.name);
@@ -59,19 +66,17 @@ export function reviewDaysRange(
 }
 
 export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[] | PbrError {
-  const startList = toColumn(starts, "start date");
-  if (startList instanceof PbrError) return startList;
-  const codeList = toColumn(codes, "code");
-  if (codeList instanceof PbrError) return codeList;
-  const rows = Math.max(codeList.length, startList.length);
-  const mismatch =
-    checkLength(codeList, rows, "the code column") ??
-    checkLength(startList, rows, "the start date column");
-  if (mismatch) return mismatch;
+  const cols = readColumns([
+    [codes, "code"],
+    [starts, "start date"],
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [codeList, startList] = cols.cols;
+  const rows = cols.rows;
   const out: ResultCell[] = [];
   for (let i = 0; i < rows; i++) {
-    const code = pick(codeList, i);
-    const start = pick(startList, i);
+    const code = codeList.at(i);
+    const start = startList.at(i);
     if (isBlank(code) && isBlank(start)) {
       out.push("");
       continue;

@@ -9,11 +9,11 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns } from "../tariff/inputs";
+import { readColumns, readNumber } from "../args";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
-import { readK, readRoundTo, roundColumn } from "./inputs";
+import { K, ROUND_TO, roundColumn } from "./inputs";
 import { stepPercent, type StepTable } from "./stepTable";
 
 export interface RasSetup {
@@ -64,9 +64,9 @@ export function rasBudgetRange(
   k: CellValue,
   roundTo: CellValue
 ): NumberColumn | PbrError {
-  const factor = readK(k);
+  const factor = readNumber(k, K);
   if (factor instanceof PbrError) return factor;
-  const unit = readRoundTo(roundTo);
+  const unit = readNumber(roundTo, ROUND_TO);
   if (unit instanceof PbrError) return unit;
   const read = readPeople(code, step);
   if (read instanceof PbrError) return read;
@@ -95,9 +95,9 @@ export function rasBuildupRange(
   k: CellValue,
   roundTo: CellValue
 ): ResultCell[][] | PbrError {
-  const factor = readK(k);
+  const factor = readNumber(k, K);
   if (factor instanceof PbrError) return factor;
-  const unit = readRoundTo(roundTo);
+  const unit = readNumber(roundTo, ROUND_TO);
   if (unit instanceof PbrError) return unit;
   const read = readPeople(code, step);
   if (read instanceof PbrError) return read;

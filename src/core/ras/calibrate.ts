@@ -10,7 +10,8 @@
 import { PbrError, rasErrors } from "../errors";
 import { isBlank, type CellValue } from "../values";
 import { clusterAverage, readPeople, type RasSetup } from "./budget";
-import { readContingency, readEnvelope } from "./inputs";
+import { readNumber } from "../args";
+import { CONTINGENCY, ENVELOPE } from "./inputs";
 import { stepPercent } from "./stepTable";
 
 /** The cohort's total before calibration: Σ cluster average × step percent, and how many people. */
@@ -45,9 +46,9 @@ export function rasCalibrate(
   contingency: CellValue,
   setup: RasSetup
 ): number | PbrError {
-  const env = readEnvelope(envelope);
+  const env = readNumber(envelope, ENVELOPE);
   if (env instanceof PbrError) return env;
-  const held = readContingency(contingency);
+  const held = readNumber(contingency, CONTINGENCY);
   if (held instanceof PbrError) return held;
   const cohort = cohortTotal(code, step, setup);
   if (cohort instanceof PbrError) return cohort;

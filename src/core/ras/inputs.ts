@@ -1,57 +1,40 @@
-/** Single-value arguments of the budget functions: k, roundTo, contingency, envelope, totalPoints. */
-import { PbrError, rasErrors } from "../errors";
-import { readSingle } from "../tariff/inputs";
-import { isBlank, toNumber, type CellValue } from "../values";
-
-function readNumber(arg: CellValue, what: string): { value: CellValue; n: number } | PbrError {
-  const value = readSingle(arg, what);
-  if (value instanceof PbrError) return value;
-  return { value, n: isBlank(value) ? NaN : toNumber(value) };
-}
+/** Single-value arguments of the budget functions, declared once: k, roundTo, contingency, envelope, totalPoints. */
+import { rasErrors } from "../errors";
+import type { NumberSpec } from "../args";
 
 /** The calibration factor k: blank means 1; must be more than 0. */
-export function readK(arg: CellValue): number | PbrError {
-  const r = readNumber(arg, "k");
-  if (r instanceof PbrError) return r;
-  if (isBlank(r.value)) return 1;
-  if (r.n !== r.n) return rasErrors.kNotNumber(r.value);
-  return r.n > 0 ? r.n : rasErrors.kNotPositive(r.n);
-}
+export const K: NumberSpec = {
+  what: "k",
+  blank: 1,
+  rule: "positive",
+  hint: " (use the factor from PBR.RASCALIBRATE, or 1)",
+};
 
-/** Round budgets down to a multiple of this: blank means no rounding (0); otherwise more than 0. */
-export function readRoundTo(arg: CellValue): number | PbrError {
-  const r = readNumber(arg, "roundTo");
-  if (r instanceof PbrError) return r;
-  if (isBlank(r.value)) return 0;
-  if (r.n !== r.n) return rasErrors.roundToNotNumber(r.value);
-  return r.n > 0 ? r.n : rasErrors.roundToNotPositive(r.n);
-}
+/** Round budgets to a multiple of this: blank means no rounding (0); otherwise more than 0. */
+export const ROUND_TO: NumberSpec = {
+  what: "roundTo",
+  blank: 0,
+  rule: "positive",
+  hint: " (e.g. 10 for whole £10s)",
+};
 
 /** The contingency held back: a fraction from 0 up to (not including) 1; blank means 0. */
-export function readContingency(arg: CellValue): number | PbrError {
-  const r = readNumber(arg, "contingency");
-  if (r instanceof PbrError) return r;
-  if (isBlank(r.value)) return 0;
-  if (r.n !== r.n) return rasErrors.contingencyNotNumber(r.value);
-  return r.n >= 0 && r.n < 1 ? r.n : rasErrors.contingencyOutOfRange(r.n);
-}
+export const CONTINGENCY: NumberSpec = {
+  what: "contingency",
+  blank: 0,
+  rule: "fraction",
+  hint: " (e.g. 0.1 for 10%)",
+};
 
-/** The budget envelope in £: more than 0. */
-export function readEnvelope(arg: CellValue): number | PbrError {
-  const r = readNumber(arg, "envelope");
-  if (r instanceof PbrError) return r;
-  if (r.n !== r.n) return rasErrors.envelopeNotNumber(r.value);
-  return r.n > 0 ? r.n : rasErrors.envelopeNotPositive(r.n);
-}
+/** The budget envelope in £: required, more than 0. */
+export const ENVELOPE: NumberSpec = { what: "envelope", rule: "positive" };
 
 /** Total points the envelope is spread over: 0 is #DIV/0!, negative #NUM!. */
-export function readTotalPoints(arg: CellValue): number | PbrError {
-  const r = readNumber(arg, "totalPoints");
-  if (r instanceof PbrError) return r;
-  if (r.n !== r.n) return rasErrors.totalPointsNotNumber(r.value);
-  if (r.n === 0) return rasErrors.totalPointsZero();
-  return r.n > 0 ? r.n : rasErrors.totalPointsNegative(r.n);
-}
+export const TOTAL_POINTS: NumberSpec = {
+  what: "totalPoints",
+  rule: "nonNegative",
+  zero: rasErrors.totalPointsZero,
+};
 
 /**
  * Whole units of `roundTo` in a quotient, rounded down, except that a quotient within `tolerance`

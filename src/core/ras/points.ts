@@ -6,9 +6,9 @@
  */
 import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns, readNonNegative } from "../tariff/inputs";
+import { readColumns, readNonNegative, readNumber } from "../args";
 import { isBlank, type CellValue } from "../values";
-import { readContingency, readEnvelope, readTotalPoints } from "./inputs";
+import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
 
 export function rasPointsRange(
   points: CellValue,
@@ -16,11 +16,11 @@ export function rasPointsRange(
   totalPoints: CellValue,
   contingency: CellValue
 ): NumberColumn | PbrError {
-  const env = readEnvelope(envelope);
+  const env = readNumber(envelope, ENVELOPE);
   if (env instanceof PbrError) return env;
-  const total = readTotalPoints(totalPoints);
+  const total = readNumber(totalPoints, TOTAL_POINTS);
   if (total instanceof PbrError) return total;
-  const held = readContingency(contingency);
+  const held = readNumber(contingency, CONTINGENCY);
   if (held instanceof PbrError) return held;
   const read = readColumns([[points, "points"]]);
   if (read instanceof PbrError) return read;

@@ -122,3 +122,38 @@ export function shared(bands: Bands, plan: number, gap: number): number {
   }
   return plan * base[k] + rate[k] * (gap - plan * from[k]);
 }
+
+export interface BandPair {
+  /** Applies when activity is above plan. */
+  readonly over: Bands;
+  /** Applies when activity is below plan (the same table unless one was given). */
+  readonly under: Bands;
+}
+
+/** The band table, and the under-performance table (defaults to the same table when omitted). */
+export function readBandPair(bands: CellValue, underBands: CellValue): BandPair | PbrError {
+  const over = parseBands(bands, "bands");
+  if (over instanceof PbrError) return over;
+  if (isOmitted(underBands)) return { over, under: over };
+  const under = parseBands(underBands, "under-performance bands");
+  if (under instanceof PbrError) return under;
+  return { over, under };
+}
+
+/** Clamp a payment to [base × (1 − collar), base × (1 + cap)]; null means no limit that side. */
+export function clamp(
+  payment: number,
+  base: number,
+  cap: number | null,
+  collar: number | null
+): number {
+  if (cap !== null) {
+    const hi = base * (1 + cap);
+    if (payment > hi) return hi;
+  }
+  if (collar !== null) {
+    const lo = base * (1 - collar);
+    if (payment < lo) return lo;
+  }
+  return payment;
+}

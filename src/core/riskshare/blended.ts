@@ -7,8 +7,9 @@
  * paid when activity is on plan, so it plays the part of P in the cap and collar.
  */
 import { PbrError, type ResultCell } from "../errors";
-import { pick, type CellValue } from "../values";
-import { clamp, isBlankAt, readAmount, readColumns, readOptionalFraction, readRate } from "./args";
+import type { CellValue } from "../values";
+import { isBlankAt, readColumns, readNonNegative, readOptionalFraction, readRate } from "../args";
+import { clamp } from "./bands";
 
 export function blended(
   fixed: number,
@@ -30,32 +31,32 @@ export function blendedRange(
   collar: CellValue
 ): ResultCell[] | PbrError {
   const cols = readColumns([
-    { value: fixed, what: "fixed" },
-    { value: planValue, what: "planValue" },
-    { value: actualValue, what: "actualValue" },
-    { value: variableRate, what: "variableRate" },
-    { value: cap, what: "cap" },
-    { value: collar, what: "collar" },
+    [fixed, "fixed"],
+    [planValue, "planValue"],
+    [actualValue, "actualValue"],
+    [variableRate, "variableRate"],
+    [cap, "cap"],
+    [collar, "collar"],
   ]);
   if (cols instanceof PbrError) return cols;
-  const [fs, ps, as, rs, caps, collars] = cols.lists;
+  const [fs, ps, as, rs, caps, collars] = cols.cols;
   const out = new Array<ResultCell>(cols.rows);
   for (let i = 0; i < cols.rows; i++) {
     const row = i + 1;
-    const f = pick(fs, i);
-    const p = pick(ps, i);
-    const a = pick(as, i);
+    const f = fs.at(i);
+    const p = ps.at(i);
+    const a = as.at(i);
     if (isBlankAt([fs, ps, as], i)) {
       out[i] = "";
       continue;
     }
     const values = [
-      readAmount(f, row, "fixed"),
-      readAmount(p, row, "planValue"),
-      readAmount(a, row, "actualValue"),
-      readRate(pick(rs, i), row, "variableRate"),
-      readOptionalFraction(pick(caps, i), row, "cap"),
-      readOptionalFraction(pick(collars, i), row, "collar"),
+      readNonNegative(f, row, "fixed"),
+      readNonNegative(p, row, "planValue"),
+      readNonNegative(a, row, "actualValue"),
+      readRate(rs.at(i), row, "variableRate"),
+      readOptionalFraction(caps.at(i), row, "cap"),
+      readOptionalFraction(collars.at(i), row, "collar"),
     ];
     const bad = values.find((x): x is PbrError => x instanceof PbrError);
     if (bad) {

@@ -4,8 +4,9 @@
  * has a header row; a blank variance gives a blank row; a failed row carries its error in every cell.
  */
 import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
-import { isBlank, pick, toNumber, type CellValue } from "../values";
-import { readAmount, readBandPair, readColumns, readOptionalFraction } from "./args";
+import { isBlank, toNumber, type CellValue } from "../values";
+import { readColumns, readNonNegative, readOptionalFraction } from "../args";
+import { readBandPair } from "./bands";
 import { settlementRow } from "./settle";
 
 export const SCENARIO_HEADER = [
@@ -28,26 +29,26 @@ export function scenariosTable(
   const pair = readBandPair(bands, underBands);
   if (pair instanceof PbrError) return pair;
   const cols = readColumns([
-    { value: variances, what: "variances" },
-    { value: plan, what: "plan" },
-    { value: cap, what: "cap" },
-    { value: collar, what: "collar" },
+    [variances, "variances"],
+    [plan, "plan"],
+    [cap, "cap"],
+    [collar, "collar"],
   ]);
   if (cols instanceof PbrError) return cols;
-  const [vs, plans, caps, collars] = cols.lists;
+  const [vs, plans, caps, collars] = cols.cols;
   const out: ResultCell[][] = new Array(cols.rows + 1);
   out[0] = SCENARIO_HEADER.slice();
   for (let i = 0; i < cols.rows; i++) {
     const row = i + 1;
-    const v = pick(vs, i);
+    const v = vs.at(i);
     if (isBlank(v)) {
       out[row] = new Array<ResultCell>(WIDTH).fill("");
       continue;
     }
     const variance = toNumber(v);
-    const P = readAmount(pick(plans, i), row, "plan");
-    const c = readOptionalFraction(pick(caps, i), row, "cap");
-    const l = readOptionalFraction(pick(collars, i), row, "collar");
+    const P = readNonNegative(plans.at(i), row, "plan");
+    const c = readOptionalFraction(caps.at(i), row, "cap");
+    const l = readOptionalFraction(collars.at(i), row, "collar");
     const bad: PbrError | undefined = Number.isNaN(variance)
       ? shapeErrors.notNumber(row, "variance", v)
       : variance < -1

@@ -8,17 +8,9 @@
  * [payment, V, provider gain = payment − V, change against plan = payment − P].
  */
 import { PbrError, type ResultCell } from "../errors";
-import { pick, type CellValue } from "../values";
-import {
-  clamp,
-  isBlankAt,
-  readAmount,
-  readBandPair,
-  readColumns,
-  readOptionalFraction,
-  type BandPair,
-} from "./args";
-import { shared } from "./bands";
+import type { CellValue } from "../values";
+import { isBlankAt, readColumns, readNonNegative, readOptionalFraction } from "../args";
+import { clamp, readBandPair, shared, type BandPair } from "./bands";
 
 export interface Limits {
   readonly cap: number | null;
@@ -60,26 +52,26 @@ function eachContract<T>(
   each: (row: Row) => T
 ): T[] | PbrError {
   const cols = readColumns([
-    { value: plan, what: "plan" },
-    { value: actual, what: "actual" },
-    { value: cap, what: "cap" },
-    { value: collar, what: "collar" },
+    [plan, "plan"],
+    [actual, "actual"],
+    [cap, "cap"],
+    [collar, "collar"],
   ]);
   if (cols instanceof PbrError) return cols;
-  const [plans, actuals, caps, collars] = cols.lists;
+  const [plans, actuals, caps, collars] = cols.cols;
   const out = new Array<T>(cols.rows);
   for (let i = 0; i < cols.rows; i++) {
     const row = i + 1;
-    const p = pick(plans, i);
-    const a = pick(actuals, i);
+    const p = plans.at(i);
+    const a = actuals.at(i);
     if (isBlankAt([plans, actuals], i)) {
       out[i] = blank;
       continue;
     }
-    const P = readAmount(p, row, "plan");
-    const V = readAmount(a, row, "actual");
-    const c = readOptionalFraction(pick(caps, i), row, "cap");
-    const l = readOptionalFraction(pick(collars, i), row, "collar");
+    const P = readNonNegative(p, row, "plan");
+    const V = readNonNegative(a, row, "actual");
+    const c = readOptionalFraction(caps.at(i), row, "cap");
+    const l = readOptionalFraction(collars.at(i), row, "collar");
     const bad = [P, V, c, l].find((x): x is PbrError => x instanceof PbrError);
     if (bad) {
       out[i] = failed(bad);

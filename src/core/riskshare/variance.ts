@@ -13,9 +13,9 @@
  * and no actual activity adds nothing, so its code and price are not looked at. Any unreadable row makes the whole answer that row's error, because a
  * total that silently left a row out would be wrong.
  */
-import { PbrError, riskErrors, type ResultCell } from "../errors";
-import { isBlank, toColumn, type CellValue } from "../values";
-import { readAmount } from "./args";
+import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
+import { isBlank, type CellValue } from "../values";
+import { Column, readNonNegative } from "../args";
 import { priceFor, readPrices } from "./prices";
 
 export interface VarianceSplit {
@@ -40,41 +40,41 @@ export function splitVariance(
   };
 }
 
+function sameRows(arg: CellValue, what: string, rows: number): Column | PbrError {
+  const col = Column.of(arg, what);
+  if (col instanceof PbrError || col.length === rows) return col;
+  return shapeErrors.lengthMismatch(what, col.length, "codes", rows);
+}
+
 export function varianceTable(
   codes: CellValue,
   planActivity: CellValue,
   actualActivity: CellValue,
   prices: CellValue
 ): ResultCell[][] | PbrError {
-  const codeList = toColumn(codes, "codes");
+  const codeList = Column.of(codes, "codes");
   if (codeList instanceof PbrError) return codeList;
-  const planList = toColumn(planActivity, "planActivity");
-  if (planList instanceof PbrError) return planList;
-  const actualList = toColumn(actualActivity, "actualActivity");
-  if (actualList instanceof PbrError) return actualList;
   const rows = codeList.length;
-  if (planList.length !== rows)
-    return riskErrors.columnLengths("planActivity", planList.length, "codes", rows);
-  if (actualList.length !== rows)
-    return riskErrors.columnLengths("actualActivity", actualList.length, "codes", rows);
-  const source = readPrices(prices);
+  // Activity is one value per code: a single value is not spread over several codes.
+  const planList = sameRows(planActivity, "planActivity", rows);
+  if (planList instanceof PbrError) return planList;
+  const actualList = sameRows(actualActivity, "actualActivity", rows);
+  if (actualList instanceof PbrError) return actualList;
+  const source = readPrices(prices, rows);
   if (source instanceof PbrError) return source;
-  if (source.kind === "column" && source.values.length !== 1 && source.values.length !== rows) {
-    return riskErrors.columnLengths("prices", source.values.length, "codes", rows);
-  }
 
   let sumPlan = 0;
   let sumActual = 0;
   let planValue = 0;
   let actualValue = 0;
   for (let i = 0; i < rows; i++) {
-    const code = codeList[i];
-    const p = planList[i];
-    const a = actualList[i];
+    const code = codeList.at(i);
+    const p = planList.at(i);
+    const a = actualList.at(i);
     const row = i + 1;
-    const ap = isBlank(p) ? 0 : readAmount(p, row, "planned activity");
+    const ap = isBlank(p) ? 0 : readNonNegative(p, row, "planned activity");
     if (ap instanceof PbrError) return ap;
-    const aa = isBlank(a) ? 0 : readAmount(a, row, "actual activity");
+    const aa = isBlank(a) ? 0 : readNonNegative(a, row, "actual activity");
     if (aa instanceof PbrError) return aa;
     if (ap === 0 && aa === 0) continue; // adds nothing, so its price is not needed
     const price = priceFor(source, i, code);

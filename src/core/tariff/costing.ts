@@ -12,23 +12,29 @@
  * own error and the other rows say which row to fix.
  */
 import { PbrError, tariffErrors, type ResultCell } from "../errors";
-import { isBlank, toNumber, type CellValue } from "../values";
-import { readColumns, readNonNegative, readOptionalNonNegative, readSingle } from "./inputs";
+import { isBlank, type CellValue } from "../values";
+import {
+  readColumns,
+  readNonNegative,
+  readNumber,
+  readOptionalNonNegative,
+  type NumberSpec,
+} from "../args";
 import { sharePennies } from "./pennies";
 
 /** Largest pool shared to the penny: pennies stay exact in a double below 2^53. */
 export const MAX_POOL = 90_000_000_000;
 
-/** Read a single money amount (cost pool, contract value): a number from 0 to MAX_POOL. */
-export function readAmount(arg: CellValue, what: string): number | PbrError {
-  const value = readSingle(arg, what);
-  if (value instanceof PbrError) return value;
-  const n = toNumber(value);
-  if (n !== n) return tariffErrors.amountNotNumber(what, value);
-  if (n < 0) return tariffErrors.amountNegative(what, n);
-  if (n > MAX_POOL) return tariffErrors.amountTooLarge(what, n);
-  return n;
+/** A money amount shared to the penny (cost pool, contract value): a number from 0 to MAX_POOL. */
+export function amountSpec(what: string): NumberSpec {
+  return {
+    what,
+    rule: "nonNegative",
+    max: { value: MAX_POOL, text: "90,000,000,000", why: "beyond it pennies are no longer exact" },
+  };
 }
+
+const COST_POOL = amountSpec("costPool");
 
 export function costPerDayRange(
   costPool: CellValue,
@@ -36,7 +42,7 @@ export function costPerDayRange(
   days: CellValue,
   weights: CellValue
 ): ResultCell[] | PbrError {
-  const pool = readAmount(costPool, "costPool");
+  const pool = readNumber(costPool, COST_POOL);
   if (pool instanceof PbrError) return pool;
   const cols = readColumns([
     [codes, "codes"],

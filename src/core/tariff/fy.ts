@@ -13,7 +13,7 @@ import { PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { MAX_SERIAL, MIN_SERIAL, fyEnd, fyStart } from "../dates";
 import { isBlank, type CellValue } from "../values";
-import { dateProblem, readColumns, readFyYear } from "./inputs";
+import { dateProblem, readColumns, readFyYear } from "../args";
 import { readMff } from "./mff";
 import { priceForRow, type PriceTable } from "./priceTable";
 import { careCost, readAdmitted } from "./tariff";

@@ -13,7 +13,7 @@ import { PbrError, shapeErrors, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { clusterInfo, reviewDays } from "../clusters/reference";
 import { isBlank, toNumber, type CellValue } from "../values";
-import { readColumns, readSingle } from "./inputs";
+import { readColumns, readSingle } from "../args";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "./priceTable";
 
 export type Basis = "period" | "year" | "day";

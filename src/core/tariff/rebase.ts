@@ -8,11 +8,17 @@
  * per unit of activity. Each code once: a repeated code is an error on the later row. Because k
  * depends on every row, a bad row stops k: it shows its own error and the others say what to fix.
  */
-import { PbrError, tariffErrors, type ResultCell } from "../errors";
+import { PbrError, argErrors, tariffErrors, type ResultCell } from "../errors";
 import { isBlank, type CellValue } from "../values";
-import { readAmount } from "./costing";
-import { readColumns, readNonNegative } from "./inputs";
+import { amountSpec } from "./costing";
+import { readColumns, readNonNegative, readNumber, type NumberSpec } from "../args";
 import { codeKey } from "./priceTable";
+
+/** The contract value to reproduce: an amount as a cost pool, and 0 cannot be reproduced. */
+const CONTRACT_VALUE: NumberSpec = {
+  ...amountSpec("contractValue"),
+  zero: () => argErrors.notPositive("contractValue", 0),
+};
 
 export function rebaseRange(
   contractValue: CellValue,
@@ -20,9 +26,8 @@ export function rebaseRange(
   plannedActivity: CellValue,
   costs: CellValue
 ): ResultCell[][] | PbrError {
-  const value = readAmount(contractValue, "contractValue");
+  const value = readNumber(contractValue, CONTRACT_VALUE);
   if (value instanceof PbrError) return value;
-  if (value === 0) return tariffErrors.amountNotPositive("contractValue", value);
   const cols = readColumns([
     [codes, "codes"],
     [plannedActivity, "plannedActivity"],

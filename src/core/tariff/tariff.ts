@@ -7,7 +7,7 @@ import { MAX_NUMBER, PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
 import { readMff } from "./mff";
-import { readColumns, readNonNegative, readOptionalNonNegative } from "./inputs";
+import { readColumns, readNonNegative, readOptionalNonNegative } from "../args";
 import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
 
 // Module-local copy of the input bound for the per-row fast path (CommonJS getter cost).

@@ -103,7 +103,7 @@ describe("bad input stays in its row", () => {
 
   it("reports both lengths when a super class column does not match", () => {
     expect(err(allocateRange([row(), row(), row()], [["A"], ["B"]], small))).toBe(
-      "#VALUE! the super class column has 2 rows but the first argument has 3: they must match"
+      "#VALUE! super class has 2 rows but ratings has 3: they must match (or give one value for every row)"
     );
   });
 

@@ -45,7 +45,7 @@ describe("lookups by cluster code", () => {
     const out = reviewDueRange([[1], [1], [9], [""]], [[start], ["01/04/2024"], [start], [""]]) as unknown[];
     expect(kinds(out)).toEqual([start + 84, "#VALUE!", "#N/A", ""]);
     expect((out[1] as PbrError).message).toBe('row 2: start date "01/04/2024" is not a date (expected an Excel date)');
-    expect((reviewDueRange([[1], [2], [3]], [[1], [2]]) as PbrError).message).toMatch(/has 2 rows but the first argument has 3/);
+    expect((reviewDueRange([[1], [2], [3]], [[1], [2]]) as PbrError).message).toMatch(/start date has 2 rows but code has 3: they must match/);
   });
 });
 

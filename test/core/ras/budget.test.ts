@@ -107,7 +107,7 @@ describe("PBR.RASBUDGET", () => {
       "#N/A row 2: code 99 is not in the price table (rows 2–5)",
       2190,
     ]);
-    expect(budget(11, 3, setup(), 0, null)).toBe("#NUM! k 0 must be more than 0");
+    expect(budget(11, 3, setup(), 0, null)).toBe("#NUM! k 0 must be more than 0 (use the factor from PBR.RASCALIBRATE, or 1)");
     expect(budget(11, 3, setup(), "one", null)).toBe('#VALUE! k "one" is not a number (use the factor from PBR.RASCALIBRATE, or 1)');
     expect(budget(11, 3, setup(), null, -10)).toBe("#NUM! roundTo -10 must be more than 0 (e.g. 10 for whole £10s)");
     expect(budget(11, 3, setup(), null, "tens")).toBe('#VALUE! roundTo "tens" is not a number (e.g. 10 for whole £10s)');
@@ -140,12 +140,12 @@ describe("PBR.RASCALIBRATE", () => {
 
   it("contingency outside [0, 1) → #NUM!; text → #VALUE!", () => {
     expect(calibrate(11, 3, 1000, 1, setup())).toBe(
-      "#NUM! contingency 1 must be a fraction from 0 up to (not including) 1, e.g. 0.1 for 10%"
+      "#NUM! contingency 1 must be a fraction from 0 up to (not including) 1 (e.g. 0.1 for 10%)"
     );
     expect(calibrate(11, 3, 1000, -0.1, setup())).toMatch(/^#NUM! contingency -0.1 must be a fraction/);
     expect(calibrate(11, 3, 1000, 10, setup())).toMatch(/^#NUM! contingency 10 must be a fraction/);
     expect(calibrate(11, 3, 1000, "ten", setup())).toBe(
-      '#VALUE! contingency "ten" is not a number (give a fraction, e.g. 0.1 for 10%)'
+      '#VALUE! contingency "ten" is not a number (e.g. 0.1 for 10%)'
     );
   });
 

@@ -33,6 +33,6 @@ describe("blended payment", () => {
 
   it("mismatched columns give one error", () => {
     const out = blendedRange([[1], [2]], [[1], [2], [3]], [[1]], [[0.5]], null, null) as PbrError;
-    expect(out.message).toBe("fixed has 2 rows but planValue has 3: give one value or a column of 3");
+    expect(out.message).toBe("planValue has 3 rows but fixed has 2: they must match (or give one value for every row)");
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { PbrError } from "../../../src/core/errors";
-import { readBandPair, type BandPair } from "../../../src/core/riskshare/args";
+import { readBandPair, type BandPair } from "../../../src/core/riskshare/bands";
 import { payment, settlementRow, type Limits } from "../../../src/core/riskshare/settle";
 import { scenariosTable } from "../../../src/core/riskshare/scenarios";
 import { varianceTable } from "../../../src/core/riskshare/variance";

@@ -1,6 +1,6 @@
 import { PbrError } from "../../../src/core/errors";
 import { payment, riskshareRange, settlementRange } from "../../../src/core/riskshare/settle";
-import { readBandPair } from "../../../src/core/riskshare/args";
+import { readBandPair } from "../../../src/core/riskshare/bands";
 
 const H = ["From", "To", "Rate"];
 // Illustrative-style corridor: 0–3% at 0, 3–10% at 0.5, above 10% at 1.
@@ -103,7 +103,7 @@ describe("riskshareRange", () => {
     const out = riskshareRange([[1], [2], [3]], [[1], [2]], BANDS, null, null, null) as PbrError;
     expect(out).toBeInstanceOf(PbrError);
     expect(out.kind).toBe("#VALUE!");
-    expect(out.message).toBe("actual has 2 rows but plan has 3: give one value or a column of 3");
+    expect(out.message).toBe("actual has 2 rows but plan has 3: they must match (or give one value for every row)");
   });
 
   it("a bad band table is one error naming its row", () => {

@@ -59,10 +59,10 @@ describe("variance decomposition", () => {
     it("code not in the price table → #N/A naming the row and code", () => {
       const e = first(varianceTable([[1], [7]], [[1], [1]], [[1], [1]], [["Code", "Day price"], [1, 4]]));
       expect(e.kind).toBe("#N/A");
-      expect(e.message).toBe("row 2: code 7 is not in the price table");
+      expect(e.message).toBe("row 2: code 7 is not in the price table (row 2)");
     });
     it("blank code with a price table → #VALUE!", () => {
-      expect(first(varianceTable([[""]], [[1]], [[1]], [["Code", "Day price"], [1, 4]])).message).toBe("row 1: the code is blank, so no price can be looked up");
+      expect(first(varianceTable([[""]], [[1]], [[1]], [["Code", "Day price"], [1, 4]])).message).toBe("row 1: code is blank");
     });
     it("negative activity → #NUM!; text activity → #VALUE!", () => {
       expect(first(varianceTable([[1]], [[-1]], [[1]], [[4]])).kind).toBe("#NUM!");
@@ -70,13 +70,13 @@ describe("variance decomposition", () => {
     });
     it("mismatched lengths name both", () => {
       expect(first(varianceTable([[1], [2]], [[1]], [[1], [2]], [[4]])).message).toBe(
-        "planActivity has 1 rows but codes has 2: give one value or a column of 2"
+        "planActivity has 1 rows but codes has 2: they must match (or give one value for every row)"
       );
       expect(first(varianceTable([[1], [2]], [[1], [1]], [[1], [2]], [[4], [5], [6]])).message).toContain("prices has 3 rows but codes has 2");
     });
     it("price table problems", () => {
       expect(first(varianceTable([[1]], [[1]], [[1]], [["Code", "Cost"], [1, 4]])).message).toBe('the price table has no "Price or Day price" column in its header row');
-      expect(first(varianceTable([[1]], [[1]], [[1]], [["Code", "Price"], [1, 4], [1, 5]])).message).toBe('price table row 3: code "1" is already given in price table row 2');
+      expect(first(varianceTable([[1]], [[1]], [[1]], [["Code", "Price"], [1, 4], [1, 5]])).message).toBe('row 1: code 1 is listed twice in the price table for overlapping dates (rows 2 and 3)');
       expect(first(varianceTable([[1]], [[1]], [[1]], [["Code", "Price"], [1, -4]])).kind).toBe("#NUM!");
     });
   });

@@ -1,12 +1,13 @@
 /**
- * Reading the arguments of the pricing and budget functions. Several column arguments must have
- * the same number of rows, or be one value that applies to every row; each cell reader returns the
- * value or the PbrError for that row, so one bad cell never spoils the rest of the range.
+ * The one reader of column arguments, for every function family. An argument is one value that
+ * applies to every row, a one-column range (Excel's rows of one cell) or a single row of values;
+ * several column arguments must have the same number of rows. Columns are read in place (no
+ * copy), so a million-row range costs nothing until a row is looked at. Cell readers (cells.ts)
+ * then return each row's value or the PbrError for that row, so one bad cell never spoils the
+ * rest of the range.
  */
-import { PbrError, shapeErrors, tariffErrors } from "../errors";
-import { MAX_SERIAL, MIN_SERIAL } from "../dates";
-import { isBlank, toNumber, type CellValue, type Grid } from "../values";
-
+import { PbrError, shapeErrors } from "../errors";
+import { isBlank, type CellValue, type Grid } from "../values";
 /**
  * One column argument read in place (no copy): a single value that applies to every row, a
  * one-column range (Excel's rows of one cell), or a single row of values.
@@ -34,7 +35,7 @@ export class Column {
       return new Column(what, rows.length, false, null, rows as Grid, null);
     }
     if (rows.length === 1) return Column.flat(what, rows[0] as unknown[]);
-    return new PbrError("#VALUE!", `${what} must be a single column; got ${width} columns`);
+    return shapeErrors.notColumn(what, width);
   }
 
   private static flat(what: string, values: readonly CellValue[]): Column {
@@ -79,7 +80,7 @@ export function readColumns(args: readonly (readonly [CellValue, string])[]): Co
   const rows = decider ? decider.length : 1;
   for (const col of cols) {
     if (!col.single && col.length !== rows)
-      return tariffErrors.lengthMismatch(col.what, col.length, decider!.what, rows);
+      return shapeErrors.lengthMismatch(col.what, col.length, decider!.what, rows);
   }
   return { cols, rows };
 }
@@ -98,46 +99,36 @@ export function readSingle(arg: CellValue, what: string): CellValue | PbrError {
       value = row;
     }
   }
-  if (cells > 1) return tariffErrors.notSingle(what, cells);
+  if (cells > 1) return shapeErrors.notSingle(what, cells);
   return value;
 }
 
-/** An Excel date serial (time of day dropped). Text is #VALUE!; a number outside Excel's dates is #NUM!. */
-export function readDate(value: CellValue, row: number, what: string): number | PbrError {
-  if (typeof value === "number" && value >= MIN_SERIAL && value <= MAX_SERIAL)
-    return Math.floor(value);
-  return dateProblem(value, row, what);
+/**
+ * Is row `i` blank? The columns given as a column (more than one row) decide, so one plan against
+ * a column of actuals with gaps gives blank rows at the gaps. When every argument is a single
+ * value, the row is blank when they all are.
+ */
+export function isBlankAt(cols: readonly Column[], i: number): boolean {
+  let columns = 0;
+  for (const col of cols) {
+    if (!col.single) {
+      columns++;
+      if (!isBlank(col.at(i))) return false;
+    }
+  }
+  if (columns > 0) return true;
+  for (const col of cols) if (!isBlank(col.at(0))) return false;
+  return true;
 }
 
-/** Why a value is not a usable date (call only when it is not). */
-export function dateProblem(value: CellValue, row: number, what: string): PbrError {
-  if (typeof value === "number" && Number.isFinite(value))
-    return tariffErrors.dateOutOfRange(row, what, value);
-  return shapeErrors.notDate(row, what, value);
-}
-
-/** A count or amount that may not be negative (days, admitted days, activity, costs). */
-export function readNonNegative(value: CellValue, row: number, what: string): number | PbrError {
-  const n = toNumber(value);
-  if (n !== n) return shapeErrors.notNumber(row, what, value);
-  if (n < 0) return shapeErrors.negative(row, what, n);
-  return n;
-}
-
-/** Like readNonNegative, but blank means `fallback`. */
-export function readOptionalNonNegative(
-  value: CellValue,
-  row: number,
+/** A column argument that must have exactly `rows` rows (or be one value for every row). */
+export function readColumnOf(
+  arg: CellValue,
   what: string,
-  fallback: number
-): number | PbrError {
-  return isBlank(value) ? fallback : readNonNegative(value, row, what);
-}
-
-/** The financial year by the calendar year it starts in (2024 for 2024/25). */
-export function readFyYear(value: CellValue, row: number): number | PbrError {
-  const n = typeof value === "number" ? value : toNumber(value);
-  if (n !== n) return tariffErrors.fyYearNotNumber(row, value);
-  if (!Number.isInteger(n) || n < 1900 || n > 9998) return tariffErrors.fyYearOutOfRange(row, n);
-  return n;
+  rows: number,
+  other: string
+): Column | PbrError {
+  const col = Column.of(arg, what);
+  if (col instanceof PbrError || col.single || col.length === rows) return col;
+  return shapeErrors.lengthMismatch(what, col.length, other, rows);
 }
