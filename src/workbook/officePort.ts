@@ -1,7 +1,7 @@
 /**
  * The Office.js WorkbookPort: every task pane feature reaches Excel through this adapter and
  * nothing else. Each method is one `Excel.run` batch. Large writes and reads go in row chunks
- * sized so one request stays well under Excel on the web's 5 MB limit (see office/chunks.ts),
+ * sized so one request stays well under Excel on the web's 5 MB limit (see chunks.ts, the one chunking policy),
  * one `context.sync()` per chunk, with progress and cancellation between chunks.
  *
  * Nothing is overwritten: sheet, table and defined names are made unique before they are used.
@@ -21,12 +21,12 @@ import {
   type WriteOptions,
 } from "./port";
 import { textCell } from "./cellText";
-import { estimateChunkRows, isPayloadTooLarge } from "./office/chunks";
+import { isPayloadTooLarge, planChunkRows } from "./chunks";
 import { recalculate, suspendCalculation, writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
 export interface OfficePortOptions {
-  /** Bytes to aim for per request (default about 1 MB; Excel on the web allows 5 MB). */
+  /** Bytes of values allowed per request (default CHUNK_BUDGET_BYTES in workbook/chunks.ts). */
   targetRequestBytes?: number;
 }
 
@@ -82,7 +82,7 @@ async function takenIdentifiers(context: Ctx): Promise<string[]> {
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
   const chunkFor = (rows: readonly (readonly CellInput[])[], chosen?: number) =>
-    chosen && chosen > 0 ? Math.floor(chosen) : estimateChunkRows(rows, options.targetRequestBytes);
+    chosen && chosen > 0 ? Math.floor(chosen) : planChunkRows(rows, [], options.targetRequestBytes);
 
   /** Write rows at (top, left) in chunks, one sync per chunk; reports rows written so far. */
   async function writeChunks(
@@ -135,8 +135,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     const width = r.right - r.left + 1;
     const total = r.bottom - r.top + 1;
     const target = options.targetRequestBytes;
-    // The first chunk is sized for 30-character cells; each later one from what was just read.
-    let size = estimateChunkRows([Array(width).fill("x".repeat(30))], target);
+    // The first chunk is sized for 30-character cells; each later one from the widest row just read
+    // (a response is capped at 5 MB too; the budget leaves room for wider rows, and a refusal halves).
+    let size = planChunkRows([Array(width).fill("x".repeat(30))], [], target);
     let ceiling = Infinity; // after a refusal, never more rows than the half that went through
     const out: CellInput[][] = [];
     for (let i = 0; i < total;) {
@@ -157,7 +158,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       const values = fromExcel(range.values);
       out.push(...values);
       i += n;
-      size = Math.min(ceiling, estimateChunkRows(values, target));
+      size = Math.min(ceiling, planChunkRows(values, [], target));
     }
     return out;
   }

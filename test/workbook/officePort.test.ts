@@ -1,7 +1,7 @@
 /* The Office.js adapter against office-addin-mock: calls made, chunk sizes, unique names, cleanup. */
 // The shared jest mapping stubs office-addin-manifest as {}; office-addin-mock needs its OfficeApp enum.
 import { createOfficePort } from "../../src/workbook/officePort";
-import { estimateChunkRows, rowBytes, MAX_CHUNK_ROWS } from "../../src/workbook/office/chunks";
+import { CHUNK_BUDGET_BYTES, MAX_CHUNK_ROWS, REQUEST_LIMIT_BYTES, planChunkRows, rowBytes } from "../../src/workbook/chunks";
 import { absoluteReference, cleanIdentifier, cleanSheetName } from "../../src/workbook/office/names";
 import { FakeExcel } from "./officePortFake";
 
@@ -18,18 +18,20 @@ afterEach(() => {
 describe("chunk sizes", () => {
   it("keeps a request well under 5 MB whatever the row width", () => {
     const narrow = Array.from({ length: 100_000 }, (_, i) => [i, 3]);
-    expect(estimateChunkRows(narrow)).toBe(MAX_CHUNK_ROWS);
+    expect(planChunkRows(narrow)).toBe(MAX_CHUNK_ROWS);
     const wide = Array.from({ length: 10_000 }, () => Array.from({ length: 30 }, () => "x".repeat(200)));
-    const rows = estimateChunkRows(wide);
-    // 30 cells of 200 characters ≈ 6.1 KB a row, with 50% headroom ≈ 9.2 KB: about 108 rows ≈ 0.66 MB.
-    expect(rows * rowBytes(wide[0])).toBeLessThan(1_000_000);
-    expect(rows * rowBytes(wide[0])).toBeGreaterThan(500_000);
+    const rows = planChunkRows(wide);
+    // 30 cells of 200 characters ≈ 6.1 KB a row: about 490 rows ≈ 3 MB, the budget; with a text
+    // prefix on every cell still under 3.1 MB, far below Excel on the web's 5 MB.
+    expect(rows * rowBytes(wide[0])).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES);
+    expect(rows * (rowBytes(wide[0]) + 30)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(rows * rowBytes(wide[0])).toBeGreaterThan(CHUNK_BUDGET_BYTES * 0.99);
   });
 
-  it("sizes by the longest sampled row, counting UTF-8 bytes", () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => [i === 999 ? "£".repeat(50_000) : "a"]);
-    const n = estimateChunkRows(rows);
-    expect(n * rowBytes(rows[999])).toBeLessThanOrEqual(1_000_000);
+  it("sizes by the longest row, counting UTF-8 bytes", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i === 999 ? "£".repeat(500_000) : "a"]);
+    const n = planChunkRows(rows);
+    expect(n * rowBytes(rows[999])).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES);
   });
 
   it("cleans sheet and table names the way Excel requires", () => {

@@ -4,12 +4,11 @@
  */
 import { PbrError, caseloadErrors, clusterErrors, shapeErrors } from "../errors";
 import { toNumber } from "../values";
+import { CLUSTER_NINE, NOT_CLUSTERED, clusterInfo } from "../clusters/reference";
 import { parseCaseloadDate, formatSerial, type DateProblem } from "./dates";
 
-/** Cluster code 99 ("not clustered" in reference-cost returns): imported as 99, flagged in the note. */
-export const NOT_CLUSTERED = 99;
-/** Cluster 9 is not in use; a record holding it is imported as 9, flagged in the note for checking. */
-export const CLUSTER_NINE = 9;
+// 99 and 9 are imported as they are and flagged in the note (the validator) for checking.
+export { CLUSTER_NINE, NOT_CLUSTERED };
 
 /**
  * `isBlank` with a fast path for the common case (text starting with a visible ASCII character):
@@ -65,7 +64,7 @@ export function convertText(value: unknown): OutValue {
 const CLUSTER_TEXT =
   /^(?:care\s*cluster|cluster|c)?\s*(\d{1,3})(?:\.0+)?(?:\s*[-:–—]\s*.*|\s+[a-z(].*)?$/i;
 
-/** 0–21 (9 is flagged by the caller), or NOT_CLUSTERED for 99. */
+/** A care cluster code (clusters/reference.ts), CLUSTER_NINE or NOT_CLUSTERED (flagged by the caller). */
 export function convertCluster(value: unknown, row: number): number | PbrError {
   if (blankCell(value)) return caseloadErrors.missing(row, "cluster");
   let n: number;
@@ -74,8 +73,7 @@ export function convertCluster(value: unknown, row: number): number | PbrError {
     const m = CLUSTER_TEXT.exec(value.trim());
     n = m ? Number(m[1]) : NaN;
   } else n = NaN;
-  if (n === NOT_CLUSTERED) return NOT_CLUSTERED;
-  if (Number.isInteger(n) && n >= 0 && n <= 21) return n;
+  if (n === NOT_CLUSTERED || n === CLUSTER_NINE || clusterInfo(n) !== undefined) return n;
   return caseloadErrors.badCluster(row, value);
 }
 

@@ -10,7 +10,7 @@ import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
-import { SUPERCLASS_NAMES, clusterInfo, type SuperClass } from "./reference";
+import { NOT_CLUSTERED, SUPERCLASS_NAMES, clusterInfo, type SuperClass } from "./reference";
 import { decideRule, describeDecision, ruleRatings, type SuperclassRules } from "./superclass";
 import { fitReasons, percent } from "./reasons";
 
@@ -276,7 +276,7 @@ export function checkRange(
     (i, known, scorer, r) => {
       const allowed = rules ? decidedMask(profile, rules, r) : profile.allMask;
       const value = recs.at(i);
-      if (isBlank(value) || toNumber(value) === 99) {
+      if (isBlank(value) || toNumber(value) === NOT_CLUSTERED) {
         return `Not clustered: best fit is ${bestAlternative(scorer, known, -1, allowed)}`;
       }
       // Cluster 9 was never in use: a record holding it has no valid cluster.
@@ -336,7 +336,7 @@ export function checkRange(
     (i) => {
       const value = recs.at(i);
       if (isBlank(value)) return "";
-      return parseClusterCode(value) === undefined && toNumber(value) !== 99
+      return parseClusterCode(value) === undefined && toNumber(value) !== NOT_CLUSTERED
         ? clusterErrors.unknownCluster(i + 1, value)
         : "";
     }

@@ -55,6 +55,11 @@ export const CLUSTERS: readonly ClusterInfo[] = [
   ),
 ];
 
+/** Cluster code 99 ("not clustered" in reference-cost returns): recorded, but not a cluster. */
+export const NOT_CLUSTERED = 99;
+/** Cluster 9 was never in use: a record may hold it, but it is not a cluster. */
+export const CLUSTER_NINE = 9;
+
 const BY_CODE: (ClusterInfo | undefined)[] = [];
 for (const c of CLUSTERS) BY_CODE[c.code] = c;
 

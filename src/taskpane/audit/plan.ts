@@ -11,6 +11,7 @@
  * left empty (a spill cannot sit in a table); the Check spill at X4 (header) / X5 (formula);
  * summaries from Z4.
  */
+import { NOT_CLUSTERED } from "../../core/clusters/reference";
 import { ITEMS, ITEM_COUNT } from "../../core/clusters/items";
 import { toNumber } from "../../core/values";
 import { PbrError } from "../../core/errors";
@@ -67,7 +68,7 @@ function key(value: CellInput): string | number | null {
 
 function clusterLabel(value: string | number | null): string {
   if (value === null) return "Not recorded";
-  if (value === 99) return "99 (not clustered)";
+  if (value === NOT_CLUSTERED) return `${NOT_CLUSTERED} (not clustered)`;
   if (value === 0) return "Cluster 0 (variance)";
   return typeof value === "number" ? `Cluster ${value}` : String(value);
 }

@@ -14,7 +14,7 @@ import {
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
-import { CHUNK_BUDGET_BYTES, planChunkRows } from "./chunks";
+import { CHUNK_BUDGET_BYTES, planChunkRows } from "../../workbook/chunks";
 import { removeSheets, withLeftBehind } from "../plan/run";
 import {
   abortError,

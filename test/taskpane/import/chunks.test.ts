@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES, jsonStringBytes, planChunkRows, rowBytes } from "../../../src/taskpane/import/chunks";
+import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES, jsonStringBytes, planChunkRows, rowBytes } from "../../../src/workbook/chunks";
 
 const utf8 = (s: string) => Buffer.byteLength(s, "utf8");
 

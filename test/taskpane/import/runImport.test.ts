@@ -1,6 +1,6 @@
 /** The import run against the in-memory WorkbookPort: chunk sizes, no overwrite, clean-up on failure and cancel. */
 import { autoMap } from "../../../src/core/caseload/headers";
-import { rowBytes } from "../../../src/taskpane/import/chunks";
+import { MAX_CHUNK_ROWS, rowBytes } from "../../../src/workbook/chunks";
 import { csvSource } from "../../../src/taskpane/import/csvSource";
 import { runImport, type ImportProgress } from "../../../src/taskpane/import/runImport";
 import { gridSource, isAbortError } from "../../../src/taskpane/import/source";
@@ -35,13 +35,13 @@ describe("runImport through a WorkbookPort", () => {
     expect(caseloadChunks.slice(0, -1).every((n) => n === result.chunkRows)).toBe(true);
   });
 
-  it("uses the default 4 MB budget: a 10,000-row caseload goes in one request", async () => {
+  it("uses the one chunking policy: 3 MB measured, at most 5,000 rows a request", async () => {
     const wb = new MemoryWorkbook();
-    const src = source(10_000);
+    const src = source(12_000);
     const result = await runImport(wb, src, autoMap(src.header));
-    // Largest row here is about 250 bytes of JSON, so ⌊4,000,000 ÷ 250⌋ ≈ 16,000 rows fit in one request.
-    expect(result.chunkRows).toBeGreaterThan(10_000);
-    expect(wb.chunks[0]).toBe(result.counts.imported);
+    // Largest row here is about 250 bytes of JSON, so ⌊3,000,000 ÷ 250⌋ rows would fit: the row cap decides.
+    expect(result.chunkRows).toBe(MAX_CHUNK_ROWS);
+    expect(wb.chunks.slice(0, 3)).toEqual([5_000, 5_000, result.counts.imported - 10_000]);
   });
 
   it("never overwrites: an existing Caseload sheet and table keep their contents", async () => {

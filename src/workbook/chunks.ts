@@ -1,15 +1,22 @@
 /**
- * How many rows go in one write request. Excel on the web refuses a request over 5 MB; values go
- * over the wire as JSON, so a row costs about the UTF-8 length of its JSON array. Every chunk is
- * kept under the budget by sizing chunks for the largest row in the data, not the average.
+ * The one chunking policy for writes of many rows, in Excel and in the playground: how many rows go
+ * in one request. Excel on the web refuses a request over 5 MB; values go over the wire as JSON, so
+ * a row costs about the UTF-8 length of its JSON array. Every row is measured (not sampled), and
+ * chunks are sized for the largest row in the data, not the average, so no chunk can exceed the
+ * budget. A request Excel still refuses for its size is sent again in halves (`isPayloadTooLarge`).
  */
 
 /** Excel on the web's request limit. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-/** What we allow one chunk of values: well under the limit, leaving room for the request's own wrapping. */
-export const CHUNK_BUDGET_BYTES = 4_000_000;
-/** Upper bound on rows per chunk, so progress moves and each request stays quick. */
-export const MAX_CHUNK_ROWS = 20_000;
+/**
+ * What we allow one chunk of values. Text Excel would parse goes with a one-character text prefix
+ * (workbook/cellText.ts), at most one byte per cell, and every cell takes at least 3 bytes (`"",`),
+ * so a chunk measured at 3 MB is at most 4 MB when sent: under the limit with room for the
+ * request's own wrapping.
+ */
+export const CHUNK_BUDGET_BYTES = 3_000_000;
+/** Upper bound on rows per chunk, so progress moves and no single request runs long. */
+export const MAX_CHUNK_ROWS = 5_000;
 
 /** UTF-8 bytes of a string once JSON-encoded (quotes and escapes included). */
 export function jsonStringBytes(s: string): number {
@@ -71,4 +78,22 @@ export function planChunkRows(
 ): number {
   const largest = Math.max(1, maxRowBytes(rows, header));
   return Math.max(1, Math.min(maxRows, Math.floor(budget / largest)));
+}
+
+const TOO_LARGE = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+  "RangeExceedsLimit",
+]);
+
+/**
+ * Whether Excel refused a request or response for its size (Excel on the web: 5 MB; any
+ * platform: too many cells in one range). The caller sends the same rows again in halves.
+ */
+export function isPayloadTooLarge(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof e.code === "string" && TOO_LARGE.has(e.code)) return true;
+  return typeof e.message === "string" && /payload.*(size|large)|too large/i.test(e.message);
 }
