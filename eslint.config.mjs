@@ -6,6 +6,9 @@
 // - The office-addins rules check Office.js proxy objects (load before read, sync before read).
 //   The embedded engine and the playground never touch Office.js, and the rules misread
 //   HyperFormula's objects there, so they apply only outside those folders.
+// - The import layers (ARCHITECTURE.md): core imports nothing above it and no UI or engine library;
+//   the functions layer reaches only core; the task pane and the playground reach a workbook only
+//   through the WorkbookPort (workbook/port.ts), except the two entry points that choose the port.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
@@ -24,5 +27,58 @@ export default [
   {
     files: ["src/workbook/embedded/**", "src/workbook/embeddedPort.ts", "src/playground/**"],
     rules: officeRulesOff,
+  },
+  {
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/functions/**", "**/taskpane/**", "**/workbook/**", "**/playground/**"],
+              message: "core is pure: it imports nothing above it (ARCHITECTURE.md).",
+            },
+            {
+              group: ["react", "react-dom", "@fluentui/*", "hyperformula", "papaparse", "read-excel-file", "write-excel-file"],
+              message: "core is pure: no UI, engine or file-format library.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/functions/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/workbook/**", "**/playground/**", "react", "react-dom", "@fluentui/*"],
+              message: "The functions layer is a thin adapter over core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**", "src/playground/**"],
+    ignores: ["src/taskpane/index.tsx", "src/playground/index.tsx", "src/playground/useWorkbook.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/office*", "**/workbook/office/**", "**/workbook/officePort"],
+              message: "Reach Excel only through the WorkbookPort (workbook/port.ts); only the entry point creates the Office port.",
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
