@@ -1,10 +1,10 @@
-/* Cluster audit: a caseload with recorded clusters and the 18 ratings in; a sheet with
-   =PBR.CLUSTERCHECK per person, counts by cluster and team, and a bar chart out. */
-import { useEffect, useState, useMemo } from "react";
+/* Cluster audit: a caseload with recorded clusters and the 18 ratings in; a sheet with one spilled
+   PBR.CLUSTERCHECK over the people, counts by cluster and team, and a bar chart out. */
+import { useState } from "react";
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { outcome, readBackErrors } from "../plan/outcome";
-import { guessColumn, guessRatingColumns, missingRatings } from "../plan/columns";
+import { guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
   ColumnField,
@@ -13,16 +13,17 @@ import {
   TableField,
   readChosen,
   useRunner,
+  useCaseload,
+  useLookupTable,
   useStyles,
-  useTable,
-  useTableChoice,
   useTables,
 } from "../ui/common";
-import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { auditRowsFrom, runAudit } from "./run";
 import { assessProblem } from "./plan";
 
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
+
+const AUDIT_COLUMNS = { id: "id", team: "team", recorded: "cluster" } as const;
 
 export function ClusterAudit({
   port,
@@ -38,41 +39,40 @@ export function ClusterAudit({
 function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
-  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster"], 1), [tables, headers]);
-  const profileTables = useMemo(() => tablesOfKind(tables, headers, "profile"), [tables, headers]);
-  const rulesTables = useMemo(() => tablesOfKind(tables, headers, "rules"), [tables, headers]);
-  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
-  const [profileName, setProfileName] = useState("");
-  const [rulesName, setRulesName] = useState("");
-  const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
+  const {
+    candidates: caseloads,
+    name: caseloadName,
+    setName: setCaseloadName,
+    table: caseload,
+    error: caseloadError,
+    cols,
+    setCols,
+    problem: caseloadProblem,
+  } = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
+  const [profileTables, profileName, setProfileName] = useLookupTable(
+    tables,
+    headers,
+    "profile",
+    "ProfileTable",
+    "Profile"
+  );
+  const [rulesTables, rulesName, setRulesName] = useLookupTable(
+    tables,
+    headers,
+    "rules",
+    "SuperclassRulesTable",
+    "SuperclassRules"
+  );
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
-  const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
   const missing = caseload ? missingRatings(ratingCols) : null;
 
-  useEffect(() => {
-    setProfileName((p) => p || preferTable(profileTables, "ProfileTable", "Profile"));
-    setRulesName((p) => p || preferTable(rulesTables, "SuperclassRulesTable", "SuperclassRules"));
-  }, [profileTables, rulesTables]);
-
-  useEffect(() => {
-    if (caseload) {
-      setCols({
-        id: guessColumn(caseload.header, "id"),
-        team: guessColumn(caseload.header, "team"),
-        recorded: guessColumn(caseload.header, "cluster"),
-      });
-    }
-  }, [caseload]);
-
   const go = () => {
     const found: Errors = {};
-    if (!caseloadName) found.caseload = "Choose the caseload table.";
-    else if (!caseload)
-      found.caseload =
-        caseloadError ?? "The caseload table is still being read; try again in a moment.";
-    else if (caseload.rows.length === 0)
+    const problem = caseloadProblem();
+    if (problem) found.caseload = problem;
+    else if (caseload && caseload.rows.length === 0)
       found.caseload = `Table ${caseloadName} has no rows to audit.`;
     if (caseload && cols.recorded < 0)
       found.recorded = "Choose the column holding the recorded cluster.";

@@ -1,12 +1,11 @@
 /* Budget planner: a caseload's codes and steps plus an envelope and contingency in; a Budgets sheet
    with k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) with its build-up out. */
-import { useEffect, useState, useMemo } from "react";
+import { useState } from "react";
 import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { preflightBudgets, type LeftOutRow } from "../plan/preflight";
 import { outcome, readBackErrors } from "../plan/outcome";
-import { guessColumn } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
   ColumnField,
@@ -18,16 +17,17 @@ import {
   useLeaveOut,
   useRunner,
   useStyles,
-  useTable,
-  useTableChoice,
+  useCaseload,
+  useLookupTable,
   useTables,
 } from "../ui/common";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
-import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
 import { cohortRows, peopleFrom, runBudget } from "./run";
 
 type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
+
+const BUDGET_COLUMNS = { id: "id", code: "cluster", step: "step" } as const;
 
 export function BudgetPlanner({
   port,
@@ -43,13 +43,30 @@ export function BudgetPlanner({
 function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
-  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "step"]), [tables, headers]);
-  const priceTables = useMemo(() => tablesOfKind(tables, headers, "prices"), [tables, headers]);
-  const stepTables = useMemo(() => tablesOfKind(tables, headers, "steps"), [tables, headers]);
-  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
-  const [pricesName, setPricesName] = useState("");
-  const [stepsName, setStepsName] = useState("");
-  const [cols, setCols] = useState({ id: -1, code: -1, step: -1 });
+  const {
+    candidates: caseloads,
+    name: caseloadName,
+    setName: setCaseloadName,
+    table: caseload,
+    error: caseloadError,
+    cols,
+    setCols,
+    problem: caseloadProblem,
+  } = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
+  const [priceTables, pricesName, setPricesName] = useLookupTable(
+    tables,
+    headers,
+    "prices",
+    "PricesTable",
+    "Prices"
+  );
+  const [stepTables, stepsName, setStepsName] = useLookupTable(
+    tables,
+    headers,
+    "steps",
+    "StepsTable",
+    "Steps"
+  );
   const [envelope, setEnvelope] = useState("");
   const [contingency, setContingency] = useState("0");
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
@@ -57,29 +74,11 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const leaveOut = useLeaveOut(runner);
-  const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
-
-  useEffect(() => {
-    setPricesName((p) => p || preferTable(priceTables, "PricesTable", "Prices"));
-    setStepsName((s) => s || preferTable(stepTables, "StepsTable", "Steps"));
-  }, [priceTables, stepTables]);
-
-  useEffect(() => {
-    if (caseload) {
-      setCols({
-        id: guessColumn(caseload.header, "id"),
-        code: guessColumn(caseload.header, "cluster"),
-        step: guessColumn(caseload.header, "step"),
-      });
-    }
-  }, [caseload]);
 
   const go = () => {
     const found: Errors = {};
-    if (!caseloadName) found.caseload = "Choose the caseload table.";
-    else if (!caseload)
-      found.caseload =
-        caseloadError ?? "The caseload table is still being read; try again in a moment.";
+    const problem = caseloadProblem();
+    if (problem) found.caseload = problem;
     if (caseload && cols.code < 0)
       found.code = "Choose the column holding each person's cluster (or currency) code.";
     if (caseload && cols.step < 0) found.step = "Choose the column holding each person's step.";

@@ -1,21 +1,22 @@
 /* Scenario runner: plan value (typed or from a caseload), bands, cap/collar and a variance range in;
    a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
 import type { TableData, WorkbookPort } from "../../workbook/port";
 import { preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, describeError, RunStatus, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useTable, useTableChoice, useTables } from "../ui/common";
+import { ColumnField, NeedsWorkbook, describeError, RunStatus, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useCaseload, useLookupTable, useTables } from "../ui/common";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
-import { preferTable, tablesOfKind, tablesWith } from "../ui/tables";
 import { currentFinancialYear } from "../setup/plan";
 import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { runScenario } from "./run";
 
 type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "end" | "year", string>>;
+
+const SCENARIO_COLUMNS = { code: "cluster", start: "start", end: "end", admitted: "admitted" } as const;
 
 export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
   if (!port) return <NeedsWorkbook feature="The Scenario runner" />;
@@ -25,19 +26,24 @@ export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | n
 function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
-  const caseloads = useMemo(() => tablesWith(tables, headers, ["cluster", "start"]), [tables, headers]);
-  const priceTables = useMemo(() => tablesOfKind(tables, headers, "prices"), [tables, headers]);
-  const bandTables = useMemo(() => tablesOfKind(tables, headers, "bands"), [tables, headers]);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
-  const [caseloadName, setCaseloadName] = useTableChoice(caseloads);
-  const [pricesName, setPricesName] = useState("");
-  const [bandsName, setBandsName] = useState("");
+  const {
+    candidates: caseloads,
+    name: caseloadName,
+    setName: setCaseloadName,
+    table: caseload,
+    error: caseloadError,
+    cols,
+    setCols,
+    problem: caseloadProblem,
+  } = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
+  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices", "PricesTable", "Prices");
+  const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands", "RiskBandsTable", "RiskBands", "Bands");
   const [underName, setUnderName] = useState("");
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearHint, setYearHint] = useState<string | undefined>(undefined);
   const yearTouched = useRef(false);
-  const [cols, setCols] = useState({ code: -1, start: -1, end: -1, admitted: -1 });
   const [cap, setCap] = useState("");
   const [collar, setCollar] = useState("");
   const [from, setFrom] = useState("-15");
@@ -46,12 +52,6 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner();
   const leaveOut = useLeaveOut(runner);
-  const { table: caseload, error: caseloadError } = useTable(port, source === "caseload" ? caseloadName : "");
-
-  useEffect(() => {
-    setBandsName((b) => b || preferTable(bandTables, "RiskBandsTable", "RiskBands", "Bands"));
-    setPricesName((p) => p || preferTable(priceTables, "PricesTable", "Prices"));
-  }, [priceTables, bandTables]);
 
   useEffect(() => {
     if (!caseload) return;
@@ -61,20 +61,14 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
       setYear(String(suggested));
       setYearHint(`Most periods in this caseload start in ${suggested}/${String((suggested + 1) % 100).padStart(2, "0")}.`);
     } else setYearHint(undefined);
-    setCols({
-      code: guessColumn(caseload.header, "cluster"),
-      start: guessColumn(caseload.header, "start"),
-      end: guessColumn(caseload.header, "end"),
-      admitted: guessColumn(caseload.header, "admitted"),
-    });
   }, [caseload]);
 
   const go = () => {
     const found: Errors = {};
     const fy = parseYear(year);
     if (source === "caseload") {
-      if (!caseloadName) found.caseload = "Choose the caseload table.";
-      else if (!caseload) found.caseload = caseloadError ?? "The caseload table is still being read; try again in a moment.";
+      const problem = caseloadProblem();
+      if (problem) found.caseload = problem;
       if (Number.isNaN(fy)) found.year = "Enter the year the financial year starts, e.g. 2025.";
       if (caseload && cols.code < 0) found.code = "Choose the column holding the cluster (or currency) code.";
       if (caseload && cols.start < 0) found.start = "Choose the column holding the period start date.";

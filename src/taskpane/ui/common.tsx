@@ -1,6 +1,6 @@
 /* Shared pieces of the pane: loading tables, pickers with their errors beside them, and running a
    plan with progress, a Cancel button and a plain-English outcome right under the button. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
   Field,
@@ -14,6 +14,8 @@ import type { TableData, WorkbookPort } from "../../workbook/port";
 import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
 import { describePreflight, type LeftOutRow, type Preflight } from "../plan/preflight";
+import { guessColumn, type Field as CaseloadField } from "../plan/columns";
+import { TABLE_COLUMNS, preferTable, tablesOfKind, tablesWith } from "./tables";
 
 export const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "12px", maxWidth: "640px" },
@@ -118,6 +120,60 @@ export function useTable(port: WorkbookPort, name: string) {
     };
   }, [port, name]);
   return { table, error };
+}
+
+/**
+ * The caseload a journey works on: the tables whose header has `fields` (and at least `ratings`
+ * rating columns), the user's choice (following the newest until they pick), its header read, and
+ * the columns of `guess` found in it, which the user can change. `enabled` false reads nothing.
+ */
+export function useCaseload<K extends string>(
+  port: WorkbookPort,
+  tables: readonly string[],
+  headers: ReadonlyMap<string, readonly string[]>,
+  fields: readonly CaseloadField[],
+  guess: Readonly<Record<K, CaseloadField>>,
+  { ratings = 0, enabled = true }: { ratings?: number; enabled?: boolean } = {}
+) {
+  const key = fields.join();
+  // `fields` is compared by its text, so a literal array does not recompute every render.
+  const candidates = useMemo(() => tablesWith(tables, headers, fields, ratings), [tables, headers, key, ratings]);
+  const [name, setName] = useTableChoice(candidates);
+  const { table, error } = useTable(port, enabled ? name : "");
+  const guessed = (header: readonly string[] | null) =>
+    Object.fromEntries(
+      Object.entries<CaseloadField>(guess).map(([k, f]) => [k, header ? guessColumn(header, f) : -1])
+    ) as Record<K, number>;
+  const [cols, setCols] = useState(() => guessed(null));
+  useEffect(() => {
+    if (table) setCols(guessed(table.header));
+    // Guess again only for a new table.
+  }, [table]);
+  /** Why the journey cannot start on the caseload yet, in words, or undefined. */
+  const problem = (): string | undefined =>
+    !name
+      ? "Choose the caseload table."
+      : !table
+        ? (error ?? "The caseload table is still being read; try again in a moment.")
+        : undefined;
+  return { candidates, name, setName, table, error, cols, setCols, problem };
+}
+
+/**
+ * A lookup table picker (prices, bands, steps, profile, rules): the tables of that kind, and a
+ * choice that starts at the first whose name begins with one of `prefixes` ("" for none).
+ */
+export function useLookupTable(
+  tables: readonly string[],
+  headers: ReadonlyMap<string, readonly string[]>,
+  kind: keyof typeof TABLE_COLUMNS,
+  ...prefixes: string[]
+) {
+  const options = useMemo(() => tablesOfKind(tables, headers, kind), [tables, headers, kind]);
+  const [name, setName] = useState("");
+  const first = preferTable(options, ...prefixes);
+  useEffect(() => setName((n) => n || first), [first]);
+  return [options, name, setName] as const;
 }
 
 /** Read a table afresh at run time, or null when none is chosen. */
