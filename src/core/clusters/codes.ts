@@ -1,6 +1,6 @@
 /** Range-level lookups by cluster code: name, super class, review period, review due date. */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
-import { MAX_SERIAL, MIN_SERIAL } from "../dates";
+import { MAX_SERIAL, minDate, workbookDateOffset } from "../dates";
 import { checkLength, isBlank, pick, toColumn, toNumber, type CellValue } from "../values";
 import {
   DEFAULT_REVIEW_DAYS,
@@ -69,6 +69,7 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
     checkLength(startList, rows, "the start date column");
   if (mismatch) return mismatch;
   const out: ResultCell[] = [];
+  const offset = workbookDateOffset();
   for (let i = 0; i < rows; i++) {
     const code = pick(codeList, i);
     const start = pick(startList, i);
@@ -81,8 +82,9 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
       out.push(clusterErrors.unknownCluster(i + 1, code));
       continue;
     }
-    const serial = typeof start === "number" ? start : NaN;
-    if (!(serial >= MIN_SERIAL && serial <= MAX_SERIAL)) {
+    // The workbook's serial as core's 1900-system serial, and the answer back in the workbook's.
+    const serial = typeof start === "number" ? start + offset : NaN;
+    if (!(serial >= minDate() && serial <= MAX_SERIAL)) {
       out.push(
         isBlank(start)
           ? shapeErrors.notDate(i + 1, "start date", start)
@@ -90,7 +92,7 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
       );
       continue;
     }
-    out.push(reviewDue(info, serial));
+    out.push(reviewDue(info, serial) - offset);
   }
   return out;
 }
