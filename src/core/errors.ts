@@ -7,7 +7,7 @@
  * the detail a user needs: which row, which item, which value, and what was expected.
  */
 
-import { serialToYmd } from "./dates";
+import { getDateSystem, serialToYmd, workbookDateRange } from "./dates";
 
 export type ErrorKind = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!";
 
@@ -308,7 +308,7 @@ export const tariffErrors = {
   admittedOverDays: (row: number, admitted: number, days: number) =>
     badNumber(`row ${row}: admitted days ${admitted} is more than the ${days} days of the period`),
   dateOutOfRange: (row: number, what: string, value: number) =>
-    badNumber(`row ${row}, ${what}: ${value} is not an Excel date (1 to 2958465)`),
+    badNumber(`row ${row}, ${what}: ${value} is not an Excel date (${workbookDateRange()})`),
   endBeforeStart: (row: number, start: number, end: number) =>
     badNumber(`row ${row}: end ${showDate(end)} is before start ${showDate(start)}`),
   badMff: (row: number | null, value: unknown) =>
@@ -463,7 +463,9 @@ export const caseloadErrors = {
       `row ${row}, ${field}: ${show(value)} has a two-digit year; use four digits (dd/mm/yyyy)`
     ),
   dateOutOfRange: (row: number, field: string, value: unknown) =>
-    badNumber(`row ${row}, ${field}: ${show(value)} is outside Excel's dates (1900 to 9999)`),
+    badNumber(
+      `row ${row}, ${field}: ${show(value)} is outside Excel's dates (${getDateSystem()} to 9999)`
+    ),
   endBeforeStart: (row: number, end: string, start: string) =>
     valueError(`row ${row}, end date: ${end} is before the start date ${start}`),
   badCluster: (row: number, value: unknown) =>

@@ -5,7 +5,10 @@
  * grid's size and a 64-bit hash of its cells, worked out in one pass without building a string (a
  * JSON key cost a 2,500-cell profile ~0.3 ms a call). A hit is confirmed cell by cell against the
  * grid that was parsed, so two tables that happen to share a hash can never share a parse.
+ * A parse also belongs to the date system it was read under (a price table's Effective from
+ * dates): when the workbook's system is learnt after a first calculation, the table is read again.
  */
+import { getDateSystem } from "../core/dates";
 import type { PbrError } from "../core/errors";
 import type { Grid } from "../core/values";
 
@@ -63,12 +66,13 @@ function sameGrid(x: Grid, y: Grid): boolean {
 }
 
 export function tableCache<T>(parse: (grid: Grid) => T | PbrError): (grid: Grid) => T | PbrError {
-  const cache = new Map<string, { grid: Grid; parsed: T | PbrError }>();
+  const cache = new Map<string, { grid: Grid; system: number; parsed: T | PbrError }>();
   return (grid) => {
     const key = hashGrid(grid);
     const hit = cache.get(key);
+    const system = getDateSystem();
     let parsed: T | PbrError;
-    if (hit !== undefined && sameGrid(hit.grid, grid)) parsed = hit.parsed;
+    if (hit !== undefined && hit.system === system && sameGrid(hit.grid, grid)) parsed = hit.parsed;
     else {
       parsed = parse(grid);
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -77,6 +81,7 @@ export function tableCache<T>(parse: (grid: Grid) => T | PbrError): (grid: Grid)
         grid: Array.isArray(grid)
           ? (grid.map((row) => (Array.isArray(row) ? [...row] : row)) as Grid)
           : grid,
+        system,
         parsed,
       });
     }

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createOfficePort } from "../workbook/officePort";
 import { missingRequirements, unsupportedText } from "../workbook/requirements";
+import { applyDateSystem } from "../workbook/office/dateSystem";
 
 function start(host: string | null): void {
   const root = document.getElementById("root");
@@ -14,6 +15,8 @@ function start(host: string | null): void {
       ? missingRequirements((name, version) => office.context.requirements.isSetSupported(name, version))
       : [];
   const port = host === "Excel" && missing.length === 0 ? createOfficePort() : null;
+  // The workbook's date system (1900 or 1904) for the journeys' dates, read once per workbook.
+  if (port) void applyDateSystem();
   const notice = missing.length > 0 ? unsupportedText(missing) : undefined;
   if (root) createRoot(root).render(<App host={host} port={port} notice={notice} />);
 }

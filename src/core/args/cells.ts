@@ -3,13 +3,18 @@
  * (row numbers count from 1, as the user sees the range). `what` names the argument in messages.
  */
 import { PbrError, riskErrors, shapeErrors, tariffErrors } from "../errors";
-import { MAX_SERIAL, MIN_SERIAL } from "../dates";
+import { MAX_SERIAL, minDate, workbookDateOffset } from "../dates";
 import { isBlank, toNumber, type CellValue } from "../values";
 
-/** An Excel date serial (time of day dropped). Text is #VALUE!; a number outside Excel's dates is #NUM!. */
+/**
+ * A date read from a cell, as core's 1900-system serial (time of day dropped; a 1904 workbook's
+ * serial is moved by 1462 days). Text is #VALUE!; a number outside the workbook's dates is #NUM!.
+ */
 export function readDate(value: CellValue, row: number, what: string): number | PbrError {
-  if (typeof value === "number" && value >= MIN_SERIAL && value <= MAX_SERIAL)
-    return Math.floor(value);
+  if (typeof value === "number") {
+    const serial = value + workbookDateOffset();
+    if (serial >= minDate() && serial <= MAX_SERIAL) return Math.floor(serial);
+  }
   return dateProblem(value, row, what);
 }
 

@@ -4,7 +4,7 @@
  * time, Excel serial numbers (as numbers or digits), and Date objects from an XLSX reader.
  * Month-first text is never guessed: 12/31/2024 is refused with its own reason.
  */
-import { MAX_SERIAL, MIN_SERIAL, serialToYmd, ymdToSerial } from "../dates";
+import { MAX_SERIAL, minDate, serialToYmd, ymdToSerial } from "../dates";
 
 /** Why a value is not a date; the validator turns this into a reject reason. */
 export type DateProblem = "notADate" | "noSuchDay" | "monthFirst" | "twoDigitYear" | "outOfRange";
@@ -49,13 +49,13 @@ function realDay(year: number, month: number, day: number): boolean {
 function fromYmd(year: number, month: number, day: number): number | DateProblem {
   if (!realDay(year, month, day)) return "noSuchDay";
   const serial = ymdToSerial(year, month, day);
-  return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : "outOfRange";
+  return serial >= minDate() && serial <= MAX_SERIAL ? serial : "outOfRange";
 }
 
 function fromSerial(n: number): number | DateProblem {
   if (!Number.isFinite(n)) return "notADate";
   const whole = Math.floor(n); // a time of day is dropped
-  return whole >= MIN_SERIAL && whole <= MAX_SERIAL ? whole : "outOfRange";
+  return whole >= minDate() && whole <= MAX_SERIAL ? whole : "outOfRange";
 }
 
 function fromText(text: string): number | DateProblem {
@@ -81,8 +81,10 @@ function fromText(text: string): number | DateProblem {
 }
 
 /**
- * A cell as an Excel serial date (whole days), or the reason it is not one. Blank cells are the
- * caller's business (test `isBlank` first).
+ * A cell of a file as an Excel serial date (whole days, 1900 system: a serial number in a file is
+ * taken as a 1900-system serial), or the reason it is not one. Dates before the workbook's first
+ * date (1 January 1904 in a 1904 workbook) are out of range. Blank cells are the caller's business
+ * (test `isBlank` first).
  */
 export function parseCaseloadDate(value: unknown): number | DateProblem {
   if (typeof value === "number") return fromSerial(value);

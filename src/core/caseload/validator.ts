@@ -29,6 +29,7 @@ import {
   type OutValue,
 } from "./convert";
 import { formatSerial } from "./dates";
+import { workbookDateOffset } from "../dates";
 
 export interface CaseloadReject {
   /** Row number in the file as a spreadsheet shows it (the header row is usually 1). */
@@ -124,6 +125,8 @@ export class CaseloadValidator {
   private readonly endOut: number;
   private readonly daysOut: number;
   private readonly noteOut: number;
+  /** Core serial − workbook serial: 0, or 1462 when the target workbook uses the 1904 system. */
+  private readonly dateOffset = workbookDateOffset();
 
   /**
    * @param mapping field → column in the file (checked with `checkMapping` first)
@@ -283,6 +286,13 @@ export class CaseloadValidator {
       out[this.noteOut] = CLUSTER_NINE_NOTE;
       this.counts.clusterNine++;
     }
+    // Dates go on the sheet in the workbook's date system (a 1904 workbook: 1462 days less).
+    const offset = this.dateOffset;
+    if (offset !== 0)
+      for (const c of this.dateColumns) {
+        const v = out[c];
+        if (typeof v === "number") out[c] = v - offset;
+      }
     this.rows.push(out);
     this.counts.imported++;
     this.lines.imported += lines;

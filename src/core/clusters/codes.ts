@@ -1,6 +1,6 @@
 /** Range-level lookups by cluster code: name, super class, review period, review due date. */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
-import { MAX_SERIAL, MIN_SERIAL } from "../dates";
+import { MAX_SERIAL, minDate, workbookDateOffset } from "../dates";
 import { isBlank, toNumber, type CellValue } from "../values";
 import { Column, readColumns } from "../args";
 import {
@@ -74,6 +74,7 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
   const [codeList, startList] = cols.cols;
   const rows = cols.rows;
   const out: ResultCell[] = [];
+  const offset = workbookDateOffset();
   for (let i = 0; i < rows; i++) {
     const code = codeList.at(i);
     const start = startList.at(i);
@@ -86,8 +87,9 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
       out.push(clusterErrors.unknownCluster(i + 1, code));
       continue;
     }
-    const serial = typeof start === "number" ? start : NaN;
-    if (!(serial >= MIN_SERIAL && serial <= MAX_SERIAL)) {
+    // The workbook's serial as core's 1900-system serial, and the answer back in the workbook's.
+    const serial = typeof start === "number" ? start + offset : NaN;
+    if (!(serial >= minDate() && serial <= MAX_SERIAL)) {
       out.push(
         isBlank(start)
           ? shapeErrors.notDate(i + 1, "start date", start)
@@ -95,7 +97,7 @@ export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[
       );
       continue;
     }
-    out.push(reviewDue(info, serial));
+    out.push(reviewDue(info, serial) - offset);
   }
   return out;
 }

@@ -11,7 +11,7 @@
  */
 import { PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
-import { MAX_SERIAL, MIN_SERIAL, fyEnd, fyStart } from "../dates";
+import { MAX_SERIAL, fyEnd, fyStart, minDate, workbookDateOffset } from "../dates";
 import { isBlank, type CellValue } from "../values";
 import { dateProblem, readColumns, readFyYear } from "../args";
 import { readMff } from "./mff";
@@ -33,6 +33,10 @@ class FyWindow {
   end = 0;
   /** Days of the period inside the financial year. */
   inYear = 0;
+  /** Workbook serial → core serial (1462 in a 1904 workbook), and the workbook serials that are dates. */
+  private readonly offset = workbookDateOffset();
+  private readonly lo = minDate() - this.offset;
+  private readonly hi = MAX_SERIAL - this.offset;
 
   private setYear(year: number): void {
     if (year !== this.year) {
@@ -50,14 +54,13 @@ class FyWindow {
       this.setYear(year);
     }
     // Dates are read in place rather than through readDate so no number is boxed per row.
-    if (!(typeof s === "number" && s >= MIN_SERIAL && s <= MAX_SERIAL))
-      return dateProblem(s, row, "start");
-    const start = (s | 0) === s ? s : Math.floor(s);
+    const { lo, hi, offset } = this;
+    if (!(typeof s === "number" && s >= lo && s <= hi)) return dateProblem(s, row, "start");
+    const start = ((s | 0) === s ? s : Math.floor(s)) + offset;
     let end = this.last;
     if (!isBlank(e)) {
-      if (!(typeof e === "number" && e >= MIN_SERIAL && e <= MAX_SERIAL))
-        return dateProblem(e, row, "end");
-      end = (e | 0) === e ? e : Math.floor(e);
+      if (!(typeof e === "number" && e >= lo && e <= hi)) return dateProblem(e, row, "end");
+      end = ((e | 0) === e ? e : Math.floor(e)) + offset;
       if (end < start) return tariffErrors.endBeforeStart(row, start, end);
     }
     const from = start > this.first ? start : this.first;

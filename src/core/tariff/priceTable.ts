@@ -11,7 +11,7 @@
  * reports it, so other codes still price.
  */
 import { PbrError, shapeErrors, tariffErrors, type TableRef } from "../errors";
-import { MAX_SERIAL, MIN_SERIAL } from "../dates";
+import { MAX_SERIAL, minDate, workbookDateOffset } from "../dates";
 import type { NumberColumn } from "../results";
 import {
   findColumns,
@@ -181,7 +181,9 @@ function readRow(
   let from = -Infinity;
   if (at.from !== undefined && !isBlank(cells[at.from])) {
     const v = cells[at.from];
-    if (typeof v === "number" && v >= MIN_SERIAL && v <= MAX_SERIAL) from = Math.floor(v);
+    // A 1904 workbook's serial is moved onto core's 1900 serials (one add).
+    const serial = typeof v === "number" ? v + workbookDateOffset() : NaN;
+    if (serial >= minDate() && serial <= MAX_SERIAL) from = Math.floor(serial);
     else
       problem ??= tariffErrors.tableCell(
         name,

@@ -8,7 +8,7 @@
  *   I10:K… chart data (variance, payment, provider gain) read from the spill; chart at M4.
  * Spilled formulas cannot live inside an Excel table, so the SCENARIOS output is a plain range.
  */
-import { MAX_SERIAL, MIN_SERIAL, fyOf } from "../../core/dates";
+import { MAX_SERIAL, fyOf, fromWorkbookSerial, minDate } from "../../core/dates";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { cellAddress, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
@@ -222,8 +222,10 @@ export function scenarioPlan(inputs: ScenarioInputs) {
  */
 export function suggestYear(starts: readonly CellInput[]): number | null {
   const counts = new Map<number, number>();
-  for (const s of starts) {
-    if (typeof s !== "number" || !(s >= MIN_SERIAL && s <= MAX_SERIAL)) continue;
+  for (const cell of starts) {
+    // Starts read from the sheet are in the workbook's date system.
+    const s = typeof cell === "number" ? fromWorkbookSerial(cell) : NaN;
+    if (!(s >= minDate() && s <= MAX_SERIAL)) continue;
     const fy = fyOf(Math.floor(s));
     counts.set(fy, (counts.get(fy) ?? 0) + 1);
   }

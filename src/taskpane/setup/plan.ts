@@ -20,7 +20,7 @@ import {
   defaultSuperclassRulesGrid,
 } from "../../core/clusters/defaultSuperclassRules";
 import { ITEMS } from "../../core/clusters/items";
-import { ymdToSerial } from "../../core/dates";
+import { toWorkbookSerial, ymdToSerial } from "../../core/dates";
 import { ILLUSTRATIVE_STEPS } from "../../core/ras/illustrative";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { ILLUSTRATIVE_PRICES, type BuiltInTable } from "../../core/tariff/illustrative";
@@ -172,11 +172,12 @@ function caseloadSheet(fyStartYear: number): SheetPlan {
         `E${r}`,
         nameRef("Prices"),
       ]);
+      // Written in the workbook's date system (a 1904 workbook stores each date 1462 days lower).
       return [
         id,
         cluster,
-        ymdToSerial(start[0] + shift, start[1], start[2]),
-        end ? ymdToSerial(end[0] + shift, end[1], end[2]) : null,
+        toWorkbookSerial(ymdToSerial(start[0] + shift, start[1], start[2])),
+        end ? toWorkbookSerial(ymdToSerial(end[0] + shift, end[1], end[2])) : null,
         admitted,
         team,
         step,
