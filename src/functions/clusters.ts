@@ -16,6 +16,7 @@ import { defaultProfile } from "../core/clusters/defaultProfile";
 
 /**
  * Suggests the care cluster for each row of MHCT ratings: super class first, then the best-fitting cluster inside it (decision support: the clinician decides). Uses the built-in INDICATIVE profile and super class rules unless you give your own.
+ * @example =PBR.CLUSTER({0,1,1,0,1,0,3,2,2,1,1,2,0,0,0,0,1,1}) → 3 — moderate depression with occasional self-harm thoughts (items 1–13, then A–E)
  * @customfunction CLUSTER
  * @param {any[][]} ratings 18 columns of MHCT ratings in tool order (items 1–13 then A–E), one person per row. 0–4, 9 or blank for not known.
  * @param {any[][]} [superclass] Optional super class to choose within: A (non-psychotic), B (psychotic) or C (organic). One value or a column. Blank: decided by the rules.
@@ -39,6 +40,7 @@ export function cluster(
 
 /**
  * The super class the ratings point to (A non-psychotic, B psychotic, C organic, Z cannot tell) and the rule and ratings that decided it, per row. Uses the built-in INDICATIVE rules unless you give your own.
+ * @example =PBR.CLUSTERSUPERCLASS({0,1,1,0,1,0,3,2,2,1,1,2,0,0,0,0,1,1}) → "A" | "A (non-psychotic) by rule 7: no rating points to an organic or psychotic origin: non-psychotic"
  * @customfunction CLUSTERSUPERCLASS
  * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
  * @param {any[][]} [rules] Optional super class rules: a table Rule | Super class | When | Reason (e.g. When "4 >= 3; 6 <= 2"), tried in order. Omit for the built-in indicative rules.
@@ -61,6 +63,7 @@ export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
 
 /**
  * How well each row of ratings fits a cluster, from 0 to 1 (points: 2 for an essential or expected rating, 1 for a possible one, over 2 per known rating).
+ * @example =PBR.CLUSTERFIT({0,1,1,0,1,0,3,2,2,1,1,2,0,0,0,0,1,1}, 3) → 1 — every rating fits cluster 3's profile
  * @customfunction CLUSTERFIT
  * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
  * @param {any[][]} cluster The cluster to score against: one code or a column matching the rows.
@@ -76,6 +79,7 @@ export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]
 
 /**
  * The best-fitting clusters that pass their red rules for one person's ratings, best first, as rows of cluster and fit; with detail, the margin to the next, the ratings for and against, unknown items and why the super class was chosen.
+ * @example =PBR.CLUSTERCANDIDATES({0,1,1,0,1,0,3,2,2,1,1,2,0,0,0,0,1,1}, 2) → 3 | 1 — first row; the second is cluster 2 with fit 0.94
  * @customfunction CLUSTERCANDIDATES
  * @param {any[][]} ratings One row of 18 MHCT ratings (items 1–13 then A–E).
  * @param {any} [count] How many candidates to list (1–20, default 3). Unused rows are blank.
@@ -101,6 +105,7 @@ export function clustercandidates(
 
 /**
  * Audits recorded clusters against ratings: OK, or a short reason naming the first broken red rule and the best-fitting alternative.
+ * @example =PBR.CLUSTERCHECK({0,1,1,0,1,0,3,2,2,1,1,2,0,0,0,0,1,1}, 10) → "Broken: item 6 (hallucinations and delusions) rated 0; cluster 10 needs 2–4. The ratings point to non-psychotic (rule 7); best fit there: cluster 3 (fit 100%)"
  * @customfunction CLUSTERCHECK
  * @param {any[][]} ratings 18 columns of MHCT ratings (items 1–13 then A–E), one person per row.
  * @param {any[][]} recorded The cluster recorded for each person: one code or a column matching the rows.
@@ -124,6 +129,7 @@ export function clustercheck(
 
 /**
  * The NHS Data Dictionary name of each care cluster code.
+ * @example =PBR.CLUSTERNAME(14) → "Psychotic Crisis"
  * @customfunction CLUSTERNAME
  * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
  * @returns {any[][]} The cluster name per row.
@@ -134,6 +140,7 @@ export function clustername(code: any[][]): any[][] {
 
 /**
  * The super class of each cluster code: A non-psychotic, B psychotic, C organic, Z for 0 (variance).
+ * @example =PBR.SUPERCLASS(14) → "B"
  * @customfunction SUPERCLASS
  * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
  * @returns {any[][]} A, B, C or Z per row.
@@ -144,6 +151,7 @@ export function superclass(code: any[][]): any[][] {
 
 /**
  * Maximum review period of each cluster in days (4 weeks 28, 12 weeks 84, 15 weeks 105, 6 months, annual).
+ * @example =PBR.REVIEWDAYS(14) → 28
  * @customfunction REVIEWDAYS
  * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
  * @param {any} [halfYearDays] Days counted for "6 months": 182 (default), 182.5 or 183.
@@ -156,6 +164,7 @@ export function reviewdays(code: any[][], halfYearDays?: any, yearDays?: any): a
 
 /**
  * The date each cluster's maximum review period ends: weeks add days; 6 months and annual add calendar months like EDATE.
+ * @example =PBR.REVIEWDUE(14, DATE(2025,4,1)) → 45776 — 29/04/2025 once the cell is formatted as a date
  * @customfunction REVIEWDUE
  * @param {any[][]} code Cluster code (0–8, 10–21), one value or a column.
  * @param {any[][]} startDate Cluster start date (an Excel date), one value or a column.

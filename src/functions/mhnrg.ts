@@ -56,6 +56,7 @@ function withColumns(args: CellValue[], rules: unknown, run: Run) {
 
 /**
  * The mental health resource group (2026/27 currency code) of each contact or inpatient spell, by NHS England's grouping rules: diagnosis first, then team or bed type, then referral reason.
+ * @example =PBR.MHNRG("contact", 35, "F32.1", "A05") → "MAB96A" — an adult depression contact with a community mental health team
  * @customfunction MHNRG
  * @param {any[][]} kind "contact" or "spell" (a spell's bed days), one value or a column.
  * @param {any[][]} age Age in years at the contact or admission; blank counts as adult, as in the national rules.
@@ -88,6 +89,7 @@ export function mhnrg(
 
 /**
  * Why each piece of activity is in its resource group: the code, the rule that decided (diagnosis, team type, bed type, referral reason, MHST or unclassified), the value that decided, and a sentence.
+ * @example =PBR.MHNRGWHY("contact", 35, "F32.1", "A05") → "MAB96A" | "diagnosis" | "F32"
  * @customfunction MHNRGWHY
  * @param {any[][]} kind "contact" or "spell", one value or a column.
  * @param {any[][]} age Age in years; blank counts as adult.
@@ -120,6 +122,7 @@ export function mhnrgwhy(
 
 /**
  * The name of each mental health resource group code, e.g. MAA96A is "Adult - Psychosis and Bipolar Disorders - Community - CMHT".
+ * @example =PBR.MHNRGNAME("MAB96A") → "Adult - Mood and Anxiety Disorders - Community - CMHT"
  * @customfunction MHNRGNAME
  * @param {any[][]} code Resource group code, one value or a column.
  * @returns {any[][]} The name per row.
@@ -140,6 +143,7 @@ export function mhnrgname(code: any[][]): any[][] {
 
 /**
  * The 2026/27 indicative unit price of each resource group (per bed day for inpatient codes, per contact otherwise), times MFF. INDICATIVE prices for local agreement, not a mandatory tariff (NHS England schedule of indicative prices 26/27).
+ * @example =PBR.MHNRGPRICE("MAB96A") → 206.3 — per contact, NHS England's 2026/27 indicative price (for local agreement, not a tariff)
  * @customfunction MHNRGPRICE
  * @param {any[][]} code Resource group code, one value or a column.
  * @param {any[][]} [prices] Your price table (Code | Unit price). Omit for the built-in 2026/27 indicative prices.
@@ -209,6 +213,7 @@ export function mhnrgprice(
 
 /**
  * The built-in 2026/27 indicative price table for mental health resource groups, as a range you can spill onto a sheet or pass as prices to PBR.TARIFF (units in place of days). Source: NHS England schedule of indicative prices 26/27; indicative, for local agreement.
+ * @example =PBR.MHNRGTABLE() → row 2: "MAA98Z" | 616.55 | "Bed Day" | "Adult - Psychosis and Bipolar Disorders - Inpatient" — row 1 is the header
  * @customfunction MHNRGTABLE
  * @returns {any[][]} Rows of Code | Unit price | Unit | Name | Note, with a header row; a blank price is a specialised service (out of scope).
  */

@@ -18,6 +18,7 @@ function setupOf(prices: unknown, steps: unknown, per: unknown): RasSetup | PbrE
 
 /**
  * Indicative personal budget: cluster average (PBR.PERIODPRICE, yearly by default) × step percent × k. Omit prices or steps to use the built-in ILLUSTRATIVE tables.
+ * @example =PBR.RASBUDGET(11, 2, , , 1.25, , 10) → 2120 — cluster 11 at step 2 (75%) with k 1.25, rounded to £10, on the ILLUSTRATIVE tables
  * @customfunction RASBUDGET
  * @param {any[][]} code Each person's care cluster or other currency code, one value or a column.
  * @param {any[][]} step Each person's step (as in the step table), one value or a column.
@@ -47,6 +48,7 @@ export function rasbudget(
 
 /**
  * The factor k that makes a cohort's budgets add up to envelope × (1 − contingency): k = envelope × (1 − contingency) ÷ the sum of cluster average × step percent.
+ * @example =PBR.RASCALIBRATE({11;12;13}, {1;3;5}, 60000) → 4.31 — the k that makes these three budgets add up to £60,000
  * @customfunction RASCALIBRATE
  * @param {any[][]} codes The cohort's codes, one person per row.
  * @param {any[][]} step The cohort's steps, one person per row (as in PBR.RASBUDGET).
@@ -76,6 +78,7 @@ export function rascalibrate(
 
 /**
  * How a person's budget was built, one row each: cluster average, step percent, k and the budget (average × percent × k), so the arithmetic can be shown to the person.
+ * @example =PBR.RASBUILDUP(11, 2) → 2263 | 0.75 | 1 | 1697.25 — cluster average, step percent, k, budget
  * @customfunction RASBUILDUP
  * @param {any[][]} code The person's care cluster or other currency code (one value or a column).
  * @param {any[][]} step The person's step (one value or a column).
@@ -105,6 +108,7 @@ export function rasbuildup(
 
 /**
  * Points-based budgets: points × envelope × (1 − contingency) ÷ totalPoints.
+ * @example =PBR.RASPOINTS(40, 100000, 400) → 10000 — 40 of 400 points of a £100,000 envelope
  * @customfunction RASPOINTS
  * @param {any[][]} points Each person's points, one value or a column.
  * @param {any} envelope The budget envelope, in £ (more than 0).

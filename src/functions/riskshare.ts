@@ -8,6 +8,7 @@ import { guard, guardRows, spillColumn, spillTable } from "./host";
 
 /**
  * What the commissioner pays under a risk-share band table: plan plus or minus the shared part of the variance, band by band, then held within the cap and collar.
+ * @example =PBR.RISKSHARE(1000000, 1150000, {"From","To","Rate";0,0.03,0;0.03,0.1,0.5;0.1,"",1}) → 1085000 — £150,000 over plan: none of the first 3%, half of 3–10%, all above 10%
  * @customfunction RISKSHARE
  * @param {any[][]} plan Planned contract value P (£). One value or a column, one contract per row.
  * @param {any[][]} actual Value of actual activity at agreed prices V (£). One value or a column matching plan.
@@ -32,6 +33,7 @@ export function riskshare(
 
 /**
  * The settlement of a contract under a risk-share band table, as one row: payment, activity value, provider gain (payment − activity value) and change against plan (payment − plan).
+ * @example =PBR.SETTLEMENT(1000000, 1150000, {"From","To","Rate";0,0.03,0;0.03,0.1,0.5;0.1,"",1}) → 1085000 | 1150000 | -65000 | 85000
  * @customfunction SETTLEMENT
  * @param {any[][]} plan Planned contract value P (£). One value or a column, one contract per row.
  * @param {any[][]} actual Value of actual activity at agreed prices V (£). One value or a column matching plan.
@@ -56,6 +58,7 @@ export function settlement(
 
 /**
  * A blended payment (the 2019/20 shape): the fixed element plus a variable rate times the difference between actual and planned activity value, held within the cap and collar.
+ * @example =PBR.BLENDED(800000, 1000000, 1100000, 0.2) → 820000 — fixed £800,000 plus 20% of the £100,000 over plan
  * @customfunction BLENDED
  * @param {any[][]} fixed Fixed element (£): what is paid when activity is exactly on plan. One value or a column.
  * @param {any[][]} planValue Planned activity value (£).
@@ -80,6 +83,7 @@ export function blended(
 
 /**
  * Sweeps one contract over a column of activity variances (e.g. −0.15 to +0.15) and settles each under the band table, as a table with a header row.
+ * @example =PBR.SCENARIOS(1000000, {-0.15;0;0.15}, {"From","To","Rate";0,0.03,0;0.03,0.1,0.5;0.1,"",1}) → row 2: -0.15 | 850000 | 915000 | 65000 | -85000 — row 1 is the header
  * @customfunction SCENARIOS
  * @param {any[][]} plan Planned contract value P (£).
  * @param {any[][]} variances Column of variances as fractions of plan (−0.1 = 10% below plan, 0.05 = 5% above). Activity value = plan × (1 + variance).
@@ -102,6 +106,7 @@ export function scenarios(
 
 /**
  * Splits the change from planned to actual contract value into volume (more or less activity at the planned average price) and case-mix (a different mix of codes), which add up to the total.
+ * @example =PBR.VARIANCE({3;14}, {100;100}, {150;100}, {10;30}) → 1000 | -500 | 500 — volume, mix, total
  * @customfunction VARIANCE
  * @param {any[][]} codes Column of currency codes (care cluster or resource group), one per row.
  * @param {any[][]} planActivity Planned activity per code (days, periods or people), a column matching codes. Blank counts as 0.

@@ -11,6 +11,7 @@ import { priceArg } from "./priceArg";
 
 /**
  * Price of care at a code's day prices: (days − admitted days) × Day price + admitted days × Admitted day price, × MFF. Omit prices to use the built-in ILLUSTRATIVE table (not a national tariff).
+ * @example =PBR.TARIFF(14, 28, 3) → 2083.40 — 28 days of cluster 14, 3 of them admitted, at the ILLUSTRATIVE prices
  * @customfunction TARIFF
  * @param {any[][]} code Care cluster or other currency code (e.g. 14 or a resource group), one value or a column.
  * @param {any[][]} days Days of care (start and end both counted), one value or a column.
@@ -34,6 +35,7 @@ export function tariff(
 
 /**
  * A code's community (non-admitted) price per review period, per year or per day. Period: Period price, else Day price × Period days, else Day price × the care cluster's maximum review period. Omit prices to use the built-in ILLUSTRATIVE table.
+ * @example =PBR.PERIODPRICE(11, , "year") → 2263 — cluster 11 for a year at the ILLUSTRATIVE prices
  * @customfunction PERIODPRICE
  * @param {any[][]} code Care cluster or other currency code, one value or a column.
  * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
@@ -49,6 +51,7 @@ export function periodprice(code: any[][], prices?: any[][], per?: any): any[][]
 
 /**
  * Days of a cluster period (start and end both counted) that fall in the financial year from 1 April of fyStartYear to 31 March. A blank end means the period is still open: it runs to that year's 31 March.
+ * @example =PBR.FYDAYS(DATE(2024,3,1), DATE(2024,4,30), 2024) → 30 — April 2024 only: March falls in 2023/24
  * @customfunction FYDAYS
  * @param {any[][]} start Period start date (an Excel date), one value or a column.
  * @param {any[][]} end Period end date (an Excel date), or blank while the period is open.
@@ -63,6 +66,7 @@ export function fydays(start: any[][], end: any[][], fyStartYear: any[][]): any[
 
 /**
  * Cost of the part of a cluster period inside one financial year, at the price in force on the period's start date. Admitted days are shared pro rata, so the years add up to PBR.TARIFF of the whole period. Omit prices to use the built-in ILLUSTRATIVE table.
+ * @example =PBR.FYCOST(14, DATE(2024,3,1), DATE(2024,4,30), 2024) → 1086 — the 30 April days at the ILLUSTRATIVE day price
  * @customfunction FYCOST
  * @param {any[][]} code Care cluster or other currency code, one value or a column.
  * @param {any[][]} start Period start date (an Excel date).
@@ -92,6 +96,7 @@ export function fycost(
 
 /**
  * Cluster costing: shares a cost pool across codes in proportion to days × weight and gives each row's cost per day. Shares are whole pennies adding up to the pool exactly (leftover pennies go to the largest fractions, ties to the earlier row).
+ * @example =PBR.COSTPERDAY(1000, {3;14}, {100;300}) → 2.5 — first row; £1,000 over 400 days, £2.50 a day on both rows
  * @customfunction COSTPERDAY
  * @param {any} costPool The cost pool to share, in £.
  * @param {any[][]} codes The codes, one per row (a code may repeat, e.g. one row per team).
@@ -110,6 +115,7 @@ export function costperday(
 
 /**
  * Cost-neutral local prices: k × cost per code, with k chosen so that the sum of price × planned activity equals the contract value. Spills [price, k] per code so you can see k.
+ * @example =PBR.REBASE(10000, {3;14}, {100;200}, {10;30}) → 14.29 | 1.43 — first row: local price and k (the second row is 42.86 and 1.43)
  * @customfunction REBASE
  * @param {any} contractValue The contract value to reproduce, in £.
  * @param {any[][]} codes The codes, each once.
