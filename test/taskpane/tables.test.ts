@@ -12,12 +12,16 @@ const newestFirst = ["ImportRejects", "Prices", "Caseload_2", "Caseload"];
 describe("table pickers", () => {
   it("keeps only tables with every needed column, in the order given", () => {
     expect(tablesWith(newestFirst, headers, ["cluster", "start"])).toEqual(["Caseload_2", "Caseload"]);
-    expect(tablesWith(newestFirst, headers, ["cluster"])).toEqual(["Prices", "Caseload_2", "Caseload"]);
+    // A price table's Code column would pass for a cluster, but a lookup table is never a caseload.
+    expect(tablesWith(newestFirst, headers, ["cluster"])).toEqual(["Caseload_2", "Caseload"]);
     expect(tablesWith(newestFirst, headers.set("Caseload", ["Id", "Recorded cluster", "Start date"]), ["cluster", "step"])).toEqual(["Caseload_2"]);
   });
 
   it("can ask for rating columns too (the cluster audit)", () => {
     expect(tablesWith(newestFirst, headers, ["cluster"], 1)).toEqual(["Caseload_2"]);
+    // The profile (Cluster | Item | 0 | 1 | 2 | 3 | 4) has a cluster and rating-like columns, newest or not.
+    const withProfile = new Map([...headers, ["ProfileTable", ["Cluster", "Item", "0", "1", "2", "3", "4"]]]);
+    expect(tablesWith(["ProfileTable", ...newestFirst], withProfile, ["cluster"], 1)).toEqual(["Caseload_2"]);
   });
 });
 

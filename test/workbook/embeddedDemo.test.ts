@@ -53,9 +53,10 @@ describe("demo workbook", () => {
   }, 60_000);
 
   it("has the sheets, tables and names the task pane expects, labelled synthetic or illustrative", async () => {
+    // The built-in sheets are Set up model's own (taskpane/setup/plan.ts builtInSheets).
     expect(await wb.listSheets()).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]);
-    expect(await wb.listTables()).toEqual(["Prices", "Steps", "RiskBands", "Profile", "SuperclassRules", "Caseload"]);
-    expect([...wb.names.keys()]).toEqual(["PriceTable", "StepTable", "BandTable", "ProfileTable", "SuperclassRulesTable"]);
+    expect(await wb.listTables()).toEqual(["Caseload", "PricesTable", "StepsTable", "RiskBandsTable", "ProfileTable", "SuperclassRulesTable"]);
+    expect([...wb.names.keys()]).toEqual(["Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]);
     expect(String(wb.getValue("Caseload", 0, 0))).toMatch(/^SYNTHETIC/);
     for (const sheet of ["Prices", "Steps", "RiskBands"]) expect(String(wb.getValue(sheet, 0, 0))).toMatch(/Illustrative/);
     expect(String(wb.getValue("Profile", 0, 0))).toMatch(/Indicative/);

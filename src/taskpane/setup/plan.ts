@@ -260,6 +260,44 @@ function summarySheet(fyStartYear: number): SheetPlan {
   };
 }
 
+/**
+ * The five built-in tables as sheets (title, note, an Excel table `<Key>Table` and a name `<Key>`):
+ * Prices, Profile, SuperclassRules, Steps, RiskBands. Set up model writes them, and so does the
+ * playground's demo workbook.
+ */
+export function builtInSheets(): SheetPlan[] {
+  return [
+    builtInSheet("Prices", ILLUSTRATIVE_PRICES, [
+      { column: 1, format: MONEY },
+      { column: 2, format: MONEY },
+    ]),
+    builtInSheet("Profile", {
+      title: DEFAULT_PROFILE_TITLE,
+      note: DEFAULT_PROFILE_NOTE,
+      header: defaultProfileGrid()[0].map(String),
+      // Items 1–13 as numbers, A–E as letters, as a user would type them (text "1" stays text).
+      rows: defaultProfileGrid()
+        .slice(1)
+        .map((r) => r.map(typedCell)),
+    }),
+    builtInSheet("SuperclassRules", {
+      title: DEFAULT_RULES_TITLE,
+      note: DEFAULT_RULES_NOTE,
+      header: defaultSuperclassRulesGrid()[0],
+      // Rule numbers as numbers, as a user would type them.
+      rows: defaultSuperclassRulesGrid()
+        .slice(1)
+        .map((r) => r.map(typedCell)),
+    }),
+    builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
+    builtInSheet(
+      "RiskBands",
+      ILLUSTRATIVE_BANDS,
+      [0, 1, 2].map((column) => ({ column, format: PERCENT }))
+    ),
+  ];
+}
+
 /** The built-in tables Set up model writes, by sheet key, as they go on the sheet. */
 export function builtInTables(): Record<string, { header: string[]; rows: CellInput[][] }> {
   const grid = (t: { header: readonly string[]; rows: readonly (readonly unknown[])[] }) => ({
@@ -300,39 +338,7 @@ export function setupPlan(fyStartYear: number, reuse: Record<string, string> = {
     "Scenario"
   );
   const plan: WorkbookPlan = {
-    sheets: [
-      builtInSheet("Prices", ILLUSTRATIVE_PRICES, [
-        { column: 1, format: MONEY },
-        { column: 2, format: MONEY },
-      ]),
-      builtInSheet("Profile", {
-        title: DEFAULT_PROFILE_TITLE,
-        note: DEFAULT_PROFILE_NOTE,
-        header: defaultProfileGrid()[0].map(String),
-        // Items 1–13 as numbers, A–E as letters, as a user would type them (text "1" stays text).
-        rows: defaultProfileGrid()
-          .slice(1)
-          .map((r) => r.map(typedCell)),
-      }),
-      builtInSheet("SuperclassRules", {
-        title: DEFAULT_RULES_TITLE,
-        note: DEFAULT_RULES_NOTE,
-        header: defaultSuperclassRulesGrid()[0],
-        // Rule numbers as numbers, as a user would type them.
-        rows: defaultSuperclassRulesGrid()
-          .slice(1)
-          .map((r) => r.map(typedCell)),
-      }),
-      builtInSheet("Steps", ILLUSTRATIVE_STEPS, [{ column: 1, format: WHOLE_PERCENT }]),
-      builtInSheet(
-        "RiskBands",
-        ILLUSTRATIVE_BANDS,
-        [0, 1, 2].map((column) => ({ column, format: PERCENT }))
-      ),
-      caseloadSheet(fyStartYear),
-      scenario,
-      summarySheet(fyStartYear),
-    ],
+    sheets: [...builtInSheets(), caseloadSheet(fyStartYear), scenario, summarySheet(fyStartYear)],
     select: { sheet: "Summary", address: "B5" },
   };
   if (Object.keys(reuse).length > 0) {

@@ -137,7 +137,11 @@ export function useCaseload<K extends string>(
 ) {
   const key = fields.join();
   // `fields` is compared by its text, so a literal array does not recompute every render.
-  const candidates = useMemo(() => tablesWith(tables, headers, fields, ratings), [tables, headers, key, ratings]);
+  const candidates = useMemo(
+    () => tablesWith(tables, headers, fields, ratings),
+    [tables, headers, key, ratings]
+  );
+
   const [name, setName] = useTableChoice(candidates);
   const { table, error } = useTable(port, enabled ? name : "");
   const guessed = (header: readonly string[] | null) =>

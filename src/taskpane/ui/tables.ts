@@ -13,7 +13,8 @@ export function preferTable(tables: readonly string[], ...prefixes: string[]): s
 /**
  * The tables (in the order given: newest first) whose header has a column for every field, and at
  * least `ratings` of the 18 MHCT rating columns. Price tables, reject lists and the like drop out of
- * a caseload picker this way.
+ * a caseload picker this way, and so does any lookup table (a profile has a Cluster column and
+ * rating-like columns 0–4, but is never a caseload).
  */
 export function tablesWith(
   tables: readonly string[],
@@ -23,7 +24,7 @@ export function tablesWith(
 ): string[] {
   return tables.filter((t) => {
     const header = headers.get(t);
-    if (!header) return false;
+    if (!header || isLookupTable(header)) return false;
     if (!fields.every((f) => guessColumn(header, f) >= 0)) return false;
     return ratings === 0 || guessRatingColumns(header).filter((c) => c >= 0).length >= ratings;
   });
@@ -40,6 +41,18 @@ export const TABLE_COLUMNS = {
   rules: [["rule"], ["superclass"], ["when"]],
 } as const;
 
+function hasColumnsOf(header: readonly string[], kind: keyof typeof TABLE_COLUMNS): boolean {
+  const keys = new Set(header.map(key));
+  return TABLE_COLUMNS[kind].every((any) => any.some((k) => keys.has(k)));
+}
+
+/** Whether a header is that of a lookup table of any kind (prices, bands, steps, profile, rules). */
+function isLookupTable(header: readonly string[]): boolean {
+  return (Object.keys(TABLE_COLUMNS) as (keyof typeof TABLE_COLUMNS)[]).some((kind) =>
+    hasColumnsOf(header, kind)
+  );
+}
+
 /** The tables (in the order given) whose header has the columns a lookup table of `kind` needs. */
 export function tablesOfKind(
   tables: readonly string[],
@@ -48,8 +61,6 @@ export function tablesOfKind(
 ): string[] {
   return tables.filter((t) => {
     const header = headers.get(t);
-    if (!header) return false;
-    const keys = new Set(header.map(key));
-    return TABLE_COLUMNS[kind].every((any) => any.some((k) => keys.has(k)));
+    return header !== undefined && hasColumnsOf(header, kind);
   });
 }

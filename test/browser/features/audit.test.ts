@@ -40,7 +40,7 @@ describe("Cluster audit in the playground", () => {
   it("finds the demo caseload's recorded cluster, team and all 18 rating columns", async () => {
     const panel = await openFeature(pg().page, "Cluster audit");
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
-    await expect(panel.getByLabel("Profile table").inputValue()).resolves.toBe("Profile");
+    await expect(panel.getByLabel("Profile table").inputValue()).resolves.toBe("ProfileTable");
     await expect(
       panel.getByLabel("Recorded cluster column").locator("option:checked").textContent()
     ).resolves.toBe("Recorded cluster");
@@ -67,7 +67,7 @@ describe("Cluster audit in the playground", () => {
     await expect(shown(page, `'${SHEET}'!A5`)).resolves.toBe("SYN-0001");
     // One spilled call for all 2,000 people, not one per row.
     await expect(formulaOf(page, `'${SHEET}'!X5`)).resolves.toMatch(
-      /^=IF\(\$V\$5:\$V\$2004<>"", ?\$V\$5:\$V\$2004, ?PBR\.CLUSTERCHECK\(\$D\$5:\$U\$2004, ?\$C\$5:\$C\$2004, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)\)$/
+      /^=IF\(\$V\$5:\$V\$2004<>"", ?\$V\$5:\$V\$2004, ?PBR\.CLUSTERCHECK\(\$D\$5:\$U\$2004, ?\$C\$5:\$C\$2004, ?Profile!\$A\$4:\$G\$\d+, ?SuperclassRules!\$A\$4:\$D\$\d+\)\)$/
     );
     await expect(shown(page, `'${SHEET}'!X5`)).resolves.toMatch(
       /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/

@@ -44,8 +44,8 @@ describe("Budget planner in the playground", () => {
   it("writes the Budgets sheet for the chosen caseload, envelope and contingency", async () => {
     const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Budget planner" });
-    await panel.getByLabel("Price table").selectOption("Prices");
-    await panel.getByLabel("Step table").selectOption("Steps");
+    await panel.getByLabel("Price table").selectOption("PricesTable");
+    await panel.getByLabel("Step table").selectOption("StepsTable");
     await panel.getByLabel("Budget envelope (£)").fill("6,000,000");
     await panel.getByLabel("Contingency held back (%)").fill("10");
     await panel.getByRole("button", { name: "Write budgets" }).click();

@@ -107,7 +107,7 @@ describe("playground: save the workbook as .xlsx", () => {
     const files = unzipSync(new Uint8Array(bytes));
     const workbook = strFromU8(files["xl/workbook.xml"]);
     for (const sheet of ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]) expect(workbook).toContain(`name="${sheet}"`);
-    expect(workbook).toMatch(/<definedName name="BandTable">/);
+    expect(workbook).toMatch(/<definedName name="RiskBands">/);
     const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f])).join("");
     expect(sheets).toMatch(/<f>PBR\.CLUSTER\(/);
     expect(sheets).not.toMatch(/<f>=/);

@@ -34,7 +34,7 @@ describe("Scenario runner in the playground", () => {
     const panel = pane(page).getByRole("tabpanel", { name: "Scenario runner" });
     await panel.getByRole("radio", { name: "Type the planned contract value" }).check();
     await panel.getByLabel("Planned contract value (£)").fill("1,000,000");
-    await panel.getByLabel("Band table").selectOption("RiskBands");
+    await panel.getByLabel("Band table").selectOption("RiskBandsTable");
     await panel.getByLabel("Bands for under-performance").selectOption({ label: "Same as above" });
     await expect(panel.getByLabel("From (%)").inputValue()).resolves.toBe("-15");
     await expect(panel.getByLabel("To (%)").inputValue()).resolves.toBe("15");
@@ -54,7 +54,7 @@ describe("Scenario runner in the playground", () => {
     const { page } = pg();
     await expect(shown(page, "Scenario!B5")).resolves.toBe("£1,000,000.00");
     await expect(formulaOf(page, "Scenario!C10")).resolves.toMatch(
-      /^=PBR\.SCENARIOS\(\$B\$5, ?\$A\$11:\$A\$23, ?RiskBands!\$A\$3:\$C\$6,/
+      /^=PBR\.SCENARIOS\(\$B\$5, ?\$A\$11:\$A\$23, ?RiskBands!\$A\$4:\$C\$7,/
     );
     expect([
       await shown(page, "Scenario!C10"),
@@ -108,7 +108,7 @@ describe("Scenario runner in the playground", () => {
       .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
       .check();
     await expect(panel.getByLabel(/^Caseload table/).inputValue()).resolves.toBe("Caseload");
-    await panel.getByLabel("Price table", { exact: true }).selectOption("Prices");
+    await panel.getByLabel("Price table", { exact: true }).selectOption("PricesTable");
     await expect(
       panel
         .getByLabel(/^Start date column/)

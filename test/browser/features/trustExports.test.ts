@@ -71,7 +71,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     const panel = await openFeature(page, "Cluster audit");
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
     const options = await panel.getByLabel("Caseload table").locator("option").allTextContents();
-    expect(options).not.toContain("Prices");
+    expect(options).not.toContain("PricesTable");
     expect(options).not.toContain("ImportRejects");
     await panel.getByText("Rating columns: all 18 found (1–13 and A–E).").waitFor();
     await panel.getByRole("button", { name: "Audit clusters" }).click();
