@@ -59,7 +59,8 @@ function buildManifest(xml, base, version) {
  * functions.json with allowErrorForDataTypeAny: Excel then calls a function even when an input
  * cell holds an error (#DIV/0!, #N/A …), so the function can answer that row with its error and the
  * other rows as usual; without it one error cell makes the whole spilled result that error. It is a
- * top-level property covering every parameter of type "any" (all of ours), and
+ * top-level property covering every parameter of type "any" (all of ours but the fixed choices
+ * declared with @customenum, one value for the whole call), and
  * custom-functions-metadata cannot emit it, so the build adds it here.
  */
 function allowErrorInputs(metadata) {

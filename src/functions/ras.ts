@@ -8,6 +8,19 @@ import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host"
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
+/**
+ * What a budget's cluster average is per (Excel offers these as you type the argument).
+ * @customenum {string}
+ */
+export enum BudgetPer {
+  /** Per year (the default): the cluster's period price × 365 ÷ the period's days. */
+  year = "year",
+  /** Per review period: the cluster's period price. */
+  period = "period",
+  /** Per day: the Day price. */
+  day = "day",
+}
+
 function setupOf(prices: unknown, steps: unknown, per: unknown): RasSetup | PbrError {
   const p = priceArg(prices);
   if (p instanceof PbrError) return p;
@@ -25,7 +38,7 @@ function setupOf(prices: unknown, steps: unknown, per: unknown): RasSetup | PbrE
  * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps (50/75/100/125/150%).
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
- * @param {any} [per] Cluster average per "year" (default), "period" or "day".
+ * @param [per] Cluster average per "year" (default), "period" or "day".
  * @param {any} [roundTo] Round budgets to a multiple of this (0.01 pennies, 10 whole £10s): each is rounded down, then the units left go to the largest remainders, so a column adds up to its total and never over the envelope. Default: no rounding.
  * @returns {any[][]} Indicative budget per person, in £.
  */
@@ -35,7 +48,7 @@ export function rasbudget(
   prices?: any[][],
   steps?: any[][],
   k?: any,
-  per?: any,
+  per?: BudgetPer,
   roundTo?: any
 ): any[][] {
   return guardRows([code, step], () => {
@@ -56,7 +69,7 @@ export function rasbudget(
  * @param {any} [contingency] Fraction held back for overrides, from 0 up to (not including) 1, e.g. 0.1 for 10%. Default 0.
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [steps] Your step table (Step | Percent | Label). Omit for the ILLUSTRATIVE five steps.
- * @param {any} [per] Cluster average per "year" (default), "period" or "day": use the same per as PBR.RASBUDGET.
+ * @param [per] Cluster average per "year" (default), "period" or "day": use the same per as PBR.RASBUDGET.
  * @returns {any[][]} The factor k.
  */
 export function rascalibrate(
@@ -66,7 +79,7 @@ export function rascalibrate(
   contingency?: any,
   prices?: any[][],
   steps?: any[][],
-  per?: any
+  per?: BudgetPer
 ): any[][] {
   return guard(() => {
     const setup = setupOf(prices, steps, per);
@@ -85,7 +98,7 @@ export function rascalibrate(
  * @param {any[][]} [prices] Your price table. Omit for the ILLUSTRATIVE table.
  * @param {any[][]} [steps] Your step table. Omit for the ILLUSTRATIVE five steps.
  * @param {any} [k] Calibration factor from PBR.RASCALIBRATE. Default 1.
- * @param {any} [per] Cluster average per "year" (default), "period" or "day".
+ * @param [per] Cluster average per "year" (default), "period" or "day".
  * @param {any} [roundTo] Round budgets to a multiple of this, by largest remainders over the column, as in PBR.RASBUDGET. Default: no rounding.
  * @returns {any[][]} Four columns per person: cluster average, step percent, k, budget.
  */
@@ -95,7 +108,7 @@ export function rasbuildup(
   prices?: any[][],
   steps?: any[][],
   k?: any,
-  per?: any,
+  per?: BudgetPer,
   roundTo?: any
 ): any[][] {
   return guardRows([code, step], () => {

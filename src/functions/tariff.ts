@@ -34,15 +34,28 @@ export function tariff(
 }
 
 /**
+ * What a price is worked out per (Excel offers these as you type the argument).
+ * @customenum {string}
+ */
+export enum PricePer {
+  /** Per review period (the default): Period price, else Day price × Period days or the cluster's review period. */
+  period = "period",
+  /** Per year: the period price × 365 ÷ the period's days. */
+  year = "year",
+  /** Per day: the Day price. */
+  day = "day",
+}
+
+/**
  * A code's community (non-admitted) price per review period, per year or per day. Period: Period price, else Day price × Period days, else Day price × the care cluster's maximum review period. Omit prices to use the built-in ILLUSTRATIVE table.
  * @example =PBR.PERIODPRICE(11, , "year") → 2263 — cluster 11 for a year at the ILLUSTRATIVE prices
  * @customfunction PERIODPRICE
  * @param {any[][]} code Care cluster or other currency code, one value or a column.
  * @param {any[][]} [prices] Your price table (Code | Day price | …). Omit for the ILLUSTRATIVE table.
- * @param {any} [per] "period" (default), "year" (period price × 365 ÷ period days) or "day".
+ * @param [per] "period" (default), "year" (period price × 365 ÷ period days) or "day".
  * @returns {any[][]} Price per row, in £.
  */
-export function periodprice(code: any[][], prices?: any[][], per?: any): any[][] {
+export function periodprice(code: any[][], prices?: any[][], per?: PricePer): any[][] {
   return guardRows([code], () => {
     const p = priceArg(prices);
     return spillNumbers(p instanceof PbrError ? p : periodPriceRange(code, p, per));

@@ -66,10 +66,10 @@ describe("an error cell affects only its row", () => {
   });
 
   it("fills every cell of a wider row with the row's error", () => {
-    const out = flat(rasbuildup([[11], [DIV0]], [[3], [3]], null as never, null as never, 1, null, null));
+    const out = flat(rasbuildup([[11], [DIV0]], [[3], [3]], null as never, null as never, 1, null as never, null));
     expect(out[0].every((v) => typeof v === "number")).toBe(true);
     expect(out[1]).toEqual(Array(4).fill("#VALUE! row 2: the input cell holds #DIV/0!"));
-    expect(flat(rasbudget([[11], [DIV0]], [[3], [3]], null as never, null as never, 1, null, null))[1]).toEqual([
+    expect(flat(rasbudget([[11], [DIV0]], [[3], [3]], null as never, null as never, 1, null as never, null))[1]).toEqual([
       "#VALUE! row 2: the input cell holds #DIV/0!",
     ]);
   });
@@ -82,7 +82,7 @@ describe("an error cell affects only its row", () => {
   it("an error inside a table argument is named in the table's message", () => {
     const prices = TABLE.map((r) => r.slice());
     prices[1][1] = DIV0 as never;
-    const out = flat(periodprice([[prices[1][0]]], prices, null));
+    const out = flat(periodprice([[prices[1][0]]], prices, null as never));
     expect(String(out[0][0])).toContain("#DIV/0! (the input cell holds an error)");
   });
 });

@@ -1,6 +1,6 @@
 /* The Excel adapter for the budget functions, outside Excel: errors come back as PbrError values. */
 import { PbrError } from "../../src/core/errors";
-import { rasbudget, rasbuildup, rascalibrate, raspoints } from "../../src/functions/ras";
+import { BudgetPer, rasbudget, rasbuildup, rascalibrate, raspoints } from "../../src/functions/ras";
 import { stepArg } from "../../src/functions/stepArg";
 import { illustrativeSteps } from "../../src/core/ras/stepTable";
 import { COHORT_CODES, COHORT_RAW, COHORT_STEPS, PRICES } from "../core/ras/fixtures";
@@ -19,7 +19,7 @@ describe("budget functions through the adapter", () => {
   });
 
   it("RASBUDGET rounds down with the trailing roundTo", () => {
-    expect(flat(rasbudget([[12], [""]], [[2], [""]], PRICES, none, 1, "year", 100))).toEqual([[2700], [""]]);
+    expect(flat(rasbudget([[12], [""]], [[2], [""]], PRICES, none, 1, BudgetPer.year, 100))).toEqual([[2700], [""]]);
   });
 
   it("RASBUILDUP spills four columns per person", () => {
@@ -42,7 +42,7 @@ describe("budget functions through the adapter", () => {
     expect(flat(rasbudget([[11]], [[3]], PRICES, "steps" as never, none, none, none))).toEqual([
       ['#VALUE! steps "steps" is not a range: give a step table with the header Step | Percent (| Label)'],
     ]);
-    expect(flat(rascalibrate([[11]], [[3]], 100, none, PRICES, none, "fortnight"))).toEqual([
+    expect(flat(rascalibrate([[11]], [[3]], 100, none, PRICES, none, "fortnight" as BudgetPer))).toEqual([
       ['#VALUE! per "fortnight" is not recognised; use one of period, year, day'],
     ]);
   });

@@ -1,6 +1,6 @@
 /* The Excel adapter for the pricing functions, outside Excel: errors come back as PbrError values. */
 import { PbrError } from "../../src/core/errors";
-import { costperday, fycost, fydays, periodprice, rebase, tariff } from "../../src/functions/tariff";
+import { PricePer, costperday, fycost, fydays, periodprice, rebase, tariff } from "../../src/functions/tariff";
 import { priceArg } from "../../src/functions/priceArg";
 import { illustrativePrices } from "../../src/core/tariff/builtin";
 import { ILLUSTRATIVE_PRICES } from "../../src/core/tariff/illustrative";
@@ -40,7 +40,7 @@ describe("pricing functions through the adapter", () => {
   });
 
   it("PERIODPRICE, FYDAYS and FYCOST spill per row", () => {
-    expect(flat(periodprice([[14], ["MH02"]], TABLE, "year"))).toEqual([[10950], [3650]]);
+    expect(flat(periodprice([[14], ["MH02"]], TABLE, PricePer.year))).toEqual([[10950], [3650]]);
     expect(flat(fydays([[d("15/03/2024")]], [[d("10/04/2024")]], [[2023], [2024]]))).toEqual([[17], [10]]);
     expect(flat(fycost([[1]], [[d("25/03/2025")]], [[""]], [[2024]], null as never, TABLE, [[1.5]]))).toEqual([[7 * 4 * 1.5]]);
   });

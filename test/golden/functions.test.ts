@@ -28,10 +28,20 @@ describe("generated custom functions metadata", () => {
 
   it("lets every parameter take an error cell, so one error affects only its row", () => {
     const golden = JSON.parse(readFileSync(join(__dirname, "functions.json"), "utf8"));
-    // A top-level switch that covers parameters of type "any": every parameter must be one.
+    // A top-level switch that covers parameters of type "any": every data parameter must be one. The
+    // only others are fixed choices (@customenum, type "string"): one value for the whole call, so
+    // an error there rightly fails the whole call.
     expect(golden.allowErrorForDataTypeAny).toBe(true);
-    const types = golden.functions.flatMap((f: { parameters: { type?: string }[] }) => f.parameters.map((p) => p.type ?? "any"));
-    expect(new Set(types)).toEqual(new Set(["any"]));
+    type Param = { name: string; type?: string; customEnumId?: string; dimensionality?: string };
+    const params: Param[] = golden.functions.flatMap((f: { parameters: Param[] }) => f.parameters);
+    const others = params.filter((p) => (p.type ?? "any") !== "any");
+    expect(others.length).toBeGreaterThan(0);
+    for (const p of others) {
+      expect(p.customEnumId).toBeDefined();
+      expect(p.dimensionality ?? "scalar").toBe("scalar");
+    }
+    const enums = new Set(golden.enums.map((e: { id: string }) => e.id));
+    for (const p of others) expect(enums.has(p.customEnumId)).toBe(true);
   });
 
   it("uses valid, unique ids in upper case", () => {
