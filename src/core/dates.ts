@@ -116,12 +116,14 @@ export function minDate(): number {
 }
 
 /**
- * The workbook serials that are dates, for messages: "1 to 2958465", or in a 1904 workbook
- * "0 to 2957003 in the 1904 date system".
+ * The dates the workbook can hold, for messages: "1900 to 9999, serials 1 to 2958465", or in a
+ * 1904 workbook "1904 to 9999, serials 0 to 2957003 in the 1904 date system".
  */
 export function workbookDateRange(): string {
-  const range = `${minDate() - offset} to ${MAX_SERIAL - offset}`;
-  return offset === 0 ? range : `${range} in the 1904 date system`;
+  const serials = `serials ${minDate() - offset} to ${MAX_SERIAL - offset}`;
+  return offset === 0
+    ? `1900 to 9999, ${serials}`
+    : `1904 to 9999, ${serials} in the 1904 date system`;
 }
 
 /**

@@ -7,7 +7,7 @@
  * the detail a user needs: which row, which item, which value, and what was expected.
  */
 
-import { getDateSystem, serialToYmd, workbookDateRange } from "./dates";
+import { serialToYmd, workbookDateRange } from "./dates";
 
 export type ErrorKind = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!";
 
@@ -145,6 +145,14 @@ export const shapeErrors = {
     outOfRange(`row ${row}, ${what}:`, value),
   notDate: (row: number, what: string, value: unknown) =>
     valueError(`row ${row}, ${what}: ${show(value)} is not a date (expected an Excel date)`),
+  /** A date outside the workbook's dates: a serial from a cell, or text from an import. */
+  dateOutOfRange: (row: number, what: string, value: unknown) =>
+    badNumber(
+      `row ${row}, ${what}: ${show(value)} is outside Excel's dates (${workbookDateRange()})`
+    ),
+  /** The one wording for a period that ends before it starts (function inputs and imports). */
+  endBeforeStart: (row: number, start: number, end: number) =>
+    badNumber(`row ${row}, end date: ${showDate(end)} is before the start date ${showDate(start)}`),
   negative: (row: number, what: string, value: number) =>
     badNumber(`row ${row}, ${what}: ${value} is negative`),
   singleRowOnly: (fn: string, rows: number) =>
@@ -307,10 +315,6 @@ export const tariffErrors = {
     ),
   admittedOverDays: (row: number, admitted: number, days: number) =>
     badNumber(`row ${row}: admitted days ${admitted} is more than the ${days} days of the period`),
-  dateOutOfRange: (row: number, what: string, value: number) =>
-    badNumber(`row ${row}, ${what}: ${value} is not an Excel date (${workbookDateRange()})`),
-  endBeforeStart: (row: number, start: number, end: number) =>
-    badNumber(`row ${row}: end ${showDate(end)} is before start ${showDate(start)}`),
   badMff: (row: number | null, value: unknown) =>
     badNumber(
       `${row === null ? "" : `row ${row}: `}MFF ${show(value)} must be a number of at least 1.00 ` +
@@ -462,12 +466,6 @@ export const caseloadErrors = {
     valueError(
       `row ${row}, ${field}: ${show(value)} has a two-digit year; use four digits (dd/mm/yyyy)`
     ),
-  dateOutOfRange: (row: number, field: string, value: unknown) =>
-    badNumber(
-      `row ${row}, ${field}: ${show(value)} is outside Excel's dates (${getDateSystem()} to 9999)`
-    ),
-  endBeforeStart: (row: number, end: string, start: string) =>
-    valueError(`row ${row}, end date: ${end} is before the start date ${start}`),
   badCluster: (row: number, value: unknown) =>
     valueError(
       `row ${row}, cluster: ${show(value)} is not a care cluster (0–8 or 10–21; 99 = not clustered)`

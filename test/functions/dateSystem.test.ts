@@ -42,7 +42,7 @@ describe("date system setting", () => {
     expect(getDateSystem()).toBe(1900);
     expect(fromWorkbookSerial(45383)).toBe(45383);
     expect(toWorkbookSerial(45383)).toBe(45383);
-    expect(workbookDateRange()).toBe("1 to 2958465");
+    expect(workbookDateRange()).toBe("1900 to 9999, serials 1 to 2958465");
   });
 
   it("in 1904 moves serials by 1,462 days each way", () => {
@@ -50,7 +50,7 @@ describe("date system setting", () => {
     expect(fromWorkbookSerial(43921)).toBe(45383); // 01/04/2024
     expect(toWorkbookSerial(45383)).toBe(43921);
     expect(fromWorkbookSerial(0)).toBe(d("01/01/1904"));
-    expect(workbookDateRange()).toBe("0 to 2957003 in the 1904 date system");
+    expect(workbookDateRange()).toBe("1904 to 9999, serials 0 to 2957003 in the 1904 date system");
   });
 
   it("notes when dates were read under the setting, cleared by setting it", () => {
@@ -102,10 +102,10 @@ describe("1 April 2024 typed in a 1904 workbook", () => {
   it("messages show the day the workbook shows", () => {
     setDateSystem(1904);
     expect(flat(fydays([[d1904("10/04/2024")]], [[d1904("01/04/2024")]], [[2024]]))).toEqual([
-      ["#NUM! row 1: end 01/04/2024 is before start 10/04/2024"],
+      ["#NUM! row 1, end date: 01/04/2024 is before the start date 10/04/2024"],
     ]);
     expect(flat(fydays([[-1]], [[""]], [[2024]]))).toEqual([
-      ["#NUM! row 1, start: -1 is not an Excel date (0 to 2957003 in the 1904 date system)"],
+      ["#NUM! row 1, start: -1 is outside Excel's dates (1904 to 9999, serials 0 to 2957003 in the 1904 date system)"],
     ]);
   });
 
@@ -163,7 +163,7 @@ describe("dates the add-in writes", () => {
     expect(v.rows).toHaveLength(1);
     expect(v.rows[0].slice(2, 4)).toEqual([d1904("01/04/2024"), d1904("30/06/2024")]);
     expect(v.rejects.map((r) => r.reason)).toEqual([
-      "row 3, start date: \"31/12/1903\" is outside Excel's dates (1904 to 9999)",
+      "row 3, start date: \"31/12/1903\" is outside Excel's dates (1904 to 9999, serials 0 to 2957003 in the 1904 date system)",
     ]);
   });
 

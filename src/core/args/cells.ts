@@ -21,7 +21,7 @@ export function readDate(value: CellValue, row: number, what: string): number | 
 /** Why a value is not a usable date (call only when it is not). */
 export function dateProblem(value: CellValue, row: number, what: string): PbrError {
   if (typeof value === "number" && Number.isFinite(value))
-    return tariffErrors.dateOutOfRange(row, what, value);
+    return shapeErrors.dateOutOfRange(row, what, value);
   return shapeErrors.notDate(row, what, value);
 }
 

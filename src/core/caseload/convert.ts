@@ -86,7 +86,7 @@ function dateError(problem: DateProblem, row: number, field: string, value: unkn
     case "twoDigitYear":
       return caseloadErrors.twoDigitYear(row, field, value);
     case "outOfRange":
-      return caseloadErrors.dateOutOfRange(row, field, value);
+      return shapeErrors.dateOutOfRange(row, field, value);
     default:
       return caseloadErrors.notADate(row, field, value);
   }

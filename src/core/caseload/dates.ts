@@ -4,7 +4,8 @@
  * time, Excel serial numbers (as numbers or digits), and Date objects from an XLSX reader.
  * Month-first text is never guessed: 12/31/2024 is refused with its own reason.
  */
-import { MAX_SERIAL, minDate, serialToYmd, ymdToSerial } from "../dates";
+import { MAX_SERIAL, minDate, ymdToSerial } from "../dates";
+import { showDate } from "../errors";
 
 /** Why a value is not a date; the validator turns this into a reject reason. */
 export type DateProblem = "notADate" | "noSuchDay" | "monthFirst" | "twoDigitYear" | "outOfRange";
@@ -99,8 +100,5 @@ export function parseCaseloadDate(value: unknown): number | DateProblem {
   return "notADate";
 }
 
-/** dd/mm/yyyy for messages. */
-export function formatSerial(serial: number): string {
-  const { year, month, day } = serialToYmd(serial);
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
-}
+/** dd/mm/yyyy for messages (the one date format of every message, errors.ts `showDate`). */
+export const formatSerial = showDate;

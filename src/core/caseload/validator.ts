@@ -12,7 +12,7 @@
  * Physical lines are counted the same way (`lines`): a row whose quoted value holds line breaks
  * spans several lines of the file, so lines read = imported + rejected + blank lines, every time.
  */
-import { PbrError, caseloadErrors } from "../errors";
+import { PbrError, caseloadErrors, shapeErrors } from "../errors";
 import { CASELOAD_FIELDS, type CaseloadField } from "./fields";
 import type { CaseloadMapping } from "./headers";
 import {
@@ -238,12 +238,7 @@ export class CaseloadValidator {
     const start = out[this.startOut];
     const end = out[this.endOut];
     if (typeof start === "number" && typeof end === "number" && end < start) {
-      this.fail(
-        rowNo,
-        "end date",
-        rawEnd,
-        caseloadErrors.endBeforeStart(rowNo, formatSerial(end), formatSerial(start))
-      );
+      this.fail(rowNo, "end date", rawEnd, shapeErrors.endBeforeStart(rowNo, start, end));
     }
 
     const days = out[this.daysOut];

@@ -9,7 +9,7 @@
  * costs over consecutive financial years add up to PBR.TARIFF of the whole period. For an open
  * period "all days" means start to the 31 March of the year asked about.
  */
-import { PbrError, tariffErrors } from "../errors";
+import { PbrError, shapeErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { MAX_SERIAL, fyEnd, fyStart, minDate, workbookDateOffset } from "../dates";
 import { isBlank, type CellValue } from "../values";
@@ -61,7 +61,7 @@ class FyWindow {
     if (!isBlank(e)) {
       if (!(typeof e === "number" && e >= lo && e <= hi)) return dateProblem(e, row, "end");
       end = ((e | 0) === e ? e : Math.floor(e)) + offset;
-      if (end < start) return tariffErrors.endBeforeStart(row, start, end);
+      if (end < start) return shapeErrors.endBeforeStart(row, start, end);
     }
     const from = start > this.first ? start : this.first;
     const to = end < this.last ? end : this.last;

@@ -52,10 +52,10 @@ describe("PBR.FYDAYS", () => {
 
   it("end before start → #NUM!; text where a date is expected → #VALUE!", () => {
     expect(days(col(d("02/04/2024"), "01/04/2024", d("01/04/2024"), -3), col(d("01/04/2024"), "", "soon", ""), 2024)).toEqual([
-      "#NUM! row 1: end 01/04/2024 is before start 02/04/2024",
+      "#NUM! row 1, end date: 01/04/2024 is before the start date 02/04/2024",
       '#VALUE! row 2, start: "01/04/2024" is not a date (expected an Excel date)',
       '#VALUE! row 3, end: "soon" is not a date (expected an Excel date)',
-      "#NUM! row 4, start: -3 is not an Excel date (1 to 2958465)",
+      "#NUM! row 4, start: -3 is outside Excel's dates (1900 to 9999, serials 1 to 2958465)",
     ]);
     expect(days("", d("01/04/2024"), 2024)).toEqual(["#VALUE! row 1, start: blank is not a date (expected an Excel date)"]);
   });
@@ -118,7 +118,7 @@ describe("PBR.FYCOST", () => {
       "#N/A row 1: code 99 is not in the price table (rows 2–7)",
       300,
       '#VALUE! row 3, start: "April" is not a date (expected an Excel date)',
-      "#NUM! row 4: end 01/04/2024 is before start 05/04/2024",
+      "#NUM! row 4, end date: 01/04/2024 is before the start date 05/04/2024",
       "#NUM! row 5: admitted days 11 is more than the 10 days of the period",
       "",
       "#NUM! row 7, admitted days: -1 is negative",
