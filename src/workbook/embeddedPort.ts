@@ -33,6 +33,7 @@ import {
   type WriteOptions,
 } from "./port";
 import { isNameAwaited } from "./embedded/awaitedNames";
+import type { BookContent, BookNotes } from "./embedded/bookContent";
 import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
 import { EditHistory, stepAddress, type EditStep } from "./embedded/editHistory";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
@@ -500,6 +501,107 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
   }
 
+  // ------------------------------------------------------------------ opening a whole workbook
+
+  /**
+   * Replace everything the workbook holds (sheets, cells, names, tables, formats, charts, undo
+   * history) with `book`, then recalculate. Checked first, so a book that cannot be opened leaves
+   * the workbook as it was. Returns what could not be kept (names the engine refuses).
+   */
+  openBook(book: BookContent): BookNotes {
+    checkBook(book, this.maxRows);
+    const notes: BookNotes = [];
+    const shapes = new Map<string, TableShape>();
+    for (const t of book.tables) {
+      const r = parseRange(t.address);
+      const sheet = book.sheets.find((s) => s.name === t.sheet);
+      const header: string[] = [];
+      for (let c = r.left; c <= r.right; c++) {
+        const v = sheet?.cells[r.top]?.[c];
+        header.push(typeof v === "string" ? v.replace(/^'/, "") : String(v ?? ""));
+      }
+      shapes.set(t.name.toLowerCase(), {
+        name: t.name,
+        sheet: t.sheet,
+        top: r.top,
+        left: r.left,
+        header,
+        bodyRows: r.bottom - r.top,
+      });
+    }
+    // Table references ("Prices[Code]") become ranges, as when the task pane writes them.
+    const contents = book.sheets.map((s) =>
+      s.cells.map((line, row) =>
+        line.map((v, col) =>
+          typeof v === "string" && v.startsWith("=") && v.includes("[")
+            ? translateStructuredRefs(
+                v,
+                s.name,
+                (n) => shapes.get(n.toLowerCase()),
+                [...shapes.values()].find(
+                  (t) =>
+                    t.sheet === s.name &&
+                    row > t.top &&
+                    row <= t.top + t.bodyRows &&
+                    col >= t.left &&
+                    col < t.left + t.header.length
+                ),
+                row
+              )
+            : v
+        )
+      )
+    );
+
+    for (const n of this.engine.listNamedExpressions()) this.engine.removeNamedExpression(n);
+    for (const name of this.engine.getSheetNames()) this.engine.removeSheet(this.sheetId(name));
+    this.tables.length = 0;
+    this.namedTables.clear();
+    this.names.clear();
+    this.charts.length = 0;
+    this.formats.length = 0;
+    this.textRanges.length = 0;
+    this.history.clear();
+    this.loader = undefined;
+
+    for (const s of book.sheets) this.engine.addSheet(s.name);
+    for (const t of book.tables) {
+      this.tables.push({ name: t.name, sheet: t.sheet, address: t.address });
+      this.nameTable(this.tables[this.tables.length - 1]);
+    }
+    for (const n of book.names) {
+      const scope = n.sheet === undefined ? undefined : this.engine.getSheetId(n.sheet);
+      if (this.engine.isItPossibleToAddNamedExpression(n.name, n.formula, scope)) {
+        this.engine.addNamedExpression(n.name, n.formula, scope);
+        const m = /^=(.+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(n.formula);
+        if (m && scope === undefined)
+          this.names.set(n.name, {
+            sheet: m[1].replace(/^'|'$/g, "").replace(/''/g, "'"),
+            address: m[2].replace(/\$/g, ""),
+          });
+      } else
+        notes.push(`name ${n.name}: not a name the playground can hold (${n.formula}), not opened`);
+    }
+    this.engine.batch(() => {
+      book.sheets.forEach((s, i) =>
+        this.engine.setSheetContent(
+          this.sheetId(s.name),
+          contents[i] as (string | number | boolean | null)[][]
+        )
+      );
+    });
+    for (const s of book.sheets) {
+      for (const f of s.formats) {
+        this.formats.push({ sheet: s.name, address: f.address, format: f.format });
+        if (f.format === "@") this.textRanges.push({ sheet: s.name, ...parseRange(f.address) });
+      }
+    }
+    this.selection = { sheet: book.sheets[0].name, address: "A1" };
+    this.settle();
+    this.bump();
+    return notes;
+  }
+
   // ------------------------------------------------------------------ WorkbookPort
 
   async listSheets(): Promise<string[]> {
@@ -723,6 +825,24 @@ export class EmbeddedWorkbook implements WorkbookPort {
     parseRange(address);
     this.selection = { sheet, address };
     this.bump();
+  }
+}
+
+/** Refuse a book the engine cannot hold, before anything is replaced. */
+function checkBook(book: BookContent, maxRows: number): void {
+  if (book.sheets.length === 0) throw new Error("the workbook has no sheets");
+  const seen = new Set<string>();
+  for (const s of book.sheets) {
+    const key = s.name.toLowerCase();
+    if (s.name.trim() === "" || seen.has(key))
+      throw new Error(`sheet name "${s.name}" is empty or used twice`);
+    seen.add(key);
+    if (s.cells.length > maxRows)
+      throw new Error(
+        `sheet ${s.name} has ${s.cells.length.toLocaleString("en-GB")} rows, more than ${maxRows.toLocaleString("en-GB")}`
+      );
+    if (s.cells.some((line) => line.length > EXCEL_MAX_COLUMNS))
+      throw new Error(`sheet ${s.name} is wider than Excel's ${EXCEL_MAX_COLUMNS} columns`);
   }
 }
 

@@ -29,6 +29,12 @@ export class EditHistory {
     this.undone.length = 0;
   }
 
+  /** Forget every edit (a different workbook was opened: its cells are not these). */
+  clear(): void {
+    this.done.length = 0;
+    this.undone.length = 0;
+  }
+
   get canUndo(): boolean {
     return this.done.length > 0;
   }
