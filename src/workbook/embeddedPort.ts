@@ -553,8 +553,12 @@ export class EmbeddedWorkbook implements WorkbookPort {
       )
     );
 
-    for (const n of this.engine.listNamedExpressions()) this.engine.removeNamedExpression(n);
-    for (const name of this.engine.getSheetNames()) this.engine.removeSheet(this.sheetId(name));
+    // Sheets before names, in one batch: removing a name first makes the engine recalculate the
+    // formulas that use it, which HyperFormula 3.x can fail on ("Unknown array").
+    this.engine.batch(() => {
+      for (const name of this.engine.getSheetNames()) this.engine.removeSheet(this.sheetId(name));
+      for (const n of this.engine.listNamedExpressions()) this.engine.removeNamedExpression(n);
+    });
     this.tables.length = 0;
     this.namedTables.clear();
     this.names.clear();

@@ -54,6 +54,9 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
+/** A formula that is only an error value. */
+const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/i;
+
 const ARRAYS = new Set([
   "sheet",
   "row",
@@ -210,6 +213,8 @@ function readSheet(
         const master = masters.get(String(f.si));
         if (master)
           content = `=${shiftFormula(master.formula, row - master.row, col - master.col)}`;
+      } else if (f !== undefined && ERROR.test(fText.trim())) {
+        content = fText.trim().toUpperCase(); // =#N/A: how the playground saves an error typed as a value
       } else if (f !== undefined && fText !== "" && fType !== "dataTable") {
         const formula = fromFileFormula(fText, functionIds);
         content = `=${formula}`;
@@ -218,7 +223,6 @@ function readSheet(
         if (fType === "array" && f.ref) arrays.push({ ...parseRange(String(f.ref)), row, col });
       }
       if (content === null) {
-        // A cell of a spilled or array result (not its first cell): the formula fills it again.
         if (
           arrays.some(
             (a) =>
@@ -228,8 +232,14 @@ function readSheet(
               col <= a.right &&
               (row !== a.row || col !== a.col)
           )
-        )
+        ) {
+          // A cell a spilled or array result fills: the formula fills it again; its format is kept.
+          if (format) {
+            if (!formatted.has(col)) formatted.set(col, new Map());
+            formatted.get(col)!.set(row, format);
+          }
           continue;
+        }
         if (type === "s") content = raw === undefined ? null : textCell(strings[Number(raw)] ?? "");
         else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
         else if (type === "inlineStr") content = textCell(stringItem(c.is));
@@ -245,7 +255,7 @@ function readSheet(
             : textCell(raw);
         }
       }
-      if (format && (content !== null || format === "@")) {
+      if (format) {
         if (!formatted.has(col)) formatted.set(col, new Map());
         formatted.get(col)!.set(row, format);
       }
