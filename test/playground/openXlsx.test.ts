@@ -1,5 +1,5 @@
 /* Opening an .xlsx as the playground's workbook: values, formulas (shared, array, Excel's saved names for PBR functions), formats, names and tables. */
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import writeXlsx from "write-excel-file/node";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
@@ -110,6 +110,16 @@ describe("reading an .xlsx written by hand (as Excel writes one)", () => {
     expect(value(wb, "Model & Results", 0, 0)).toBe(50);
   });
 
+  it("moves dates of a 1904-date-system workbook to the 1900 system the engine uses", () => {
+    const files = unzipSync(handMadeXlsx());
+    files["xl/workbook.xml"] = strToU8(
+      strFromU8(files["xl/workbook.xml"]).replace("<workbookPr/>", '<workbookPr date1904="1"/>')
+    );
+    const { book } = readXlsxBook(zipSync(files));
+    expect(book.sheets[0].cells[1][2]).toBe(45_748 + 1462); // formatted as a date
+    expect(book.sheets[0].cells[2][2]).toBe(1234.5); // money: not a date
+  });
+
   it("says plainly what is wrong with a file that is not a workbook, and the workbook stays", async () => {
     expect(() => readXlsxBook(strToU8("Code,Cluster\n1,11\n"))).toThrow(XlsxReadError);
     expect(() => readXlsxBook(strToU8("Code,Cluster\n1,11\n"))).toThrow(/not an \.xlsx workbook/);
@@ -157,7 +167,11 @@ describe("a workbook saved from the playground re-opens the same", () => {
     const local = await workbook();
     local.openBook(readXlsxBook(handMadeXlsx(), local.functionIds).book);
     const localSaved = workbookContent(local);
-    expect(localSaved.names).toContainEqual({ name: "Local", ref: expect.stringMatching(/!\$A\$1$/), localSheetId: 1 });
+    expect(localSaved.names).toContainEqual({
+      name: "Local",
+      ref: expect.stringMatching(/!\$A\$1$/),
+      localSheetId: 1,
+    });
     let cells = 0;
     let formulas = 0;
     for (const sheet of first.engine.getSheetNames()) {
