@@ -256,6 +256,7 @@ export function Playground({
                 onClick={() => workbook.undo()}
                 disabled={!workbook.canUndo}
                 aria-keyshortcuts="Control+Z"
+                title={workbook.undoLabel ? `Undo ${workbook.undoLabel}` : undefined}
               >
                 Undo
               </Button>

@@ -36,6 +36,14 @@ import { isNameAwaited } from "./embedded/awaitedNames";
 import type { BookContent, BookNotes } from "./embedded/bookContent";
 import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
 import { EditHistory, stepAddress, type EditStep } from "./embedded/editHistory";
+import {
+  PANE_STEP_MAX_CELLS,
+  cellCount,
+  changed,
+  type BookState,
+  type Recording,
+  type SheetCells,
+} from "./embedded/paneStep";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
 import { registerPbrFunctions } from "./embedded/pbrPlugin";
 import type { PbrFunctionEntry } from "./embedded/registry";
@@ -305,12 +313,152 @@ export class EmbeddedWorkbook implements WorkbookPort {
    */
   undo(): boolean {
     const step = this.history.undo();
+    if (step?.kind === "pane") return this.restoreState(step.before);
     return step !== undefined && this.replay(step, step.before);
   }
 
   redo(): boolean {
     const step = this.history.redo();
+    if (step?.kind === "pane") return this.restoreState(step.after);
     return step !== undefined && this.replay(step, step.after);
+  }
+
+  // ------------------------------------------------------------------ a pane action as one step
+
+  private recording: Recording | null = null;
+
+  /**
+   * Run a task pane action so that everything it writes (cells, new sheets, names, tables,
+   * formats, charts) is undone, and redone, as one step. An action that fails is not recorded (it
+   * removes what it wrote). An action nested in another is part of the outer one.
+   */
+  async action<T>(label: string, work: () => Promise<T>): Promise<T> {
+    if (this.recording) return work();
+    const names = this.engine.getSheetNames();
+    this.recording = {
+      label,
+      before: this.bookState([]),
+      existing: new Set(names.map((n) => n.toLowerCase())),
+      touched: new Set(),
+    };
+    let result: T;
+    try {
+      result = await work();
+    } catch (e) {
+      this.recording = null;
+      throw e;
+    }
+    const rec = this.recording;
+    this.recording = null;
+    const now = this.engine.getSheetNames();
+    const kept = now.filter((n) => rec.touched.has(n) || !rec.existing.has(n.toLowerCase()));
+    const after = this.bookState(kept);
+    if (!changed(rec.before, after, rec.touched.size)) return result;
+    if (cellCount(rec.before) + cellCount(after) > PANE_STEP_MAX_CELLS) {
+      // Too large to keep twice in the tab's memory: not undoable, and earlier steps with it.
+      this.history.clear();
+    } else this.history.record({ kind: "pane", label, before: rec.before, after });
+    this.bump();
+    return result;
+  }
+
+  /** What Undo would take back ("Set up model", "typing"), or null. */
+  get undoLabel(): string | null {
+    return this.history.peekUndo() ?? null;
+  }
+
+  /** A sheet about to be written by the action being recorded: keep what it held first. */
+  private touch(sheet: string): void {
+    const rec = this.recording;
+    if (!rec || !rec.existing.has(sheet.toLowerCase())) return;
+    const name = this.engine.getSheetNames().find((n) => n.toLowerCase() === sheet.toLowerCase());
+    if (!name || rec.touched.has(name)) return;
+    rec.touched.add(name);
+    rec.before.cells.set(name, this.sheetCells(name));
+  }
+
+  /** A sheet's cells as typed; the cells a spilled result fills are left empty (it fills them again). */
+  private sheetCells(sheet: string): SheetCells {
+    const id = this.sheetId(sheet);
+    const raw = this.engine.getSheetSerialized(id);
+    return raw.map((line, row) =>
+      line.map((v, col) => {
+        if (v === null || v === undefined) return null;
+        const at = { sheet: id, row, col };
+        if (this.engine.isCellPartOfArray(at) && !this.engine.doesCellHaveFormula(at)) return null;
+        return typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+          ? v
+          : String(v);
+      })
+    );
+  }
+
+  private bookState(sheets: readonly string[]): BookState {
+    return {
+      sheets: this.engine.getSheetNames(),
+      cells: new Map(sheets.map((s) => [s, this.sheetCells(s)])),
+      names: this.engine.listNamedExpressions().map((name) => ({
+        name,
+        formula: String(this.engine.getNamedExpressionFormula(name) ?? ""),
+      })),
+      tables: this.tables.map((t) => ({ ...t })),
+      userNames: [...this.names].map(([n, r]) => [n, { ...r }]),
+      charts: this.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } })),
+      formats: [...this.formats],
+      textRanges: [...this.textRanges],
+      selection: { ...this.selection },
+    };
+  }
+
+  /** Put the workbook back to a recorded state: its sheets, their cells, names, tables, formats, charts. */
+  private restoreState(state: BookState): boolean {
+    const wanted = new Set(state.sheets.map((n) => n.toLowerCase()));
+    const current = this.engine.getSheetNames();
+    const present = new Set(current.map((n) => n.toLowerCase()));
+    const names = new Map(state.names.map((n) => [n.name, n.formula]));
+    this.engine.batch(() => {
+      for (const n of current)
+        if (!wanted.has(n.toLowerCase())) this.engine.removeSheet(this.sheetId(n));
+      for (const n of this.engine.listNamedExpressions())
+        if (names.get(n) !== this.engine.getNamedExpressionFormula(n))
+          this.engine.removeNamedExpression(n);
+      for (const n of state.sheets) if (!present.has(n.toLowerCase())) this.engine.addSheet(n);
+      for (const [sheet, cells] of state.cells)
+        this.engine.setSheetContent(
+          this.sheetId(sheet),
+          cells as (string | number | boolean | null)[][]
+        );
+      for (const [n, formula] of names)
+        if (
+          !this.engine.getNamedExpression(n) &&
+          this.engine.isItPossibleToAddNamedExpression(n, formula)
+        )
+          this.engine.addNamedExpression(n, formula);
+    });
+    this.tables.splice(0, this.tables.length, ...state.tables.map((t) => ({ ...t })));
+    this.namedTables.clear();
+    for (const t of this.tables)
+      if (this.engine.getNamedExpression(t.name)) this.namedTables.add(t);
+    this.names.clear();
+    for (const [n, r] of state.userNames) this.names.set(n, { ...r });
+    this.charts.splice(
+      0,
+      this.charts.length,
+      ...state.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } }))
+    );
+    this.formats.splice(0, this.formats.length, ...state.formats);
+    this.textRanges.splice(0, this.textRanges.length, ...state.textRanges);
+    this.loader = undefined;
+    const sheet = this.engine.doesSheetExist(state.selection.sheet)
+      ? state.selection.sheet
+      : (this.engine.getSheetNames()[0] ?? "");
+    this.selection = {
+      sheet,
+      address: sheet === state.selection.sheet ? state.selection.address : "A1",
+    };
+    this.settle();
+    this.bump();
+    return true;
   }
 
   /** Put an edit's cells back to `cells` (its before or after) and select them. */
@@ -656,6 +804,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   async deleteSheet(name: string): Promise<void> {
     const id = this.sheetId(name);
+    this.touch(name);
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     for (let i = this.tables.length - 1; i >= 0; i--) {
       if (same(this.tables[i].sheet)) {
@@ -691,6 +840,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     options: WriteOptions = {}
   ): Promise<{ table: string; address: string }> {
     const sheetId = this.sheetId(sheet);
+    this.touch(sheet);
     const { row, col } = parseCell(topLeft);
     const name = uniqueName(cleanIdentifier(preferredTableName), this.takenNames(), "identifier");
     const lastRow = row + rows.length; // 0-based row of the last body row
@@ -758,6 +908,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }
 
   async writeRange(sheet: string, address: string, values: CellInput[][]): Promise<void> {
+    this.touch(sheet);
     const r = parseRange(address);
     const height = r.bottom - r.top + 1;
     const width = r.right - r.left + 1;

@@ -46,7 +46,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [rulesName, setRulesName] = useState("");
   const [cols, setCols] = useState({ id: -1, team: -1, recorded: -1 });
   const [errors, setErrors] = useState<Errors>({});
-  const runner = useRunner();
+  const runner = useRunner(port, "Cluster audit");
   const { table: caseload, error: caseloadError } = useTable(port, caseloadName);
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
   const missing = caseload ? missingRatings(ratingCols) : null;
