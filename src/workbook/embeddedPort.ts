@@ -38,7 +38,6 @@ import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
 import { EditHistory, stepAddress, type EditStep } from "./embedded/editHistory";
 import {
   PANE_STEP_MAX_CELLS,
-  cellCount,
   changed,
   type BookState,
   type Recording,
@@ -340,6 +339,8 @@ export class EmbeddedWorkbook implements WorkbookPort {
       before: this.bookState([]),
       existing: new Set(names.map((n) => n.toLowerCase())),
       touched: new Set(),
+      cells: 0,
+      tooBig: false,
     };
     let result: T;
     try {
@@ -352,12 +353,16 @@ export class EmbeddedWorkbook implements WorkbookPort {
     this.recording = null;
     const now = this.engine.getSheetNames();
     const kept = now.filter((n) => rec.touched.has(n) || !rec.existing.has(n.toLowerCase()));
+    const size = kept.reduce((n, s) => n + this.usedCells(s), rec.cells);
+    if (rec.tooBig || size > PANE_STEP_MAX_CELLS) {
+      // Too large to copy: not undoable, and the steps before it go too (they would undo around it).
+      this.history.clear();
+      this.bump();
+      return result;
+    }
     const after = this.bookState(kept);
     if (!changed(rec.before, after, rec.touched.size)) return result;
-    if (cellCount(rec.before) + cellCount(after) > PANE_STEP_MAX_CELLS) {
-      // Too large to keep twice in the tab's memory: not undoable, and earlier steps with it.
-      this.history.clear();
-    } else this.history.record({ kind: "pane", label, before: rec.before, after });
+    this.history.record({ kind: "pane", label, before: rec.before, after });
     this.bump();
     return result;
   }
@@ -374,7 +379,14 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const name = this.engine.getSheetNames().find((n) => n.toLowerCase() === sheet.toLowerCase());
     if (!name || rec.touched.has(name)) return;
     rec.touched.add(name);
-    rec.before.cells.set(name, this.sheetCells(name));
+    rec.cells += this.usedCells(name);
+    if (rec.cells > PANE_STEP_MAX_CELLS) rec.tooBig = true;
+    if (!rec.tooBig) rec.before.cells.set(name, this.sheetCells(name));
+  }
+
+  private usedCells(sheet: string): number {
+    const { rows, cols } = this.dimensions(sheet);
+    return rows * cols;
   }
 
   /** A sheet's cells as typed; the cells a spilled result fills are left empty (it fills them again). */

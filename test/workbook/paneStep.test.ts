@@ -83,6 +83,14 @@ describe("a task pane action as one undo step", () => {
     expect(wb.getContent("Sheet1", 1, 2)).toBeNull();
   });
 
+  it("does not keep an action over a million cells for undo, and forgets the steps before it", async () => {
+    const wb = await workbook();
+    wb.setCell("Sheet1", 999_999, 1, 1); // the sheet's used range is now 1,000,000 × 2
+    await wb.action("Big", () => wb.writeRange("Sheet1", "A1", [[2]]));
+    expect(wb.getValue("Sheet1", 0, 0)).toBe(2);
+    expect(wb.canUndo).toBe(false);
+  });
+
   it("records nothing for an action that failed (it removed what it wrote) or changed nothing", async () => {
     const wb = await workbook();
     await expect(

@@ -43,16 +43,16 @@ export interface Recording {
   existing: Set<string>;
   /** Sheets (as named) that existed and have been written to: their `before` cells are taken. */
   touched: Set<string>;
+  /** Cells kept so far (before) and whether the action has grown past PANE_STEP_MAX_CELLS. */
+  cells: number;
+  tooBig: boolean;
 }
 
-/** Past this many cells in one step's sheets the action is not kept for undo (memory). */
-export const PANE_STEP_MAX_CELLS = 3_000_000;
-
-export function cellCount(state: BookState): number {
-  let n = 0;
-  for (const rows of state.cells.values()) for (const line of rows) n += line.length;
-  return n;
-}
+/**
+ * Past this many cells (the sheets it wrote, before and after, by their used size) an action is
+ * not kept for undo: copying them would hold the tab up and double its memory.
+ */
+export const PANE_STEP_MAX_CELLS = 1_000_000;
 
 /** Whether an action changed anything the step would restore. */
 export function changed(before: BookState, after: BookState, touched: number): boolean {
