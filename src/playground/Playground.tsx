@@ -3,15 +3,7 @@
  * real task pane, which works on the same workbook through the embedded WorkbookPort.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  Button,
-  FluentProvider,
-  Input,
-  Tab,
-  TabList,
-  Text,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, Input, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
 import { DetailedCellError } from "hyperformula";
 import { App } from "../taskpane/App";
 import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/address";
@@ -26,28 +18,14 @@ import { useWorkbookVersion } from "./useWorkbook";
 
 /** The selected cell in words for the status line: its error and message, so no one needs to hover. */
 export function cellStatus(address: string, value: unknown): { text: string; error: boolean } {
-  if (
-    value instanceof DetailedCellError ||
-    (value !== null && typeof value === "object" && "value" in value)
-  ) {
+  if (value instanceof DetailedCellError || (value !== null && typeof value === "object" && "value" in value)) {
     const e = value as { value: unknown; message?: string };
-    return {
-      text: `${address}: ${String(e.value)}${e.message ? ` ${e.message}` : ""}`,
-      error: true,
-    };
+    return { text: `${address}: ${String(e.value)}${e.message ? ` ${e.message}` : ""}`, error: true };
   }
   return { text: "", error: false };
 }
 
-export function Playground({
-  workbook,
-  status,
-  ready = true,
-}: {
-  workbook: EmbeddedWorkbook;
-  status: string;
-  ready?: boolean;
-}) {
+export function Playground({ workbook, status, ready = true }: { workbook: EmbeddedWorkbook; status: string; ready?: boolean }) {
   const version = useWorkbookVersion(workbook);
   const sheets = workbook.engine.getSheetNames();
   const selection = workbook.currentSelection;
@@ -64,12 +42,7 @@ export function Playground({
     setTyping(text === null ? null : { text, caret: text.length });
     if (text !== null) setFormula(text);
   }, []);
-  const cell = sheet
-    ? cellStatus(
-        cellAddress(active.top, active.left),
-        workbook.getValue(sheet, active.top, active.left)
-      )
-    : { text: "", error: false };
+  const cell = sheet ? cellStatus(cellAddress(active.top, active.left), workbook.getValue(sheet, active.top, active.left)) : { text: "", error: false };
 
   // Nothing is saved outside the tab: once the demo is open, any change makes leaving ask first.
   const readyVersion = useRef<number | null>(null);
@@ -95,8 +68,7 @@ export function Playground({
         download(blob, "PbR Toolkit workbook.xlsx");
         if (readyVersion.current !== null) readyVersion.current = workbook.version; // saved: leaving no longer asks
       },
-      (e) =>
-        setSaveProblem(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`)
+      (e) => setSaveProblem(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`)
     );
   };
 
@@ -107,11 +79,7 @@ export function Playground({
     const unsaved = () => readyVersion.current !== null && workbook.version > readyVersion.current;
     setOpening({ text: `Opening ${file.name}…`, error: false });
     openWorkbookFile(workbook, file, () =>
-      unsaved()
-        ? window.confirm(
-            `Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`
-          )
-        : true
+      unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true
     ).then(
       (opened) => {
         if (!opened) {
@@ -124,39 +92,26 @@ export function Playground({
         }, 0);
         setFocusToken((n) => n + 1);
         const counts = `${opened.sheets} ${opened.sheets === 1 ? "sheet" : "sheets"}, ${opened.cells.toLocaleString("en-GB")} cells, ${opened.formulas.toLocaleString("en-GB")} formulas`;
-        const notes =
-          opened.notes.length > 0 ? ` Not opened as in the file: ${opened.notes.join("; ")}.` : "";
+        const notes = opened.notes.length > 0 ? ` Not opened as in the file: ${opened.notes.join("; ")}.` : "";
         setOpening({ text: `Opened ${file.name}: ${counts}.${notes}`, error: false });
       },
-      (e) =>
-        setOpening({
-          text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${
-            e instanceof OpenFailed && e.replaced
-              ? "The workbook may be incomplete: reload the page to start again from the demo."
-              : "The workbook is as it was."
-          }`,
-          error: true,
-        })
+      (e) => {
+        const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
+        setOpening({ text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${kept}`, error: true });
+      }
     );
   };
 
   const exportCsv = () => {
     if (!sheet) return;
     const { rows, cols } = workbook.dimensions(sheet);
-    const text = sheetCsv(
-      rows,
-      cols,
-      (r, c) => workbook.getValue(sheet, r, c),
-      (r, c) => workbook.formatAt(sheet, r, c)
-    );
+    const text = sheetCsv(rows, cols, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
     download(new Blob([text], { type: "text/csv;charset=utf-8" }), fileNameOf(sheet, "csv"));
   };
   // Keep the current sheet's tab in view when there are more tabs than fit.
   const tabs = useRef<HTMLElement>(null);
   useEffect(() => {
-    const tab = tabs.current?.querySelector<HTMLElement>(
-      `[data-sheet="${CSS.escape(sheet ?? "")}"]`
-    );
+    const tab = tabs.current?.querySelector<HTMLElement>(`[data-sheet="${CSS.escape(sheet ?? "")}"]`);
     const bar = tabs.current;
     if (!tab || !bar) return;
     const t = tab.getBoundingClientRect();
@@ -191,10 +146,7 @@ export function Playground({
       <div className="pbr-page">
         <header className="pbr-banner">
           <strong>PbR Toolkit playground</strong>
-          <span>
-            Runs entirely in this browser: nothing leaves your machine. Demo data is SYNTHETIC;
-            prices, steps and bands are illustrative.
-          </span>
+          <span>Runs entirely in this browser: nothing leaves your machine. Demo data is SYNTHETIC; prices, steps and bands are illustrative.</span>
           <span role="status" data-testid="playground-status" style={{ marginLeft: "auto" }}>
             {status}
           </span>
@@ -219,38 +171,18 @@ export function Playground({
               size="small"
               onChange={(e, d) => {
                 setFormula(d.value);
-                setTyping({
-                  text: d.value,
-                  caret: (e.target as HTMLInputElement).selectionStart ?? d.value.length,
-                });
+                setTyping({ text: d.value, caret: (e.target as HTMLInputElement).selectionStart ?? d.value.length });
               }}
               onBlur={() => setTyping(null)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && sheet) {
                   const t = formula.trim();
-                  workbook.setCell(
-                    sheet,
-                    active.top,
-                    active.left,
-                    t === ""
-                      ? null
-                      : !t.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(t)
-                        ? Number(t)
-                        : formula
-                  );
+                  workbook.setCell(sheet, active.top, active.left, t === "" ? null : !t.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : formula);
                   setFocusToken((n) => n + 1);
                 }
               }}
             />
-            <div
-              style={{
-                gridColumn: "1 / 4",
-                display: "flex",
-                gap: 6,
-                alignItems: "center",
-                flexWrap: "wrap",
-              }}
-            >
+            <div style={{ gridColumn: "1 / 4", display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
               <Button
                 size="small"
                 onClick={() => workbook.undo()}
@@ -260,12 +192,7 @@ export function Playground({
               >
                 Undo
               </Button>
-              <Button
-                size="small"
-                onClick={() => workbook.redo()}
-                disabled={!workbook.canRedo}
-                aria-keyshortcuts="Control+Y"
-              >
+              <Button size="small" onClick={() => workbook.redo()} disabled={!workbook.canRedo} aria-keyshortcuts="Control+Y">
                 Redo
               </Button>
               <Button size="small" onClick={() => picker.current?.click()} disabled={!ready}>
@@ -291,12 +218,7 @@ export function Playground({
                 Export sheet as CSV
               </Button>
               {opening && (
-                <Text
-                  role={opening.error ? "alert" : "status"}
-                  size={200}
-                  data-testid="open-outcome"
-                  style={opening.error ? { color: "#b10e1c" } : undefined}
-                >
+                <Text role={opening.error ? "alert" : "status"} size={200} data-testid="open-outcome" style={opening.error ? { color: "#b10e1c" } : undefined}>
                   {opening.text}
                 </Text>
               )}
@@ -313,26 +235,10 @@ export function Playground({
             )}
           </div>
           <FormulaHelpView typing={typing} functions={workbook.functions} />
-          <div
-            className="pbr-cell-status"
-            role="status"
-            aria-live="polite"
-            data-testid="cell-status"
-            data-error={cell.error}
-          >
+          <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error}>
             {cell.text}
           </div>
-          {sheet ? (
-            <Grid
-              workbook={workbook}
-              sheet={sheet}
-              version={version}
-              focusToken={focusToken}
-              onEditing={onEditing}
-            />
-          ) : (
-            <div />
-          )}
+          {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} onEditing={onEditing} /> : <div />}
           <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>
             <TabList
               size="small"
