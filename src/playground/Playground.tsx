@@ -11,6 +11,7 @@ import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
 import { saveWorkbookXlsx } from "./export/saveXlsx";
+import { OpenFailed, openWorkbookFile } from "./open/openFile";
 import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
@@ -68,6 +69,36 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
         if (readyVersion.current !== null) readyVersion.current = workbook.version; // saved: leaving no longer asks
       },
       (e) => setSaveProblem(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`)
+    );
+  };
+
+  // Open workbook…: a local .xlsx replaces this workbook, after asking when there are unsaved changes.
+  const picker = useRef<HTMLInputElement>(null);
+  const [opening, setOpening] = useState<{ text: string; error: boolean } | null>(null);
+  const openFile = (file: File) => {
+    const unsaved = () => readyVersion.current !== null && workbook.version > readyVersion.current;
+    setOpening({ text: `Opening ${file.name}…`, error: false });
+    openWorkbookFile(workbook, file, () =>
+      unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true
+    ).then(
+      (opened) => {
+        if (!opened) {
+          setOpening(null);
+          return;
+        }
+        // Opened from a file: nothing to lose until it is changed (after the engine settles).
+        setTimeout(() => {
+          readyVersion.current = workbook.version;
+        }, 0);
+        setFocusToken((n) => n + 1);
+        const counts = `${opened.sheets} ${opened.sheets === 1 ? "sheet" : "sheets"}, ${opened.cells.toLocaleString("en-GB")} cells, ${opened.formulas.toLocaleString("en-GB")} formulas`;
+        const notes = opened.notes.length > 0 ? ` Not opened as in the file: ${opened.notes.join("; ")}.` : "";
+        setOpening({ text: `Opened ${file.name}: ${counts}.${notes}`, error: false });
+      },
+      (e) => {
+        const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
+        setOpening({ text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${kept}`, error: true });
+      }
     );
   };
 
@@ -152,18 +183,45 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               }}
             />
             <div style={{ gridColumn: "1 / 4", display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
-              <Button size="small" onClick={() => workbook.undo()} disabled={!workbook.canUndo} aria-keyshortcuts="Control+Z">
+              <Button
+                size="small"
+                onClick={() => workbook.undo()}
+                disabled={!workbook.canUndo}
+                aria-keyshortcuts="Control+Z"
+                title={workbook.undoLabel ? `Undo ${workbook.undoLabel}` : undefined}
+              >
                 Undo
               </Button>
               <Button size="small" onClick={() => workbook.redo()} disabled={!workbook.canRedo} aria-keyshortcuts="Control+Y">
                 Redo
               </Button>
+              <Button size="small" onClick={() => picker.current?.click()} disabled={!ready}>
+                Open workbook…
+              </Button>
+              <input
+                ref={picker}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label="Workbook file to open (.xlsx)"
+                data-testid="open-workbook"
+                hidden
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = ""; // the same file can be picked again
+                  if (file) openFile(file);
+                }}
+              />
               <Button size="small" onClick={saveXlsx}>
                 Save workbook as .xlsx
               </Button>
               <Button size="small" onClick={exportCsv} disabled={!sheet}>
                 Export sheet as CSV
               </Button>
+              {opening && (
+                <Text role={opening.error ? "alert" : "status"} size={200} data-testid="open-outcome" style={opening.error ? { color: "#b10e1c" } : undefined}>
+                  {opening.text}
+                </Text>
+              )}
               {saveProblem && (
                 <Text role="alert" size={200} style={{ color: "#b10e1c" }}>
                   {saveProblem}

@@ -33,8 +33,16 @@ import {
   type WriteOptions,
 } from "./port";
 import { isNameAwaited } from "./embedded/awaitedNames";
+import type { BookContent, BookNotes } from "./embedded/bookContent";
 import { bulkLoaderFor, type BulkLoader } from "./embedded/bulkLoad";
 import { EditHistory, stepAddress, type EditStep } from "./embedded/editHistory";
+import {
+  PANE_STEP_MAX_CELLS,
+  changed,
+  type BookState,
+  type Recording,
+  type SheetCells,
+} from "./embedded/paneStep";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
 import { registerPbrFunctions } from "./embedded/pbrPlugin";
 import type { PbrFunctionEntry } from "./embedded/registry";
@@ -304,12 +312,165 @@ export class EmbeddedWorkbook implements WorkbookPort {
    */
   undo(): boolean {
     const step = this.history.undo();
+    if (step?.kind === "pane") return this.restoreState(step.before);
     return step !== undefined && this.replay(step, step.before);
   }
 
   redo(): boolean {
     const step = this.history.redo();
+    if (step?.kind === "pane") return this.restoreState(step.after);
     return step !== undefined && this.replay(step, step.after);
+  }
+
+  // ------------------------------------------------------------------ a pane action as one step
+
+  private recording: Recording | null = null;
+
+  /**
+   * Run a task pane action so that everything it writes (cells, new sheets, names, tables,
+   * formats, charts) is undone, and redone, as one step. An action that fails is not recorded (it
+   * removes what it wrote). An action nested in another is part of the outer one.
+   */
+  async action<T>(label: string, work: () => Promise<T>): Promise<T> {
+    if (this.recording) return work();
+    const names = this.engine.getSheetNames();
+    this.recording = {
+      label,
+      before: this.bookState([]),
+      existing: new Set(names.map((n) => n.toLowerCase())),
+      touched: new Set(),
+      cells: 0,
+      tooBig: false,
+    };
+    let result: T;
+    try {
+      result = await work();
+    } catch (e) {
+      this.recording = null;
+      throw e;
+    }
+    const rec = this.recording;
+    this.recording = null;
+    const now = this.engine.getSheetNames();
+    const kept = now.filter((n) => rec.touched.has(n) || !rec.existing.has(n.toLowerCase()));
+    const size = kept.reduce((n, s) => n + this.usedCells(s), rec.cells);
+    if (rec.tooBig || size > PANE_STEP_MAX_CELLS) {
+      // Too large to copy: not undoable, and the steps before it go too (they would undo around it).
+      this.history.clear();
+      this.bump();
+      return result;
+    }
+    const after = this.bookState(kept);
+    if (!changed(rec.before, after, rec.touched.size)) return result;
+    this.history.record({ kind: "pane", label, before: rec.before, after });
+    this.bump();
+    return result;
+  }
+
+  /** What Undo would take back ("Set up model", "typing"), or null. */
+  get undoLabel(): string | null {
+    return this.history.peekUndo() ?? null;
+  }
+
+  /** A sheet about to be written by the action being recorded: keep what it held first. */
+  private touch(sheet: string): void {
+    const rec = this.recording;
+    if (!rec || !rec.existing.has(sheet.toLowerCase())) return;
+    const name = this.engine.getSheetNames().find((n) => n.toLowerCase() === sheet.toLowerCase());
+    if (!name || rec.touched.has(name)) return;
+    rec.touched.add(name);
+    rec.cells += this.usedCells(name);
+    if (rec.cells > PANE_STEP_MAX_CELLS) rec.tooBig = true;
+    if (!rec.tooBig) rec.before.cells.set(name, this.sheetCells(name));
+  }
+
+  private usedCells(sheet: string): number {
+    const { rows, cols } = this.dimensions(sheet);
+    return rows * cols;
+  }
+
+  /** A sheet's cells as typed; the cells a spilled result fills are left empty (it fills them again). */
+  private sheetCells(sheet: string): SheetCells {
+    const id = this.sheetId(sheet);
+    const raw = this.engine.getSheetSerialized(id);
+    return raw.map((line, row) =>
+      line.map((v, col) => {
+        if (v === null || v === undefined) return null;
+        const at = { sheet: id, row, col };
+        if (this.engine.isCellPartOfArray(at) && !this.engine.doesCellHaveFormula(at)) return null;
+        return typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+          ? v
+          : String(v);
+      })
+    );
+  }
+
+  private bookState(sheets: readonly string[]): BookState {
+    return {
+      sheets: this.engine.getSheetNames(),
+      cells: new Map(sheets.map((s) => [s, this.sheetCells(s)])),
+      names: this.engine.listNamedExpressions().map((name) => ({
+        name,
+        formula: String(this.engine.getNamedExpressionFormula(name) ?? ""),
+      })),
+      tables: this.tables.map((t) => ({ ...t })),
+      userNames: [...this.names].map(([n, r]) => [n, { ...r }]),
+      charts: this.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } })),
+      formats: [...this.formats],
+      textRanges: [...this.textRanges],
+      selection: { ...this.selection },
+    };
+  }
+
+  /** Put the workbook back to a recorded state: its sheets, their cells, names, tables, formats, charts. */
+  private restoreState(state: BookState): boolean {
+    const wanted = new Set(state.sheets.map((n) => n.toLowerCase()));
+    const current = this.engine.getSheetNames();
+    const present = new Set(current.map((n) => n.toLowerCase()));
+    const names = new Map(state.names.map((n) => [n.name, n.formula]));
+    this.engine.batch(() => {
+      for (const n of current)
+        if (!wanted.has(n.toLowerCase())) this.engine.removeSheet(this.sheetId(n));
+      for (const n of this.engine.listNamedExpressions())
+        if (names.get(n) !== this.engine.getNamedExpressionFormula(n))
+          this.engine.removeNamedExpression(n);
+      for (const n of state.sheets) if (!present.has(n.toLowerCase())) this.engine.addSheet(n);
+      for (const [sheet, cells] of state.cells)
+        this.engine.setSheetContent(
+          this.sheetId(sheet),
+          cells as (string | number | boolean | null)[][]
+        );
+      for (const [n, formula] of names)
+        if (
+          !this.engine.getNamedExpression(n) &&
+          this.engine.isItPossibleToAddNamedExpression(n, formula)
+        )
+          this.engine.addNamedExpression(n, formula);
+    });
+    this.tables.splice(0, this.tables.length, ...state.tables.map((t) => ({ ...t })));
+    this.namedTables.clear();
+    for (const t of this.tables)
+      if (this.engine.getNamedExpression(t.name)) this.namedTables.add(t);
+    this.names.clear();
+    for (const [n, r] of state.userNames) this.names.set(n, { ...r });
+    this.charts.splice(
+      0,
+      this.charts.length,
+      ...state.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } }))
+    );
+    this.formats.splice(0, this.formats.length, ...state.formats);
+    this.textRanges.splice(0, this.textRanges.length, ...state.textRanges);
+    this.loader = undefined;
+    const sheet = this.engine.doesSheetExist(state.selection.sheet)
+      ? state.selection.sheet
+      : (this.engine.getSheetNames()[0] ?? "");
+    this.selection = {
+      sheet,
+      address: sheet === state.selection.sheet ? state.selection.address : "A1",
+    };
+    this.settle();
+    this.bump();
+    return true;
   }
 
   /** Put an edit's cells back to `cells` (its before or after) and select them. */
@@ -500,6 +661,111 @@ export class EmbeddedWorkbook implements WorkbookPort {
     if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
   }
 
+  // ------------------------------------------------------------------ opening a whole workbook
+
+  /**
+   * Replace everything the workbook holds (sheets, cells, names, tables, formats, charts, undo
+   * history) with `book`, then recalculate. Checked first, so a book that cannot be opened leaves
+   * the workbook as it was. Returns what could not be kept (names the engine refuses).
+   */
+  openBook(book: BookContent): BookNotes {
+    checkBook(book, this.maxRows);
+    const notes: BookNotes = [];
+    const shapes = new Map<string, TableShape>();
+    for (const t of book.tables) {
+      const r = parseRange(t.address);
+      const sheet = book.sheets.find((s) => s.name === t.sheet);
+      const header: string[] = [];
+      for (let c = r.left; c <= r.right; c++) {
+        const v = sheet?.cells[r.top]?.[c];
+        header.push(typeof v === "string" ? v.replace(/^'/, "") : String(v ?? ""));
+      }
+      shapes.set(t.name.toLowerCase(), {
+        name: t.name,
+        sheet: t.sheet,
+        top: r.top,
+        left: r.left,
+        header,
+        bodyRows: r.bottom - r.top,
+      });
+    }
+    // Table references ("Prices[Code]") become ranges, as when the task pane writes them.
+    const contents = book.sheets.map((s) =>
+      s.cells.map((line, row) =>
+        line.map((v, col) =>
+          typeof v === "string" && v.startsWith("=") && v.includes("[")
+            ? translateStructuredRefs(
+                v,
+                s.name,
+                (n) => shapes.get(n.toLowerCase()),
+                [...shapes.values()].find(
+                  (t) =>
+                    t.sheet === s.name &&
+                    row > t.top &&
+                    row <= t.top + t.bodyRows &&
+                    col >= t.left &&
+                    col < t.left + t.header.length
+                ),
+                row
+              )
+            : v
+        )
+      )
+    );
+
+    // Sheets before names, in one batch: removing a name first makes the engine recalculate the
+    // formulas that use it, which HyperFormula 3.x can fail on ("Unknown array").
+    this.engine.batch(() => {
+      for (const name of this.engine.getSheetNames()) this.engine.removeSheet(this.sheetId(name));
+      for (const n of this.engine.listNamedExpressions()) this.engine.removeNamedExpression(n);
+    });
+    this.tables.length = 0;
+    this.namedTables.clear();
+    this.names.clear();
+    this.charts.length = 0;
+    this.formats.length = 0;
+    this.textRanges.length = 0;
+    this.history.clear();
+    this.loader = undefined;
+
+    for (const s of book.sheets) this.engine.addSheet(s.name);
+    for (const t of book.tables) {
+      this.tables.push({ name: t.name, sheet: t.sheet, address: t.address });
+      this.nameTable(this.tables[this.tables.length - 1]);
+    }
+    for (const n of book.names) {
+      const scope = n.sheet === undefined ? undefined : this.engine.getSheetId(n.sheet);
+      if (this.engine.isItPossibleToAddNamedExpression(n.name, n.formula, scope)) {
+        this.engine.addNamedExpression(n.name, n.formula, scope);
+        const m = /^=(.+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(n.formula);
+        if (m && scope === undefined)
+          this.names.set(n.name, {
+            sheet: m[1].replace(/^'|'$/g, "").replace(/''/g, "'"),
+            address: m[2].replace(/\$/g, ""),
+          });
+      } else
+        notes.push(`name ${n.name}: not a name the playground can hold (${n.formula}), not opened`);
+    }
+    this.engine.batch(() => {
+      book.sheets.forEach((s, i) =>
+        this.engine.setSheetContent(
+          this.sheetId(s.name),
+          contents[i] as (string | number | boolean | null)[][]
+        )
+      );
+    });
+    for (const s of book.sheets) {
+      for (const f of s.formats) {
+        this.formats.push({ sheet: s.name, address: f.address, format: f.format });
+        if (f.format === "@") this.textRanges.push({ sheet: s.name, ...parseRange(f.address) });
+      }
+    }
+    this.selection = { sheet: book.sheets[0].name, address: "A1" };
+    this.settle();
+    this.bump();
+    return notes;
+  }
+
   // ------------------------------------------------------------------ WorkbookPort
 
   async listSheets(): Promise<string[]> {
@@ -550,6 +816,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
 
   async deleteSheet(name: string): Promise<void> {
     const id = this.sheetId(name);
+    this.touch(name);
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     for (let i = this.tables.length - 1; i >= 0; i--) {
       if (same(this.tables[i].sheet)) {
@@ -585,6 +852,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     options: WriteOptions = {}
   ): Promise<{ table: string; address: string }> {
     const sheetId = this.sheetId(sheet);
+    this.touch(sheet);
     const { row, col } = parseCell(topLeft);
     const name = uniqueName(cleanIdentifier(preferredTableName), this.takenNames(), "identifier");
     const lastRow = row + rows.length; // 0-based row of the last body row
@@ -652,6 +920,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }
 
   async writeRange(sheet: string, address: string, values: CellInput[][]): Promise<void> {
+    this.touch(sheet);
     const r = parseRange(address);
     const height = r.bottom - r.top + 1;
     const width = r.right - r.left + 1;
@@ -723,6 +992,24 @@ export class EmbeddedWorkbook implements WorkbookPort {
     parseRange(address);
     this.selection = { sheet, address };
     this.bump();
+  }
+}
+
+/** Refuse a book the engine cannot hold, before anything is replaced. */
+function checkBook(book: BookContent, maxRows: number): void {
+  if (book.sheets.length === 0) throw new Error("the workbook has no sheets");
+  const seen = new Set<string>();
+  for (const s of book.sheets) {
+    const key = s.name.toLowerCase();
+    if (s.name.trim() === "" || seen.has(key))
+      throw new Error(`sheet name "${s.name}" is empty or used twice`);
+    seen.add(key);
+    if (s.cells.length > maxRows)
+      throw new Error(
+        `sheet ${s.name} has ${s.cells.length.toLocaleString("en-GB")} rows, more than ${maxRows.toLocaleString("en-GB")}`
+      );
+    if (s.cells.some((line) => line.length > EXCEL_MAX_COLUMNS))
+      throw new Error(`sheet ${s.name} is wider than Excel's ${EXCEL_MAX_COLUMNS} columns`);
   }
 }
 

@@ -100,6 +100,20 @@ export interface WorkbookPort {
   getSelection(): Promise<Selection>;
   /** Select (and scroll to) a range. */
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * Optional: run `work` (a task pane action) so that what it writes is undone as one step. The
+   * playground's workbook has it; in Excel each write is already on Excel's own undo list.
+   */
+  action?<T>(label: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** Run a task pane action as one undo step where the workbook offers that, else just run it. */
+export function asOneStep<T>(
+  port: WorkbookPort,
+  label: string,
+  work: () => Promise<T>
+): Promise<T> {
+  return port.action ? port.action(label, work) : work();
 }
 
 /** A name not already in `taken`: `base`, then `base (2)`, `base (3)`, … (case-insensitive). */

@@ -5,6 +5,9 @@
  * …,Prices) keep working. Written with write-excel-file (the writer from the author of the
  * read-excel-file the import uses; one dependency, fflate).
  *
+ * An error typed as a value (#N/A) is saved as the formula =#N/A, which Excel shows the same; the
+ * playground's reader (open/readXlsx.ts) opens it as the value again.
+ *
  * Not saved: charts, and tables as Excel tables (their names become ordinary names over their
  * data rows, which is what a table name means in a formula). Spilled results are not written as
  * values: Excel spills them again from the formula.
@@ -14,7 +17,8 @@ import { quoteSheet } from "../../workbook/address";
 
 export interface XlsxCell {
   type?: "Formula" | StringConstructor | NumberConstructor | BooleanConstructor;
-  value: string | number | boolean;
+  /** null only for a spilled cell that keeps its number format (Excel fills the value). */
+  value: string | number | boolean | null;
   format?: string;
 }
 
@@ -27,6 +31,8 @@ export interface XlsxSheet {
 export interface XlsxName {
   name: string;
   ref: string;
+  /** For a name of one sheet only: that sheet's position (0 first), Excel's localSheetId. */
+  localSheetId?: number;
 }
 
 const esc = (s: string) =>
@@ -48,7 +54,8 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
         const content = spilled ? null : wb.getContent(sheet, r, c);
         const format = wb.formatAt(sheet, r, c);
         if (content === null) {
-          line.push(null); // empty, or part of a spilled result: Excel spills it again
+          // Empty, or part of a spilled result (Excel spills it again), with its number format if any.
+          line.push(spilled && format ? { type: Number, value: null, format } : null);
           continue;
         }
         if (typeof content === "string" && content.startsWith("=")) {
@@ -61,7 +68,11 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
         if (typeof value === "number")
           line.push({ type: Number, value, ...(format ? { format } : {}) });
         else if (typeof value === "boolean") line.push({ type: Boolean, value });
-        else if (typeof value === "string") line.push({ type: String, value });
+        else if (typeof value === "string")
+          line.push({ type: String, value, ...(format === "@" ? { format } : {}) });
+        else if (value !== null && typeof value === "object" && typeof value.value === "string")
+          // An error typed as a value (#N/A): the file format keeps one as a formula, =#N/A.
+          line.push({ type: "Formula", value: value.value });
         else line.push(null);
       }
       data.push(line);
@@ -74,6 +85,15 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
     if (typeof formula === "string" && formula.startsWith("="))
       names.push({ name, ref: formula.slice(1) });
   }
+  // Names of one sheet only (an opened workbook can have them).
+  wb.engine.getSheetNames().forEach((sheet, index) => {
+    const id = wb.engine.getSheetId(sheet)!;
+    for (const name of wb.engine.listNamedExpressions(id)) {
+      const formula = wb.engine.getNamedExpressionFormula(name, id);
+      if (typeof formula === "string" && formula.startsWith("="))
+        names.push({ name, ref: formula.slice(1), localSheetId: index });
+    }
+  });
   // Names the engine holds with sheet names unquoted: quote them as Excel requires.
   for (const n of names)
     n.ref = n.ref.replace(
@@ -87,7 +107,7 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
 /** The workbook.xml <definedNames> element for the names (after <sheets>, as the format orders it). */
 export function definedNamesXml(names: readonly XlsxName[]): string {
   if (names.length === 0) return "";
-  return `<definedNames>${names.map((n) => `<definedName name="${esc(n.name)}">${esc(n.ref)}</definedName>`).join("")}</definedNames>`;
+  return `<definedNames>${names.map((n) => `<definedName name="${esc(n.name)}"${n.localSheetId === undefined ? "" : ` localSheetId="${n.localSheetId}"`}>${esc(n.ref)}</definedName>`).join("")}</definedNames>`;
 }
 
 /** A write-excel-file "feature" that adds the defined names to xl/workbook.xml. */

@@ -85,7 +85,7 @@ function ActivityForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [kind, setKind] = useState<"column" | "contact" | "spell">("contact");
   const [checked, setChecked] = useState<Preflight | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
-  const runner = useRunner();
+  const runner = useRunner(port, "Resource groups");
   const { table, error: tableError } = useTable(port, tableName);
   const fileInput = useRef<HTMLInputElement>(null);
 

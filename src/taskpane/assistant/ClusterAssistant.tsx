@@ -31,7 +31,7 @@ import { parseProfile } from "../../core/clusters/profile";
 import type { Grid } from "../../core/values";
 import { clusterInfo } from "../../core/clusters/reference";
 import { PbrError } from "../../core/errors";
-import type { WorkbookPort } from "../../workbook/port";
+import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { tableRef } from "../plan/refs";
 import { describeError, useStyles } from "../ui/common";
 import { preferTable } from "../ui/tables";
@@ -258,12 +258,8 @@ export function ClusterAssistant({
     if (!port) return;
     setBusy(true);
     try {
-      const outcome = await insertAtSelection(
-        port,
-        ratings,
-        superclass || null,
-        profileRef,
-        rulesRef
+      const outcome = await asOneStep(port, "Insert cluster formula", () =>
+        insertAtSelection(port, ratings, superclass || null, profileRef, rulesRef)
       );
       setInsertMessage({ ok: outcome.ok, text: outcome.message });
     } catch (e) {

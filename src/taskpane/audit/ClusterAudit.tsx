@@ -64,7 +64,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     "SuperclassRules"
   );
   const [errors, setErrors] = useState<Errors>({});
-  const runner = useRunner();
+  const runner = useRunner(port, "Cluster audit");
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
   const missing = caseload ? missingRatings(ratingCols) : null;
 

@@ -72,7 +72,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
   const [roundTo, setRoundTo] = useState("0.01");
   const [errors, setErrors] = useState<Errors>({});
-  const runner = useRunner();
+  const runner = useRunner(port, "Budget planner");
   const leaveOut = useLeaveOut(runner);
 
   const go = () => {

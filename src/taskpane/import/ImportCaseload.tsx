@@ -17,7 +17,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { autoMap, checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
-import type { WorkbookPort } from "../../workbook/port";
+import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { ACCEPT, openCaseloadFile } from "./openFile";
 import type { TextEncodingName } from "../../core/caseload/encoding";
 import {
@@ -112,11 +112,13 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
     const progress: ImportProgress = { phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` };
     setStep({ kind: "importing", source, mapping, progress, cancelling: false });
     try {
-      const result = await runImport(port, source, mapping, {
-        ...choices,
-        signal: controller.signal,
-        onProgress: (p) => setStep((s) => (s.kind === "importing" ? { ...s, progress: p } : s)),
-      });
+      const result = await asOneStep(port, "Import caseload", () =>
+        runImport(port, source, mapping, {
+          ...choices,
+          signal: controller.signal,
+          onProgress: (p) => setStep((s) => (s.kind === "importing" ? { ...s, progress: p } : s)),
+        })
+      );
       setStep({ kind: "done", result, error: null });
     } catch (e) {
       const base = { kind: "map" as const, source, mapping, note: null, choices };

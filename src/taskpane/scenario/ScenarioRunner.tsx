@@ -50,7 +50,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const [to, setTo] = useState("15");
   const [step, setStep] = useState("2.5");
   const [errors, setErrors] = useState<Errors>({});
-  const runner = useRunner();
+  const runner = useRunner(port, "Scenario run");
   const leaveOut = useLeaveOut(runner);
 
   useEffect(() => {

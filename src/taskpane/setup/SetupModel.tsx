@@ -11,7 +11,7 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
   const styles = useStyles();
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearError, setYearError] = useState<string | null>(null);
-  const runner = useRunner();
+  const runner = useRunner(port, "Set up model");
   const [offer, setOffer] = useState<{ fy: number; reusable: Reusable[] } | null>(null);
 
   if (!port) return <NeedsWorkbook feature="Set up model" />;

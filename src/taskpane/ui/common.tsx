@@ -10,7 +10,7 @@ import {
   Select,
   makeStyles,
 } from "@fluentui/react-components";
-import type { TableData, WorkbookPort } from "../../workbook/port";
+import { asOneStep, type TableData, type WorkbookPort } from "../../workbook/port";
 import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
 import { describePreflight, type LeftOutRow, type Preflight } from "../plan/preflight";
@@ -241,8 +241,11 @@ type RunState =
   | { status: "cancelled"; message: string }
   | { status: "error"; message: string };
 
-/** Run a piece of work that writes to the workbook, with progress and cancel. */
-export function useRunner() {
+/**
+ * Run a piece of work that writes to the workbook, with progress and cancel. Given the port and
+ * the action's name, the work is one undo step where the workbook offers that (the playground).
+ */
+export function useRunner(port?: WorkbookPort | null, label?: string) {
   const [state, setState] = useState<RunState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
 
@@ -251,7 +254,8 @@ export function useRunner() {
     controller.current = c;
     setState({ status: "running", progress: null });
     try {
-      const result = await work({ signal: c.signal, onProgress: (progress) => setState({ status: "running", progress }) });
+      const run = () => work({ signal: c.signal, onProgress: (progress) => setState({ status: "running", progress }) });
+      const result = port && label ? await asOneStep(port, label, run) : await run();
       if (typeof result === "string") setState({ status: "done", message: result });
       else setState({ status: result.hasErrors ? "written-with-errors" : "done", message: result.message });
     } catch (e) {
@@ -262,7 +266,7 @@ export function useRunner() {
     } finally {
       controller.current = null;
     }
-  }, []);
+  }, [port, label]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const fail = useCallback((message: string) => setState({ status: "error", message }), []);

@@ -1,16 +1,19 @@
 /**
- * The playground's undo and redo of typed and pasted edits: each edit is a block of cells with
- * what they held before and after, kept beside the engine (whose own undo stays off, because it
- * costs about 12% on large writes). Task pane writes are not recorded: a journey that fails or is
- * cancelled removes what it wrote itself.
+ * The playground's undo and redo: typed and pasted edits (a block of cells with what they held
+ * before and after) and whole task pane actions (a PaneStep: every sheet, name, table, format and
+ * chart the action changed, before and after; see paneStep.ts), kept beside the engine (whose own
+ * undo stays off, because it costs about 12% on large writes). A pane action that fails or is
+ * cancelled is not recorded: it removes what it wrote itself.
  */
 import { rangeAddress } from "../address";
 import type { CellInput } from "../port";
+import type { PaneStep } from "./paneStep";
 
 /** How many edits can be undone. */
 export const UNDO_STEPS = 100;
 
 export interface EditStep {
+  kind?: undefined;
   sheet: string;
   row: number;
   col: number;
@@ -18,15 +21,30 @@ export interface EditStep {
   after: CellInput[][];
 }
 
+/** One undoable step: a cell edit, or a whole task pane action. */
+export type HistoryStep = EditStep | PaneStep;
+
 export class EditHistory {
-  private readonly done: EditStep[] = [];
-  private readonly undone: EditStep[] = [];
+  private readonly done: HistoryStep[] = [];
+  private readonly undone: HistoryStep[] = [];
 
   /** Record an edit; it can be undone, and anything undone before it can no longer be redone. */
-  record(step: EditStep): void {
+  record(step: HistoryStep): void {
     this.done.push(step);
     if (this.done.length > UNDO_STEPS) this.done.shift();
     this.undone.length = 0;
+  }
+
+  /** Forget every edit (a different workbook was opened: its cells are not these). */
+  clear(): void {
+    this.done.length = 0;
+    this.undone.length = 0;
+  }
+
+  /** What the next undo takes back: a pane action's label, "typing" for a cell edit. */
+  peekUndo(): string | undefined {
+    const step = this.done[this.done.length - 1];
+    return step === undefined ? undefined : step.kind === "pane" ? step.label : "typing";
   }
 
   get canUndo(): boolean {
@@ -38,14 +56,14 @@ export class EditHistory {
   }
 
   /** The edit to take back (its `before` to apply), moved to the redo list; undefined when none. */
-  undo(): EditStep | undefined {
+  undo(): HistoryStep | undefined {
     const step = this.done.pop();
     if (step) this.undone.push(step);
     return step;
   }
 
   /** The edit to apply again (its `after`), moved back to the undo list; undefined when none. */
-  redo(): EditStep | undefined {
+  redo(): HistoryStep | undefined {
     const step = this.undone.pop();
     if (step) this.done.push(step);
     return step;

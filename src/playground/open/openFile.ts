@@ -1,0 +1,55 @@
+/**
+ * "Open workbook…": a local .xlsx file, read in the page (nothing is uploaded), replaces the
+ * playground's workbook. The reader (and fast-xml-parser) is loaded on first use, so it does not
+ * weigh on opening the page. The file is read in full before anything is replaced: a file that
+ * cannot be read leaves the workbook as it was.
+ */
+import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
+
+export interface Opened {
+  sheets: number;
+  cells: number;
+  formulas: number;
+  /** What was not opened as it was in the file (names the playground cannot hold, chart sheets). */
+  notes: string[];
+}
+
+/** Opening failed; `replaced` when the workbook had already been cleared (so it is not as it was). */
+export class OpenFailed extends Error {
+  constructor(
+    message: string,
+    readonly replaced: boolean
+  ) {
+    super(message);
+  }
+}
+
+/** Read `file` and, when `confirmReplace` agrees, put it in place of the workbook. Null when declined. */
+export async function openWorkbookFile(
+  workbook: EmbeddedWorkbook,
+  file: Blob,
+  confirmReplace: () => boolean
+): Promise<Opened | null> {
+  const { readXlsxBook } = await import("./readXlsx");
+  const { book, notes } = readXlsxBook(
+    new Uint8Array(await file.arrayBuffer()),
+    workbook.functionIds
+  );
+  if (!confirmReplace()) return null;
+  let more: string[];
+  try {
+    more = workbook.openBook(book);
+  } catch (e) {
+    throw new OpenFailed(`${e instanceof Error ? e.message : String(e)}`, true);
+  }
+  let cells = 0;
+  let formulas = 0;
+  for (const s of book.sheets)
+    for (const line of s.cells)
+      for (const v of line) {
+        if (v === null || v === undefined) continue;
+        cells++;
+        if (typeof v === "string" && v.startsWith("=")) formulas++;
+      }
+  return { sheets: book.sheets.length, cells, formulas, notes: [...notes, ...more] };
+}

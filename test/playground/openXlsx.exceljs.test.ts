@@ -1,0 +1,139 @@
+/*
+ * Round trip through a second, independent reader and writer: ExcelJS reads the playground's saved
+ * demo model (every formula and value as the playground holds it), and writes a workbook (shared
+ * formula, names, dates, errors, a PBR call) that the playground opens and recalculates.
+ *
+ * ExcelJS is not a dependency (about 200 packages for one test): the test runs when it can be
+ * loaded, from node_modules or from EXCELJS_DIR (e.g. `npm install --prefix /tmp/exceljs exceljs`
+ * then EXCELJS_DIR=/tmp/exceljs/node_modules/exceljs), and is skipped otherwise.
+ */
+import writeXlsx from "write-excel-file/node";
+import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
+import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
+import { openDemo } from "../../src/playground/demo/demoWorkbook";
+import { readXlsxBook } from "../../src/playground/open/readXlsx";
+import { loadPbrFunctions } from "../support/pbrFunctions";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function loadExcelJs(): any {
+  for (const id of [process.env.EXCELJS_DIR, "exceljs"]) {
+    if (!id) continue;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(id);
+    } catch {
+      // not installed here
+    }
+  }
+  return null;
+}
+
+const ExcelJS = loadExcelJs();
+const maybe = ExcelJS ? it : it.skip;
+
+const value = (wb: EmbeddedWorkbook, sheet: string, row: number, col: number) => {
+  const v = wb.getValue(sheet, row, col);
+  return v !== null && typeof v === "object" ? (v as { value: unknown }).value : v;
+};
+
+describe("round trip through ExcelJS", () => {
+  maybe("ExcelJS reads every formula and value of the playground's saved demo model", async () => {
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    await openDemo(port, () => undefined);
+    const { sheets, names } = workbookContent(port);
+    const buffer = await (
+      writeXlsx as unknown as (s: unknown, o: unknown) => { toBuffer(): Promise<Buffer> }
+    )(sheets, {
+      features: [definedNamesFeature(names)],
+    }).toBuffer();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer);
+    expect(book.worksheets.map((w: { name: string }) => w.name)).toEqual(
+      port.engine.getSheetNames()
+    );
+    let formulas = 0;
+    let cells = 0;
+    for (const ws of book.worksheets) {
+      const id = port.sheetId(ws.name);
+      const { rows, cols } = port.dimensions(ws.name);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          const at = { sheet: id, row: r, col: c };
+          if (port.engine.isCellPartOfArray(at) && !port.engine.doesCellHaveFormula(at)) continue; // spilled
+          const content = port.getContent(ws.name, r, c);
+          if (content === null || content === "") continue;
+          const cell = ws.getCell(r + 1, c + 1);
+          cells++;
+          if (typeof content === "string" && content.startsWith("=")) {
+            formulas++;
+            expect([ws.name, r, c, cell.formula]).toEqual([ws.name, r, c, content.slice(1)]);
+          } else {
+            const v = value(port, ws.name, r, c);
+            const got =
+              cell.value instanceof Date ? cell.value.getTime() / 86_400_000 + 25_569 : cell.value;
+            expect([ws.name, r, c, got]).toEqual([ws.name, r, c, v]);
+          }
+        }
+    }
+    expect(book.definedNames.model.map((n: { name: string }) => n.name).sort()).toEqual(
+      names.map((n) => n.name).sort()
+    );
+    expect(cells).toBeGreaterThan(10_000);
+    expect(formulas).toBeGreaterThan(100);
+  });
+
+  maybe("the playground opens a workbook ExcelJS wrote, and recalculates it", async () => {
+    const out = new ExcelJS.Workbook();
+    const a = out.addWorksheet("Inputs");
+    a.getCell("A1").value = "Code";
+    a.getCell("B1").value = 0.5;
+    a.getCell("C1").value = true;
+    a.getCell("A2").value = { error: "#N/A" };
+    a.getCell("B2").value = new Date(Date.UTC(2025, 3, 1));
+    a.getCell("B2").numFmt = "dd/mm/yyyy";
+    a.getCell("C2").value = 1234.5;
+    a.getCell("C2").numFmt = '"£"#,##0.00';
+    [1, 2, 3].forEach((n, i) => (a.getCell(`A${3 + i}`).value = n));
+    a.getCell("B3").value = { formula: "A3*10+$B$1", result: 0, shareType: "shared", ref: "B3:B5" };
+    a.getCell("B4").value = { sharedFormula: "B3", result: 0 };
+    a.getCell("B5").value = { sharedFormula: "B3", result: 0 };
+    out.definedNames.add("Inputs!$B$1", "Rate");
+    const b = out.addWorksheet("Model");
+    b.getCell("A1").value = { formula: "Rate*100", result: 0 };
+    b.getCell("A2").value = { formula: "PBR.CLUSTERNAME(11)", result: "" };
+    b.getCell("A3").value = { formula: "SUM(Inputs!B3:B5)", result: 0 };
+    b.getCell("A4").value = { formula: 'IF(Inputs!C1,"yes","no")', result: "" };
+
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const { book, notes } = readXlsxBook(
+      new Uint8Array(await out.xlsx.writeBuffer()),
+      port.functionIds
+    );
+    expect(notes).toEqual([]);
+    port.openBook(book);
+    expect(port.engine.getSheetNames()).toEqual(["Inputs", "Model"]);
+    expect(port.engine.listNamedExpressions()).toEqual(["Rate"]);
+    expect([0, 1, 2, 3, 4].map((r) => [0, 1, 2].map((c) => value(port, "Inputs", r, c)))).toEqual([
+      ["Code", 0.5, true],
+      ["#N/A", 45_748, 1234.5],
+      [1, 10.5, null],
+      [2, 20.5, null],
+      [3, 30.5, null],
+    ]);
+    expect([2, 3, 4].map((r) => port.getContent("Inputs", r, 1))).toEqual([
+      "=A3*10+$B$1",
+      "=A4*10+$B$1",
+      "=A5*10+$B$1",
+    ]);
+    expect([port.formatAt("Inputs", 1, 1), port.formatAt("Inputs", 1, 2)]).toEqual([
+      "dd/mm/yyyy",
+      '"£"#,##0.00',
+    ]);
+    expect([0, 1, 2, 3].map((r) => value(port, "Model", r, 0))).toEqual([
+      50,
+      expect.stringMatching(/psychosis/i),
+      61.5,
+      "yes",
+    ]);
+  });
+});
