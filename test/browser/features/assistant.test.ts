@@ -106,7 +106,7 @@ describe("Cluster assistant in the playground", () => {
     // The pane leaves the formula's cell selected.
     await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S60");
     await expect(formulaOf(page, "Summary!S60")).resolves.toMatch(
-      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$3:\$G\$\d+, ?SuperclassRules!\$A\$3:\$D\$\d+\)$/
+      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$4:\$G\$\d+, ?SuperclassRules!\$A\$4:\$D\$\d+\)$/
     );
     await expect(shown(page, "Summary!S60")).resolves.toBe(String(expected.suggested));
     await expect(shown(page, "Summary!F60")).resolves.toBe("4");
