@@ -126,8 +126,10 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
         ["Setting", "Value"],
         ["Budget envelope", inputs.envelope],
         ["Contingency held back", inputs.contingency],
-        ["Calibration factor k", calibrate],
-        ["Total of budgets", `=SUM(${budgets})`],
+        // k and the total go in after the people (below): a formula over the cohort's columns
+        // written first would be calculated again after every chunk of people written.
+        ["Calibration factor k"],
+        ["Total of budgets"],
         ["Envelope less contingency", "=$B$5*(1-$B$6)"],
         ["Left unallocated by rounding", "=$B$9-$B$8"],
       ],
@@ -150,6 +152,7 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
         dataCell(p.step),
       ]),
     },
+    { kind: "cells", topLeft: "B7", values: [[calibrate], [`=SUM(${budgets})`]] },
     {
       kind: "cells",
       topLeft: rangeAddress(TABLE_ROW, BUILDUP_COL, 1, 1),

@@ -37,6 +37,27 @@ const ERROR_TYPE: Record<PbrError["kind"], ErrorType> = {
 export const hyperFormulaErrorFactory = (error: PbrError) =>
   new CellError(ERROR_TYPE[error.kind], error.message);
 
+/**
+ * The shape of a result where it is fixed by the function, not by its data: how many columns,
+ * whether it is one row whatever the arguments' length, and whether a header row comes first.
+ * HyperFormula reserves a spilled result's cells before the function runs; a wrong guess costs a
+ * second evaluation, and for a one-cell answer over a long column (PBR.RASCALIBRATE over 100,000
+ * people) a reservation as tall as the column, which took HyperFormula seconds to make and undo.
+ * test/workbook/resultShapes.test.ts checks each entry against the function's real answer.
+ */
+export const RESULT_SHAPES: Readonly<
+  Record<string, { width?: number; oneRow?: boolean; headerRow?: boolean }>
+> = {
+  "PBR.CLUSTERSUPERCLASS": { width: 2 },
+  "PBR.REBASE": { width: 2 },
+  "PBR.SETTLEMENT": { width: 4 },
+  "PBR.SCENARIOS": { width: 5, headerRow: true },
+  "PBR.VARIANCE": { width: 3, oneRow: true },
+  "PBR.RASCALIBRATE": { oneRow: true },
+  "PBR.RASBUILDUP": { width: 4 },
+  "PBR.MHNRGWHY": { width: 4 },
+};
+
 type HfScalar = unknown;
 
 /** A HyperFormula cell value as Excel would hand it to a custom function. */
@@ -164,10 +185,14 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
           height = Math.max(height, size.height);
         }
       }
-      // …but one column: most PBR functions return one answer per row.
+      // …and one column, as most PBR functions return one answer per row, unless the function's
+      // result shape is known (RESULT_SHAPES).
+      const shape = RESULT_SHAPES[ast.procedureName];
+      if (shape?.oneRow) height = 1;
+      else if (shape?.headerRow && height > 1) height += 1;
       if (height > 1 && state.formulaAddress)
         book.noteGuess(state.formulaAddress, ast.procedureName);
-      return new ArraySize(1, height);
+      return new ArraySize(shape?.width ?? 1, height);
     }
 
     pbrCall(ast: any, state: any): any {
