@@ -28,6 +28,32 @@ export interface Bench {
   target: BenchResult["target"];
   /** Timed runs after warm-up (best is reported). Default 5. */
   runs?: number;
+  /**
+   * The figure to report for a run instead of its wall time, from its output (e.g. the longest
+   * time the run held the event loop). Default: wall time.
+   */
+  measure?: (output: unknown, ms: number) => number;
+}
+
+/**
+ * Run async work and note the longest stretch the event loop was held (no timer could run): how
+ * long a page running this work on its own thread would freeze at worst.
+ */
+export async function longestHold<T>(work: () => Promise<T>): Promise<{ value: T; holdMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  const beat = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 1);
+  try {
+    const value = await work();
+    worst = Math.max(worst, performance.now() - last);
+    return { value, holdMs: worst };
+  } finally {
+    clearInterval(beat);
+  }
 }
 
 export async function time(fn: () => unknown): Promise<{ ms: number; output: unknown }> {

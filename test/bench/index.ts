@@ -33,7 +33,9 @@ async function main() {
       let problem: string | void = undefined;
       const runs = b.runs ?? 5;
       for (let i = 0; i < runs + 1; i++) {
-        const { ms, output } = await time(b.run);
+        const timed = await time(b.run);
+        const output = timed.output;
+        const ms = b.measure ? b.measure(output, timed.ms) : timed.ms;
         try {
           problem = b.check(output) || problem;
         } catch (e) {
