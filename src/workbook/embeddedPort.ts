@@ -938,7 +938,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
     const sheetId = this.sheetId(sheet);
     // Formulas are calculated as they go in, on the page's own thread. A block of heavy ones (the
     // audit's summary: ~150 COUNTIFS over 100,000 rows, 0.2 s each) goes in a row at a time,
-    // giving the page a turn every SLICE_MS, so it repaints and takes a Cancel meanwhile.
+    // giving the page a turn every SLICE_MS, so it repaints and takes a Cancel click meanwhile.
     const heavy = prepared.length > 1 && values.some((line) => line.some(isFormula));
     if (!heavy) {
       this.engine.setCellContents({ sheet: sheetId, row: r.top, col: r.left }, prepared);
