@@ -9,13 +9,16 @@ export type CellValue = unknown;
 /** A worksheet range as Excel passes it: rows of cells. */
 export type Grid = readonly (readonly CellValue[])[];
 
+/**
+ * Blank: null, undefined, "" or text of white space only. Text starting with a visible ASCII
+ * character (the usual case, for every cell of a million-row import) is not trimmed.
+ */
 export function isBlank(value: CellValue): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === "" ||
-    (typeof value === "string" && value.trim() === "")
-  );
+  if (value === null || value === undefined || value === "") return true;
+  if (typeof value !== "string") return false;
+  const c = value.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return value.trim() === "";
 }
 
 export function isBlankRow(row: readonly CellValue[]): boolean {

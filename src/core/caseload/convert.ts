@@ -3,24 +3,12 @@
  * Each converter takes the file's row number for its message; blank handling is per field.
  */
 import { PbrError, caseloadErrors, clusterErrors, shapeErrors } from "../errors";
-import { toNumber } from "../values";
+import { isBlank, toNumber } from "../values";
 import { CLUSTER_NINE, NOT_CLUSTERED, clusterInfo } from "../clusters/reference";
 import { parseCaseloadDate, formatSerial, type DateProblem } from "./dates";
 
 // 99 and 9 are imported as they are and flagged in the note (the validator) for checking.
 export { CLUSTER_NINE, NOT_CLUSTERED };
-
-/**
- * `isBlank` with a fast path for the common case (text starting with a visible ASCII character):
- * this runs for every cell of files with up to a million rows.
- */
-export function blankCell(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (typeof value !== "string") return false;
-  const c = value.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
-  return value.trim() === "";
-}
 
 /** A value as it goes on the sheet. */
 export type OutValue = string | number | null;
@@ -50,13 +38,13 @@ export function reportValue(value: unknown): string | number | null {
 }
 
 export function convertId(value: unknown, row: number): string | PbrError {
-  if (blankCell(value)) return caseloadErrors.missing(row, "ID");
+  if (isBlank(value)) return caseloadErrors.missing(row, "ID");
   if (typeof value === "string") return safeText(value.trim());
   return String(reportValue(value));
 }
 
 export function convertText(value: unknown): OutValue {
-  if (blankCell(value)) return null;
+  if (isBlank(value)) return null;
   if (typeof value === "string") return safeText(value.trim());
   return reportValue(value);
 }
@@ -66,7 +54,7 @@ const CLUSTER_TEXT =
 
 /** A care cluster code (clusters/reference.ts), CLUSTER_NINE or NOT_CLUSTERED (flagged by the caller). */
 export function convertCluster(value: unknown, row: number): number | PbrError {
-  if (blankCell(value)) return caseloadErrors.missing(row, "cluster");
+  if (isBlank(value)) return caseloadErrors.missing(row, "cluster");
   let n: number;
   if (typeof value === "number") n = value;
   else if (typeof value === "string") {
@@ -94,14 +82,14 @@ function dateError(problem: DateProblem, row: number, field: string, value: unkn
 
 /** A date as an Excel serial; blank gives null (the caller decides whether blank is allowed). */
 export function convertDate(value: unknown, row: number, field: string): number | null | PbrError {
-  if (blankCell(value)) return null;
+  if (isBlank(value)) return null;
   const parsed = parseCaseloadDate(value);
   return typeof parsed === "number" ? parsed : dateError(parsed, row, field, value);
 }
 
 /** Admitted days: blank, or a whole number ≥ 0. */
 export function convertDays(value: unknown, row: number): number | null | PbrError {
-  if (blankCell(value)) return null;
+  if (isBlank(value)) return null;
   const n = toNumber(value);
   if (Number.isNaN(n)) return shapeErrors.notNumber(row, "admitted days", value);
   if (n < 0) return shapeErrors.negative(row, "admitted days", n);
@@ -115,7 +103,7 @@ export function convertRating(value: unknown, row: number, item: string): number
     const c = value.charCodeAt(0) - 48; // one digit, the usual case
     if ((c >= 0 && c <= 4) || c === 9) return c;
   }
-  if (blankCell(value)) return null;
+  if (isBlank(value)) return null;
   const n = toNumber(value);
   if (n === 9 || (Number.isInteger(n) && n >= 0 && n <= 4)) return n;
   return clusterErrors.ratingOutOfRange(row, item, value);

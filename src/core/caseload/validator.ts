@@ -18,7 +18,6 @@ import type { CaseloadMapping } from "./headers";
 import {
   CLUSTER_NINE,
   NOT_CLUSTERED,
-  blankCell,
   convertCluster,
   convertDate,
   convertDays,
@@ -30,6 +29,7 @@ import {
 } from "./convert";
 import { formatSerial } from "./dates";
 import { workbookDateOffset } from "../dates";
+import { isBlank } from "../values";
 
 export interface CaseloadReject {
   /** Row number in the file as a spreadsheet shows it (the header row is usually 1). */
@@ -62,7 +62,6 @@ const toCluster = convertCluster;
 const toDate = convertDate;
 const toDays = convertDays;
 const toText = convertText;
-const isBlankCell = blankCell;
 
 /** Physical lines of the file after the header, by what became of them. */
 export interface LineCounts {
@@ -315,11 +314,11 @@ export class CaseloadValidator {
 }
 
 function blankRecord(record: readonly unknown[]): boolean {
-  for (let i = 0; i < record.length; i++) if (!isBlankCell(record[i])) return false;
+  for (let i = 0; i < record.length; i++) if (!isBlank(record[i])) return false;
   return true;
 }
 
 function lastNonBlank(record: readonly unknown[]): number {
-  for (let i = record.length - 1; i >= 0; i--) if (!isBlankCell(record[i])) return i;
+  for (let i = record.length - 1; i >= 0; i--) if (!isBlank(record[i])) return i;
   return -1;
 }
