@@ -1,24 +1,20 @@
 /* Mental health resource group (MHNRG) functions: the 2026 currency. Each one coerces Excel
    values, calls core (src/core/mhnrg) and maps results back. */
-import { PbrError, type ResultCell } from "../core/errors";
+import { PbrError } from "../core/errors";
 import { whyRange } from "../core/mhnrg/explain";
-import { groupRange, readFlag } from "../core/mhnrg/group";
-import { priceFor } from "../core/mhnrg/price";
+import { groupRange, readActivity, type Activity } from "../core/mhnrg/group";
+import { mhnrgNameRange, mhnrgPriceRange } from "../core/mhnrg/price";
 import {
   defaultMhnrgPrices,
   defaultMhnrgRules,
-  mhnrgName,
   mhnrgPriceGrid,
   type MhnrgPrice,
   type MhnrgRules,
 } from "../core/mhnrg/tables";
-import { mhnrgErrors } from "../core/mhnrg/errors";
 import { parseMhnrgPrices, parseMhnrgRules } from "../core/mhnrg/userTables";
-import { readMff } from "../core/tariff/mff";
-import { readColumns } from "../core/args";
-import { isBlank, isOmitted, toKey, type CellValue, type Grid } from "../core/values";
-import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { NumberColumn } from "../core/results";
+import { isOmitted, type Grid } from "../core/values";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
 import { tableCache } from "./tableCache";
 
 const parseRules = tableCache(parseMhnrgRules);
@@ -32,26 +28,16 @@ function pricesOf(prices: unknown): Map<string, MhnrgPrice> | PbrError {
   return isOmitted(prices) ? defaultMhnrgPrices() : parsePrices(prices as Grid);
 }
 
-type Run = (
-  r: MhnrgRules,
-  cols: ((i: number) => CellValue)[],
-  rows: number
-) => ResultCell[] | ResultCell[][] | PbrError;
-
-function withColumns(args: CellValue[], rules: unknown, run: Run) {
+/** Rules and activity read, then `run` over the rows; the first problem is the whole answer. */
+function overActivity<T>(
+  rules: unknown,
+  args: readonly unknown[],
+  run: (r: MhnrgRules, a: Activity) => T
+): T | PbrError {
   const r = rulesOf(rules);
   if (r instanceof PbrError) return r;
-  const cols = readColumns([
-    [args[0], "kind"],
-    [args[1], "age"],
-    [args[2], "diagnosis"],
-    [args[3], "service"],
-    [args[4], "referralReason"],
-    [args[5], "crisisReferral"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const readers = cols.cols.map((c) => (i: number) => c.at(i));
-  return run(r, readers, cols.rows);
+  const a = readActivity(args[0], args[1], args[2], args[3], args[4], args[5]);
+  return a instanceof PbrError ? a : run(r, a);
 }
 
 /**
@@ -76,14 +62,9 @@ export function mhnrg(
   crisisReferral?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guardRows([kind, age, diagnosis, service, referralReason, crisisReferral], () =>
-    spillColumn(
-      withColumns(
-        [kind, age, diagnosis, service, referralReason, crisisReferral],
-        rules,
-        (r, cols, rows) => groupRange(r, cols, rows)
-      ) as ResultCell[] | PbrError
-    )
+  const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
+  return guardRows(activity, () =>
+    spillColumn(overActivity(rules, activity, (r, a) => groupRange(r, a.cols, a.rows)))
   );
 }
 
@@ -109,14 +90,9 @@ export function mhnrgwhy(
   crisisReferral?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guardRows([kind, age, diagnosis, service, referralReason, crisisReferral], () =>
-    spillTable(
-      withColumns(
-        [kind, age, diagnosis, service, referralReason, crisisReferral],
-        rules,
-        (r, cols, rows) => whyRange(r, cols, rows)
-      ) as ResultCell[][] | PbrError
-    )
+  const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
+  return guardRows(activity, () =>
+    spillTable(overActivity(rules, activity, (r, a) => whyRange(r, a.cols, a.rows)))
   );
 }
 
@@ -128,17 +104,7 @@ export function mhnrgwhy(
  * @returns {any[][]} The name per row.
  */
 export function mhnrgname(code: any[][]): any[][] {
-  return guardRows([code], () => {
-    const cols = readColumns([[code, "code"]]);
-    if (cols instanceof PbrError) return spillColumn(cols);
-    const out: ResultCell[] = [];
-    for (let i = 0; i < cols.rows; i++) {
-      const v = cols.cols[0].at(i);
-      if (isBlank(v)) out.push("");
-      else out.push(mhnrgName(toKey(v).toUpperCase()) ?? mhnrgErrors.unknownCode(i + 1, v));
-    }
-    return spillColumn(out);
-  });
+  return guardRows([code], () => spillColumn(mhnrgNameRange(code)));
 }
 
 /**
@@ -161,53 +127,11 @@ export function mhnrgprice(
 ): any[][] {
   return guardRows([code, mff], () => {
     const table = pricesOf(prices);
-    if (table instanceof PbrError) return spillColumn(table);
-    const wantDetail = readFlag(Array.isArray(detail) ? detail[0]?.[0] : detail, 1, "detail");
-    if (wantDetail instanceof PbrError) return spillColumn(wantDetail);
-    const useFallback = readFlag(
-      Array.isArray(fallback) ? fallback[0]?.[0] : fallback,
-      1,
-      "fallback"
-    );
-    if (useFallback instanceof PbrError) return spillColumn(useFallback);
-    const cols = readColumns([
-      [code, "code"],
-      [mff, "mff"],
-    ]);
-    if (cols instanceof PbrError) return spillColumn(cols);
-    const [codes, mffs] = cols.cols;
-    if (wantDetail) {
-      const rows: ResultCell[][] = [];
-      for (let i = 0; i < cols.rows; i++) {
-        const v = codes.at(i);
-        if (isBlank(v)) {
-          rows.push(["", "", "", ""]);
-          continue;
-        }
-        const f = readMff(mffs.at(i), i + 1);
-        const p = f instanceof PbrError ? f : priceFor(table, v, i + 1, useFallback);
-        rows.push(
-          p instanceof PbrError ? [p, p, p, p] : [p.price * (f as number), p.unit, p.priced, p.note]
-        );
-      }
-      return spillTable(rows);
-    }
-    const out = new NumberColumn(cols.rows);
-    for (let i = 0; i < cols.rows; i++) {
-      const v = codes.at(i);
-      if (isBlank(v)) {
-        out.setBlank(i);
-        continue;
-      }
-      const f = readMff(mffs.at(i), i + 1);
-      if (f instanceof PbrError) {
-        out.set(i, f);
-        continue;
-      }
-      const p = priceFor(table, v, i + 1, useFallback);
-      out.set(i, p instanceof PbrError ? p : p.price * f);
-    }
-    return spillNumbers(out);
+    const out =
+      table instanceof PbrError ? table : mhnrgPriceRange(table, code, mff, detail, fallback);
+    return out instanceof NumberColumn || out instanceof PbrError
+      ? spillNumbers(out)
+      : spillTable(out);
   });
 }
 

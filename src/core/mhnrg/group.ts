@@ -15,6 +15,7 @@
  * crisis setting letter or Z; MHST contacts are MCS99Z.
  */
 import { PbrError, type ResultCell } from "../errors";
+import { readColumns } from "../args";
 import { isBlank, toKey, type CellValue } from "../values";
 import type { Bed, Category, MhnrgRules, Team } from "./tables";
 import { mhnrgErrors } from "./errors";
@@ -243,6 +244,32 @@ export function newGrouped(): Grouped {
     bed: undefined,
     crisis: false,
   };
+}
+
+/** The six activity arguments of PBR.MHNRG and PBR.MHNRGWHY as row readers, one length rule. */
+export interface Activity {
+  readonly cols: ((i: number) => CellValue)[];
+  readonly rows: number;
+}
+
+export function readActivity(
+  kind: CellValue,
+  age: CellValue,
+  diagnosis: CellValue,
+  service: CellValue,
+  referralReason: CellValue,
+  crisisReferral: CellValue
+): Activity | PbrError {
+  const read = readColumns([
+    [kind, "kind"],
+    [age, "age"],
+    [diagnosis, "diagnosis"],
+    [service, "service"],
+    [referralReason, "referralReason"],
+    [crisisReferral, "crisisReferral"],
+  ]);
+  if (read instanceof PbrError) return read;
+  return { cols: read.cols.map((c) => (i: number) => c.at(i)), rows: read.rows };
 }
 
 /** Code per row; blank rows blank; a bad row its own error. */

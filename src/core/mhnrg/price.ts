@@ -5,10 +5,14 @@
  * setting for the family. A specialised code (listed with no price: commissioned by NHS England)
  * is #N/A saying so, unless the user asks for that same fallback.
  */
-import { PbrError } from "../errors";
-import { toKey, type CellValue } from "../values";
+import { PbrError, type ResultCell } from "../errors";
+import { readColumns } from "../args";
+import { NumberColumn } from "../results";
+import { readMff } from "../tariff/mff";
+import { isBlank, scalar, toKey, type CellValue } from "../values";
 import { mhnrgErrors } from "./errors";
-import { CODE_PATTERN, type MhnrgPrice } from "./tables";
+import { readFlag } from "./group";
+import { CODE_PATTERN, mhnrgName, type MhnrgPrice } from "./tables";
 
 export interface Priced {
   price: number;
@@ -52,4 +56,70 @@ export function priceFor(
     }
   }
   return mhnrgErrors.noPrice(row, code);
+}
+
+/**
+ * PBR.MHNRGPRICE over a column of codes (and one MFF or a column of them): price × MFF per row as
+ * numbers, or with `detail` rows of [price, unit, code priced, note]. Blank codes give blank rows.
+ */
+export function mhnrgPriceRange(
+  prices: Map<string, MhnrgPrice>,
+  code: CellValue,
+  mff: CellValue,
+  detail: CellValue,
+  fallback: CellValue
+): NumberColumn | ResultCell[][] | PbrError {
+  const wantDetail = readFlag(scalar(detail), 1, "detail");
+  if (wantDetail instanceof PbrError) return wantDetail;
+  const useFallback = readFlag(scalar(fallback), 1, "fallback");
+  if (useFallback instanceof PbrError) return useFallback;
+  const cols = readColumns([
+    [code, "code"],
+    [mff, "mff"],
+  ]);
+  if (cols instanceof PbrError) return cols;
+  const [codes, mffs] = cols.cols;
+  /** Row i's price and MFF, or its error; null for a blank code. */
+  const row = (i: number): { p: Priced; f: number } | PbrError | null => {
+    const v = codes.at(i);
+    if (isBlank(v)) return null;
+    const f = readMff(mffs.at(i), i + 1);
+    if (f instanceof PbrError) return f;
+    const p = priceFor(prices, v, i + 1, useFallback);
+    return p instanceof PbrError ? p : { p, f };
+  };
+  if (wantDetail) {
+    const rows: ResultCell[][] = new Array(cols.rows);
+    for (let i = 0; i < cols.rows; i++) {
+      const r = row(i);
+      rows[i] =
+        r === null
+          ? ["", "", "", ""]
+          : r instanceof PbrError
+            ? [r, r, r, r]
+            : [r.p.price * r.f, r.p.unit, r.p.priced, r.p.note];
+    }
+    return rows;
+  }
+  const out = new NumberColumn(cols.rows);
+  for (let i = 0; i < cols.rows; i++) {
+    const r = row(i);
+    if (r === null) out.setBlank(i);
+    else out.set(i, r instanceof PbrError ? r : r.p.price * r.f);
+  }
+  return out;
+}
+
+/** PBR.MHNRGNAME over a column of codes: each code's name; blank rows blank. */
+export function mhnrgNameRange(code: CellValue): ResultCell[] | PbrError {
+  const cols = readColumns([[code, "code"]]);
+  if (cols instanceof PbrError) return cols;
+  const out = new Array<ResultCell>(cols.rows);
+  for (let i = 0; i < cols.rows; i++) {
+    const v = cols.cols[0].at(i);
+    out[i] = isBlank(v)
+      ? ""
+      : (mhnrgName(toKey(v).toUpperCase()) ?? mhnrgErrors.unknownCode(i + 1, v));
+  }
+  return out;
 }
