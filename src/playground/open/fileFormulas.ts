@@ -15,6 +15,8 @@
  *
  * Text inside "quotes", 'sheet names' and [table columns] is never changed.
  */
+import { columnIndex, columnLetters } from "../../workbook/address";
+import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 
 /** Split a formula into pieces outside quotes and brackets (even index) and quoted or bracketed pieces (odd index). */
 function pieces(formula: string): string[] {
@@ -90,24 +92,11 @@ export function fromFileFormula(formula: string, functionIds?: readonly string[]
 }
 
 const MAX_COL = 16_384;
-const MAX_ROW = 1_048_576;
+const MAX_ROW = EXCEL_MAX_ROWS;
 
-function letters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colNumber(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** 1-based column number ↔ letters (address.ts counts from 0). */
+const letters = (col: number) => columnLetters(col - 1);
+const colNumber = (text: string) => columnIndex(text) + 1;
 
 /**
  * A reference: cell (A1, $B$2), whole columns (A:C) or whole rows (3:5). Not after a letter,

@@ -39,16 +39,8 @@ export function ClusterAudit({
 function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
-  const {
-    candidates: caseloads,
-    name: caseloadName,
-    setName: setCaseloadName,
-    table: caseload,
-    error: caseloadError,
-    cols,
-    setCols,
-    problem: caseloadProblem,
-  } = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
+  const picker = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
+  const { table: caseload, cols, setCols } = picker;
   const [profileTables, profileName, setProfileName] = useLookupTable(
     tables,
     headers,
@@ -70,10 +62,10 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
 
   const go = () => {
     const found: Errors = {};
-    const problem = caseloadProblem();
+    const problem = picker.problem();
     if (problem) found.caseload = problem;
     else if (caseload && caseload.rows.length === 0)
-      found.caseload = `Table ${caseloadName} has no rows to audit.`;
+      found.caseload = `Table ${picker.name} has no rows to audit.`;
     if (caseload && cols.recorded < 0)
       found.recorded = "Choose the column holding the recorded cluster.";
     if (caseload && missing) {
@@ -84,12 +76,12 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
     void runner.start(async (options) => {
       // Read the caseload and profile now, so the audit reflects the workbook as it is.
       const [cl, pf, rl] = await Promise.all([
-        port.readTable(caseloadName),
+        port.readTable(picker.name),
         readChosen(port, profileName),
         readChosen(port, rulesName),
       ]);
       const rows = auditRowsFrom(cl, { ...cols, ratings: guessRatingColumns(cl.header) });
-      if (rows.length === 0) throw new Error(`Table ${caseloadName} has no rows to audit.`);
+      if (rows.length === 0) throw new Error(`Table ${picker.name} has no rows to audit.`);
       const result = await runAudit(
         port,
         {
@@ -128,11 +120,11 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       <div className={styles.pair}>
         <TableField
           label="Caseload table"
-          tables={caseloads}
-          value={caseloadName}
-          onChange={setCaseloadName}
+          tables={picker.candidates}
+          value={picker.name}
+          onChange={picker.setName}
           none="— choose a table —"
-          error={errors.caseload ?? caseloadError}
+          error={errors.caseload ?? picker.error}
           required
         />
         <TableField

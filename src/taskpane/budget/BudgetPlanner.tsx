@@ -43,16 +43,8 @@ export function BudgetPlanner({
 function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
-  const {
-    candidates: caseloads,
-    name: caseloadName,
-    setName: setCaseloadName,
-    table: caseload,
-    error: caseloadError,
-    cols,
-    setCols,
-    problem: caseloadProblem,
-  } = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
+  const picker = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
+  const { table: caseload, cols, setCols } = picker;
   const [priceTables, pricesName, setPricesName] = useLookupTable(
     tables,
     headers,
@@ -77,7 +69,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
 
   const go = () => {
     const found: Errors = {};
-    const problem = caseloadProblem();
+    const problem = picker.problem();
     if (problem) found.caseload = problem;
     if (caseload && cols.code < 0)
       found.code = "Choose the column holding each person's cluster (or currency) code.";
@@ -107,7 +99,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       let cl: TableData, pr: TableData | null, st: TableData | null;
       try {
         [cl, pr, st] = await Promise.all([
-          port.readTable(caseloadName),
+          port.readTable(picker.name),
           readChosen(port, pricesName),
           readChosen(port, stepsName),
         ]);
@@ -128,7 +120,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           inputs.prices = pr ? tableRef(pr) : null;
           inputs.steps = st ? tableRef(st) : null;
           inputs.leftOut = leftOut;
-          inputs.source = caseloadName;
+          inputs.source = picker.name;
           const late = checkBudgetInputs(inputs).people;
           if (late) throw new Error(late);
           const result = await runBudget(port, inputs, options);
@@ -145,7 +137,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
             "A step or code that is not in its table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
           );
         });
-      leaveOut.decide(check, "budgeted", caseloadName, write);
+      leaveOut.decide(check, "budgeted", picker.name, write);
     })();
   };
 
@@ -160,11 +152,11 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       <div className={styles.pair}>
         <TableField
           label="Caseload table"
-          tables={caseloads}
-          value={caseloadName}
-          onChange={setCaseloadName}
+          tables={picker.candidates}
+          value={picker.name}
+          onChange={picker.setName}
           none="— choose a table —"
-          error={errors.caseload ?? caseloadError}
+          error={errors.caseload ?? picker.error}
           required
         />
         {caseload && (

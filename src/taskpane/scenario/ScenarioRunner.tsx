@@ -28,16 +28,8 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
   const { tables, headers, error: tablesError } = useTables(port, active);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
-  const {
-    candidates: caseloads,
-    name: caseloadName,
-    setName: setCaseloadName,
-    table: caseload,
-    error: caseloadError,
-    cols,
-    setCols,
-    problem: caseloadProblem,
-  } = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
+  const picker = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
+  const { table: caseload, cols, setCols } = picker;
   const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices", "PricesTable", "Prices");
   const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands", "RiskBandsTable", "RiskBands", "Bands");
   const [underName, setUnderName] = useState("");
@@ -67,7 +59,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
     const found: Errors = {};
     const fy = parseYear(year);
     if (source === "caseload") {
-      const problem = caseloadProblem();
+      const problem = picker.problem();
       if (problem) found.caseload = problem;
       if (Number.isNaN(fy)) found.year = "Enter the year the financial year starts, e.g. 2025.";
       if (caseload && cols.code < 0) found.code = "Choose the column holding the cluster (or currency) code.";
@@ -93,7 +85,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
       let cl: TableData | null, pr: TableData | null, bd: TableData | null, un: TableData | null;
       try {
         [cl, pr, bd, un] = await Promise.all([
-          source === "caseload" ? port.readTable(caseloadName) : null,
+          source === "caseload" ? port.readTable(picker.name) : null,
           source === "caseload" ? readChosen(port, pricesName) : null,
           readChosen(port, bandsName),
           readChosen(port, underName),
@@ -124,7 +116,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
             underBands: un ? tableRef(un) : null,
             leftOut,
             leftOutCount: refs && leaving ? leftOutCountFormula(refs) : undefined,
-            source: caseloadName,
+            source: picker.name,
           };
           const result = await runScenario(port, inputs, options);
           const what = typeof plan === "number" ? `a plan value of ${formatMoney(plan)}` : "the plan value costed from the caseload";
@@ -151,7 +143,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
         runner.fail(`Nothing was written: ${check.message}.`);
         return;
       }
-      leaveOut.decide(check, "priced", caseloadName, write);
+      leaveOut.decide(check, "priced", picker.name, write);
     })();
   };
 
@@ -173,7 +165,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           </Field>
         ) : (
           <div className={styles.pair}>
-            <TableField label="Caseload table" tables={caseloads} value={caseloadName} onChange={setCaseloadName} none="— choose a table —" error={errors.caseload ?? caseloadError} required />
+            <TableField label="Caseload table" tables={picker.candidates} value={picker.name} onChange={picker.setName} none="— choose a table —" error={errors.caseload ?? picker.error} required />
             <TableField label="Price table" tables={priceTables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
             {caseload && (
               <>
