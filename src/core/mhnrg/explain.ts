@@ -1,6 +1,7 @@
 /** PBR.MHNRGWHY: per row [code, rule that decided, value that decided, a sentence a finance lead can read]. */
 import { PbrError, type ResultCell } from "../errors";
-import { isBlank, type CellValue } from "../values";
+import { isBlank } from "../values";
+import type { Column } from "../args";
 import { groupRow, type Grouped } from "./group";
 import { mhnrgName, type MhnrgRules } from "./tables";
 
@@ -44,17 +45,21 @@ function sentence(rules: MhnrgRules, g: Grouped): string {
 
 export function whyRange(
   rules: MhnrgRules,
-  cols: readonly ((i: number) => CellValue)[],
+  cols: readonly Column[],
   rows: number
 ): ResultCell[][] | PbrError {
   const [kind, age, diag, service, reason, crisis] = cols;
   const out: ResultCell[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
-    if (isBlank(kind(i)) && isBlank(diag(i)) && isBlank(service(i)) && isBlank(age(i))) {
+    const k = kind.at(i);
+    const d = diag.at(i);
+    const s = service.at(i);
+    const a = age.at(i);
+    if (isBlank(k) && isBlank(d) && isBlank(s) && isBlank(a)) {
       out[i] = ["", "", "", ""];
       continue;
     }
-    const g = groupRow(rules, i + 1, kind(i), age(i), diag(i), service(i), reason(i), crisis(i));
+    const g = groupRow(rules, i + 1, k, a, d, s, reason.at(i), crisis.at(i));
     out[i] = g instanceof PbrError ? [g, g, g, g] : [g.code, g.tier, g.value, sentence(rules, g)];
   }
   return out;

@@ -15,7 +15,7 @@
  * crisis setting letter or Z; MHST contacts are MCS99Z.
  */
 import { PbrError, type ResultCell } from "../errors";
-import { readColumns } from "../args";
+import { readColumns, type Column } from "../args";
 import { isBlank, toKey, type CellValue } from "../values";
 import type { Bed, Category, MhnrgRules, Team } from "./tables";
 import { mhnrgErrors } from "./errors";
@@ -248,7 +248,7 @@ export function newGrouped(): Grouped {
 
 /** The six activity arguments of PBR.MHNRG and PBR.MHNRGWHY as row readers, one length rule. */
 export interface Activity {
-  readonly cols: ((i: number) => CellValue)[];
+  readonly cols: readonly Column[];
   readonly rows: number;
 }
 
@@ -269,26 +269,24 @@ export function readActivity(
     [crisisReferral, "crisisReferral"],
   ]);
   if (read instanceof PbrError) return read;
-  return { cols: read.cols.map((c) => (i: number) => c.at(i)), rows: read.rows };
+  return read;
 }
 
 /** Code per row; blank rows blank; a bad row its own error. */
-export function groupRange(
-  rules: MhnrgRules,
-  cols: readonly ((i: number) => CellValue)[],
-  rows: number
-): ResultCell[] {
+export function groupRange(rules: MhnrgRules, cols: readonly Column[], rows: number): ResultCell[] {
   const [kind, age, diag, service, reason, crisis] = cols;
   const out = new Array<ResultCell>(rows);
   const scratch = newGrouped();
   for (let i = 0; i < rows; i++) {
-    const k = kind(i);
-    const s = service(i);
-    if (isBlank(k) && isBlank(s) && isBlank(diag(i)) && isBlank(age(i))) {
+    const k = kind.at(i);
+    const s = service.at(i);
+    const d = diag.at(i);
+    const a = age.at(i);
+    if (isBlank(k) && isBlank(s) && isBlank(d) && isBlank(a)) {
       out[i] = "";
       continue;
     }
-    const g = groupRow(rules, i + 1, k, age(i), diag(i), s, reason(i), crisis(i), scratch);
+    const g = groupRow(rules, i + 1, k, a, d, s, reason.at(i), crisis.at(i), scratch);
     out[i] = g instanceof PbrError ? g : g.code;
   }
   return out;
