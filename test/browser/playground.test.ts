@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { TEST_OUTPUT, cspViolations, openPage, serveDist, type Session } from "./support/harness";
+import { DEMO_SHEETS } from "./support/playground";
 
 const ROOT = join(__dirname, "..", "..");
 jest.setTimeout(60_000);
@@ -39,7 +40,7 @@ describe("playground page in headless Chromium", () => {
   it("opens the synthetic demo workbook with its sheets, clearly marked", async () => {
     const { page } = session;
     const tabs = await page.locator("[role=tab][data-sheet]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
-    expect(tabs).toEqual(["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]);
+    expect(tabs).toEqual(DEMO_SHEETS);
     await expect(cell("A1").textContent()).resolves.toContain("SYNTHETIC");
     await expect(cell("A4").textContent()).resolves.toBe("SYN-0001");
   });

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import {
+  DEMO_SHEETS,
   openFeature,
   pane,
   paneOverflow,
@@ -65,13 +66,7 @@ describe("Import caseload in the playground", () => {
   it("writes the imported rows to a new Caseload sheet, with dates as dates", async () => {
     const { page } = pg();
     expect(await sheetTabs(page)).toEqual([
-      "Caseload",
-      "Summary",
-      "Prices",
-      "Steps",
-      "RiskBands",
-      "Profile",
-      "SuperclassRules",
+      ...DEMO_SHEETS,
       "Caseload (2)",
       "Import rejects",
     ]);

@@ -4,18 +4,9 @@
  * stops the import before anything is written until the user chooses to split or keep.
  */
 import { join } from "node:path";
-import { openFeature, pane, sheetTabs, shown, usePlayground } from "../support/playground";
+import { DEMO_SHEETS, openFeature, pane, sheetTabs, shown, usePlayground } from "../support/playground";
 
 const HOSTILE = join(__dirname, "..", "..", "fixtures", "hostile");
-const DEMO_SHEETS = [
-  "Caseload",
-  "Summary",
-  "Prices",
-  "Steps",
-  "RiskBands",
-  "Profile",
-  "SuperclassRules",
-];
 
 describe("Import caseload: choosing the encoding", () => {
   const pg = usePlayground();

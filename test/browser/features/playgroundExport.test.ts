@@ -4,7 +4,7 @@
  * its series, and a warning before leaving with changes (nothing is saved outside the tab).
  */
 import { readFileSync } from "node:fs";
-import { goTo, usePlayground } from "../support/playground";
+import { DEMO_SHEETS, goTo, usePlayground } from "../support/playground";
 
 describe("playground: status line, exports, leaving", () => {
   const pg = usePlayground();
@@ -106,7 +106,7 @@ describe("playground: save the workbook as .xlsx", () => {
     const { unzipSync, strFromU8 } = require("fflate") as typeof import("fflate");
     const files = unzipSync(new Uint8Array(bytes));
     const workbook = strFromU8(files["xl/workbook.xml"]);
-    for (const sheet of ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"]) expect(workbook).toContain(`name="${sheet}"`);
+    for (const sheet of DEMO_SHEETS) expect(workbook).toContain(`name="${sheet}"`);
     expect(workbook).toMatch(/<definedName name="RiskBands">/);
     const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f])).join("");
     expect(sheets).toMatch(/<f>PBR\.CLUSTER\(/);

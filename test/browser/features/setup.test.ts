@@ -4,6 +4,7 @@
  * demo is overwritten; the PBR formulas on the new sheets evaluate.
  */
 import {
+  DEMO_SHEETS,
   formulaOf,
   numberShown,
   openFeature,
@@ -37,13 +38,7 @@ describe("Set up model in the playground", () => {
     await expect(paneOverflow(page)).resolves.toBe(0);
 
     expect(await sheetTabs(page)).toEqual([
-      "Caseload",
-      "Summary",
-      "Prices",
-      "Steps",
-      "RiskBands",
-      "Profile",
-      "SuperclassRules",
+      ...DEMO_SHEETS,
       "Caseload (2)",
       "Scenario",
       "Summary (2)",

@@ -9,6 +9,9 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { TEST_OUTPUT, openPage, serveDist, type Session } from "./harness";
 
+/** The demo workbook's sheet tabs, in order (src/playground/demo/demoWorkbook.ts). */
+export const DEMO_SHEETS = ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"];
+
 export interface Playground {
   server: Server;
   session: Session;
