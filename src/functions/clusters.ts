@@ -12,6 +12,7 @@ import { guard, guardRows, spillColumn, spillTable } from "./host";
 import { profileArg } from "./profileArg";
 import { rulesArg } from "./rulesArg";
 import { decideSuperclassRange } from "../core/clusters/decide";
+import { checkCounts } from "../core/clusters/checkCounts";
 import { defaultProfile } from "../core/clusters/defaultProfile";
 
 /**
@@ -125,6 +126,18 @@ export function clustercheck(
     const r = rulesArg(rules, profile);
     return spillColumn(r instanceof PbrError ? r : checkRange(ratings, recorded, p, r));
   });
+}
+
+/**
+ * Counts PBR.CLUSTERCHECK's answers by group (recorded cluster, team…) in one pass: per group how many are OK, Broken, Unconfirmed, Super class, Variance, Not clustered and Too few ratings, then Other and People, with an All row last.
+ * @example =PBR.CHECKCOUNTS({"OK";"Broken: item 6 rated 0";"OK"}, {3;3;11}) → 3 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 2 — first row: cluster 3, one OK and one Broken of 2 people; then 11, then All
+ * @customfunction CHECKCOUNTS
+ * @param {any[][]} checks A column of PBR.CLUSTERCHECK answers (a result is read from how the text starts, e.g. "Broken:").
+ * @param {any[][]} [groups] Optional column to count by, matching checks (recorded cluster, team). Numbers ascending, then text (case ignored), then (blank). Omit for the All row only.
+ * @returns {any[][]} One row per group: group, OK, Broken, Unconfirmed, Super class, Variance, Not clustered, Too few ratings, Other, People; the last row is All.
+ */
+export function checkcounts(checks: any[][], groups?: any[][]): any[][] {
+  return guard(() => spillTable(checkCounts(checks, groups)));
 }
 
 /**

@@ -1,4 +1,4 @@
-/* Cluster audit: rows from a caseload, CLUSTERCHECK per row, COUNTIFS summaries and the chart. */
+/* Cluster audit: rows from a caseload, CLUSTERCHECK per block of people, CHECKCOUNTS summaries and the chart. */
 import { auditPlan } from "../../src/taskpane/audit/plan";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
 import {
@@ -78,67 +78,85 @@ describe("cluster audit plan", () => {
       topLeft: "X5",
       values: [['=IF($V$5:$V$8<>"",$V$5:$V$8,PBR.CLUSTERCHECK($D$5:$U$8,$C$5:$C$8,Profile))']],
     });
-    expect(JSON.stringify(plan).match(/PBR\.[A-Z]+\(/g)).toHaveLength(1);
+    expect(JSON.stringify(plan).match(/PBR\.CLUSTERCHECK\(/g)).toHaveLength(1);
   });
 
-  it("counts OK / Broken / Unconfirmed / Super class / Not clustered / Too few ratings / other by cluster and by team with COUNTIFS", () => {
+  it("writes one check per block of 5,000 people, each over its own rows", () => {
+    const rows = Array.from({ length: 12_001 }, (_, i) => ({
+      id: `P${i}`,
+      team: null,
+      recorded: 4,
+      ratings: r(1),
+    }));
+    const blocks = auditPlan({ rows, profile: null, byTeam: false }).sheets[0].blocks as unknown as {
+      topLeft?: string;
+      values?: unknown[][];
+    }[];
+    const checks = blocks.filter((b) => String(b.values?.[0]?.[0] ?? "").includes("CLUSTERCHECK"));
+    expect(checks.map((b) => [b.topLeft, b.values![0][0]])).toEqual([
+      ["X5", '=IF($V$5:$V$5004<>"",$V$5:$V$5004,PBR.CLUSTERCHECK($D$5:$U$5004,$C$5:$C$5004))'],
+      ["X5005", '=IF($V$5005:$V$10004<>"",$V$5005:$V$10004,PBR.CLUSTERCHECK($D$5005:$U$10004,$C$5005:$C$10004))'],
+      ["X10005", '=IF($V$10005:$V$12005<>"",$V$10005:$V$12005,PBR.CLUSTERCHECK($D$10005:$U$12005,$C$10005:$C$12005))'],
+    ]);
+    const summary = blocks.find((b) => b.values?.[0]?.[0] === "Checks by recorded cluster");
+    expect(summary!.values![2]).toEqual(["=PBR.CHECKCOUNTS($X$5:$X$12005,$C$5:$C$12005)"]);
+  });
+
+  it("counts the results by cluster and by team with one live PBR.CHECKCOUNTS each, and charts the by-cluster counts", () => {
     const plan = auditPlan({ rows: auditRowsFrom(table, columns), profile: null, byTeam: true });
     const [, , , check, byCluster, byTeam, chart] = plan.sheets[0].blocks as unknown as {
       values: unknown[][];
       rows: unknown[][];
     }[];
     expect(check.values[0][0]).toBe('=IF($V$5:$V$8<>"",$V$5:$V$8,PBR.CLUSTERCHECK($D$5:$U$8,$C$5:$C$8))');
-    expect(byCluster).toMatchObject({ topLeft: "Z4" });
-    expect(byCluster.values[1]).toEqual([
-      "Recorded cluster",
-      "OK",
-      "Broken",
-      "Unconfirmed",
-      "Super class",
-      "Not clustered",
-      "Too few ratings",
-      "Other",
-      "People",
-    ]);
-    expect(byCluster.values[2]).toEqual([
-      "Cluster 4",
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"OK")',
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Broken:*")',
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Unconfirmed:*")',
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Super class:*")',
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Not clustered:*")',
-      '=COUNTIFS($C$5:$C$8,4,$X$5:$X$8,"Too few ratings:*")',
-      "=AH6-AA6-AB6-AC6-AD6-AE6-AF6",
-      "=COUNTIFS($C$5:$C$8,4)",
-    ]);
-    expect(byCluster.values.map((v) => v[0])).toEqual([
-      "Checks by recorded cluster",
-      "Recorded cluster",
-      "Cluster 4",
-      "Cluster 11",
-      "Not recorded",
-      "All",
-    ]);
-    expect(byCluster.values[4][8]).toBe('=COUNTIFS($C$5:$C$8,"")');
-    expect(byCluster.values[5][1]).toBe("=SUM(AA6:AA8)");
-    expect(byTeam.values.map((v) => v[0])).toEqual([
-      "Checks by team",
-      "Team",
-      "North",
-      "South",
-      'Team "Z*"',
-      "All",
-    ]);
-    expect(byTeam.values[4][1]).toBe('=COUNTIFS($B$5:$B$8,"Team ""Z~*""",$X$5:$X$8,"OK")');
+    expect(byCluster).toEqual({
+      kind: "cells",
+      topLeft: "Z4",
+      values: [
+        ["Checks by recorded cluster"],
+        ["Recorded cluster", "OK", "Broken", "Unconfirmed", "Super class", "Variance", "Not clustered", "Too few ratings", "Other", "People"],
+        ["=PBR.CHECKCOUNTS($X$5:$X$8,$C$5:$C$8)"],
+      ],
+    });
+    // Three clusters (4, 11 and blank) and All below the header: the team summary starts after a gap.
+    expect(byTeam).toMatchObject({ topLeft: "Z11" });
+    expect(byTeam.values[2]).toEqual(["=PBR.CHECKCOUNTS($X$5:$X$8,$B$5:$B$8)"]);
     expect(chart).toEqual({
       kind: "chart",
       chart: {
         type: "bar",
         title: "Cluster checks by recorded cluster",
-        dataAddress: "Z5:AF8",
+        dataAddress: "Z5:AG8",
         anchor: "Z19",
       },
     });
+  });
+
+  it("gives the counts the chart reads, calculated in the embedded engine", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const result = await runAudit(port, { rows: auditRowsFrom(table, columns), profile: null, byTeam: true });
+    // Z:AI of an Excel row
+    const at = (row: number) =>
+      Array.from({ length: 10 }, (_, j) => port.getValue(result.sheets.audit, row - 1, 25 + j));
+    expect(at(5)[0]).toBe("Recorded cluster");
+    const people = (row: number) => at(row)[9];
+    expect([4, 11, "(blank)", "All"].map((g, i) => [at(6 + i)[0], people(6 + i)])).toEqual([
+      [4, 2],
+      [11, 1],
+      ["(blank)", 1],
+      ["All", 4],
+    ]);
+    expect(at(8)[6]).toBe(1); // P3 has no recorded cluster: Not clustered
+    for (const row of [6, 7, 8, 9]) {
+      const counts = at(row).slice(1, 9) as number[];
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(people(row));
+    }
+    expect(at(11)[0]).toBe("Checks by team");
+    expect([at(13)[0], people(13)]).toEqual(["North", 2]);
   });
 
   it("runs against the in-memory workbook and cleans up on failure", async () => {
@@ -186,7 +204,7 @@ describe("team names Excel would read as numbers, dates or comparisons", () => {
     const used = await port.readUsedRange(result.sheets.audit);
     const z = 25; // column Z holds the summary labels
     const people = new Map<string, unknown>();
-    for (const row of used.rows) if (typeof row[z] === "string") people.set(row[z] as string, row[z + 8]);
+    for (const row of used.rows) if (row[z] !== null && row[z] !== "") people.set(String(row[z]), row[z + 9]);
     expect(people.get("007")).toBe(2);
     expect(people.get("7")).toBe(1);
     expect(people.get("Mar-24")).toBe(1);

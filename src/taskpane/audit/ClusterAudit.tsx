@@ -19,7 +19,7 @@ import {
   useTables,
 } from "../ui/common";
 import { auditRowsFrom, runAudit } from "./run";
-import { assessProblem } from "./plan";
+import { CHECK_BLOCK, assessProblem } from "./plan";
 
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
@@ -94,17 +94,22 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       );
       const notAssessed = rows.filter((row, i) => assessProblem(row, i) !== null).length;
       const assessed = rows.length - notAssessed;
+      const blocks = Math.ceil(rows.length / CHECK_BLOCK);
+      const checks =
+        blocks <= 1
+          ? "one live PBR.CLUSTERCHECK"
+          : `${blocks} live PBR.CLUSTERCHECK formulas (one per ${CHECK_BLOCK.toLocaleString("en-GB")} people)`;
       const success =
-        `Wrote sheet ${result.sheets.audit}: checks for ${assessed.toLocaleString("en-GB")} people from one live PBR.CLUSTERCHECK over the caseload, counts by recorded cluster${
+        `Wrote sheet ${result.sheets.audit}: checks for ${assessed.toLocaleString("en-GB")} people from ${checks} over the caseload, counts by recorded cluster${
           cols.team >= 0 ? " and by team" : ""
-        }, and a bar chart.` +
+        } (live PBR.CHECKCOUNTS), and a bar chart.` +
         (notAssessed > 0
           ? ` ${notAssessed.toLocaleString("en-GB")} ${notAssessed === 1 ? "person was" : "people were"} not assessed (fewer than 12 ratings known or unreadable): their Check says which sheet row and why, counted under Too few ratings.`
           : "");
       return outcome(
         success,
         await readBackErrors(port, [result.sheets.audit]),
-        "A person whose check is an error could not be assessed (hover the cell for the reason, e.g. too few ratings), and is not in the counts."
+        "A person whose check is an error could not be assessed (the cell's error message says why), and is counted under Other."
       );
     });
   };

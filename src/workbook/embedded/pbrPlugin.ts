@@ -22,6 +22,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { setErrorFactory } from "../../functions/host";
+import { checkGroups } from "../../core/clusters/checkCounts";
 import type { PbrError } from "../../core/errors";
 import { qualifiedName, type PbrFunctionEntry } from "./registry";
 import { sizeBookFor, type SizeBook } from "./sizeBook";
@@ -43,11 +44,15 @@ export const hyperFormulaErrorFactory = (error: PbrError) =>
  * HyperFormula reserves a spilled result's cells before the function runs; a wrong guess costs a
  * second evaluation, and for a one-cell answer over a long column (PBR.RASCALIBRATE over 100,000
  * people) a reservation as tall as the column, which took HyperFormula seconds to make and undo.
+ * A grouped result (one row per group and an All row, PBR.CHECKCOUNTS) is reserved as many rows as
+ * the groups argument's cells hold groups (read when the formula is entered), not the column's
+ * 100,000: re-entering a formula over a 100,000-row range costs HyperFormula seconds.
  * test/workbook/resultShapes.test.ts checks each entry against the function's real answer.
  */
 export const RESULT_SHAPES: Readonly<
-  Record<string, { width?: number; oneRow?: boolean; headerRow?: boolean }>
+  Record<string, { width?: number; oneRow?: boolean; headerRow?: boolean; groupsArg?: string }>
 > = {
+  "PBR.CHECKCOUNTS": { width: 10, groupsArg: "groups" },
   "PBR.CLUSTERSUPERCLASS": { width: 2 },
   "PBR.REBASE": { width: 2 },
   "PBR.SETTLEMENT": { width: 4 },
@@ -189,10 +194,37 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
       // result shape is known (RESULT_SHAPES).
       const shape = RESULT_SHAPES[ast.procedureName];
       if (shape?.oneRow) height = 1;
-      else if (shape?.headerRow && height > 1) height += 1;
+      else if (shape?.groupsArg) {
+        const i = parameters.findIndex((p) => p.name === shape.groupsArg);
+        height = this.groupRows(ast.args?.[i], state) ?? 1;
+      } else if (shape?.headerRow && height > 1) height += 1;
       if (height > 1 && state.formulaAddress)
         book.noteGuess(state.formulaAddress, ast.procedureName);
       return new ArraySize(shape?.width ?? 1, height);
+    }
+
+    /**
+     * How many rows a grouped result takes: its groups (as core counts them) and the All row, read
+     * from the cells of a range argument; undefined when they cannot be read yet (a formula not yet
+     * calculated), so the guess is one row and the real size is learned on the first run.
+     */
+    groupRows(arg: any, state: any): number | undefined {
+      if (arg === undefined || arg.type === "EMPTY") return 1;
+      if (arg.type !== "CELL_RANGE" || !state.formulaAddress) return undefined;
+      const start = arg.start.toSimpleCellAddress(state.formulaAddress);
+      const end = arg.end.toSimpleCellAddress(state.formulaAddress);
+      if (start.sheet !== end.sheet || start.col !== end.col) return undefined;
+      const values: unknown[] = [];
+      try {
+        for (let row = start.row; row <= end.row; row++) {
+          const v = this.dependencyGraph.getCellValue({ sheet: start.sheet, row, col: start.col });
+          if (v instanceof SimpleRangeValue) return undefined;
+          values.push(toExcelScalar(v));
+        }
+      } catch {
+        return undefined;
+      }
+      return checkGroups(values).length + 1;
     }
 
     pbrCall(ast: any, state: any): any {

@@ -58,7 +58,7 @@ describe("Cluster audit in the playground", () => {
     await done.waitFor({ timeout: 20_000 });
     await expect(seenInPane(done)).resolves.toBe(true);
     await expect(done.textContent()).resolves.toContain(
-      "checks for 2,000 people from one live PBR.CLUSTERCHECK over the caseload, counts by recorded cluster and by team, and a bar chart"
+      "checks for 2,000 people from one live PBR.CLUSTERCHECK over the caseload, counts by recorded cluster and by team (live PBR.CHECKCOUNTS), and a bar chart"
     );
     await expect(paneOverflow(page)).resolves.toBe(0);
     expect(await sheetTabs(page)).toContain(SHEET);
@@ -102,17 +102,20 @@ describe("Cluster audit in the playground", () => {
     const all = labels.indexOf("All") + 1; // Excel row
     expect(all).toBeGreaterThan(6);
     const counts = [];
-    // OK, Broken, Unconfirmed, Super class, Not clustered, Too few ratings, Other, People.
-    for (const col of ["AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH"])
+    // OK, Broken, Unconfirmed, Super class, Variance, Not clustered, Too few ratings, Other, People
+    // (one live PBR.CHECKCOUNTS).
+    await expect(formulaOf(page, `'${SHEET}'!Z6`)).resolves.toMatch(/^=PBR\.CHECKCOUNTS\(/);
+    for (const col of ["AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI"])
       counts.push(numberShown(await shown(page, `'${SHEET}'!${col}${all}`)));
-    const people = counts[7];
+    const people = counts[8];
     expect(people).toBe(PEOPLE);
-    expect(counts.slice(0, 7).reduce((a, b) => a + b, 0)).toBe(PEOPLE);
+    expect(counts.slice(0, 8).reduce((a, b) => a + b, 0)).toBe(PEOPLE);
     const [okCount, brokenCount, unconfirmedCount] = counts;
     expect([okCount, brokenCount, unconfirmedCount]).toEqual([ok, broken, unconfirmed]);
     const count = (prefix: string) => checks.filter((c) => c.startsWith(prefix)).length;
-    expect(counts.slice(3, 6)).toEqual([
+    expect(counts.slice(3, 7)).toEqual([
       count("Super class:"),
+      count("Variance:"),
       count("Not clustered:"),
       count("Too few ratings:"),
     ]);
