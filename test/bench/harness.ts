@@ -33,6 +33,8 @@ export interface Bench {
    * time the run held the event loop). Default: wall time.
    */
   measure?: (output: unknown, ms: number) => number;
+  /** More to print beside the figure, from the best run's output (e.g. the whole run's time). */
+  detail?: (output: unknown) => string;
 }
 
 /**

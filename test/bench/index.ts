@@ -30,6 +30,7 @@ async function main() {
       if (filter && !b.name.toLowerCase().includes(filter.toLowerCase())) continue;
       b.setup?.();
       let best = Infinity;
+      let bestDetail = "";
       let problem: string | void = undefined;
       const runs = b.runs ?? 5;
       for (let i = 0; i < runs + 1; i++) {
@@ -41,7 +42,11 @@ async function main() {
         } catch (e) {
           problem = e instanceof Error ? e.message : String(e);
         }
-        if (i > 0) best = Math.min(best, ms); // first run is warm-up
+        if (i > 0 && ms < best) {
+          // first run is warm-up
+          best = ms;
+          bestDetail = b.detail ? `, ${b.detail(output)}` : "";
+        }
       }
       const rate = (b.items / best) * 1000;
       const met =
@@ -50,7 +55,7 @@ async function main() {
         b.target.kind === "rate" ? `target ≥ ${fmt(b.target.min)} ${b.unit}/s` : `target ≤ ${b.target.maxMs} ms`;
       const answer = problem ? `WRONG ANSWER: ${problem}` : "answers checked";
       console.log(
-        `${b.name}: ${best.toFixed(1)} ms, ${fmt(rate)} ${b.unit}/s (${targetText}: ${met ? "met" : "MISSED"}); ${answer}`
+        `${b.name}: ${best.toFixed(1)} ms${bestDetail}, ${fmt(rate)} ${b.unit}/s (${targetText}: ${met ? "met" : "MISSED"}); ${answer}`
       );
       if (problem) wrong++;
     }

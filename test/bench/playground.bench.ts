@@ -1,8 +1,9 @@
 /**
  * The playground's journeys on a 100,000-person caseload, in the embedded HyperFormula engine the
- * page runs (on the page's own thread, so each figure is how long the page is held): the Budget
- * planner, the Scenario runner costing the caseload, an edit to one caseload cell under the live
- * scenario, the Cluster audit, and an edit to one rating under the live audit. Target per user action: ≤ 1 s (issue 14).
+ * page runs on its own thread: the Budget planner, the Scenario runner costing the caseload, an edit
+ * to one caseload cell under the live scenario, the Cluster audit, and an edit to one rating under
+ * the live audit. Each figure is the longest the page is held in one go (target: no user action
+ * holds the page over 1 s, issue 14); the whole action's time is printed beside it.
  *
  * The caseload is the demo's synthetic generator at 100,000 people (dates in 2023/24 and 2024/25).
  * The first run of each bench builds the workbook (not counted: the first run is a warm-up).
@@ -55,9 +56,34 @@ interface Ran {
 const near = (a: unknown, b: number, tolerance: number) =>
   typeof a === "number" && Math.abs(a - b) <= tolerance;
 
-export const benches: Bench[] = [
+interface Held {
+  value: unknown;
+  holdMs: number;
+  totalMs: number;
+}
+
+/**
+ * The figure is the longest the page is held in one go (the issue's target: no user action holds
+ * the page over 1 s); the whole action's time, during which the page repaints and takes a Cancel
+ * click, is printed beside it.
+ */
+function held(b: Bench): Bench {
+  return {
+    ...b,
+    run: async (): Promise<Held> => {
+      const t0 = performance.now();
+      const { value, holdMs } = await longestHold(async () => await b.run());
+      return { value, holdMs, totalMs: performance.now() - t0 };
+    },
+    check: (output) => b.check((output as Held).value),
+    measure: (output) => (output as Held).holdMs,
+    detail: (output) => `whole action ${Math.round((output as Held).totalMs).toLocaleString("en-GB")} ms`,
+  };
+}
+
+const journeys: Bench[] = [
   {
-    name: "Playground: Budget planner on 100,000 people (people copied, one spilled PBR.RASBUILDUP, k calibrated)",
+    name: "Playground: Budget planner on 100,000 people (people copied, one spilled PBR.RASBUILDUP, k calibrated), longest hold",
     run: async (): Promise<Ran> => {
       const wb = await workbook();
       const people = rows.map((r) => ({ id: r[0], code: r[3], step: r[7] }));
@@ -83,7 +109,7 @@ export const benches: Bench[] = [
     runs: 2,
   },
   {
-    name: "Playground: Scenario runner costing 100,000 caseload rows (PBR.FYCOST in SUM(IFERROR(…)))",
+    name: "Playground: Scenario runner costing 100,000 caseload rows (PBR.FYCOST in SUM(IFERROR(…))), longest hold",
     run: async (): Promise<Ran> => {
       const wb = await workbook();
       const result = await runScenario(wb, {
@@ -107,7 +133,7 @@ export const benches: Bench[] = [
     runs: 2,
   },
   {
-    name: "Playground: edit one caseload cell under a live scenario over 100,000 rows",
+    name: "Playground: edit one caseload cell under a live scenario over 100,000 rows, longest hold",
     run: async () => {
       const wb = await workbook();
       if (!(await wb.listSheets()).some((s) => s.startsWith("Scenario")))
@@ -127,7 +153,7 @@ export const benches: Bench[] = [
     runs: 2,
   },
   {
-    name: "Playground: Cluster audit on 100,000 people (PBR.CLUSTERCHECK per 5,000 people, counts by cluster with one PBR.CHECKCOUNTS)",
+    name: "Playground: Cluster audit on 100,000 people (PBR.CLUSTERCHECK per 5,000 people, counts by cluster with one PBR.CHECKCOUNTS), longest hold",
     run: async (): Promise<Ran> => {
       const wb = await workbook();
       const result = await runAudit(wb, {
@@ -149,31 +175,7 @@ export const benches: Bench[] = [
     runs: 1,
   },
   {
-    name: "Playground: Cluster audit on 100,000 people, the longest the page is held in one go",
-    run: async () => {
-      const wb = await workbook();
-      const { value, holdMs } = await longestHold(() =>
-        runAudit(wb, {
-          rows: rows.map((r, i) => ({ sheetRow: i + 2, id: r[0], team: r[1], recorded: r[3], ratings: r.slice(8, 26) })),
-          profile: null,
-          rules: null,
-          byTeam: false,
-        })
-      );
-      return { wb, sheet: value.sheets.audit, holdMs };
-    },
-    check: (output) => {
-      const { wb, sheet } = output as Ran;
-      if (typeof wb.getValue(sheet, 4, 23) !== "string") return "the first check is not text";
-    },
-    measure: (output) => (output as { holdMs: number }).holdMs,
-    items: PEOPLE,
-    unit: "people",
-    target: { kind: "time", maxMs: 1000 },
-    runs: 1,
-  },
-  {
-    name: "Playground: edit one rating under the live Cluster audit of 100,000 people",
+    name: "Playground: edit one rating under the live Cluster audit of 100,000 people, longest hold",
     run: async () => {
       const wb = await workbook();
       if (!(await wb.listSheets()).includes("Cluster audit"))
@@ -200,3 +202,5 @@ export const benches: Bench[] = [
     runs: 2,
   },
 ];
+
+export const benches: Bench[] = journeys.map(held);
