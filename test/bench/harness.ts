@@ -41,7 +41,9 @@ export interface Bench {
  * Run async work and note the longest stretch the event loop was held (no timer could run): how
  * long a page running this work on its own thread would freeze at worst.
  */
-export async function longestHold<T>(work: () => Promise<T>): Promise<{ value: T; holdMs: number }> {
+export async function longestHold<T>(
+  work: () => Promise<T>
+): Promise<{ value: T; holdMs: number }> {
   let last = performance.now();
   let worst = 0;
   const beat = setInterval(() => {

@@ -12,7 +12,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 async function main() {
   const fileFlag = process.argv.indexOf("--file");
   if (fileFlag < 0) {
-    const files = readdirSync(__dirname).filter((f) => f.endsWith(".bench.ts")).sort();
+    const files = readdirSync(__dirname)
+      .filter((f) => f.endsWith(".bench.ts"))
+      .sort();
     let failed = false;
     for (const file of files) {
       const args = [...process.execArgv, __filename, "--file", file, ...process.argv.slice(2)];
@@ -22,7 +24,9 @@ async function main() {
     process.exit(failed ? 1 : 0);
   }
   const files = [process.argv[fileFlag + 1]];
-  const filter = process.argv.slice(2).find((a, i, all) => a !== "--file" && all[i - 1] !== "--file");
+  const filter = process.argv
+    .slice(2)
+    .find((a, i, all) => a !== "--file" && all[i - 1] !== "--file");
   let wrong = 0;
   for (const file of files) {
     const mod = (await import(join(__dirname, file))) as { benches: Bench[] };
@@ -49,10 +53,11 @@ async function main() {
         }
       }
       const rate = (b.items / best) * 1000;
-      const met =
-        b.target.kind === "rate" ? rate >= b.target.min : best <= b.target.maxMs;
+      const met = b.target.kind === "rate" ? rate >= b.target.min : best <= b.target.maxMs;
       const targetText =
-        b.target.kind === "rate" ? `target ≥ ${fmt(b.target.min)} ${b.unit}/s` : `target ≤ ${b.target.maxMs} ms`;
+        b.target.kind === "rate"
+          ? `target ≥ ${fmt(b.target.min)} ${b.unit}/s`
+          : `target ≤ ${b.target.maxMs} ms`;
       const answer = problem ? `WRONG ANSWER: ${problem}` : "answers checked";
       console.log(
         `${b.name}: ${best.toFixed(1)} ms${bestDetail}, ${fmt(rate)} ${b.unit}/s (${targetText}: ${met ? "met" : "MISSED"}); ${answer}`

@@ -36,11 +36,25 @@ function workbook(): Promise<EmbeddedWorkbook> {
   return book;
 }
 
-const refs = { codes: col("D"), starts: col("E"), ends: col("F"), admitted: col("G"), fyStartYear: 2024 };
+const refs = {
+  codes: col("D"),
+  starts: col("E"),
+  ends: col("F"),
+  admitted: col("G"),
+  fyStartYear: 2024,
+};
 
 /** The plan value PBR.FYCOST gives over the caseload, rows that cannot be priced left out (core). */
 function expectedPlan(): number {
-  const out = fyCostRange(column(3), column(4), column(5), [[2024]], column(6), illustrativePrices(), null) as NumberColumn;
+  const out = fyCostRange(
+    column(3),
+    column(4),
+    column(5),
+    [[2024]],
+    column(6),
+    illustrativePrices(),
+    null
+  ) as NumberColumn;
   let sum = 0;
   for (let i = 0; i < out.length; i++) if (out.tags[i] === 0) sum += out.values[i];
   return sum;
@@ -77,7 +91,8 @@ function held(b: Bench): Bench {
     },
     check: (output) => b.check((output as Held).value),
     measure: (output) => (output as Held).holdMs,
-    detail: (output) => `whole action ${Math.round((output as Held).totalMs).toLocaleString("en-GB")} ms`,
+    detail: (output) =>
+      `whole action ${Math.round((output as Held).totalMs).toLocaleString("en-GB")} ms`,
   };
 }
 
@@ -101,7 +116,8 @@ const journeys: Bench[] = [
       const { wb, sheet } = output as Ran;
       // B8 total of budgets, B9 envelope less contingency: to the penny.
       const total = wb.getValue(sheet, 7, 1);
-      if (!near(total, 225_000_000, 0.005)) return `budgets add up to ${String(total)}, expected 225,000,000.00`;
+      if (!near(total, 225_000_000, 0.005))
+        return `budgets add up to ${String(total)}, expected 225,000,000.00`;
     },
     items: PEOPLE,
     unit: "people",
@@ -125,7 +141,8 @@ const journeys: Bench[] = [
       const { wb, sheet } = output as Ran;
       const plan = wb.getValue(sheet, 4, 1); // B5
       const expected = expectedPlan();
-      if (!near(plan, expected, 1e-6 * expected)) return `plan value ${String(plan)}, core says ${expected}`;
+      if (!near(plan, expected, 1e-6 * expected))
+        return `plan value ${String(plan)}, core says ${expected}`;
     },
     items: PEOPLE,
     unit: "rows",
@@ -137,7 +154,13 @@ const journeys: Bench[] = [
     run: async () => {
       const wb = await workbook();
       if (!(await wb.listSheets()).some((s) => s.startsWith("Scenario")))
-        await runScenario(wb, { plan: planFromCaseload(refs, true), bands: null, from: -0.1, to: 0.1, step: 0.05 });
+        await runScenario(wb, {
+          plan: planFromCaseload(refs, true),
+          bands: null,
+          from: -0.1,
+          to: 0.1,
+          step: 0.05,
+        });
       // The first person's admitted days, a different value each run (an unchanged value recalculates nothing).
       edits += 1;
       wb.setCell("Caseload", 1, 6, edits % 2);
@@ -145,7 +168,8 @@ const journeys: Bench[] = [
     },
     check: (output) => {
       const wb = output as EmbeddedWorkbook;
-      if (typeof wb.getValue("Scenario", 4, 1) !== "number") return "the plan value is not a number after the edit";
+      if (typeof wb.getValue("Scenario", 4, 1) !== "number")
+        return "the plan value is not a number after the edit";
     },
     items: 1,
     unit: "edits",
@@ -157,7 +181,13 @@ const journeys: Bench[] = [
     run: async (): Promise<Ran> => {
       const wb = await workbook();
       const result = await runAudit(wb, {
-        rows: rows.map((r, i) => ({ sheetRow: i + 2, id: r[0], team: r[1], recorded: r[3], ratings: r.slice(8, 26) })),
+        rows: rows.map((r, i) => ({
+          sheetRow: i + 2,
+          id: r[0],
+          team: r[1],
+          recorded: r[3],
+          ratings: r.slice(8, 26),
+        })),
         profile: null,
         rules: null,
         byTeam: false,
@@ -167,7 +197,8 @@ const journeys: Bench[] = [
     check: (output) => {
       const { wb, sheet } = output as Ran;
       const first = wb.getValue(sheet, 4, 23); // X5
-      if (typeof first !== "string" || first.length === 0) return `the first check is ${String(first)}`;
+      if (typeof first !== "string" || first.length === 0)
+        return `the first check is ${String(first)}`;
     },
     items: PEOPLE,
     unit: "people",
@@ -180,7 +211,13 @@ const journeys: Bench[] = [
       const wb = await workbook();
       if (!(await wb.listSheets()).includes("Cluster audit"))
         await runAudit(wb, {
-          rows: rows.map((r, i) => ({ sheetRow: i + 2, id: r[0], team: r[1], recorded: r[3], ratings: r.slice(8, 26) })),
+          rows: rows.map((r, i) => ({
+            sheetRow: i + 2,
+            id: r[0],
+            team: r[1],
+            recorded: r[3],
+            ratings: r.slice(8, 26),
+          })),
           profile: null,
           rules: null,
           byTeam: false,
@@ -194,7 +231,8 @@ const journeys: Bench[] = [
       const wb = output as EmbeddedWorkbook;
       const first = wb.getValue("Cluster audit", 4, 23); // X5
       const all = wb.getValue("Cluster audit", 5, 34); // People of the first group
-      if (typeof first !== "string" || typeof all !== "number") return `after the edit X5 is ${String(first)}, AI6 is ${String(all)}`;
+      if (typeof first !== "string" || typeof all !== "number")
+        return `after the edit X5 is ${String(first)}, AI6 is ${String(all)}`;
     },
     items: 1,
     unit: "edits",
