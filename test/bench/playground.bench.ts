@@ -62,6 +62,20 @@ function expectedPlan(): number {
 
 let edits = 0;
 
+/** The Cluster audit's inputs: everyone, with the built-in profile and rules, no team summary. */
+const auditInputs = () => ({
+  rows: rows.map((r, i) => ({
+    sheetRow: i + 2,
+    id: r[0],
+    team: r[1],
+    recorded: r[3],
+    ratings: r.slice(8, 26),
+  })),
+  profile: null,
+  rules: null,
+  byTeam: false,
+});
+
 interface Ran {
   wb: EmbeddedWorkbook;
   sheet: string;
@@ -180,18 +194,7 @@ const journeys: Bench[] = [
     name: "Playground: Cluster audit on 100,000 people (PBR.CLUSTERCHECK per 5,000 people, counts by cluster with one PBR.CHECKCOUNTS), longest hold",
     run: async (): Promise<Ran> => {
       const wb = await workbook();
-      const result = await runAudit(wb, {
-        rows: rows.map((r, i) => ({
-          sheetRow: i + 2,
-          id: r[0],
-          team: r[1],
-          recorded: r[3],
-          ratings: r.slice(8, 26),
-        })),
-        profile: null,
-        rules: null,
-        byTeam: false,
-      });
+      const result = await runAudit(wb, auditInputs());
       return { wb, sheet: result.sheets.audit };
     },
     check: (output) => {
@@ -209,19 +212,7 @@ const journeys: Bench[] = [
     name: "Playground: edit one rating under the live Cluster audit of 100,000 people, longest hold",
     run: async () => {
       const wb = await workbook();
-      if (!(await wb.listSheets()).includes("Cluster audit"))
-        await runAudit(wb, {
-          rows: rows.map((r, i) => ({
-            sheetRow: i + 2,
-            id: r[0],
-            team: r[1],
-            recorded: r[3],
-            ratings: r.slice(8, 26),
-          })),
-          profile: null,
-          rules: null,
-          byTeam: false,
-        });
+      if (!(await wb.listSheets()).includes("Cluster audit")) await runAudit(wb, auditInputs());
       // The first person's item 7 (column J), a different value each run.
       edits += 1;
       wb.setCell("Cluster audit", 4, 9, edits % 2 === 0 ? 4 : 0);

@@ -8,16 +8,19 @@ import { Column, readColumnOf } from "../args/columns";
 import { PbrError, inputErrorCode } from "../errors";
 import { isBlank, type CellValue } from "../values";
 
-/** The results counted, each by how the check's text starts ("OK" is the whole text). */
+/**
+ * The results counted, each by how the check's text starts: "OK" is the whole text, the others
+ * their label and a colon ("Broken: item 6 …").
+ */
 export const CHECK_RESULTS: readonly { label: string; prefix: string }[] = [
-  { label: "OK", prefix: "OK" },
-  { label: "Broken", prefix: "Broken:" },
-  { label: "Unconfirmed", prefix: "Unconfirmed:" },
-  { label: "Super class", prefix: "Super class:" },
-  { label: "Variance", prefix: "Variance:" },
-  { label: "Not clustered", prefix: "Not clustered:" },
-  { label: "Too few ratings", prefix: "Too few ratings:" },
-];
+  "OK",
+  "Broken",
+  "Unconfirmed",
+  "Super class",
+  "Variance",
+  "Not clustered",
+  "Too few ratings",
+].map((label) => ({ label, prefix: label === "OK" ? label : `${label}:` }));
 
 /** The columns of each answer row after the group: the results, Other, People. */
 export const CHECK_COUNT_HEADER: readonly string[] = [
