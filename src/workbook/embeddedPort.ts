@@ -936,24 +936,33 @@ export class EmbeddedWorkbook implements WorkbookPort {
       line.map((v, c) => this.prepareWrite(v, sheet, undefined, r.top + i, r.left + c))
     ) as (string | number | boolean | null)[][];
     const sheetId = this.sheetId(sheet);
-    // Formulas are calculated as they go in, on the page's own thread. A block of heavy ones (the
-    // audit's summary: ~150 COUNTIFS over 100,000 rows, 0.2 s each) goes in a row at a time,
-    // giving the page a turn every SLICE_MS, so it repaints and takes a Cancel click meanwhile.
+    // Formulas are calculated as they go in, on the page's own thread. A block of heavy ones goes
+    // in a row at a time, and the page gets a turn whenever the writes have held it for SLICE_MS
+    // (within a block and across a journey's blocks: the audit writes one check per 5,000
+    // people), so it repaints and takes a Cancel click meanwhile.
     const heavy = prepared.length > 1 && values.some((line) => line.some(isFormula));
     if (!heavy) {
       this.engine.setCellContents({ sheet: sheetId, row: r.top, col: r.left }, prepared);
       this.settle();
+      await this.turnIfHeld();
       return;
     }
-    let since = Date.now();
     for (let i = 0; i < prepared.length; i++) {
       this.engine.setCellContents({ sheet: sheetId, row: r.top + i, col: r.left }, [prepared[i]]);
       this.settle();
-      if (Date.now() - since >= SLICE_MS && i < prepared.length - 1) {
-        await yieldToEventLoop();
-        since = Date.now();
-      }
+      await this.turnIfHeld();
     }
+  }
+
+  /** When the page last had a turn from this workbook's writes. */
+  private lastTurn = 0;
+
+  /** Give the page a turn if the writes since the last one have held it for SLICE_MS or more. */
+  private async turnIfHeld(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastTurn < SLICE_MS) return;
+    await yieldToEventLoop();
+    this.lastTurn = Date.now();
   }
 
   async setNumberFormat(sheet: string, address: string, format: string): Promise<void> {
