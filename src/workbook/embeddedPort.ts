@@ -45,6 +45,7 @@ import {
 } from "./embedded/paneStep";
 import { PBR_FUNCTIONS } from "./embedded/pbrFunctions";
 import { registerPbrFunctions } from "./embedded/pbrPlugin";
+import { useLinearRemoval } from "./embedded/linearRemoval";
 import type { PbrFunctionEntry } from "./embedded/registry";
 import { sizeBookFor, type SizeBook } from "./embedded/sizeBook";
 import { translateStructuredRefs, type TableShape } from "./embedded/structuredRefs";
@@ -161,6 +162,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
   constructor(options: EmbeddedOptions = {}) {
     const functions = options.functions ?? PBR_FUNCTIONS ?? [];
     registerPbrFunctions(functions);
+    useLinearRemoval();
     this.functionIds = functions.map((f) => f.id);
     this.functions = functions;
     const sheets = options.sheets ?? { Sheet1: [] };

@@ -99,6 +99,9 @@ function toExcelError(error: CellError): { code: string; message: string } {
 
 function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
   const data = range.data as HfScalar[][];
+  // Plain numbers, text and booleans are what Excel hands over too: the engine's own rows are
+  // passed as they are (functions never change their arguments), saving an array per row.
+  if (plainValues(data)) return data as unknown[][];
   const out = new Array<unknown[]>(data.length);
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
@@ -110,6 +113,18 @@ function toExcelMatrix(range: SimpleRangeValue): unknown[][] {
     out[r] = line;
   }
   return out;
+}
+
+/** Whether every cell is a number, text or boolean (nothing to convert). */
+function plainValues(data: readonly (readonly HfScalar[])[]): boolean {
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    for (let c = 0; c < row.length; c++) {
+      const t = typeof row[c];
+      if (t !== "number" && t !== "string" && t !== "boolean") return false;
+    }
+  }
+  return true;
 }
 
 /** One argument, shaped like Excel shapes it for the parameter's declared dimensionality. */
@@ -272,11 +287,15 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
       if (h === 1 && w === 1 && (!reserved || (reserved.width === 1 && reserved.height === 1))) {
         return toHfScalar(rows[0]?.[0]);
       }
-      const out: unknown[][] = [];
+      // The function's rows are its own fresh arrays: when they fit the reservation exactly they
+      // are converted in place (a 100,000 × 4 budget build-up is 100,000 arrays not made again).
+      const fits = h === height && rows.every((row) => row.length === w);
+      const out: unknown[][] = fits ? rows : new Array<unknown[]>(h);
       for (let r = 0; r < h; r++) {
-        const line: unknown[] = [];
-        for (let c = 0; c < w; c++) line.push(toHfScalar(rows[r][c]));
-        out.push(line);
+        const from = rows[r];
+        const line = fits ? from : new Array<unknown>(w);
+        for (let c = 0; c < w; c++) line[c] = toHfScalar(from[c]);
+        out[r] = line;
       }
       return SimpleRangeValue.onlyValues(out as any);
     }
