@@ -9,7 +9,13 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import type { CellValue } from "../values";
-import { isBlankAt, readColumns, readNonNegative, readOptionalFraction } from "../args";
+import {
+  isBlankAt,
+  readColumns,
+  readNonNegative,
+  readOptionalFraction,
+  type Column,
+} from "../args";
 import { clamp, readBandPair, shared, type BandPair } from "./bands";
 
 export interface Limits {
@@ -41,6 +47,15 @@ export function settlementRow(
 
 type Row = { plan: number; value: number; limits: Limits };
 
+/** Row i's cap and collar (each blank for none), or the first problem with them. */
+export function readLimits(caps: Column, collars: Column, i: number): Limits | PbrError {
+  const row = i + 1;
+  const cap = readOptionalFraction(caps.at(i), row, "cap");
+  if (cap instanceof PbrError) return cap;
+  const collar = readOptionalFraction(collars.at(i), row, "collar");
+  return collar instanceof PbrError ? collar : { cap, collar };
+}
+
 /** Read plan, actual, cap and collar per row; call `each` for readable rows. */
 function eachContract<T>(
   plan: CellValue,
@@ -70,18 +85,13 @@ function eachContract<T>(
     }
     const P = readNonNegative(p, row, "plan");
     const V = readNonNegative(a, row, "actual");
-    const c = readOptionalFraction(caps.at(i), row, "cap");
-    const l = readOptionalFraction(collars.at(i), row, "collar");
-    const bad = [P, V, c, l].find((x): x is PbrError => x instanceof PbrError);
+    const limits = readLimits(caps, collars, i);
+    const bad = [P, V, limits].find((x): x is PbrError => x instanceof PbrError);
     if (bad) {
       out[i] = failed(bad);
       continue;
     }
-    out[i] = each({
-      plan: P as number,
-      value: V as number,
-      limits: { cap: c as number | null, collar: l as number | null },
-    });
+    out[i] = each({ plan: P as number, value: V as number, limits: limits as Limits });
   }
   return out;
 }
