@@ -160,7 +160,13 @@ export function useCaseload<K extends string>(
       : !table
         ? (error ?? "The caseload table is still being read; try again in a moment.")
         : undefined;
-  return { candidates, name, setName, table, error, cols, setCols, problem };
+  /** A ColumnField's header, choice and onChange for the column `k` (spread into the field). */
+  const column = (k: K) => ({
+    header: table?.header ?? [],
+    value: cols[k],
+    onChange: (c: number) => setCols({ ...cols, [k]: c }),
+  });
+  return { candidates, name, setName, table, error, cols, setCols, problem, column };
 }
 
 /**
@@ -207,6 +213,27 @@ export function TableField(props: {
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** The caseload picker of a journey (from useCaseload), with the journey's own error first. */
+export function CaseloadTableField({
+  picker,
+  error,
+}: {
+  picker: { candidates: readonly string[]; name: string; setName: (name: string) => void; error: string | null };
+  error?: string;
+}) {
+  return (
+    <TableField
+      label="Caseload table"
+      tables={picker.candidates}
+      value={picker.name}
+      onChange={picker.setName}
+      none="— choose a table —"
+      error={error ?? picker.error}
+      required
+    />
   );
 }
 
