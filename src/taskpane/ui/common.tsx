@@ -200,19 +200,53 @@ export function TableField(props: {
   /** Text of the "no table" choice, e.g. "Built-in illustrative prices". */
   none: string;
   error?: string | null;
+  /** The error is a warning: the journey can go on without the table (the built-in one is used). */
+  warning?: boolean;
   required?: boolean;
 }) {
   return (
-    <Field label={props.label} hint={props.hint} validationMessage={props.error ?? undefined} required={props.required}>
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationMessage={props.error ?? undefined}
+      validationState={props.warning ? (props.error ? "warning" : "none") : undefined}
+      required={props.required}
+    >
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
         <option value="">{props.none}</option>
-        {props.tables.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
+        <NameOptions names={props.tables} />
       </Select>
     </Field>
+  );
+}
+
+/** One option per choice: its value, and the text shown for it. */
+export function ChoiceOptions({
+  choices,
+}: {
+  choices: readonly { readonly value: string; readonly text: string }[];
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.text}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One option per name (a table, a sheet), the name as both its value and its text. */
+export function NameOptions({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      {names.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </>
   );
 }
 
