@@ -56,16 +56,20 @@ export function readLimits(caps: Column, collars: Column, i: number): Limits | P
   return collar instanceof PbrError ? collar : { cap, collar };
 }
 
-/** Read plan, actual, cap and collar per row; call `each` for readable rows. */
+/** Read the bands, then plan, actual, cap and collar per row; call `each` for readable rows. */
 function eachContract<T>(
   plan: CellValue,
   actual: CellValue,
+  bands: CellValue,
+  underBands: CellValue,
   cap: CellValue,
   collar: CellValue,
   blank: T,
   failed: (e: PbrError) => T,
-  each: (row: Row) => T
+  each: (pair: BandPair, row: Row) => T
 ): T[] | PbrError {
+  const pair = readBandPair(bands, underBands);
+  if (pair instanceof PbrError) return pair;
   const cols = readColumns([
     [plan, "plan"],
     [actual, "actual"],
@@ -91,7 +95,7 @@ function eachContract<T>(
       out[i] = failed(bad);
       continue;
     }
-    out[i] = each({ plan: P as number, value: V as number, limits: limits as Limits });
+    out[i] = each(pair, { plan: P as number, value: V as number, limits: limits as Limits });
   }
   return out;
 }
@@ -105,16 +109,16 @@ export function riskshareRange(
   cap: CellValue,
   collar: CellValue
 ): ResultCell[] | PbrError {
-  const pair = readBandPair(bands, underBands);
-  if (pair instanceof PbrError) return pair;
   return eachContract<ResultCell>(
     plan,
     actual,
+    bands,
+    underBands,
     cap,
     collar,
     "",
     (e) => e,
-    (r) => payment(pair, r.plan, r.value, r.limits)
+    (pair, r) => payment(pair, r.plan, r.value, r.limits)
   );
 }
 
@@ -127,17 +131,17 @@ export function settlementRange(
   cap: CellValue,
   collar: CellValue
 ): ResultCell[][] | PbrError {
-  const pair = readBandPair(bands, underBands);
-  if (pair instanceof PbrError) return pair;
   const blank: ResultCell[] = new Array<ResultCell>(SETTLEMENT_WIDTH).fill("");
   return eachContract<ResultCell[]>(
     plan,
     actual,
+    bands,
+    underBands,
     cap,
     collar,
     blank,
     // A failed row is the error in every cell, so no column of the row can be summed as if it were 0.
     (e) => new Array<ResultCell>(SETTLEMENT_WIDTH).fill(e),
-    (r) => settlementRow(pair, r.plan, r.value, r.limits)
+    (pair, r) => settlementRow(pair, r.plan, r.value, r.limits)
   );
 }
