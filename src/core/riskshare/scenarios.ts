@@ -17,6 +17,8 @@ export const SCENARIO_HEADER = [
   "Change against plan",
 ];
 const WIDTH = SCENARIO_HEADER.length;
+// Module-local copy for the row loop (under CommonJS each imported binding read is a getter call).
+const limitsAt = readLimits;
 
 export function scenariosTable(
   plan: CellValue,
@@ -47,7 +49,7 @@ export function scenariosTable(
     }
     const variance = toNumber(v);
     const P = readNonNegative(plans.at(i), row, "plan");
-    const limits = readLimits(caps, collars, i);
+    const limits = limitsAt(caps, collars, i);
     const bad: PbrError | undefined = Number.isNaN(variance)
       ? shapeErrors.notNumber(row, "variance", v)
       : variance < -1
