@@ -36,6 +36,17 @@ export class NumberColumn {
     }
   }
 
+  /**
+   * Record `value` in row i when it is an error, and say so; a number is left for the caller to
+   * use: `if (out.failed(i, days)) continue;`.
+   */
+  failed(i: number, value: number | PbrError): value is PbrError {
+    if (typeof value === "number") return false;
+    this.tags[i] = ERROR;
+    this.errors.set(i, value);
+    return true;
+  }
+
   /** Row i as a result cell. */
   at(i: number): ResultCell {
     const tag = this.tags[i];

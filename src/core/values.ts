@@ -62,6 +62,17 @@ export function headerKey(value: CellValue): string {
     .replace(/[\s_-]+/g, "");
 }
 
+/**
+ * For a range that must start with a fixed header (`expected` as header keys): null when it does,
+ * otherwise the header found as text for the message ("(nothing)" when the range has no rows).
+ */
+export function headerMismatch(grid: Grid, expected: readonly string[]): string | null {
+  if (!Array.isArray(grid) || grid.length === 0 || !Array.isArray(grid[0])) return "(nothing)";
+  const header = grid[0].map(headerKey);
+  if (!expected.some((h, i) => header[i] !== h)) return null;
+  return grid[0].map((c) => (isBlank(c) ? "(blank)" : toKey(c))).join(" | ");
+}
+
 /** An optional argument: null/undefined/blank (omitted) or a 1×1 range holding a blank. */
 export function isOmitted(arg: CellValue): boolean {
   if (Array.isArray(arg)) {

@@ -8,12 +8,23 @@ import {
   reviewDueRange,
   superclassRange,
 } from "../core/clusters/codes";
-import { guard, guardRows, spillColumn, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillTable, whenOk } from "./host";
+import type { Profile } from "../core/clusters/profile";
+import type { SuperclassRules } from "../core/clusters/superclass";
 import { profileArg } from "./profileArg";
 import { rulesArg } from "./rulesArg";
 import { decideSuperclassRange } from "../core/clusters/decide";
 import { checkCounts } from "../core/clusters/checkCounts";
 import { defaultProfile } from "../core/clusters/defaultProfile";
+
+/** The profile and super class rules read, then `run`; the first problem is the whole answer. */
+function withModel<T>(
+  profile: unknown,
+  rules: unknown,
+  run: (p: Profile, r: SuperclassRules | null) => T | PbrError
+): T | PbrError {
+  return whenOk(profileArg(profile), (p) => whenOk(rulesArg(rules, profile), (r) => run(p, r)));
+}
 
 /**
  * Suggests the care cluster for each row of MHCT ratings: super class first, then the best-fitting cluster inside it (decision support: the clinician decides). Uses the built-in INDICATIVE profile and super class rules unless you give your own.
@@ -31,12 +42,9 @@ export function cluster(
   profile?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guardRows([ratings, superclass], () => {
-    const p = profileArg(profile);
-    if (p instanceof PbrError) return spillColumn(p);
-    const r = rulesArg(rules, profile);
-    return spillColumn(r instanceof PbrError ? r : allocateRange(ratings, superclass, p, r));
-  });
+  return guardRows([ratings, superclass], () =>
+    spillColumn(withModel(profile, rules, (p, r) => allocateRange(ratings, superclass, p, r)))
+  );
 }
 
 /**
@@ -72,10 +80,9 @@ export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
  * @returns {any[][]} Fit from 0 to 1 per row.
  */
 export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]): any[][] {
-  return guardRows([ratings, cluster], () => {
-    const p = profileArg(profile);
-    return spillColumn(p instanceof PbrError ? p : fitRange(ratings, cluster, p));
-  });
+  return guardRows([ratings, cluster], () =>
+    spillColumn(whenOk(profileArg(profile), (p) => fitRange(ratings, cluster, p)))
+  );
 }
 
 /**
@@ -96,12 +103,9 @@ export function clustercandidates(
   rules?: any[][],
   detail?: any
 ): any[][] {
-  return guard(() => {
-    const p = profileArg(profile);
-    if (p instanceof PbrError) return spillTable(p);
-    const r = rulesArg(rules, profile);
-    return spillTable(r instanceof PbrError ? r : candidatesFor(ratings, count, p, r, detail));
-  });
+  return guard(() =>
+    spillTable(withModel(profile, rules, (p, r) => candidatesFor(ratings, count, p, r, detail)))
+  );
 }
 
 /**
@@ -120,12 +124,9 @@ export function clustercheck(
   profile?: any[][],
   rules?: any[][]
 ): any[][] {
-  return guardRows([ratings, recorded], () => {
-    const p = profileArg(profile);
-    if (p instanceof PbrError) return spillColumn(p);
-    const r = rulesArg(rules, profile);
-    return spillColumn(r instanceof PbrError ? r : checkRange(ratings, recorded, p, r));
-  });
+  return guardRows([ratings, recorded], () =>
+    spillColumn(withModel(profile, rules, (p, r) => checkRange(ratings, recorded, p, r)))
+  );
 }
 
 /**

@@ -153,6 +153,11 @@ export function guardRows(rowArgs: readonly unknown[], body: () => HostGrid): Ho
   return grid;
 }
 
+/** `value` when it is a problem, otherwise `run` on it: an argument's problem is the whole answer. */
+export function whenOk<A, T>(value: A | PbrError, run: (value: A) => T | PbrError): T | PbrError {
+  return value instanceof PbrError ? value : run(value);
+}
+
 /** Run a function body; an unexpected exception becomes a #VALUE! cell instead of escaping. */
 export function guard(body: () => HostGrid): HostGrid {
   try {

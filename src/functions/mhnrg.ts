@@ -14,7 +14,7 @@ import {
 import { parseMhnrgPrices, parseMhnrgRules } from "../core/mhnrg/userTables";
 import { NumberColumn } from "../core/results";
 import { isOmitted, type Grid } from "../core/values";
-import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable, whenOk } from "./host";
 import { tableCache } from "./tableCache";
 
 const parseRules = tableCache(parseMhnrgRules);
@@ -34,10 +34,9 @@ function overActivity<T>(
   args: readonly unknown[],
   run: (r: MhnrgRules, a: Activity) => T
 ): T | PbrError {
-  const r = rulesOf(rules);
-  if (r instanceof PbrError) return r;
-  const a = readActivity(args[0], args[1], args[2], args[3], args[4], args[5]);
-  return a instanceof PbrError ? a : run(r, a);
+  return whenOk(rulesOf(rules), (r) =>
+    whenOk(readActivity(args[0], args[1], args[2], args[3], args[4], args[5]), (a) => run(r, a))
+  );
 }
 
 /**
@@ -126,9 +125,7 @@ export function mhnrgprice(
   fallback?: any
 ): any[][] {
   return guardRows([code, mff], () => {
-    const table = pricesOf(prices);
-    const out =
-      table instanceof PbrError ? table : mhnrgPriceRange(table, code, mff, detail, fallback);
+    const out = whenOk(pricesOf(prices), (t) => mhnrgPriceRange(t, code, mff, detail, fallback));
     return out instanceof NumberColumn || out instanceof PbrError
       ? spillNumbers(out)
       : spillTable(out);

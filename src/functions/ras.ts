@@ -4,7 +4,7 @@ import { PbrError } from "../core/errors";
 import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../core/ras/budget";
 import { rasCalibrate } from "../core/ras/calibrate";
 import { rasPointsRange } from "../core/ras/points";
-import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable, whenOk } from "./host";
 import { priceArg } from "./priceArg";
 import { stepArg } from "./stepArg";
 
@@ -21,12 +21,15 @@ export enum BudgetPer {
   day = "day",
 }
 
-function setupOf(prices: unknown, steps: unknown, per: unknown): RasSetup | PbrError {
-  const p = priceArg(prices);
-  if (p instanceof PbrError) return p;
-  const s = stepArg(steps);
-  if (s instanceof PbrError) return s;
-  return rasSetup(p, s, per);
+/** Prices, steps and per read into a setup, then `run`; the first problem is the whole answer. */
+function withSetup<T>(
+  prices: unknown,
+  steps: unknown,
+  per: unknown,
+  run: (setup: RasSetup) => T | PbrError
+): T | PbrError {
+  const setup = whenOk(priceArg(prices), (p) => whenOk(stepArg(steps), (s) => rasSetup(p, s, per)));
+  return whenOk(setup, run);
 }
 
 /**
@@ -51,12 +54,9 @@ export function rasbudget(
   per?: BudgetPer,
   roundTo?: any
 ): any[][] {
-  return guardRows([code, step], () => {
-    const setup = setupOf(prices, steps, per);
-    return spillNumbers(
-      setup instanceof PbrError ? setup : rasBudgetRange(code, step, setup, k, roundTo)
-    );
-  });
+  return guardRows([code, step], () =>
+    spillNumbers(withSetup(prices, steps, per, (s) => rasBudgetRange(code, step, s, k, roundTo)))
+  );
 }
 
 /**
@@ -82,9 +82,9 @@ export function rascalibrate(
   per?: BudgetPer
 ): any[][] {
   return guard(() => {
-    const setup = setupOf(prices, steps, per);
-    const k =
-      setup instanceof PbrError ? setup : rasCalibrate(codes, step, envelope, contingency, setup);
+    const k = withSetup(prices, steps, per, (s) =>
+      rasCalibrate(codes, step, envelope, contingency, s)
+    );
     return spillColumn(k instanceof PbrError ? k : [k]);
   });
 }
@@ -111,12 +111,9 @@ export function rasbuildup(
   per?: BudgetPer,
   roundTo?: any
 ): any[][] {
-  return guardRows([code, step], () => {
-    const setup = setupOf(prices, steps, per);
-    return spillTable(
-      setup instanceof PbrError ? setup : rasBuildupRange(code, step, setup, k, roundTo)
-    );
-  });
+  return guardRows([code, step], () =>
+    spillTable(withSetup(prices, steps, per, (s) => rasBuildupRange(code, step, s, k, roundTo)))
+  );
 }
 
 /**

@@ -1,12 +1,11 @@
 /* Pricing functions: PBR.TARIFF and the costing functions. Each one coerces Excel values, calls core
    and maps results back; the rules live in src/core/tariff. */
-import { PbrError } from "../core/errors";
 import { costPerDayRange } from "../core/tariff/costing";
 import { fyCostRange, fyDaysRange } from "../core/tariff/fy";
 import { periodPriceRange } from "../core/tariff/period";
 import { rebaseRange } from "../core/tariff/rebase";
 import { tariffRange } from "../core/tariff/tariff";
-import { guard, guardRows, spillColumn, spillNumbers, spillTable } from "./host";
+import { guard, guardRows, spillColumn, spillNumbers, spillTable, whenOk } from "./host";
 import { priceArg } from "./priceArg";
 
 /**
@@ -27,10 +26,9 @@ export function tariff(
   prices?: any[][],
   mff?: any[][]
 ): any[][] {
-  return guardRows([code, days, admittedDays, mff], () => {
-    const p = priceArg(prices);
-    return spillNumbers(p instanceof PbrError ? p : tariffRange(code, days, admittedDays, p, mff));
-  });
+  return guardRows([code, days, admittedDays, mff], () =>
+    spillNumbers(whenOk(priceArg(prices), (p) => tariffRange(code, days, admittedDays, p, mff)))
+  );
 }
 
 /**
@@ -56,10 +54,9 @@ export enum PricePer {
  * @returns {any[][]} Price per row, in £.
  */
 export function periodprice(code: any[][], prices?: any[][], per?: PricePer): any[][] {
-  return guardRows([code], () => {
-    const p = priceArg(prices);
-    return spillNumbers(p instanceof PbrError ? p : periodPriceRange(code, p, per));
-  });
+  return guardRows([code], () =>
+    spillNumbers(whenOk(priceArg(prices), (p) => periodPriceRange(code, p, per)))
+  );
 }
 
 /**
@@ -99,12 +96,13 @@ export function fycost(
   prices?: any[][],
   mff?: any[][]
 ): any[][] {
-  return guardRows([code, start, end, fyStartYear, admittedDays, mff], () => {
-    const p = priceArg(prices);
-    return spillNumbers(
-      p instanceof PbrError ? p : fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff)
-    );
-  });
+  return guardRows([code, start, end, fyStartYear, admittedDays, mff], () =>
+    spillNumbers(
+      whenOk(priceArg(prices), (p) =>
+        fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff)
+      )
+    )
+  );
 }
 
 /**

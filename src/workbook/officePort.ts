@@ -163,6 +163,22 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     return out;
   }
 
+  /** A range read as a table: its first row the header (as text), the rest the rows. */
+  async function readAsTable(
+    context: Ctx,
+    sheet: Excel.Worksheet,
+    sheetName: string,
+    address: string
+  ): Promise<TableData> {
+    const all = await readRange(context, sheet, address);
+    return {
+      sheet: sheetName,
+      address,
+      header: (all[0] ?? []).map((h) => String(h ?? "")),
+      rows: all.slice(1),
+    };
+  }
+
   return {
     listSheets: () => run(async (context) => loadNames(context.workbook.worksheets, context)),
 
@@ -195,17 +211,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
         const sheetName = table.worksheet.name;
         const address = localAddress(range.address);
-        const all = await readRange(
-          context,
-          context.workbook.worksheets.getItem(sheetName),
-          address
-        );
-        return {
-          sheet: sheetName,
-          address,
-          header: (all[0] ?? []).map((h) => String(h ?? "")),
-          rows: all.slice(1),
-        };
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        return readAsTable(context, sheet, sheetName, address);
       }),
 
     readUsedRange: (sheetName) =>
@@ -215,13 +222,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         used.load("address");
         await context.sync();
         const address = localAddress(used.address);
-        const all = await readRange(context, sheet, address);
-        return {
-          sheet: sheetName,
-          address,
-          header: (all[0] ?? []).map((h) => String(h ?? "")),
-          rows: all.slice(1),
-        };
+        return readAsTable(context, sheet, sheetName, address);
       }),
 
     createSheet: (preferredName) =>

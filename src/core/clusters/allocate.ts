@@ -5,7 +5,7 @@
  */
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
 import { isBlank, toNumber, type CellValue, type Grid } from "../values";
-import { readColumnOf } from "../args";
+import { readColumnOf, type Column } from "../args";
 import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
 import { type Profile, redAllowed } from "./profile";
@@ -25,6 +25,11 @@ export function checkRatingsShape(ratings: Grid): PbrError | null {
     if (width !== ITEM_COUNT) return clusterErrors.ratingsWidth(width);
   }
   return null;
+}
+
+/** Ratings checked for shape, then a column argument with one row per ratings row (or one value). */
+function ratingsAndColumn(ratings: Grid, arg: CellValue, what: string): Column | PbrError {
+  return checkRatingsShape(ratings) ?? readColumnOf(arg, what, ratings.length, "ratings");
 }
 
 const SUPERCLASS_WORDS: Record<string, SuperClass> = {
@@ -117,9 +122,7 @@ export function allocateRange(
   profile: Profile,
   rules: SuperclassRules | null = null
 ): ResultCell[] | PbrError {
-  const shape = checkRatingsShape(ratings);
-  if (shape) return shape;
-  const classes = readColumnOf(superclass, "super class", ratings.length, "ratings");
+  const classes = ratingsAndColumn(ratings, superclass, "super class");
   if (classes instanceof PbrError) return classes;
   // Fast path: one super class for every row.
   if (classes.single) {
@@ -158,9 +161,7 @@ export function fitRange(
   cluster: CellValue,
   profile: Profile
 ): ResultCell[] | PbrError {
-  const shape = checkRatingsShape(ratings);
-  if (shape) return shape;
-  const clusters = readColumnOf(cluster, "cluster", ratings.length, "ratings");
+  const clusters = ratingsAndColumn(ratings, cluster, "cluster");
   if (clusters instanceof PbrError) return clusters;
   return eachRow(ratings, profile, (i, known, scorer) => {
     const k = profileIndex(clusters.at(i), i + 1, profile);
@@ -274,9 +275,7 @@ export function checkRange(
   profile: Profile,
   rules: SuperclassRules | null = null
 ): ResultCell[] | PbrError {
-  const shape = checkRatingsShape(ratings);
-  if (shape) return shape;
-  const recs = readColumnOf(recorded, "recorded cluster", ratings.length, "ratings");
+  const recs = ratingsAndColumn(ratings, recorded, "recorded cluster");
   if (recs instanceof PbrError) return recs;
   return eachRow(
     ratings,

@@ -13,7 +13,7 @@
  * (use it for the last rule). Super class A, B or C, or Z for "cannot tell" (cluster 0, variance).
  */
 import { PbrError, clusterErrors } from "../errors";
-import { headerKey, isBlank, isBlankRow, toKey, type Grid } from "../values";
+import { headerMismatch, isBlankRow, toKey, type Grid } from "../values";
 import { ITEMS, itemIndex } from "./items";
 import { SUPERCLASS_NAMES, type SuperClass } from "./reference";
 import { UNKNOWN } from "./profile";
@@ -108,13 +108,8 @@ function compile(rules: SuperclassRule[]): SuperclassRules {
 
 /** Read a super class rule range (header Rule | Super class | When | Reason). */
 export function parseSuperclassRules(grid: Grid): SuperclassRules | PbrError {
-  if (!Array.isArray(grid) || grid.length === 0 || !Array.isArray(grid[0]))
-    return clusterErrors.rulesHeader("(nothing)");
-  const header = grid[0].map(headerKey);
-  if (HEADER.some((h, i) => header[i] !== h))
-    return clusterErrors.rulesHeader(
-      grid[0].map((c) => (isBlank(c) ? "(blank)" : toKey(c))).join(" | ")
-    );
+  const found = headerMismatch(grid, HEADER);
+  if (found !== null) return clusterErrors.rulesHeader(found);
   const rules: SuperclassRule[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];

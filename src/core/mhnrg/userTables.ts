@@ -12,7 +12,15 @@
  * specialised service.
  */
 import { PbrError, show } from "../errors";
-import { headerKey, isBlank, isBlankRow, toKey, toNumber, type Grid } from "../values";
+import {
+  headerKey,
+  headerMismatch,
+  isBlank,
+  isBlankRow,
+  toKey,
+  toNumber,
+  type Grid,
+} from "../values";
 import { mhnrgErrors } from "./errors";
 import { compileRules, defaultMhnrgRules, type MhnrgPrice, type MhnrgRules } from "./tables";
 
@@ -20,13 +28,8 @@ const RULE_HEADER = ["kind", "code", "population", "settinggroup", "setting", "c
 const CATEGORIES = new Set(["A", "B", "C", "E", "F", "S", "Y", "Z", ""]);
 
 export function parseMhnrgRules(grid: Grid): MhnrgRules | PbrError {
-  if (!Array.isArray(grid) || grid.length === 0 || !Array.isArray(grid[0]))
-    return mhnrgErrors.rulesHeader("(nothing)");
-  const header = grid[0].map(headerKey);
-  if (RULE_HEADER.some((h, i) => header[i] !== h))
-    return mhnrgErrors.rulesHeader(
-      grid[0].map((c) => (isBlank(c) ? "(blank)" : toKey(c))).join(" | ")
-    );
+  const found = headerMismatch(grid, RULE_HEADER);
+  if (found !== null) return mhnrgErrors.rulesHeader(found);
   const base = defaultMhnrgRules();
   const diagnosis: [string, string, string][] = [];
   const teams: [string, string, string, string, boolean, boolean][] = [];

@@ -9,7 +9,7 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns, readNumber } from "../args";
+import { readColumns, readNumbers, type Column } from "../args";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
@@ -57,6 +57,30 @@ export function readPeople(code: CellValue, step: CellValue) {
   ]);
 }
 
+/** What both budget functions read before their rows: k, roundTo, then the people. */
+interface BudgetArgs {
+  readonly factor: number;
+  readonly unit: number;
+  readonly codes: Column;
+  readonly steps: Column;
+  readonly rows: number;
+}
+
+function readBudgetArgs(
+  code: CellValue,
+  step: CellValue,
+  k: CellValue,
+  roundTo: CellValue
+): BudgetArgs | PbrError {
+  const nums = readNumbers([k, roundTo], [K, ROUND_TO]);
+  if (nums instanceof PbrError) return nums;
+  const [factor, unit] = nums;
+  const read = readPeople(code, step);
+  if (read instanceof PbrError) return read;
+  const [codes, steps] = read.cols;
+  return { factor, unit, codes, steps, rows: read.rows };
+}
+
 export function rasBudgetRange(
   code: CellValue,
   step: CellValue,
@@ -64,15 +88,11 @@ export function rasBudgetRange(
   k: CellValue,
   roundTo: CellValue
 ): NumberColumn | PbrError {
-  const factor = readNumber(k, K);
-  if (factor instanceof PbrError) return factor;
-  const unit = readNumber(roundTo, ROUND_TO);
-  if (unit instanceof PbrError) return unit;
-  const read = readPeople(code, step);
-  if (read instanceof PbrError) return read;
-  const [codes, steps] = read.cols;
-  const out = new NumberColumn(read.rows);
-  for (let i = 0; i < read.rows; i++) {
+  const args = readBudgetArgs(code, step, k, roundTo);
+  if (args instanceof PbrError) return args;
+  const { factor, unit, codes, steps, rows } = args;
+  const out = new NumberColumn(rows);
+  for (let i = 0; i < rows; i++) {
     const c = codes.at(i);
     const s = steps.at(i);
     if (isBlank(c) && steps.blankOrShared(i)) {
@@ -95,15 +115,11 @@ export function rasBuildupRange(
   k: CellValue,
   roundTo: CellValue
 ): ResultCell[][] | PbrError {
-  const factor = readNumber(k, K);
-  if (factor instanceof PbrError) return factor;
-  const unit = readNumber(roundTo, ROUND_TO);
-  if (unit instanceof PbrError) return unit;
-  const read = readPeople(code, step);
-  if (read instanceof PbrError) return read;
-  const [codes, steps] = read.cols;
-  const out = new Array<ResultCell[]>(read.rows);
-  for (let i = 0; i < read.rows; i++) {
+  const args = readBudgetArgs(code, step, k, roundTo);
+  if (args instanceof PbrError) return args;
+  const { factor, unit, codes, steps, rows } = args;
+  const out = new Array<ResultCell[]>(rows);
+  for (let i = 0; i < rows; i++) {
     const c = codes.at(i);
     const s = steps.at(i);
     if (isBlank(c) && steps.blankOrShared(i)) {

@@ -10,7 +10,7 @@
 import { PbrError, rasErrors } from "../errors";
 import { isBlank, type CellValue } from "../values";
 import { clusterAverage, readPeople, type RasSetup } from "./budget";
-import { readNumber } from "../args";
+import { readNumbers } from "../args";
 import { CONTINGENCY, ENVELOPE } from "./inputs";
 import { stepPercent } from "./stepTable";
 
@@ -46,10 +46,9 @@ export function rasCalibrate(
   contingency: CellValue,
   setup: RasSetup
 ): number | PbrError {
-  const env = readNumber(envelope, ENVELOPE);
-  if (env instanceof PbrError) return env;
-  const held = readNumber(contingency, CONTINGENCY);
-  if (held instanceof PbrError) return held;
+  const nums = readNumbers([envelope, contingency], [ENVELOPE, CONTINGENCY]);
+  if (nums instanceof PbrError) return nums;
+  const [env, held] = nums;
   const cohort = cohortTotal(code, step, setup);
   if (cohort instanceof PbrError) return cohort;
   if (cohort.people === 0) return rasErrors.cohortEmpty();

@@ -6,7 +6,7 @@
  */
 import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns, readNonNegative, readNumber } from "../args";
+import { readColumns, readNonNegative, readNumbers } from "../args";
 import { isBlank, type CellValue } from "../values";
 import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
 
@@ -16,12 +16,12 @@ export function rasPointsRange(
   totalPoints: CellValue,
   contingency: CellValue
 ): NumberColumn | PbrError {
-  const env = readNumber(envelope, ENVELOPE);
-  if (env instanceof PbrError) return env;
-  const total = readNumber(totalPoints, TOTAL_POINTS);
-  if (total instanceof PbrError) return total;
-  const held = readNumber(contingency, CONTINGENCY);
-  if (held instanceof PbrError) return held;
+  const nums = readNumbers(
+    [envelope, totalPoints, contingency],
+    [ENVELOPE, TOTAL_POINTS, CONTINGENCY]
+  );
+  if (nums instanceof PbrError) return nums;
+  const [env, total, held] = nums;
   const read = readColumns([[points, "points"]]);
   if (read instanceof PbrError) return read;
   const [pts] = read.cols;

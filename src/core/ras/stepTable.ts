@@ -5,7 +5,7 @@
  * step; text ignores case). A step listed twice is an error whenever that step is used.
  */
 import { PbrError, rasErrors, shapeErrors, tariffErrors } from "../errors";
-import { builtInGrid } from "../tariff/builtin";
+import { builtInOnce } from "../tariff/builtin";
 import { codeKey } from "../tariff/priceTable";
 import {
   findColumns,
@@ -109,15 +109,9 @@ export function stepPercent(table: StepTable, value: CellValue, row: number): nu
   return step.percent;
 }
 
-let cached: StepTable | undefined;
+const steps = builtInOnce(ILLUSTRATIVE_STEPS, "step table", parseStepTable);
 
 /** The built-in ILLUSTRATIVE five-step table (50/75/100/125/150%), parsed once. */
 export function illustrativeSteps(): StepTable {
-  if (!cached) {
-    const parsed = parseStepTable(builtInGrid(ILLUSTRATIVE_STEPS), "illustrative step table");
-    if (parsed instanceof PbrError)
-      throw new Error(`built-in step table is broken: ${parsed.message}`);
-    cached = parsed;
-  }
-  return cached;
+  return steps();
 }

@@ -8,8 +8,9 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import type { CellValue } from "../values";
-import { isBlankAt, readColumns, readNonNegative, readOptionalFraction, readRate } from "../args";
+import { isBlankAt, readColumns, readNonNegative, readRate } from "../args";
 import { clamp } from "./bands";
+import { readLimits, type Limits } from "./settle";
 
 export function blended(
   fixed: number,
@@ -55,16 +56,18 @@ export function blendedRange(
       readNonNegative(p, row, "planValue"),
       readNonNegative(a, row, "actualValue"),
       readRate(rs.at(i), row, "variableRate"),
-      readOptionalFraction(caps.at(i), row, "cap"),
-      readOptionalFraction(collars.at(i), row, "collar"),
     ];
-    const bad = values.find((x): x is PbrError => x instanceof PbrError);
+    const limits = readLimits(caps, collars, i);
+    const bad =
+      values.find((x): x is PbrError => x instanceof PbrError) ??
+      (limits instanceof PbrError ? limits : undefined);
     if (bad) {
       out[i] = bad;
       continue;
     }
-    const [F, P, A, R, C, L] = values as (number | null)[];
-    out[i] = blended(F as number, P as number, A as number, R as number, C, L);
+    const [F, P, A, R] = values as number[];
+    const { cap: C, collar: L } = limits as Limits;
+    out[i] = blended(F, P, A, R, C, L);
   }
   return out;
 }

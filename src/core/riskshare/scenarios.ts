@@ -5,9 +5,9 @@
  */
 import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
 import { isBlank, toNumber, type CellValue } from "../values";
-import { readColumns, readNonNegative, readOptionalFraction } from "../args";
+import { readColumns, readNonNegative } from "../args";
 import { readBandPair } from "./bands";
-import { settlementRow } from "./settle";
+import { readLimits, settlementRow, type Limits } from "./settle";
 
 export const SCENARIO_HEADER = [
   "Variance",
@@ -17,6 +17,8 @@ export const SCENARIO_HEADER = [
   "Change against plan",
 ];
 const WIDTH = SCENARIO_HEADER.length;
+// Module-local copy for the row loop (under CommonJS each imported binding read is a getter call).
+const limitsAt = readLimits;
 
 export function scenariosTable(
   plan: CellValue,
@@ -47,22 +49,18 @@ export function scenariosTable(
     }
     const variance = toNumber(v);
     const P = readNonNegative(plans.at(i), row, "plan");
-    const c = readOptionalFraction(caps.at(i), row, "cap");
-    const l = readOptionalFraction(collars.at(i), row, "collar");
+    const limits = limitsAt(caps, collars, i);
     const bad: PbrError | undefined = Number.isNaN(variance)
       ? shapeErrors.notNumber(row, "variance", v)
       : variance < -1
         ? riskErrors.varianceBelowMinus1(row, variance)
-        : [P, c, l].find((x): x is PbrError => x instanceof PbrError);
+        : [P, limits].find((x): x is PbrError => x instanceof PbrError);
     if (bad) {
       out[row] = new Array<ResultCell>(WIDTH).fill(bad);
       continue;
     }
     const p = P as number;
-    const s = settlementRow(pair, p, p * (1 + variance), {
-      cap: c as number | null,
-      collar: l as number | null,
-    });
+    const s = settlementRow(pair, p, p * (1 + variance), limits as Limits);
     out[row] = [variance, s[1], s[0], s[2], s[3]];
   }
   return out;

@@ -9,7 +9,13 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import type { CellValue } from "../values";
-import { isBlankAt, readColumns, readNonNegative, readOptionalFraction } from "../args";
+import {
+  isBlankAt,
+  readColumns,
+  readNonNegative,
+  readOptionalFraction,
+  type Column,
+} from "../args";
 import { clamp, readBandPair, shared, type BandPair } from "./bands";
 
 export interface Limits {
@@ -41,16 +47,29 @@ export function settlementRow(
 
 type Row = { plan: number; value: number; limits: Limits };
 
-/** Read plan, actual, cap and collar per row; call `each` for readable rows. */
+/** Row i's cap and collar (each blank for none), or the first problem with them. */
+export function readLimits(caps: Column, collars: Column, i: number): Limits | PbrError {
+  const row = i + 1;
+  const cap = readOptionalFraction(caps.at(i), row, "cap");
+  if (cap instanceof PbrError) return cap;
+  const collar = readOptionalFraction(collars.at(i), row, "collar");
+  return collar instanceof PbrError ? collar : { cap, collar };
+}
+
+/** Read the bands, then plan, actual, cap and collar per row; call `each` for readable rows. */
 function eachContract<T>(
   plan: CellValue,
   actual: CellValue,
+  bands: CellValue,
+  underBands: CellValue,
   cap: CellValue,
   collar: CellValue,
   blank: T,
   failed: (e: PbrError) => T,
-  each: (row: Row) => T
+  each: (pair: BandPair, row: Row) => T
 ): T[] | PbrError {
+  const pair = readBandPair(bands, underBands);
+  if (pair instanceof PbrError) return pair;
   const cols = readColumns([
     [plan, "plan"],
     [actual, "actual"],
@@ -70,18 +89,13 @@ function eachContract<T>(
     }
     const P = readNonNegative(p, row, "plan");
     const V = readNonNegative(a, row, "actual");
-    const c = readOptionalFraction(caps.at(i), row, "cap");
-    const l = readOptionalFraction(collars.at(i), row, "collar");
-    const bad = [P, V, c, l].find((x): x is PbrError => x instanceof PbrError);
+    const limits = readLimits(caps, collars, i);
+    const bad = [P, V, limits].find((x): x is PbrError => x instanceof PbrError);
     if (bad) {
       out[i] = failed(bad);
       continue;
     }
-    out[i] = each({
-      plan: P as number,
-      value: V as number,
-      limits: { cap: c as number | null, collar: l as number | null },
-    });
+    out[i] = each(pair, { plan: P as number, value: V as number, limits: limits as Limits });
   }
   return out;
 }
@@ -95,16 +109,16 @@ export function riskshareRange(
   cap: CellValue,
   collar: CellValue
 ): ResultCell[] | PbrError {
-  const pair = readBandPair(bands, underBands);
-  if (pair instanceof PbrError) return pair;
   return eachContract<ResultCell>(
     plan,
     actual,
+    bands,
+    underBands,
     cap,
     collar,
     "",
     (e) => e,
-    (r) => payment(pair, r.plan, r.value, r.limits)
+    (pair, r) => payment(pair, r.plan, r.value, r.limits)
   );
 }
 
@@ -117,17 +131,17 @@ export function settlementRange(
   cap: CellValue,
   collar: CellValue
 ): ResultCell[][] | PbrError {
-  const pair = readBandPair(bands, underBands);
-  if (pair instanceof PbrError) return pair;
   const blank: ResultCell[] = new Array<ResultCell>(SETTLEMENT_WIDTH).fill("");
   return eachContract<ResultCell[]>(
     plan,
     actual,
+    bands,
+    underBands,
     cap,
     collar,
     blank,
     // A failed row is the error in every cell, so no column of the row can be summed as if it were 0.
     (e) => new Array<ResultCell>(SETTLEMENT_WIDTH).fill(e),
-    (r) => settlementRow(pair, r.plan, r.value, r.limits)
+    (pair, r) => settlementRow(pair, r.plan, r.value, r.limits)
   );
 }

@@ -9,14 +9,29 @@ export function builtInGrid(table: BuiltInTable): Grid {
   return [table.header, ...table.rows];
 }
 
-let cached: PriceTable | undefined;
+/**
+ * A built-in ILLUSTRATIVE table, parsed on first use as if a user had given it ("illustrative
+ * <what>" in messages) and kept. A problem is a bug in the shipped data, so it throws.
+ */
+export function builtInOnce<T>(
+  table: BuiltInTable,
+  what: string,
+  parse: (grid: Grid, name: string) => T | PbrError
+): () => T {
+  let cached: T | undefined;
+  return () => {
+    if (cached === undefined) {
+      const parsed = parse(builtInGrid(table), `illustrative ${what}`);
+      if (parsed instanceof PbrError)
+        throw new Error(`built-in ${what} is broken: ${parsed.message}`);
+      cached = parsed;
+    }
+    return cached;
+  };
+}
+
+const prices = builtInOnce(ILLUSTRATIVE_PRICES, "price table", parsePriceTable);
 
 export function illustrativePrices(): PriceTable {
-  if (!cached) {
-    const parsed = parsePriceTable(builtInGrid(ILLUSTRATIVE_PRICES), "illustrative price table");
-    if (parsed instanceof PbrError)
-      throw new Error(`built-in price table is broken: ${parsed.message}`);
-    cached = parsed;
-  }
-  return cached;
+  return prices();
 }

@@ -141,15 +141,9 @@ export function fyCostRange(
     const total = fy.end - fy.start + 1;
     const adm =
       a === null || a === undefined || a === 0 || total <= 0 ? 0 : readAdmitted(a, row, total);
-    if (typeof adm !== "number") {
-      out.set(i, adm);
-      continue;
-    }
+    if (out.failed(i, adm)) continue;
     const f = mffs.single ? singleMff : readMff(mffs.at(i), row);
-    if (typeof f !== "number") {
-      out.set(i, f);
-      continue;
-    }
+    if (out.failed(i, f)) continue;
     const pr = priceForRow(prices, c, row, fy.start, out, i);
     if (pr === null) continue;
     const inYear = fy.inYear;

@@ -85,25 +85,16 @@ export function tariffRange(
     }
     const n =
       typeof d === "number" && d >= 0 && d <= MAX_DAYS ? d : readNonNegative(d, row, "days");
-    if (typeof n !== "number") {
-      out.set(i, n);
-      continue;
-    }
+    if (out.failed(i, n)) continue;
     const adm =
       a === null || a === undefined || a === 0
         ? 0
         : typeof a === "number" && a > 0 && a <= n
           ? a
           : readAdmitted(a, row, n);
-    if (typeof adm !== "number") {
-      out.set(i, adm);
-      continue;
-    }
+    if (out.failed(i, adm)) continue;
     const f = mffCol.single ? singleMff : readMff(mffCol.at(i), row);
-    if (typeof f !== "number") {
-      out.set(i, f);
-      continue;
-    }
+    if (out.failed(i, f)) continue;
     const pr = priceForRow(prices, c, row, NaN, out, i);
     if (pr === null) continue;
     if (pr.day === pr.day && (adm === 0 || pr.admitted === pr.admitted)) {

@@ -13,13 +13,10 @@ import {
   MessageBarBody,
   Select,
 } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
 import { ACCEPT, openCaseloadFile } from "../import/openFile";
 import type { SheetReader } from "../import/xlsxSource";
 import {
   ColumnField,
-  NeedsWorkbook,
-  RunStatus,
   TableField,
   describeError,
   useRunner,
@@ -27,6 +24,7 @@ import {
   useTable,
   useTables,
 } from "../ui/common";
+import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { preferTable } from "../ui/tables";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { preflightActivity, type Preflight } from "./plan";
@@ -66,18 +64,9 @@ const NO_COLUMNS: ActivityColumns = {
   units: -1,
 };
 
-export function ActivityGroups({
-  port,
-  active = true,
-}: {
-  port: WorkbookPort | null;
-  active?: boolean;
-}) {
-  if (!port) return <NeedsWorkbook feature="Activity by resource group" />;
-  return <ActivityForm port={port} active={active} />;
-}
+export const ActivityGroups = journey("Activity by resource group", ActivityForm);
 
-function ActivityForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+function ActivityForm({ port, active }: FormProps) {
   const styles = useStyles();
   const { tables, error: tablesError } = useTables(port, active);
   const [tableName, setTableName] = useState("");
@@ -251,12 +240,7 @@ function ActivityForm({ port, active }: { port: WorkbookPort; active: boolean })
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={go} disabled={runner.running}>
-          Group and price activity
-        </Button>
-      </div>
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunFooter label="Group and price activity" onRun={go} runner={runner} />
     </div>
   );
 }

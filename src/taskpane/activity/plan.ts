@@ -57,6 +57,14 @@ export interface Preflight {
   totalUnits: number;
 }
 
+/**
+ * A row's source row and the cells PBR.MHNRG groups, in the function's argument order: the order
+ * of the sheet's columns A–G, and of groupRow's arguments.
+ */
+function sourceCells(r: ActivityRow) {
+  return [r.sheetRow, r.kind, r.age, r.diagnosis, r.service, r.reason, r.crisis] as const;
+}
+
 /** Group and price every row with the functions' own core code, before anything is written. */
 export function preflightActivity(rows: readonly ActivityRow[]): Preflight {
   const rules = defaultMhnrgRules();
@@ -76,17 +84,7 @@ export function preflightActivity(rows: readonly ActivityRow[]): Preflight {
       });
       continue;
     }
-    const g = groupRow(
-      rules,
-      r.sheetRow,
-      r.kind,
-      r.age,
-      r.diagnosis,
-      r.service,
-      r.reason,
-      r.crisis,
-      scratch
-    );
+    const g = groupRow(rules, ...sourceCells(r), scratch);
     if (g instanceof PbrError) {
       out.push({ ...base, status: "left out", reason_: g.message.replace(/^row \d+: /, "") });
       continue;
@@ -143,16 +141,8 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
 
   const rows = checked.rows.map((r, i): CellInput[] => {
     const x = first + i;
-    const inputs: CellInput[] = [
-      r.sheetRow,
-      r.kind,
-      r.age,
-      r.diagnosis,
-      r.service,
-      r.reason,
-      r.crisis,
-      isBlank(r.units) ? 1 : r.units,
-    ].map(dataCell); // copied from the user's sheet: text read back as "=…" must not run
+    // Copied from the user's sheet: text read back as "=…" must not run.
+    const inputs: CellInput[] = [...sourceCells(r), isBlank(r.units) ? 1 : r.units].map(dataCell);
     if (r.status === "left out") return [...inputs, `Left out: ${r.reason_}`, null, null, null];
     const code = call("PBR.MHNRG", [`B${x}`, `C${x}`, `D${x}`, `E${x}`, `F${x}`, `G${x}`]);
     if (r.status === "specialised")

@@ -33,19 +33,19 @@ import { clusterInfo } from "../../core/clusters/reference";
 import { PbrError } from "../../core/errors";
 import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { tableRef } from "../plan/refs";
-import { describeError, useStyles } from "../ui/common";
+import { ChoiceOptions, TableField, describeError, useStyles } from "../ui/common";
 import { preferTable } from "../ui/tables";
 import type { RatingInput } from "./plan";
 import { insertAtSelection } from "./run";
 
-const RATING_CHOICES: { value: string; label: string }[] = [
-  { value: "", label: "Not rated" },
-  { value: "0", label: "0 No problem" },
-  { value: "1", label: "1 Minor, no action" },
-  { value: "2", label: "2 Mild, definitely present" },
-  { value: "3", label: "3 Moderately severe" },
-  { value: "4", label: "4 Severe to very severe" },
-  { value: "9", label: "9 Not known" },
+const RATING_CHOICES: { value: string; text: string }[] = [
+  { value: "", text: "Not rated" },
+  { value: "0", text: "0 No problem" },
+  { value: "1", text: "1 Minor, no action" },
+  { value: "2", text: "2 Mild, definitely present" },
+  { value: "3", text: "3 Moderately severe" },
+  { value: "4", text: "4 Severe to very severe" },
+  { value: "9", text: "9 Not known" },
 ];
 
 const STATUS_WORDS = { pass: "Passes", fail: "Fails", unrated: "Not confirmed" } as const;
@@ -289,11 +289,7 @@ export function ClusterAssistant({
               value={ratings[i] === null ? "" : String(ratings[i])}
               onChange={(_, d) => setRating(i, d.value)}
             >
-              {RATING_CHOICES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={RATING_CHOICES} />
             </Select>
           </Field>
         ))}
@@ -313,36 +309,24 @@ export function ClusterAssistant({
             <option value="C">C Organic</option>
           </Select>
         </Field>
-        <Field
+        <TableField
           label="Profile"
-          validationMessage={profileError ?? undefined}
-          validationState={profileError ? "warning" : "none"}
-        >
-          <Select value={profileTable} onChange={(_, d) => setProfileTable(d.value)}>
-            <option value="">Built-in indicative profile</option>
-            {tables.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
+          tables={tables}
+          value={profileTable}
+          onChange={setProfileTable}
+          none="Built-in indicative profile"
+          error={profileError}
+          warning
+        />
+        <TableField
           label="Super class rules"
-          validationMessage={rulesError ?? undefined}
-          validationState={rulesError ? "warning" : "none"}
-        >
-          <Select value={rulesTable} onChange={(_, d) => setRulesTable(d.value)}>
-            <option value="">
-              {profileTable ? "None (every cluster in the profile)" : "Built-in indicative rules"}
-            </option>
-            {tables.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
-        </Field>
+          tables={tables}
+          value={rulesTable}
+          onChange={setRulesTable}
+          none={profileTable ? "None (every cluster in the profile)" : "Built-in indicative rules"}
+          error={rulesError}
+          warning
+        />
       </div>
 
       <section aria-live="polite" aria-label="Suggestion">

@@ -1,15 +1,13 @@
 /* Cluster audit: a caseload with recorded clusters and the 18 ratings in; a sheet with one spilled
    PBR.CLUSTERCHECK over the people, counts by cluster and team, and a bar chart out. */
 import { useState } from "react";
-import { Body1, Button, Caption1 } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
+import { Body1, Caption1 } from "@fluentui/react-components";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
+  CaseloadTableField,
   ColumnField,
-  NeedsWorkbook,
-  RunStatus,
   TableField,
   readChosen,
   useRunner,
@@ -18,6 +16,7 @@ import {
   useStyles,
   useTables,
 } from "../ui/common";
+import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { auditRowsFrom, runAudit } from "./run";
 import { CHECK_BLOCK, assessProblem } from "./plan";
 
@@ -25,22 +24,13 @@ type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
 const AUDIT_COLUMNS = { id: "id", team: "team", recorded: "cluster" } as const;
 
-export function ClusterAudit({
-  port,
-  active = true,
-}: {
-  port: WorkbookPort | null;
-  active?: boolean;
-}) {
-  if (!port) return <NeedsWorkbook feature="Cluster audit" />;
-  return <AuditForm port={port} active={active} />;
-}
+export const ClusterAudit = journey("Cluster audit", AuditForm);
 
-function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+function AuditForm({ port, active }: FormProps) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
-  const { table: caseload, cols, setCols } = picker;
+  const { table: caseload, cols } = picker;
   const [profileTables, profileName, setProfileName] = useLookupTable(
     tables,
     headers,
@@ -123,15 +113,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       </Body1>
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <div className={styles.pair}>
-        <TableField
-          label="Caseload table"
-          tables={picker.candidates}
-          value={picker.name}
-          onChange={picker.setName}
-          none="— choose a table —"
-          error={errors.caseload ?? picker.error}
-          required
-        />
+        <CaseloadTableField picker={picker} error={errors.caseload} />
         <TableField
           label="Profile table"
           hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4"
@@ -156,24 +138,18 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           <>
             <ColumnField
               label="Recorded cluster column"
-              header={caseload.header}
-              value={cols.recorded}
-              onChange={(recorded) => setCols({ ...cols, recorded })}
+              {...picker.column("recorded")}
               error={errors.recorded}
               required
             />
             <ColumnField
               label="Id column"
-              header={caseload.header}
-              value={cols.id}
-              onChange={(id) => setCols({ ...cols, id })}
+              {...picker.column("id")}
               none="None (number the rows)"
             />
             <ColumnField
               label="Team column"
-              header={caseload.header}
-              value={cols.team}
-              onChange={(team) => setCols({ ...cols, team })}
+              {...picker.column("team")}
               none="None (no summary by team)"
             />
           </>
@@ -190,12 +166,7 @@ function AuditForm({ port, active }: { port: WorkbookPort; active: boolean }) {
               : "Rating columns: all 18 found (1–13 and A–E).")}
         </Caption1>
       )}
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={go} disabled={runner.running}>
-          Audit clusters
-        </Button>
-      </div>
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunFooter label="Audit clusters" onRun={go} runner={runner} />
     </div>
   );
 }

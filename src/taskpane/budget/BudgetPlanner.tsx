@@ -1,17 +1,16 @@
 /* Budget planner: a caseload's codes and steps plus an envelope and contingency in; a Budgets sheet
    with k (=PBR.RASCALIBRATE) and one budget per person (=PBR.RASBUDGET) with its build-up out. */
 import { useState } from "react";
-import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
+import { Body1, Field, Input, Select } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
-import type { TableData, WorkbookPort } from "../../workbook/port";
+import type { TableData } from "../../workbook/port";
 import { preflightBudgets, type LeftOutRow } from "../plan/preflight";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { tableRef } from "../plan/refs";
 import {
+  CaseloadTableField,
   ColumnField,
-  NeedsWorkbook,
   describeError,
-  RunStatus,
   TableField,
   readChosen,
   useLeaveOut,
@@ -21,6 +20,7 @@ import {
   useLookupTable,
   useTables,
 } from "../ui/common";
+import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";
 import { cohortRows, peopleFrom, runBudget } from "./run";
@@ -29,22 +29,13 @@ type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>
 
 const BUDGET_COLUMNS = { id: "id", code: "cluster", step: "step" } as const;
 
-export function BudgetPlanner({
-  port,
-  active = true,
-}: {
-  port: WorkbookPort | null;
-  active?: boolean;
-}) {
-  if (!port) return <NeedsWorkbook feature="The Budget planner" />;
-  return <BudgetForm port={port} active={active} />;
-}
+export const BudgetPlanner = journey("The Budget planner", BudgetForm);
 
-function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+function BudgetForm({ port, active }: FormProps) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
-  const { table: caseload, cols, setCols } = picker;
+  const { table: caseload, cols } = picker;
   const [priceTables, pricesName, setPricesName] = useLookupTable(
     tables,
     headers,
@@ -150,37 +141,23 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
       </Body1>
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <div className={styles.pair}>
-        <TableField
-          label="Caseload table"
-          tables={picker.candidates}
-          value={picker.name}
-          onChange={picker.setName}
-          none="— choose a table —"
-          error={errors.caseload ?? picker.error}
-          required
-        />
+        <CaseloadTableField picker={picker} error={errors.caseload} />
         {caseload && (
           <>
             <ColumnField
               label="Id column"
-              header={caseload.header}
-              value={cols.id}
-              onChange={(id) => setCols({ ...cols, id })}
+              {...picker.column("id")}
               none="None (number the rows)"
             />
             <ColumnField
               label="Cluster code column"
-              header={caseload.header}
-              value={cols.code}
-              onChange={(code) => setCols({ ...cols, code })}
+              {...picker.column("code")}
               error={errors.code}
               required
             />
             <ColumnField
               label="Step column"
-              header={caseload.header}
-              value={cols.step}
-              onChange={(step) => setCols({ ...cols, step })}
+              {...picker.column("step")}
               error={errors.step}
               required
             />
@@ -235,13 +212,7 @@ function BudgetForm({ port, active }: { port: WorkbookPort; active: boolean }) {
           </Select>
         </Field>
       </div>
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={go} disabled={runner.running}>
-          Write budgets
-        </Button>
-      </div>
-      {leaveOut.notice}
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunFooter label="Write budgets" onRun={go} runner={runner} notice={leaveOut.notice} />
     </div>
   );
 }

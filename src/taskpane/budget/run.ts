@@ -1,8 +1,8 @@
 /** Budget planner: people from a caseload table, then the plan through a WorkbookPort. */
 import { isBlank } from "../../core/values";
-import type { TableData, WorkbookPort } from "../../workbook/port";
-import { runPlan, type RunOptions, type RunResult } from "../plan/run";
-import { budgetPlan, type BudgetInputs, type Person } from "./plan";
+import type { TableData } from "../../workbook/port";
+import { planRunner } from "../plan/run";
+import { budgetPlan, type Person } from "./plan";
 
 export interface BudgetColumns {
   id: number; // -1 when there is no id column
@@ -42,10 +42,4 @@ export function cohortRows(table: TableData, columns: BudgetColumns) {
   }));
 }
 
-export async function runBudget(
-  port: WorkbookPort,
-  inputs: BudgetInputs,
-  options: RunOptions = {}
-): Promise<RunResult> {
-  return runPlan(port, budgetPlan(inputs), options);
-}
+export const runBudget = planRunner(budgetPlan);

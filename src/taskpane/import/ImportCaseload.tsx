@@ -43,6 +43,7 @@ import {
 import { cleanupText, leftBehind } from "../plan/run";
 import { isAbortError, type CaseloadSource, type QuoteAnomaly, type StrayQuoteChoice } from "./source";
 import type { SheetReader } from "./xlsxSource";
+import { ChoiceOptions, NameOptions } from "../ui/common";
 
 export interface ImportCaseloadProps {
   /** The workbook to import into; null outside Excel and the playground. */
@@ -275,11 +276,7 @@ function MapStep(props: {
       {encoding && step.source.encoding && (
         <Field label="Text encoding" hint={encoding.note} validationState={encoding.warning ? "warning" : "none"} validationMessage={encoding.warning ?? undefined}>
           <Select value={step.source.encoding.encoding} onChange={(_, data) => onEncoding(data.value as TextEncodingName)} data-testid="encoding">
-            {encodingChoices().map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.text}
-              </option>
-            ))}
+            <ChoiceOptions choices={encodingChoices()} />
           </Select>
         </Field>
       )}
@@ -287,11 +284,7 @@ function MapStep(props: {
         <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: 8 }}>
           <Field label="Sheet" hint={book.sheets.length > 1 ? `${book.sheets.length} sheets in this workbook` : undefined}>
             <Select value={book.sheet} onChange={(_, d) => onSheet(d.value)} data-testid="xlsx-sheet">
-              {book.sheets.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <NameOptions names={book.sheets} />
             </Select>
           </Field>
           <HeaderRowField
@@ -323,11 +316,7 @@ function MapStep(props: {
             validationMessage={row.error ?? undefined}
           >
             <Select value={row.value} onChange={(_, data) => onChange(row.field.key, data.value)} data-field={row.field.key}>
-              {choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.text}
-                </option>
-              ))}
+              <ChoiceOptions choices={choices} />
             </Select>
           </Field>
         ))}

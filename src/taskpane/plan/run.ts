@@ -106,6 +106,13 @@ export function resolver(result: RunResult): (value: CellInput) => CellInput {
   };
 }
 
+/** A journey's run: the plan built from its inputs, then written through the port by runPlan. */
+export function planRunner<I>(
+  planOf: (inputs: I) => WorkbookPlan
+): (port: WorkbookPort, inputs: I, options?: RunOptions) => Promise<RunResult> {
+  return async (port, inputs, options = {}) => runPlan(port, planOf(inputs), options);
+}
+
 export async function runPlan(
   port: WorkbookPort,
   plan: WorkbookPlan,

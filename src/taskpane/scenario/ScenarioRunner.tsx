@@ -1,13 +1,14 @@
 /* Scenario runner: plan value (typed or from a caseload), bands, cap/collar and a variance range in;
    a Scenario sheet driven by =PBR.SCENARIOS(...) and a line chart out. */
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Body1, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { PbrError } from "../../core/errors";
-import type { TableData, WorkbookPort } from "../../workbook/port";
+import type { TableData } from "../../workbook/port";
 import { preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { ColumnField, NeedsWorkbook, describeError, RunStatus, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useCaseload, useLookupTable, useTables } from "../ui/common";
+import { CaseloadTableField, ColumnField, describeError, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useCaseload, useLookupTable, useTables } from "../ui/common";
+import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { currentFinancialYear } from "../setup/plan";
 import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
@@ -18,18 +19,15 @@ type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "en
 
 const SCENARIO_COLUMNS = { code: "cluster", start: "start", end: "end", admitted: "admitted" } as const;
 
-export function ScenarioRunner({ port, active = true }: { port: WorkbookPort | null; active?: boolean }) {
-  if (!port) return <NeedsWorkbook feature="The Scenario runner" />;
-  return <ScenarioForm port={port} active={active} />;
-}
+export const ScenarioRunner = journey("The Scenario runner", ScenarioForm);
 
-function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean }) {
+function ScenarioForm({ port, active }: FormProps) {
   const styles = useStyles();
   const { tables, headers, error: tablesError } = useTables(port, active);
   const [source, setSource] = useState<"typed" | "caseload">("typed");
   const [planText, setPlanText] = useState("");
   const picker = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
-  const { table: caseload, cols, setCols } = picker;
+  const { table: caseload, cols } = picker;
   const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices", "PricesTable", "Prices");
   const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands", "RiskBandsTable", "RiskBands", "Bands");
   const [underName, setUnderName] = useState("");
@@ -165,14 +163,14 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           </Field>
         ) : (
           <div className={styles.pair}>
-            <TableField label="Caseload table" tables={picker.candidates} value={picker.name} onChange={picker.setName} none="— choose a table —" error={errors.caseload ?? picker.error} required />
+            <CaseloadTableField picker={picker} error={errors.caseload} />
             <TableField label="Price table" tables={priceTables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
             {caseload && (
               <>
-                <ColumnField label="Cluster code column" header={caseload.header} value={cols.code} onChange={(code) => setCols({ ...cols, code })} error={errors.code} required />
-                <ColumnField label="Start date column" header={caseload.header} value={cols.start} onChange={(start) => setCols({ ...cols, start })} error={errors.start} required />
-                <ColumnField label="End date column" header={caseload.header} value={cols.end} onChange={(end) => setCols({ ...cols, end })} error={errors.end} required />
-                <ColumnField label="Admitted days column" header={caseload.header} value={cols.admitted} onChange={(admitted) => setCols({ ...cols, admitted })} none="None (no admitted days)" />
+                <ColumnField label="Cluster code column" {...picker.column("code")} error={errors.code} required />
+                <ColumnField label="Start date column" {...picker.column("start")} error={errors.start} required />
+                <ColumnField label="End date column" {...picker.column("end")} error={errors.end} required />
+                <ColumnField label="Admitted days column" {...picker.column("admitted")} none="None (no admitted days)" />
               </>
             )}
             <Field label="Financial year (year it starts)" validationMessage={errors.year} hint={yearHint}>
@@ -213,13 +211,7 @@ function ScenarioForm({ port, active }: { port: WorkbookPort; active: boolean })
           </Field>
         </div>
       </Section>
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={go} disabled={runner.running}>
-          Write scenarios
-        </Button>
-      </div>
-      {leaveOut.notice}
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunFooter label="Write scenarios" onRun={go} runner={runner} notice={leaveOut.notice} />
     </div>
   );
 }

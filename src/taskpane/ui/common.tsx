@@ -160,7 +160,13 @@ export function useCaseload<K extends string>(
       : !table
         ? (error ?? "The caseload table is still being read; try again in a moment.")
         : undefined;
-  return { candidates, name, setName, table, error, cols, setCols, problem };
+  /** A ColumnField's header, choice and onChange for the column `k` (spread into the field). */
+  const column = (k: K) => ({
+    header: table?.header ?? [],
+    value: cols[k],
+    onChange: (c: number) => setCols({ ...cols, [k]: c }),
+  });
+  return { candidates, name, setName, table, error, cols, setCols, problem, column };
 }
 
 /**
@@ -194,19 +200,74 @@ export function TableField(props: {
   /** Text of the "no table" choice, e.g. "Built-in illustrative prices". */
   none: string;
   error?: string | null;
+  /** The error is a warning: the journey can go on without the table (the built-in one is used). */
+  warning?: boolean;
   required?: boolean;
 }) {
   return (
-    <Field label={props.label} hint={props.hint} validationMessage={props.error ?? undefined} required={props.required}>
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationMessage={props.error ?? undefined}
+      validationState={props.warning ? (props.error ? "warning" : "none") : undefined}
+      required={props.required}
+    >
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
         <option value="">{props.none}</option>
-        {props.tables.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
+        <NameOptions names={props.tables} />
       </Select>
     </Field>
+  );
+}
+
+/** One option per choice: its value, and the text shown for it. */
+export function ChoiceOptions({
+  choices,
+}: {
+  choices: readonly { readonly value: string; readonly text: string }[];
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.text}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One option per name (a table, a sheet), the name as both its value and its text. */
+export function NameOptions({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      {names.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The caseload picker of a journey (from useCaseload), with the journey's own error first. */
+export function CaseloadTableField({
+  picker,
+  error,
+}: {
+  picker: { candidates: readonly string[]; name: string; setName: (name: string) => void; error: string | null };
+  error?: string;
+}) {
+  return (
+    <TableField
+      label="Caseload table"
+      tables={picker.candidates}
+      value={picker.name}
+      onChange={picker.setName}
+      none="— choose a table —"
+      error={error ?? picker.error}
+      required
+    />
   );
 }
 
