@@ -260,7 +260,7 @@ export function readActivity(
   referralReason: CellValue,
   crisisReferral: CellValue
 ): Activity | PbrError {
-  const read = readColumns([
+  return readColumns([
     [kind, "kind"],
     [age, "age"],
     [diagnosis, "diagnosis"],
@@ -268,8 +268,6 @@ export function readActivity(
     [referralReason, "referralReason"],
     [crisisReferral, "crisisReferral"],
   ]);
-  if (read instanceof PbrError) return read;
-  return read;
 }
 
 /** Code per row; blank rows blank; a bad row its own error. */
