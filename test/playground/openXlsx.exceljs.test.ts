@@ -12,6 +12,7 @@ import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workboo
 import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { readXlsxBook } from "../../src/playground/open/readXlsx";
+import { toFileFormula } from "../../src/playground/open/fileFormulas";
 import { loadPbrFunctions } from "../support/pbrFunctions";
 
 const value = (wb: EmbeddedWorkbook, sheet: string, row: number, col: number) => {
@@ -35,6 +36,7 @@ describe("round trip through ExcelJS", () => {
       port.engine.getSheetNames()
     );
     let formulas = 0;
+    let pbrCalls = 0;
     let cells = 0;
     for (const ws of book.worksheets) {
       const id = port.sheetId(ws.name);
@@ -49,7 +51,14 @@ describe("round trip through ExcelJS", () => {
           cells++;
           if (typeof content === "string" && content.startsWith("=")) {
             formulas++;
-            expect([ws.name, r, c, cell.formula]).toEqual([ws.name, r, c, content.slice(1)]);
+            // As Excel stores it: a PBR call as _xldudf_PBR_… (the playground reads it back).
+            expect([ws.name, r, c, cell.formula]).toEqual([
+              ws.name,
+              r,
+              c,
+              toFileFormula(content.slice(1), port.functionIds),
+            ]);
+            if (/_xldudf_PBR_/.test(cell.formula)) pbrCalls++;
           } else {
             const v = value(port, ws.name, r, c);
             const got =
@@ -63,6 +72,7 @@ describe("round trip through ExcelJS", () => {
     );
     expect(cells).toBeGreaterThan(10_000);
     expect(formulas).toBeGreaterThan(100);
+    expect(pbrCalls).toBeGreaterThan(10);
   }, 60_000);
 
   it("the playground opens a workbook ExcelJS wrote, and recalculates it", async () => {

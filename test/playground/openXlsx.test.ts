@@ -3,7 +3,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import writeXlsx from "write-excel-file/node";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
-import { fromFileFormula, shiftFormula } from "../../src/playground/open/fileFormulas";
+import {
+  fromFileFormula,
+  shiftFormula,
+  toFileFormula,
+} from "../../src/playground/open/fileFormulas";
 import { XlsxReadError, readXlsxBook } from "../../src/playground/open/readXlsx";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { runSetup } from "../../src/taskpane/setup/run";
@@ -40,6 +44,16 @@ describe("formulas as a file stores them", () => {
     );
     expect(fromFileFormula('PBR.TARIFF(11,30)&"_xlfn.kept"', ids)).toBe(
       'PBR.TARIFF(11,30)&"_xlfn.kept"'
+    );
+    // Saving writes a PBR call as Excel does, and only outside text; reading gives it back.
+    const typed = 'PBR.TARIFF(11,PBR.FYCOST(A1))&"PBR.TARIFF(1)"&Sheet1!PBR.X&OTHER.TARIFF(1)';
+    const file = toFileFormula(typed, ids);
+    expect(file).toBe(
+      '_xldudf_PBR_TARIFF(11,_xldudf_PBR_FYCOST(A1))&"PBR.TARIFF(1)"&Sheet1!PBR.X&OTHER.TARIFF(1)'
+    );
+    expect(fromFileFormula(file, ids)).toBe(typed);
+    expect(toFileFormula("pbr.tariff(1)+PBR.NOTAFUNCTION(2)", ids)).toBe(
+      "_xldudf_PBR_TARIFF(1)+PBR.NOTAFUNCTION(2)"
     );
     // The engine knows TRUE and FALSE as functions only.
     expect(fromFileFormula('IF(TRUE,FALSE(),"TRUE")&TRUE!A1', ids)).toBe(

@@ -1,6 +1,7 @@
 /**
  * Save the playground's workbook as an .xlsx that Excel opens with the add-in: every sheet with its
- * values, its formulas (so PBR.* recalculate in Excel), its number formats, and every defined name
+ * values, its formulas (so PBR.* recalculate in Excel; a PBR call is stored as Excel stores one,
+ * `_xldudf_PBR_FYCOST(…)`), its number formats, and every defined name
  * and table name as a workbook name over the same cells, so formulas such as =PBR.FYCOST(…,FYStart,
  * …,Prices) keep working. Written with write-excel-file (the writer from the author of the
  * read-excel-file the import uses; one dependency, fflate).
@@ -14,6 +15,7 @@
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { quoteSheet } from "../../workbook/address";
+import { toFileFormula } from "../open/fileFormulas";
 
 export interface XlsxCell {
   type?: "Formula" | StringConstructor | NumberConstructor | BooleanConstructor;
@@ -59,8 +61,13 @@ export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; na
           continue;
         }
         if (typeof content === "string" && content.startsWith("=")) {
-          // The file format stores a formula without its "=" (the writer keeps whatever it is given).
-          line.push({ type: "Formula", value: content.slice(1), ...(format ? { format } : {}) });
+          // The file format stores a formula without its "=" (the writer keeps whatever it is
+          // given), and a PBR call as Excel writes one (_xldudf_PBR_…).
+          line.push({
+            type: "Formula",
+            value: toFileFormula(content.slice(1), wb.functionIds),
+            ...(format ? { format } : {}),
+          });
           continue;
         }
         // The value as the user sees it (text written with Excel's text prefix comes back without it).

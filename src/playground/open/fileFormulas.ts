@@ -14,6 +14,10 @@
  *   references moved by the cell's offset (`shiftFormula`), as a fill does.
  *
  * Text inside "quotes", 'sheet names' and [table columns] is never changed.
+ *
+ * Saving goes the other way for the add-in's functions (`toFileFormula`): a call is written as
+ * Excel writes one, `_xldudf_PBR_TARIFF(…)`, the form Excel binds to a JavaScript custom function
+ * when it opens a file (a formula naming `PBR.TARIFF` in the file's text may not be bound).
  */
 import { columnIndex, columnLetters } from "../../workbook/address";
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
@@ -70,6 +74,20 @@ function pbrName(saved: string, known?: ReadonlySet<string>): string {
   if (!known || known.has(id)) return `PBR.${id}`;
   const dotted = id.replace(/_/g, ".");
   return `PBR.${known.has(dotted) ? dotted : id}`;
+}
+
+/**
+ * A formula as the playground holds it (without "="), as a file stores it: each call of a
+ * registered PBR function written `_xldudf_PBR_<ID>(`, as Excel saves a JavaScript custom
+ * function; `fromFileFormula` reads it back.
+ */
+export function toFileFormula(formula: string, functionIds: readonly string[]): string {
+  const known = new Set(functionIds.map((f) => f.toUpperCase()));
+  return outsideQuotes(formula, (text) =>
+    text.replace(/(?<![\w.$])PBR\.([A-Za-z][\w.]*)(?=\s*\()/gi, (whole, id: string) =>
+      known.has(id.toUpperCase()) ? `_xldudf_PBR_${id.toUpperCase().replace(/\./g, "_")}` : whole
+    )
+  );
 }
 
 /**
