@@ -84,6 +84,10 @@ const base: CaseloadField[] = [
       "mhctcluster",
       "clusterallocated",
       "clusterassigned",
+      "recordedcluster",
+      "currency",
+      "currencycode",
+      "clustercurrency",
     ],
   },
   {
@@ -163,6 +167,7 @@ const base: CaseloadField[] = [
       "admitteddayscount",
       "numberofadmitteddays",
       "admittedclusterdays",
+      "admitted",
     ],
   },
   {
@@ -227,6 +232,7 @@ const base: CaseloadField[] = [
       "step",
       "rasstep",
       "budgetstep",
+      "needstep",
       "carestep",
       "supportstep",
       "stepno",

@@ -3,38 +3,40 @@
  * Headers are matched case-insensitively ignoring spaces, underscores and dashes.
  */
 import { headerKey } from "../../core/values";
+import { fieldByKey } from "../../core/caseload/fields";
 import { ITEMS, ITEM_COUNT, itemIndex } from "../../core/clusters/items";
 
 export type Field = "id" | "cluster" | "step" | "team" | "start" | "end" | "admitted";
 
-const SYNONYMS: Record<Field, string[]> = {
-  id: [
-    "id",
-    "personid",
-    "pseudonymisedid",
-    "pseudoid",
-    "patientid",
-    "clientid",
-    "localpatientid",
-    "nhsnumber",
-    "person",
-  ],
-  cluster: [
-    "cluster",
-    "carecluster",
-    "clustercode",
-    "recordedcluster",
-    "currentcluster",
-    "code",
-    "currency",
-    "currencycode",
-  ],
-  step: ["step", "rasstep", "budgetstep", "needstep"],
-  team: ["team", "teamname", "careteam", "service"],
-  start: ["start", "startdate", "clusterstart", "clusterstartdate", "periodstart"],
-  end: ["end", "enddate", "clusterend", "clusterenddate", "periodend", "reviewdate"],
-  admitted: ["admitteddays", "admitted", "beddays", "inpatientdays"],
+/** The import's field for each column the journeys look for. */
+const IMPORT_FIELD: Record<Field, string> = {
+  id: "id",
+  cluster: "cluster",
+  step: "step",
+  team: "team",
+  start: "start",
+  end: "end",
+  admitted: "admittedDays",
 };
+
+/**
+ * Headers the journeys accept beyond the import's, for tables already in a workbook: a plain
+ * "Code" as the cluster, a review date as the period's end, an NHS number or "Person" as the id
+ * (the import does not take these from an export: too ambiguous, or identifying).
+ */
+const JOURNEY_ONLY: Partial<Record<Field, string[]>> = {
+  id: ["nhsnumber", "person"],
+  cluster: ["code"],
+  end: ["reviewdate"],
+};
+
+/** One list of header spellings per field: the import's (core/caseload/fields.ts), then the extras. */
+const SYNONYMS = Object.fromEntries(
+  (Object.keys(IMPORT_FIELD) as Field[]).map((f) => [
+    f,
+    [...(fieldByKey(IMPORT_FIELD[f])?.synonyms ?? []), ...(JOURNEY_ONLY[f] ?? [])],
+  ])
+) as unknown as Record<Field, readonly string[]>;
 
 /** Index of the column for a field, or -1 when no header matches. */
 export function guessColumn(header: readonly string[], field: Field): number {

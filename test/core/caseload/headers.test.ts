@@ -23,8 +23,21 @@ describe("header matching", () => {
     ["Commissioner", "commissioner"],
     ["Sub-ICB Location", "commissioner"],
     ["CCG Code", "commissioner"],
+    ["Recorded cluster", "cluster"],
+    ["Currency", "cluster"],
+    ["Need step", "step"],
   ])("%s → %s", (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
+  });
+
+  it("maps every column of the playground's own demo caseload, as the journeys find them", () => {
+    // The demo's header: the import must read back what the playground shows (it once left
+    // "Recorded cluster" unmapped, so re-importing the demo stopped at the mapping step).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CASELOAD_HEADER } = require("../../../src/playground/demo/syntheticCaseload");
+    const mapping = autoMap(CASELOAD_HEADER);
+    expect(CASELOAD_FIELDS.filter((f) => mapping[f.key] === null).map((f) => f.key)).toEqual([]);
+    expect(mapping.cluster).toBe(CASELOAD_HEADER.indexOf("Recorded cluster"));
   });
 
   it("ignores a BOM, case, spaces and punctuation", () => {
