@@ -109,7 +109,8 @@ describe("playground: save the workbook as .xlsx", () => {
     for (const sheet of DEMO_SHEETS) expect(workbook).toContain(`name="${sheet}"`);
     expect(workbook).toMatch(/<definedName name="RiskBands">/);
     const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f])).join("");
-    expect(sheets).toMatch(/<f>PBR\.CLUSTER\(/);
+    // A PBR call is saved as Excel saves a JavaScript custom function.
+    expect(sheets).toMatch(/<f>_xldudf_PBR_CLUSTER\(/);
     expect(sheets).not.toMatch(/<f>=/);
     const prevented = await page.evaluate(() => {
       const e = new Event("beforeunload", { cancelable: true });
