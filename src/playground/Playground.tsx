@@ -120,10 +120,17 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
     else if (t.right > b.right) bar.scrollLeft += t.right - b.right;
   }, [sheet, sheets.length]);
 
+  // A new selection shows its address and content. A change to the workbook (a recalculation, a
+  // task pane action writing in slices) refreshes the formula bar only when nobody is typing in
+  // it, and never the name box: what the user is typing there is not wiped.
+  const typingIn = useRef<"name" | "formula" | null>(null);
   useEffect(() => {
     setNameBox(cellAddress(active.top, active.left));
     setFormula(content === null ? "" : String(content));
-  }, [sheet, active.top, active.left, version]);
+  }, [sheet, active.top, active.left]);
+  useEffect(() => {
+    if (typingIn.current !== "formula") setFormula(content === null ? "" : String(content));
+  }, [version]);
 
   const jump = () => {
     try {
@@ -157,6 +164,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               aria-label="Name box (cell address)"
               value={nameBox}
               size="small"
+              onFocus={() => (typingIn.current = "name")}
+              onBlur={() => {
+                typingIn.current = null;
+                setNameBox(cellAddress(active.top, active.left));
+              }}
               onChange={(_, d) => setNameBox(d.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter") jump();
@@ -173,7 +185,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 setFormula(d.value);
                 setTyping({ text: d.value, caret: (e.target as HTMLInputElement).selectionStart ?? d.value.length });
               }}
-              onBlur={() => setTyping(null)}
+              onFocus={() => (typingIn.current = "formula")}
+              onBlur={() => {
+                typingIn.current = null;
+                setTyping(null);
+              }}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && sheet) {
                   const t = formula.trim();
