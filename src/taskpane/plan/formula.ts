@@ -29,13 +29,6 @@ export function text(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** A COUNTIFS criterion matching one value exactly (numbers as numbers; wildcards escaped in text). */
-export function exactCriterion(value: string | number | null): string {
-  if (value === null || value === "") return '""';
-  if (typeof value === "number") return String(value);
-  return text(value.replace(/[~*?]/g, "~$&"));
-}
-
 /** The body (rows below the header) of a table at `address`, e.g. "A4:C10" → "A5:C10". */
 export function bodyOf(address: string): {
   top: number;
