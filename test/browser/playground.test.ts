@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { TEST_OUTPUT, cspViolations, openPage, serveDist, type Session } from "./support/harness";
-import { DEMO_SHEETS } from "./support/playground";
+import { DEMO_SHEETS, textWhen } from "./support/playground";
 
 const ROOT = join(__dirname, "..", "..");
 jest.setTimeout(60_000);
@@ -60,7 +60,7 @@ describe("playground page in headless Chromium", () => {
       await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "grid");
     }
     await goTo("AA4");
-    await expect(cell("AA4").textContent()).resolves.not.toBe(before);
+    await expect(textWhen(cell("AA4"), (t) => t !== before)).resolves.not.toBe(before);
     const after = Number(await cell("AA4").textContent());
     expect([10, 11, 12, 13, 14, 15, 16, 17]).toContain(after);
     mkdirSync(TEST_OUTPUT, { recursive: true });
@@ -73,7 +73,7 @@ describe("playground page in headless Chromium", () => {
     await goTo("AD1");
     await page.keyboard.type("=PBR.CLUSTERNAME(99)");
     await page.keyboard.press("Enter");
-    await expect(cell("AD1").textContent()).resolves.toBe("#N/A");
+    await expect(textWhen(cell("AD1"), (t) => t === "#N/A")).resolves.toBe("#N/A");
     await expect(cell("AD1").getAttribute("title")).resolves.toContain("99 is not a care cluster code");
   });
 

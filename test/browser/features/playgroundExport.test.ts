@@ -4,7 +4,7 @@
  * its series, and a warning before leaving with changes (nothing is saved outside the tab).
  */
 import { readFileSync } from "node:fs";
-import { DEMO_SHEETS, goTo, usePlayground } from "../support/playground";
+import { DEMO_SHEETS, goTo, textWhen, usePlayground } from "../support/playground";
 
 describe("playground: status line, exports, leaving", () => {
   const pg = usePlayground();
@@ -19,7 +19,7 @@ describe("playground: status line, exports, leaving", () => {
     await expect(status.textContent()).resolves.toMatch(/^J2: #N\/A .*99/);
     await expect(status.getAttribute("aria-live")).resolves.toBe("polite");
     await goTo(page, "Summary!A1");
-    await expect(status.textContent()).resolves.toBe("");
+    await expect(textWhen(status, (t) => t === "")).resolves.toBe("");
   });
 
   it("exports the current sheet as CSV, as the grid shows it", async () => {
@@ -77,14 +77,15 @@ describe("playground: help while typing a PBR formula", () => {
     await goTo(page, "Summary!J3");
     await page.keyboard.type("=PBR.TAR");
     const help = page.getByTestId("formula-help");
-    await expect(help.getByRole("list", { name: "PBR functions" }).textContent()).resolves.toMatch(/^PBR\.TARIFF Price of care at a code's day prices/);
+    const listed = help.getByRole("list", { name: "PBR functions" });
+    await expect(textWhen(listed, (t) => t.startsWith("PBR.TARIFF"))).resolves.toMatch(/^PBR\.TARIFF Price of care at a code's day prices/);
     // The formula bar shows the text being typed in the cell.
     await expect(page.getByLabel("Formula bar").inputValue()).resolves.toBe("=PBR.TAR");
     await page.keyboard.type("IFF(11, ");
-    await expect(help.textContent()).resolves.toMatch(/^PBR\.TARIFF\(code, days, \[admittedDays\].*\)days: /);
+    await expect(textWhen(help, (t) => t.includes("days: "))).resolves.toMatch(/^PBR\.TARIFF\(code, days, \[admittedDays\].*\)days: /);
     await expect(help.locator("strong").first().textContent()).resolves.toBe("days");
     await page.keyboard.type("30)");
-    await expect(help.textContent()).resolves.toBe("");
+    await expect(textWhen(help, (t) => t === "")).resolves.toBe("");
     await page.keyboard.press("Enter");
     await goTo(page, "Summary!J3");
     await expect(page.getByTestId("cell-status").textContent()).resolves.toBe("");

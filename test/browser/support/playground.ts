@@ -78,6 +78,21 @@ export async function goTo(page: Page, address: string): Promise<Locator> {
   return cell;
 }
 
+/**
+ * A locator's text once it passes `accept`, or its last text after `ms` (for the assertion's message).
+ * For text that React redraws after keystrokes: `keyboard.type` returns before the redraw, so a
+ * single read can see the state before the last key.
+ */
+export async function textWhen(locator: Locator, accept: (text: string) => boolean, ms = 5000): Promise<string> {
+  const end = Date.now() + ms;
+  let text = (await locator.textContent()) ?? "";
+  while (!accept(text) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = (await locator.textContent()) ?? "";
+  }
+  return text;
+}
+
 /** What the grid shows in a cell (as formatted for the user), after selecting it with the name box. */
 export async function shown(page: Page, address: string): Promise<string> {
   return (await (await goTo(page, address)).textContent()) ?? "";
