@@ -13,7 +13,7 @@ import {
 } from "../core/mhnrg/tables";
 import { parseMhnrgPrices, parseMhnrgRules } from "../core/mhnrg/userTables";
 import { NumberColumn } from "../core/results";
-import { isOmitted, type Grid } from "../core/values";
+import { isOmitted, type CellValue, type Grid } from "../core/values";
 import { guard, guardRows, spillColumn, spillNumbers, spillTable, whenOk } from "./host";
 import { tableCache } from "./tableCache";
 
@@ -34,9 +34,7 @@ function overActivity<T>(
   args: readonly unknown[],
   run: (r: MhnrgRules, a: Activity) => T
 ): T | PbrError {
-  return whenOk(rulesOf(rules), (r) =>
-    whenOk(readActivity(args[0], args[1], args[2], args[3], args[4], args[5]), (a) => run(r, a))
-  );
+  return whenOk(rulesOf(rules), (r) => whenOk(readActivity(args as CellValue[]), (a) => run(r, a)));
 }
 
 /**
@@ -63,7 +61,7 @@ export function mhnrg(
 ): any[][] {
   const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
   return guardRows(activity, () =>
-    spillColumn(overActivity(rules, activity, (r, a) => groupRange(r, a.cols, a.rows)))
+    spillColumn(overActivity(rules, activity, (r, a) => groupRange(r, a.columns, a.rows)))
   );
 }
 
@@ -91,7 +89,7 @@ export function mhnrgwhy(
 ): any[][] {
   const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
   return guardRows(activity, () =>
-    spillTable(overActivity(rules, activity, (r, a) => whyRange(r, a.cols, a.rows)))
+    spillTable(overActivity(rules, activity, (r, a) => whyRange(r, a.columns, a.rows)))
   );
 }
 

@@ -67,7 +67,8 @@ export interface Columns {
 
 /**
  * Turn `[argument, name]` pairs into columns. The first argument given as a column decides the
- * number of rows; any other column must match it.
+ * number of rows; any other column must match it. Functions declare their arguments with
+ * `readArgs` (specs.ts), which reads columns here.
  */
 export function readColumns(args: readonly (readonly [CellValue, string])[]): Columns | PbrError {
   const cols: Column[] = [];
@@ -76,13 +77,19 @@ export function readColumns(args: readonly (readonly [CellValue, string])[]): Co
     if (col instanceof PbrError) return col;
     cols.push(col);
   }
+  const rows = rowsOf(cols);
+  return rows instanceof PbrError ? rows : { cols, rows };
+}
+
+/** The rows columns share: the first given as a column decides; one value for every row is 1. */
+export function rowsOf(cols: readonly Column[]): number | PbrError {
   const decider = cols.find((c) => !c.single);
   const rows = decider ? decider.length : 1;
   for (const col of cols) {
     if (!col.single && col.length !== rows)
       return shapeErrors.lengthMismatch(col.what, col.length, decider!.what, rows);
   }
-  return { cols, rows };
+  return rows;
 }
 
 /** An argument that must be one value (a 1×1 range is fine). */

@@ -47,17 +47,3 @@ export function readNumber(arg: CellValue, spec: NumberSpec): number | PbrError 
     return argErrors.tooLarge(spec.what, n, spec.max.text, spec.max.why);
   return n;
 }
-
-/** Read several single-value number arguments in order, each by its spec; the first problem wins. */
-export function readNumbers(
-  args: readonly CellValue[],
-  specs: readonly NumberSpec[]
-): number[] | PbrError {
-  const out = new Array<number>(args.length);
-  for (let i = 0; i < args.length; i++) {
-    const n = readNumber(args[i], specs[i]);
-    if (n instanceof PbrError) return n;
-    out[i] = n;
-  }
-  return out;
-}

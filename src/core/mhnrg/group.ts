@@ -15,7 +15,7 @@
  * crisis setting letter or Z; MHST contacts are MCS99Z.
  */
 import { PbrError, type ResultCell } from "../errors";
-import { readColumns, type Column } from "../args";
+import { COLUMN, readArgs, type Args, type Column } from "../args";
 import { isBlank, toKey, type CellValue } from "../values";
 import type { Bed, Category, MhnrgRules, Team } from "./tables";
 import { mhnrgErrors } from "./errors";
@@ -247,27 +247,22 @@ export function newGrouped(): Grouped {
 }
 
 /** The six activity arguments of PBR.MHNRG and PBR.MHNRGWHY as row readers, one length rule. */
-export interface Activity {
-  readonly cols: readonly Column[];
-  readonly rows: number;
-}
+const ACTIVITY = {
+  kind: COLUMN,
+  age: COLUMN,
+  diagnosis: COLUMN,
+  service: COLUMN,
+  referralReason: COLUMN,
+  crisisReferral: COLUMN,
+};
 
-export function readActivity(
-  kind: CellValue,
-  age: CellValue,
-  diagnosis: CellValue,
-  service: CellValue,
-  referralReason: CellValue,
-  crisisReferral: CellValue
-): Activity | PbrError {
-  return readColumns([
-    [kind, "kind"],
-    [age, "age"],
-    [diagnosis, "diagnosis"],
-    [service, "service"],
-    [referralReason, "referralReason"],
-    [crisisReferral, "crisisReferral"],
-  ]);
+/** The activity columns of PBR.MHNRG and PBR.MHNRGWHY, read in argument order. */
+export type Activity = Args<typeof ACTIVITY>;
+
+/** Read kind, age, diagnosis, service, referral reason and crisis referral, in that order. */
+export function readActivity(args: readonly CellValue[]): Activity | PbrError {
+  const [kind, age, diagnosis, service, referralReason, crisisReferral] = args;
+  return readArgs(ACTIVITY, { kind, age, diagnosis, service, referralReason, crisisReferral });
 }
 
 /** Code per row; blank rows blank; a bad row its own error. */

@@ -6,7 +6,7 @@
  * is #N/A saying so, unless the user asks for that same fallback.
  */
 import { PbrError, type ResultCell } from "../errors";
-import { readColumns } from "../args";
+import { COLUMN, readArgs } from "../args";
 import { NumberColumn } from "../results";
 import { readMff } from "../tariff/mff";
 import { isBlank, scalar, toKey, type CellValue } from "../values";
@@ -58,6 +58,9 @@ export function priceFor(
   return mhnrgErrors.noPrice(row, code);
 }
 
+const PRICED = { code: COLUMN, mff: COLUMN };
+const NAMED = { code: COLUMN };
+
 /**
  * PBR.MHNRGPRICE over a column of codes (and one MFF or a column of them): price × MFF per row as
  * numbers, or with `detail` rows of [price, unit, code priced, note]. Blank codes give blank rows.
@@ -73,12 +76,9 @@ export function mhnrgPriceRange(
   if (wantDetail instanceof PbrError) return wantDetail;
   const useFallback = readFlag(scalar(fallback), 1, "fallback");
   if (useFallback instanceof PbrError) return useFallback;
-  const cols = readColumns([
-    [code, "code"],
-    [mff, "mff"],
-  ]);
+  const cols = readArgs(PRICED, { code, mff });
   if (cols instanceof PbrError) return cols;
-  const [codes, mffs] = cols.cols;
+  const { code: codes, mff: mffs } = cols;
   /** Row i's price and MFF, or its error; null for a blank code. */
   const row = (i: number): { p: Priced; f: number } | PbrError | null => {
     const v = codes.at(i);
@@ -112,11 +112,11 @@ export function mhnrgPriceRange(
 
 /** PBR.MHNRGNAME over a column of codes: each code's name; blank rows blank. */
 export function mhnrgNameRange(code: CellValue): ResultCell[] | PbrError {
-  const cols = readColumns([[code, "code"]]);
+  const cols = readArgs(NAMED, { code });
   if (cols instanceof PbrError) return cols;
   const out = new Array<ResultCell>(cols.rows);
   for (let i = 0; i < cols.rows; i++) {
-    const v = cols.cols[0].at(i);
+    const v = cols.code.at(i);
     out[i] = isBlank(v)
       ? ""
       : (mhnrgName(toKey(v).toUpperCase()) ?? mhnrgErrors.unknownCode(i + 1, v));

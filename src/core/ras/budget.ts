@@ -9,7 +9,7 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns, readNumbers, type Column } from "../args";
+import { COLUMN, readArgs } from "../args";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
@@ -50,36 +50,9 @@ export function clusterAverage(setup: RasSetup, code: CellValue, row: number): n
 }
 
 /** The people of a cohort: code and step columns of matching length (or one shared value). */
-export function readPeople(code: CellValue, step: CellValue) {
-  return readColumns([
-    [code, "code"],
-    [step, "step"],
-  ]);
-}
-
+export const PEOPLE = { code: COLUMN, step: COLUMN };
 /** What both budget functions read before their rows: k, roundTo, then the people. */
-interface BudgetArgs {
-  readonly factor: number;
-  readonly unit: number;
-  readonly codes: Column;
-  readonly steps: Column;
-  readonly rows: number;
-}
-
-function readBudgetArgs(
-  code: CellValue,
-  step: CellValue,
-  k: CellValue,
-  roundTo: CellValue
-): BudgetArgs | PbrError {
-  const nums = readNumbers([k, roundTo], [K, ROUND_TO]);
-  if (nums instanceof PbrError) return nums;
-  const [factor, unit] = nums;
-  const read = readPeople(code, step);
-  if (read instanceof PbrError) return read;
-  const [codes, steps] = read.cols;
-  return { factor, unit, codes, steps, rows: read.rows };
-}
+const BUDGET = { k: K, roundTo: ROUND_TO, ...PEOPLE };
 
 export function rasBudgetRange(
   code: CellValue,
@@ -88,9 +61,9 @@ export function rasBudgetRange(
   k: CellValue,
   roundTo: CellValue
 ): NumberColumn | PbrError {
-  const args = readBudgetArgs(code, step, k, roundTo);
+  const args = readArgs(BUDGET, { k, roundTo, code, step });
   if (args instanceof PbrError) return args;
-  const { factor, unit, codes, steps, rows } = args;
+  const { k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
   const out = new NumberColumn(rows);
   for (let i = 0; i < rows; i++) {
     const c = codes.at(i);
@@ -115,9 +88,9 @@ export function rasBuildupRange(
   k: CellValue,
   roundTo: CellValue
 ): ResultCell[][] | PbrError {
-  const args = readBudgetArgs(code, step, k, roundTo);
+  const args = readArgs(BUDGET, { k, roundTo, code, step });
   if (args instanceof PbrError) return args;
-  const { factor, unit, codes, steps, rows } = args;
+  const { k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
   const out = new Array<ResultCell[]>(rows);
   for (let i = 0; i < rows; i++) {
     const c = codes.at(i);

@@ -9,8 +9,8 @@
  */
 import { PbrError, rasErrors } from "../errors";
 import { isBlank, type CellValue } from "../values";
-import { clusterAverage, readPeople, type RasSetup } from "./budget";
-import { readNumbers } from "../args";
+import { PEOPLE, clusterAverage, type RasSetup } from "./budget";
+import { readArgs } from "../args";
 import { CONTINGENCY, ENVELOPE } from "./inputs";
 import { stepPercent } from "./stepTable";
 
@@ -20,9 +20,9 @@ export function cohortTotal(
   step: CellValue,
   setup: RasSetup
 ): { total: number; people: number } | PbrError {
-  const read = readPeople(code, step);
+  const read = readArgs(PEOPLE, { code, step });
   if (read instanceof PbrError) return read;
-  const [codes, steps] = read.cols;
+  const { code: codes, step: steps } = read;
   let total = 0;
   let people = 0;
   for (let i = 0; i < read.rows; i++) {
@@ -39,6 +39,8 @@ export function cohortTotal(
   return { total, people };
 }
 
+const ENVELOPE_HELD = { envelope: ENVELOPE, contingency: CONTINGENCY };
+
 export function rasCalibrate(
   code: CellValue,
   step: CellValue,
@@ -46,9 +48,9 @@ export function rasCalibrate(
   contingency: CellValue,
   setup: RasSetup
 ): number | PbrError {
-  const nums = readNumbers([envelope, contingency], [ENVELOPE, CONTINGENCY]);
+  const nums = readArgs(ENVELOPE_HELD, { envelope, contingency });
   if (nums instanceof PbrError) return nums;
-  const [env, held] = nums;
+  const { envelope: env, contingency: held } = nums;
   const cohort = cohortTotal(code, step, setup);
   if (cohort instanceof PbrError) return cohort;
   if (cohort.people === 0) return rasErrors.cohortEmpty();

@@ -6,9 +6,16 @@
  */
 import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
-import { readColumns, readNonNegative, readNumbers } from "../args";
+import { COLUMN, readArgs, readNonNegative } from "../args";
 import { isBlank, type CellValue } from "../values";
 import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
+
+const RAS_POINTS = {
+  envelope: ENVELOPE,
+  totalPoints: TOTAL_POINTS,
+  contingency: CONTINGENCY,
+  points: COLUMN,
+};
 
 export function rasPointsRange(
   points: CellValue,
@@ -16,15 +23,9 @@ export function rasPointsRange(
   totalPoints: CellValue,
   contingency: CellValue
 ): NumberColumn | PbrError {
-  const nums = readNumbers(
-    [envelope, totalPoints, contingency],
-    [ENVELOPE, TOTAL_POINTS, CONTINGENCY]
-  );
-  if (nums instanceof PbrError) return nums;
-  const [env, total, held] = nums;
-  const read = readColumns([[points, "points"]]);
+  const read = readArgs(RAS_POINTS, { envelope, totalPoints, contingency, points });
   if (read instanceof PbrError) return read;
-  const [pts] = read.cols;
+  const { envelope: env, totalPoints: total, contingency: held, points: pts } = read;
   const perPoint = (env * (1 - held)) / total;
   const out = new NumberColumn(read.rows);
   for (let i = 0; i < read.rows; i++) {

@@ -8,9 +8,9 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import type { CellValue } from "../values";
-import { isBlankAt, readColumns, readNonNegative, readRate } from "../args";
+import { COLUMN, isBlankAt, readArgs, readNonNegative, readRate } from "../args";
 import { clamp } from "./bands";
-import { readLimits, type Limits } from "./settle";
+import { LIMITS, readLimits, type Limits } from "./settle";
 
 export function blended(
   fixed: number,
@@ -23,6 +23,14 @@ export function blended(
   return clamp(fixed + variableRate * (actualValue - planValue), fixed, cap, collar);
 }
 
+const BLENDED = {
+  fixed: COLUMN,
+  planValue: COLUMN,
+  actualValue: COLUMN,
+  variableRate: COLUMN,
+  ...LIMITS,
+};
+
 export function blendedRange(
   fixed: CellValue,
   planValue: CellValue,
@@ -31,18 +39,11 @@ export function blendedRange(
   cap: CellValue,
   collar: CellValue
 ): ResultCell[] | PbrError {
-  const cols = readColumns([
-    [fixed, "fixed"],
-    [planValue, "planValue"],
-    [actualValue, "actualValue"],
-    [variableRate, "variableRate"],
-    [cap, "cap"],
-    [collar, "collar"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const [fs, ps, as, rs, caps, collars] = cols.cols;
-  const out = new Array<ResultCell>(cols.rows);
-  for (let i = 0; i < cols.rows; i++) {
+  const args = readArgs(BLENDED, { fixed, planValue, actualValue, variableRate, cap, collar });
+  if (args instanceof PbrError) return args;
+  const [fs, ps, as, rs, caps, collars] = args.columns;
+  const out = new Array<ResultCell>(args.rows);
+  for (let i = 0; i < args.rows; i++) {
     const row = i + 1;
     const f = fs.at(i);
     const p = ps.at(i);

@@ -5,9 +5,9 @@
  */
 import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
 import { isBlank, toNumber, type CellValue } from "../values";
-import { readColumns, readNonNegative } from "../args";
+import { COLUMN, readArgs, readNonNegative } from "../args";
 import { readBandPair } from "./bands";
-import { readLimits, settlementRow, type Limits } from "./settle";
+import { LIMITS, readLimits, settlementRow, type Limits } from "./settle";
 
 export const SCENARIO_HEADER = [
   "Variance",
@@ -19,6 +19,7 @@ export const SCENARIO_HEADER = [
 const WIDTH = SCENARIO_HEADER.length;
 // Module-local copy for the row loop (under CommonJS each imported binding read is a getter call).
 const limitsAt = readLimits;
+const SWEEP = { variances: COLUMN, plan: COLUMN, ...LIMITS };
 
 export function scenariosTable(
   plan: CellValue,
@@ -30,17 +31,12 @@ export function scenariosTable(
 ): ResultCell[][] | PbrError {
   const pair = readBandPair(bands, underBands);
   if (pair instanceof PbrError) return pair;
-  const cols = readColumns([
-    [variances, "variances"],
-    [plan, "plan"],
-    [cap, "cap"],
-    [collar, "collar"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const [vs, plans, caps, collars] = cols.cols;
-  const out: ResultCell[][] = new Array(cols.rows + 1);
+  const args = readArgs(SWEEP, { variances, plan, cap, collar });
+  if (args instanceof PbrError) return args;
+  const { variances: vs, plan: plans, cap: caps, collar: collars } = args;
+  const out: ResultCell[][] = new Array(args.rows + 1);
   out[0] = SCENARIO_HEADER.slice();
-  for (let i = 0; i < cols.rows; i++) {
+  for (let i = 0; i < args.rows; i++) {
     const row = i + 1;
     const v = vs.at(i);
     if (isBlank(v)) {

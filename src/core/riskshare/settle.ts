@@ -10,8 +10,9 @@
 import { PbrError, type ResultCell } from "../errors";
 import type { CellValue } from "../values";
 import {
+  COLUMN,
   isBlankAt,
-  readColumns,
+  readArgs,
   readNonNegative,
   readOptionalFraction,
   type Column,
@@ -56,6 +57,10 @@ export function readLimits(caps: Column, collars: Column, i: number): Limits | P
   return collar instanceof PbrError ? collar : { cap, collar };
 }
 
+/** The cap and collar columns every risk-share function takes. */
+export const LIMITS = { cap: COLUMN, collar: COLUMN };
+const CONTRACT = { plan: COLUMN, actual: COLUMN, ...LIMITS };
+
 /** Read the bands, then plan, actual, cap and collar per row; call `each` for readable rows. */
 function eachContract<T>(
   plan: CellValue,
@@ -70,16 +75,11 @@ function eachContract<T>(
 ): T[] | PbrError {
   const pair = readBandPair(bands, underBands);
   if (pair instanceof PbrError) return pair;
-  const cols = readColumns([
-    [plan, "plan"],
-    [actual, "actual"],
-    [cap, "cap"],
-    [collar, "collar"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const [plans, actuals, caps, collars] = cols.cols;
-  const out = new Array<T>(cols.rows);
-  for (let i = 0; i < cols.rows; i++) {
+  const args = readArgs(CONTRACT, { plan, actual, cap, collar });
+  if (args instanceof PbrError) return args;
+  const { plan: plans, actual: actuals, cap: caps, collar: collars } = args;
+  const out = new Array<T>(args.rows);
+  for (let i = 0; i < args.rows; i++) {
     const row = i + 1;
     const p = plans.at(i);
     const a = actuals.at(i);

@@ -14,9 +14,9 @@
 import { PbrError, tariffErrors, type ResultCell } from "../errors";
 import { isBlank, type CellValue } from "../values";
 import {
-  readColumns,
+  COLUMN,
+  readArgs,
   readNonNegative,
-  readNumber,
   readOptionalNonNegative,
   type NumberSpec,
 } from "../args";
@@ -34,7 +34,12 @@ export function amountSpec(what: string): NumberSpec {
   };
 }
 
-const COST_POOL = amountSpec("costPool");
+const COST_PER_DAY = {
+  costPool: amountSpec("costPool"),
+  codes: COLUMN,
+  days: COLUMN,
+  weights: COLUMN,
+};
 
 export function costPerDayRange(
   costPool: CellValue,
@@ -42,16 +47,9 @@ export function costPerDayRange(
   days: CellValue,
   weights: CellValue
 ): ResultCell[] | PbrError {
-  const pool = readNumber(costPool, COST_POOL);
-  if (pool instanceof PbrError) return pool;
-  const cols = readColumns([
-    [codes, "codes"],
-    [days, "days"],
-    [weights, "weights"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const [codeList, dayList, weightList] = cols.cols;
-  const n = cols.rows;
+  const args = readArgs(COST_PER_DAY, { costPool, codes, days, weights });
+  if (args instanceof PbrError) return args;
+  const { costPool: pool, codes: codeList, days: dayList, weights: weightList, rows: n } = args;
   const out = new Array<ResultCell>(n);
   const dayOf = new Float64Array(n);
   const weight = new Float64Array(n);

@@ -13,7 +13,7 @@ import { PbrError, shapeErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { MAX_SERIAL, fyEnd, fyStart, minDate, workbookDateOffset } from "../dates";
 import { isBlank, type CellValue } from "../values";
-import { dateProblem, readColumns, readFyYear } from "../args";
+import { COLUMN, column, dateProblem, readArgs, readFyYear } from "../args";
 import { readMff } from "./mff";
 import { priceForRow, type PriceTable } from "./priceTable";
 import { careCost, readAdmitted } from "./tariff";
@@ -72,18 +72,17 @@ class FyWindow {
   }
 }
 
+const PERIOD = { start: COLUMN, end: COLUMN, fyStartYear: COLUMN };
+const FY_COST = { code: COLUMN, ...PERIOD, admittedDays: column("admitted days"), mff: COLUMN };
+
 export function fyDaysRange(
   start: CellValue,
   end: CellValue,
   fyStartYear: CellValue
 ): NumberColumn | PbrError {
-  const read = readColumns([
-    [start, "start"],
-    [end, "end"],
-    [fyStartYear, "fyStartYear"],
-  ]);
+  const read = readArgs(PERIOD, { start, end, fyStartYear });
   if (read instanceof PbrError) return read;
-  const [starts, ends, years] = read.cols;
+  const { start: starts, end: ends, fyStartYear: years } = read;
   const fy = new FyWindow();
   const out = new NumberColumn(read.rows);
   for (let i = 0; i < read.rows; i++) {
@@ -108,16 +107,9 @@ export function fyCostRange(
   prices: PriceTable,
   mff: CellValue
 ): NumberColumn | PbrError {
-  const read = readColumns([
-    [code, "code"],
-    [start, "start"],
-    [end, "end"],
-    [fyStartYear, "fyStartYear"],
-    [admittedDays, "admitted days"],
-    [mff, "mff"],
-  ]);
+  const read = readArgs(FY_COST, { code, start, end, fyStartYear, admittedDays, mff });
   if (read instanceof PbrError) return read;
-  const [codes, starts, ends, years, adms, mffs] = read.cols;
+  const [codes, starts, ends, years, adms, mffs] = read.columns;
   const singleMff = mffs.single ? readMff(mffs.at(0), null) : 0;
   if (singleMff instanceof PbrError) return singleMff;
   const fy = new FyWindow();

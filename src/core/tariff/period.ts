@@ -13,7 +13,7 @@ import { PbrError, shapeErrors, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { clusterInfo, reviewDays } from "../clusters/reference";
 import { isBlank, toNumber, type CellValue } from "../values";
-import { readColumns, readSingle } from "../args";
+import { COLUMN, readArgs, readSingle } from "../args";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "./priceTable";
 
 export type Basis = "period" | "year" | "day";
@@ -63,6 +63,8 @@ function noDayPrice(table: PriceTable, pr: PriceRow, row: number, code: CellValu
   return tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
 }
 
+const CODES = { code: COLUMN };
+
 export function periodPriceRange(
   code: CellValue,
   prices: PriceTable,
@@ -70,9 +72,9 @@ export function periodPriceRange(
 ): NumberColumn | PbrError {
   const b = readBasis(basis, "period");
   if (b instanceof PbrError) return b;
-  const read = readColumns([[code, "code"]]);
+  const read = readArgs(CODES, { code });
   if (read instanceof PbrError) return read;
-  const [codes] = read.cols;
+  const codes = read.code;
   const out = new NumberColumn(read.rows);
   for (let i = 0; i < read.rows; i++) {
     const c = codes.at(i);

@@ -11,7 +11,7 @@
 import { PbrError, argErrors, tariffErrors, type ResultCell } from "../errors";
 import { isBlank, type CellValue } from "../values";
 import { amountSpec } from "./costing";
-import { readColumns, readNonNegative, readNumber, type NumberSpec } from "../args";
+import { COLUMN, readArgs, readNonNegative, type NumberSpec } from "../args";
 import { codeKey } from "./priceTable";
 
 /** The contract value to reproduce: an amount as a cost pool, and 0 cannot be reproduced. */
@@ -20,22 +20,23 @@ const CONTRACT_VALUE: NumberSpec = {
   zero: () => argErrors.notPositive("contractValue", 0),
 };
 
+const REBASE = {
+  contractValue: CONTRACT_VALUE,
+  codes: COLUMN,
+  plannedActivity: COLUMN,
+  costs: COLUMN,
+};
+
 export function rebaseRange(
   contractValue: CellValue,
   codes: CellValue,
   plannedActivity: CellValue,
   costs: CellValue
 ): ResultCell[][] | PbrError {
-  const value = readNumber(contractValue, CONTRACT_VALUE);
-  if (value instanceof PbrError) return value;
-  const cols = readColumns([
-    [codes, "codes"],
-    [plannedActivity, "plannedActivity"],
-    [costs, "costs"],
-  ]);
-  if (cols instanceof PbrError) return cols;
-  const [codeList, activityList, costList] = cols.cols;
-  const n = cols.rows;
+  const args = readArgs(REBASE, { contractValue, codes, plannedActivity, costs });
+  if (args instanceof PbrError) return args;
+  const { contractValue: value, codes: codeList, plannedActivity: activityList, rows: n } = args;
+  const costList = args.costs;
   const out = new Array<ResultCell[]>(n);
   const cost = new Float64Array(n);
   const seen = new Map<string, number>();

@@ -7,11 +7,12 @@ import { MAX_NUMBER, PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
 import { readMff } from "./mff";
-import { readColumns, readNonNegative, readOptionalNonNegative } from "../args";
+import { COLUMN, column, readArgs, readNonNegative, readOptionalNonNegative } from "../args";
 import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
 
 // Module-local copy of the input bound for the per-row fast path (CommonJS getter cost).
 const MAX_DAYS = MAX_NUMBER;
+const TARIFF = { code: COLUMN, days: COLUMN, admittedDays: column("admitted days"), mff: COLUMN };
 
 /**
  * Price of `days` days of care, `admitted` of them admitted, at price row `pr`, times `mff`.
@@ -57,14 +58,9 @@ export function tariffRange(
   prices: PriceTable,
   mff: CellValue
 ): NumberColumn | PbrError {
-  const read = readColumns([
-    [code, "code"],
-    [days, "days"],
-    [admittedDays, "admitted days"],
-    [mff, "mff"],
-  ]);
+  const read = readArgs(TARIFF, { code, days, admittedDays, mff });
   if (read instanceof PbrError) return read;
-  const [codes, dayCol, admCol, mffCol] = read.cols;
+  const [codes, dayCol, admCol, mffCol] = read.columns;
   const singleMff = mffCol.single ? readMff(mffCol.at(0), null) : 0;
   if (singleMff instanceof PbrError) return singleMff;
 
