@@ -55,7 +55,9 @@ export function rasbudget(
   roundTo?: any
 ): any[][] {
   return guardRows([code, step], () =>
-    spillNumbers(withSetup(prices, steps, per, (s) => rasBudgetRange(code, step, s, k, roundTo)))
+    spillNumbers(
+      withSetup(prices, steps, per, (s) => rasBudgetRange({ code, step, k, roundTo, setup: s }))
+    )
   );
 }
 
@@ -83,7 +85,7 @@ export function rascalibrate(
 ): any[][] {
   return guard(() => {
     const k = withSetup(prices, steps, per, (s) =>
-      rasCalibrate(codes, step, envelope, contingency, s)
+      rasCalibrate({ codes, step, envelope, contingency, setup: s })
     );
     return spillColumn(k instanceof PbrError ? k : [k]);
   });
@@ -112,7 +114,9 @@ export function rasbuildup(
   roundTo?: any
 ): any[][] {
   return guardRows([code, step], () =>
-    spillTable(withSetup(prices, steps, per, (s) => rasBuildupRange(code, step, s, k, roundTo)))
+    spillTable(
+      withSetup(prices, steps, per, (s) => rasBuildupRange({ code, step, k, roundTo, setup: s }))
+    )
   );
 }
 
@@ -133,6 +137,6 @@ export function raspoints(
   contingency?: any
 ): any[][] {
   return guardRows([points], () =>
-    spillNumbers(rasPointsRange(points, envelope, totalPoints, contingency))
+    spillNumbers(rasPointsRange({ points, envelope, totalPoints, contingency }))
   );
 }

@@ -27,7 +27,7 @@ export function riskshare(
   collar?: any[][]
 ): any[][] {
   return guardRows([plan, actual, cap, collar], () =>
-    spillColumn(riskshareRange(plan, actual, bands, underBands, cap, collar))
+    spillColumn(riskshareRange({ plan, actual, bands, underBands, cap, collar }))
   );
 }
 
@@ -52,7 +52,7 @@ export function settlement(
   collar?: any[][]
 ): any[][] {
   return guardRows([plan, actual, cap, collar], () =>
-    spillTable(settlementRange(plan, actual, bands, underBands, cap, collar))
+    spillTable(settlementRange({ plan, actual, bands, underBands, cap, collar }))
   );
 }
 
@@ -77,7 +77,7 @@ export function blended(
   collar?: any[][]
 ): any[][] {
   return guardRows([fixed, planValue, actualValue, variableRate, cap, collar], () =>
-    spillColumn(blendedRange(fixed, planValue, actualValue, variableRate, cap, collar))
+    spillColumn(blendedRange({ fixed, planValue, actualValue, variableRate, cap, collar }))
   );
 }
 
@@ -101,7 +101,9 @@ export function scenarios(
   cap?: any[][],
   collar?: any[][]
 ): any[][] {
-  return guard(() => spillTable(scenariosTable(plan, variances, bands, underBands, cap, collar)));
+  return guard(() =>
+    spillTable(scenariosTable({ plan, variances, bands, underBands, cap, collar }))
+  );
 }
 
 /**

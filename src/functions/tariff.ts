@@ -27,7 +27,9 @@ export function tariff(
   mff?: any[][]
 ): any[][] {
   return guardRows([code, days, admittedDays, mff], () =>
-    spillNumbers(whenOk(priceArg(prices), (p) => tariffRange(code, days, admittedDays, p, mff)))
+    spillNumbers(
+      whenOk(priceArg(prices), (p) => tariffRange({ code, days, admittedDays, mff, prices: p }))
+    )
   );
 }
 
@@ -70,7 +72,7 @@ export function periodprice(code: any[][], prices?: any[][], per?: PricePer): an
  */
 export function fydays(start: any[][], end: any[][], fyStartYear: any[][]): any[][] {
   return guardRows([start, end, fyStartYear], () =>
-    spillNumbers(fyDaysRange(start, end, fyStartYear))
+    spillNumbers(fyDaysRange({ start, end, fyStartYear }))
   );
 }
 
@@ -99,7 +101,7 @@ export function fycost(
   return guardRows([code, start, end, fyStartYear, admittedDays, mff], () =>
     spillNumbers(
       whenOk(priceArg(prices), (p) =>
-        fyCostRange(code, start, end, fyStartYear, admittedDays, p, mff)
+        fyCostRange({ code, start, end, fyStartYear, admittedDays, mff, prices: p })
       )
     )
   );
@@ -121,7 +123,7 @@ export function costperday(
   days: any[][],
   weights?: any[][]
 ): any[][] {
-  return guard(() => spillColumn(costPerDayRange(costPool, codes, days, weights)));
+  return guard(() => spillColumn(costPerDayRange({ costPool, codes, days, weights })));
 }
 
 /**
@@ -140,5 +142,5 @@ export function rebase(
   plannedActivity: any[][],
   costs: any[][]
 ): any[][] {
-  return guard(() => spillTable(rebaseRange(contractValue, codes, plannedActivity, costs)));
+  return guard(() => spillTable(rebaseRange({ contractValue, codes, plannedActivity, costs })));
 }

@@ -46,15 +46,14 @@ const refs = {
 
 /** The plan value PBR.FYCOST gives over the caseload, rows that cannot be priced left out (core). */
 function expectedPlan(): number {
-  const out = fyCostRange(
-    column(3),
-    column(4),
-    column(5),
-    [[2024]],
-    column(6),
-    illustrativePrices(),
-    null
-  ) as NumberColumn;
+  const out = fyCostRange({
+    code: column(3),
+    start: column(4),
+    end: column(5),
+    fyStartYear: [[2024]],
+    admittedDays: column(6),
+    prices: illustrativePrices(),
+  }) as NumberColumn;
   let sum = 0;
   for (let i = 0; i < out.length; i++) if (out.tags[i] === 0) sum += out.values[i];
   return sum;

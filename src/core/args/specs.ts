@@ -1,6 +1,7 @@
 /**
  * A function's arguments declared once, as data: each argument is a column (one value for every
- * row, or a column of them) or a single number with its rule (single.ts). `readArgs` reads them in
+ * row, or a column of them), a single number with its rule (single.ts) or a table the function
+ * parses itself. Core functions take their values by name, typed from the spec (ArgValues). `readArgs` reads them in
  * the order declared, so the first problem in argument order is the one reported, then checks that
  * the columns share one length.
  *
@@ -27,14 +28,57 @@ export function column(what: string): ColumnSpec {
   return { kind: "column", what };
 }
 
-export type ArgSpecs = Readonly<Record<string, ColumnSpec | NumberSpec>>;
+/**
+ * An argument its function reads with its own parser (a band table): declared so that it is
+ * named in the function's values, and passed through as given.
+ */
+export interface TableSpec {
+  readonly kind: "table";
+}
 
-/** The values a function was called with, one per declared argument. */
-export type ArgValues<S extends ArgSpecs> = { readonly [K in keyof S]: CellValue };
+export const TABLE: TableSpec = { kind: "table" };
+
+/**
+ * An argument the caller has already read (a parsed price table, a budget setup), of type T:
+ * required, and passed through as given.
+ */
+export interface ParsedSpec<T> {
+  readonly kind: "parsed";
+  /** Only carries T for the types; never set. */
+  readonly type?: T;
+}
+
+export function parsed<T>(): ParsedSpec<T> {
+  return { kind: "parsed" };
+}
+
+export type ArgSpecs = Readonly<
+  Record<string, ColumnSpec | TableSpec | ParsedSpec<unknown> | NumberSpec>
+>;
+
+type ParsedKeys<S extends ArgSpecs> = {
+  [K in keyof S]: S[K] extends ParsedSpec<unknown> ? K : never;
+}[keyof S];
+
+/**
+ * The values a function is called with, by argument name. An argument left out is blank, as an
+ * omitted argument is in Excel; a parsed argument must be given.
+ */
+export type ArgValues<S extends ArgSpecs> = {
+  readonly [K in Exclude<keyof S, ParsedKeys<S>>]?: CellValue;
+} & {
+  readonly [K in ParsedKeys<S>]: S[K] extends ParsedSpec<infer T> ? T : never;
+};
 
 /** The arguments read: a Column or a number each, with the rows the columns share. */
 export type Args<S extends ArgSpecs> = {
-  readonly [K in keyof S]: S[K] extends ColumnSpec ? Column : number;
+  readonly [K in keyof S]: S[K] extends ColumnSpec
+    ? Column
+    : S[K] extends ParsedSpec<infer T>
+      ? T
+      : S[K] extends TableSpec
+        ? CellValue
+        : number;
 } & {
   readonly rows: number;
   /** The column arguments, in declared order. */
@@ -46,8 +90,12 @@ export function readArgs<S extends ArgSpecs>(specs: S, values: ArgValues<S>): Ar
   const columns: Column[] = [];
   for (const key of Object.keys(specs)) {
     const spec = specs[key];
-    const value = values[key];
-    const read = "kind" in spec ? Column.of(value, spec.what ?? key) : readNumber(value, spec);
+    const value = (values as Record<string, CellValue>)[key];
+    const read = !("kind" in spec)
+      ? readNumber(value, spec)
+      : spec.kind === "column"
+        ? Column.of(value, spec.what ?? key)
+        : value;
     if (read instanceof PbrError) return read;
     if (read instanceof Column) columns.push(read);
     out[key] = read;

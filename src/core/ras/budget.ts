@@ -9,7 +9,7 @@
  */
 import { PbrError, type ResultCell } from "../errors";
 import { NumberColumn } from "../results";
-import { COLUMN, readArgs } from "../args";
+import { COLUMN, parsed, readArgs, type ArgValues } from "../args";
 import { priceOnBasis, readBasis, type Basis } from "../tariff/period";
 import { lookupPrice, quickPrice, type PriceRow, type PriceTable } from "../tariff/priceTable";
 import { isBlank, type CellValue } from "../values";
@@ -49,21 +49,19 @@ export function clusterAverage(setup: RasSetup, code: CellValue, row: number): n
   return average;
 }
 
-/** The people of a cohort: code and step columns of matching length (or one shared value). */
-export const PEOPLE = { code: COLUMN, step: COLUMN };
-/** What both budget functions read before their rows: k, roundTo, then the people. */
-const BUDGET = { k: K, roundTo: ROUND_TO, ...PEOPLE };
+/** PBR.RASBUDGET's and PBR.RASBUILDUP's arguments read here: k, roundTo, then the people. */
+export const BUDGET = {
+  setup: parsed<RasSetup>(),
+  k: K,
+  roundTo: ROUND_TO,
+  code: COLUMN,
+  step: COLUMN,
+};
 
-export function rasBudgetRange(
-  code: CellValue,
-  step: CellValue,
-  setup: RasSetup,
-  k: CellValue,
-  roundTo: CellValue
-): NumberColumn | PbrError {
-  const args = readArgs(BUDGET, { k, roundTo, code, step });
+export function rasBudgetRange(values: ArgValues<typeof BUDGET>): NumberColumn | PbrError {
+  const args = readArgs(BUDGET, values);
   if (args instanceof PbrError) return args;
-  const { k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
+  const { setup, k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
   const out = new NumberColumn(rows);
   for (let i = 0; i < rows; i++) {
     const c = codes.at(i);
@@ -81,16 +79,10 @@ export function rasBudgetRange(
   return out;
 }
 
-export function rasBuildupRange(
-  code: CellValue,
-  step: CellValue,
-  setup: RasSetup,
-  k: CellValue,
-  roundTo: CellValue
-): ResultCell[][] | PbrError {
-  const args = readArgs(BUDGET, { k, roundTo, code, step });
+export function rasBuildupRange(values: ArgValues<typeof BUDGET>): ResultCell[][] | PbrError {
+  const args = readArgs(BUDGET, values);
   if (args instanceof PbrError) return args;
-  const { k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
+  const { setup, k: factor, roundTo: unit, code: codes, step: steps, rows } = args;
   const out = new Array<ResultCell[]>(rows);
   for (let i = 0; i < rows; i++) {
     const c = codes.at(i);

@@ -8,24 +8,31 @@
  * or step not found) stops it, and the answer says which row to fix.
  */
 import { PbrError, rasErrors } from "../errors";
-import { isBlank, type CellValue } from "../values";
-import { PEOPLE, clusterAverage, type RasSetup } from "./budget";
-import { readArgs } from "../args";
+import { isBlank } from "../values";
+import { clusterAverage, type RasSetup } from "./budget";
+import { COLUMN, column, parsed, readArgs, type ArgValues, type Args } from "../args";
 import { CONTINGENCY, ENVELOPE } from "./inputs";
 import { stepPercent } from "./stepTable";
 
+/** PBR.RASCALIBRATE's arguments: the envelope and contingency, then the cohort. */
+export const CALIBRATE = {
+  setup: parsed<RasSetup>(),
+  envelope: ENVELOPE,
+  contingency: CONTINGENCY,
+  codes: column("code"),
+  step: COLUMN,
+};
+
 /** The cohort's total before calibration: Σ cluster average × step percent, and how many people. */
-export function cohortTotal(
-  code: CellValue,
-  step: CellValue,
-  setup: RasSetup
-): { total: number; people: number } | PbrError {
-  const read = readArgs(PEOPLE, { code, step });
-  if (read instanceof PbrError) return read;
-  const { code: codes, step: steps } = read;
+function cohortTotal({
+  setup,
+  codes,
+  step: steps,
+  rows,
+}: Args<typeof CALIBRATE>): { total: number; people: number } | PbrError {
   let total = 0;
   let people = 0;
-  for (let i = 0; i < read.rows; i++) {
+  for (let i = 0; i < rows; i++) {
     const c = codes.at(i);
     const s = steps.at(i);
     if (isBlank(c) && steps.blankOrShared(i)) continue;
@@ -39,21 +46,12 @@ export function cohortTotal(
   return { total, people };
 }
 
-const ENVELOPE_HELD = { envelope: ENVELOPE, contingency: CONTINGENCY };
-
-export function rasCalibrate(
-  code: CellValue,
-  step: CellValue,
-  envelope: CellValue,
-  contingency: CellValue,
-  setup: RasSetup
-): number | PbrError {
-  const nums = readArgs(ENVELOPE_HELD, { envelope, contingency });
-  if (nums instanceof PbrError) return nums;
-  const { envelope: env, contingency: held } = nums;
-  const cohort = cohortTotal(code, step, setup);
+export function rasCalibrate(values: ArgValues<typeof CALIBRATE>): number | PbrError {
+  const args = readArgs(CALIBRATE, values);
+  if (args instanceof PbrError) return args;
+  const cohort = cohortTotal(args);
   if (cohort instanceof PbrError) return cohort;
   if (cohort.people === 0) return rasErrors.cohortEmpty();
   if (!(cohort.total > 0)) return rasErrors.cohortZero(cohort.people);
-  return (env * (1 - held)) / cohort.total;
+  return (args.envelope * (1 - args.contingency)) / cohort.total;
 }

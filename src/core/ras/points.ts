@@ -6,24 +6,20 @@
  */
 import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
-import { COLUMN, readArgs, readNonNegative } from "../args";
-import { isBlank, type CellValue } from "../values";
+import { COLUMN, readArgs, readNonNegative, type ArgValues } from "../args";
+import { isBlank } from "../values";
 import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
 
-const RAS_POINTS = {
+/** PBR.RASPOINTS's arguments: the single values first, then the points column. */
+export const RAS_POINTS = {
   envelope: ENVELOPE,
   totalPoints: TOTAL_POINTS,
   contingency: CONTINGENCY,
   points: COLUMN,
 };
 
-export function rasPointsRange(
-  points: CellValue,
-  envelope: CellValue,
-  totalPoints: CellValue,
-  contingency: CellValue
-): NumberColumn | PbrError {
-  const read = readArgs(RAS_POINTS, { envelope, totalPoints, contingency, points });
+export function rasPointsRange(values: ArgValues<typeof RAS_POINTS>): NumberColumn | PbrError {
+  const read = readArgs(RAS_POINTS, values);
   if (read instanceof PbrError) return read;
   const { envelope: env, totalPoints: total, contingency: held, points: pts } = read;
   const perPoint = (env * (1 - held)) / total;

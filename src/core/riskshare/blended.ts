@@ -7,8 +7,7 @@
  * paid when activity is on plan, so it plays the part of P in the cap and collar.
  */
 import { PbrError, type ResultCell } from "../errors";
-import type { CellValue } from "../values";
-import { COLUMN, isBlankAt, readArgs, readNonNegative, readRate } from "../args";
+import { COLUMN, isBlankAt, readArgs, readNonNegative, readRate, type ArgValues } from "../args";
 import { clamp } from "./bands";
 import { LIMITS, readLimits, type Limits } from "./settle";
 
@@ -23,7 +22,8 @@ export function blended(
   return clamp(fixed + variableRate * (actualValue - planValue), fixed, cap, collar);
 }
 
-const BLENDED = {
+/** PBR.BLENDED's arguments. */
+export const BLENDED = {
   fixed: COLUMN,
   planValue: COLUMN,
   actualValue: COLUMN,
@@ -31,15 +31,8 @@ const BLENDED = {
   ...LIMITS,
 };
 
-export function blendedRange(
-  fixed: CellValue,
-  planValue: CellValue,
-  actualValue: CellValue,
-  variableRate: CellValue,
-  cap: CellValue,
-  collar: CellValue
-): ResultCell[] | PbrError {
-  const args = readArgs(BLENDED, { fixed, planValue, actualValue, variableRate, cap, collar });
+export function blendedRange(values: ArgValues<typeof BLENDED>): ResultCell[] | PbrError {
+  const args = readArgs(BLENDED, values);
   if (args instanceof PbrError) return args;
   const [fs, ps, as, rs, caps, collars] = args.columns;
   const out = new Array<ResultCell>(args.rows);

@@ -4,10 +4,10 @@
  * has a header row; a blank variance gives a blank row; a failed row carries its error in every cell.
  */
 import { PbrError, riskErrors, shapeErrors, type ResultCell } from "../errors";
-import { isBlank, toNumber, type CellValue } from "../values";
-import { COLUMN, readArgs, readNonNegative } from "../args";
+import { isBlank, toNumber } from "../values";
+import { COLUMN, readArgs, readNonNegative, type ArgValues } from "../args";
 import { readBandPair } from "./bands";
-import { LIMITS, readLimits, settlementRow, type Limits } from "./settle";
+import { BAND_TABLES, LIMITS, readLimits, settlementRow, type Limits } from "./settle";
 
 export const SCENARIO_HEADER = [
   "Variance",
@@ -19,19 +19,13 @@ export const SCENARIO_HEADER = [
 const WIDTH = SCENARIO_HEADER.length;
 // Module-local copy for the row loop (under CommonJS each imported binding read is a getter call).
 const limitsAt = readLimits;
-const SWEEP = { variances: COLUMN, plan: COLUMN, ...LIMITS };
+/** PBR.SCENARIOS's arguments: the variances decide the rows. */
+export const SWEEP = { variances: COLUMN, plan: COLUMN, ...BAND_TABLES, ...LIMITS };
 
-export function scenariosTable(
-  plan: CellValue,
-  variances: CellValue,
-  bands: CellValue,
-  underBands: CellValue,
-  cap: CellValue,
-  collar: CellValue
-): ResultCell[][] | PbrError {
-  const pair = readBandPair(bands, underBands);
+export function scenariosTable(values: ArgValues<typeof SWEEP>): ResultCell[][] | PbrError {
+  const pair = readBandPair(values.bands, values.underBands);
   if (pair instanceof PbrError) return pair;
-  const args = readArgs(SWEEP, { variances, plan, cap, collar });
+  const args = readArgs(SWEEP, values);
   if (args instanceof PbrError) return args;
   const { variances: vs, plan: plans, cap: caps, collar: collars } = args;
   const out: ResultCell[][] = new Array(args.rows + 1);

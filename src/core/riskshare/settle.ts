@@ -8,11 +8,12 @@
  * [payment, V, provider gain = payment − V, change against plan = payment − P].
  */
 import { PbrError, type ResultCell } from "../errors";
-import type { CellValue } from "../values";
 import {
   COLUMN,
+  TABLE,
   isBlankAt,
   readArgs,
+  type ArgValues,
   readNonNegative,
   readOptionalFraction,
   type Column,
@@ -59,23 +60,21 @@ export function readLimits(caps: Column, collars: Column, i: number): Limits | P
 
 /** The cap and collar columns every risk-share function takes. */
 export const LIMITS = { cap: COLUMN, collar: COLUMN };
-const CONTRACT = { plan: COLUMN, actual: COLUMN, ...LIMITS };
+/** The band tables every risk-share function takes, read first (bands.ts). */
+export const BAND_TABLES = { bands: TABLE, underBands: TABLE };
+/** PBR.RISKSHARE's and PBR.SETTLEMENT's arguments. */
+export const CONTRACT = { plan: COLUMN, actual: COLUMN, ...BAND_TABLES, ...LIMITS };
 
 /** Read the bands, then plan, actual, cap and collar per row; call `each` for readable rows. */
 function eachContract<T>(
-  plan: CellValue,
-  actual: CellValue,
-  bands: CellValue,
-  underBands: CellValue,
-  cap: CellValue,
-  collar: CellValue,
+  values: ArgValues<typeof CONTRACT>,
   blank: T,
   failed: (e: PbrError) => T,
   each: (pair: BandPair, row: Row) => T
 ): T[] | PbrError {
-  const pair = readBandPair(bands, underBands);
+  const pair = readBandPair(values.bands, values.underBands);
   if (pair instanceof PbrError) return pair;
-  const args = readArgs(CONTRACT, { plan, actual, cap, collar });
+  const args = readArgs(CONTRACT, values);
   if (args instanceof PbrError) return args;
   const { plan: plans, actual: actuals, cap: caps, collar: collars } = args;
   const out = new Array<T>(args.rows);
@@ -101,21 +100,9 @@ function eachContract<T>(
 }
 
 /** PBR.RISKSHARE: the payment per contract row. */
-export function riskshareRange(
-  plan: CellValue,
-  actual: CellValue,
-  bands: CellValue,
-  underBands: CellValue,
-  cap: CellValue,
-  collar: CellValue
-): ResultCell[] | PbrError {
+export function riskshareRange(values: ArgValues<typeof CONTRACT>): ResultCell[] | PbrError {
   return eachContract<ResultCell>(
-    plan,
-    actual,
-    bands,
-    underBands,
-    cap,
-    collar,
+    values,
     "",
     (e) => e,
     (pair, r) => payment(pair, r.plan, r.value, r.limits)
@@ -123,22 +110,10 @@ export function riskshareRange(
 }
 
 /** PBR.SETTLEMENT: one row [payment, V, provider gain, change against plan] per contract row. */
-export function settlementRange(
-  plan: CellValue,
-  actual: CellValue,
-  bands: CellValue,
-  underBands: CellValue,
-  cap: CellValue,
-  collar: CellValue
-): ResultCell[][] | PbrError {
+export function settlementRange(values: ArgValues<typeof CONTRACT>): ResultCell[][] | PbrError {
   const blank: ResultCell[] = new Array<ResultCell>(SETTLEMENT_WIDTH).fill("");
   return eachContract<ResultCell[]>(
-    plan,
-    actual,
-    bands,
-    underBands,
-    cap,
-    collar,
+    values,
     blank,
     // A failed row is the error in every cell, so no column of the row can be summed as if it were 0.
     (e) => new Array<ResultCell>(SETTLEMENT_WIDTH).fill(e),

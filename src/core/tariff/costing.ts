@@ -12,12 +12,13 @@
  * own error and the other rows say which row to fix.
  */
 import { PbrError, tariffErrors, type ResultCell } from "../errors";
-import { isBlank, type CellValue } from "../values";
+import { isBlank } from "../values";
 import {
   COLUMN,
   readArgs,
   readNonNegative,
   readOptionalNonNegative,
+  type ArgValues,
   type NumberSpec,
 } from "../args";
 import { sharePennies } from "./pennies";
@@ -34,20 +35,16 @@ export function amountSpec(what: string): NumberSpec {
   };
 }
 
-const COST_PER_DAY = {
+/** PBR.COSTPERDAY's arguments. */
+export const COST_PER_DAY = {
   costPool: amountSpec("costPool"),
   codes: COLUMN,
   days: COLUMN,
   weights: COLUMN,
 };
 
-export function costPerDayRange(
-  costPool: CellValue,
-  codes: CellValue,
-  days: CellValue,
-  weights: CellValue
-): ResultCell[] | PbrError {
-  const args = readArgs(COST_PER_DAY, { costPool, codes, days, weights });
+export function costPerDayRange(values: ArgValues<typeof COST_PER_DAY>): ResultCell[] | PbrError {
+  const args = readArgs(COST_PER_DAY, values);
   if (args instanceof PbrError) return args;
   const { costPool: pool, codes: codeList, days: dayList, weights: weightList, rows: n } = args;
   const out = new Array<ResultCell>(n);

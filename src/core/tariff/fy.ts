@@ -13,7 +13,7 @@ import { PbrError, shapeErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { MAX_SERIAL, fyEnd, fyStart, minDate, workbookDateOffset } from "../dates";
 import { isBlank, type CellValue } from "../values";
-import { COLUMN, column, dateProblem, readArgs, readFyYear } from "../args";
+import { COLUMN, column, dateProblem, parsed, readArgs, readFyYear, type ArgValues } from "../args";
 import { readMff } from "./mff";
 import { priceForRow, type PriceTable } from "./priceTable";
 import { careCost, readAdmitted } from "./tariff";
@@ -72,15 +72,19 @@ class FyWindow {
   }
 }
 
-const PERIOD = { start: COLUMN, end: COLUMN, fyStartYear: COLUMN };
-const FY_COST = { code: COLUMN, ...PERIOD, admittedDays: column("admitted days"), mff: COLUMN };
+/** PBR.FYDAYS's arguments. */
+export const PERIOD = { start: COLUMN, end: COLUMN, fyStartYear: COLUMN };
+/** PBR.FYCOST's arguments read per row (the price table is read before). */
+export const FY_COST = {
+  prices: parsed<PriceTable>(),
+  code: COLUMN,
+  ...PERIOD,
+  admittedDays: column("admitted days"),
+  mff: COLUMN,
+};
 
-export function fyDaysRange(
-  start: CellValue,
-  end: CellValue,
-  fyStartYear: CellValue
-): NumberColumn | PbrError {
-  const read = readArgs(PERIOD, { start, end, fyStartYear });
+export function fyDaysRange(values: ArgValues<typeof PERIOD>): NumberColumn | PbrError {
+  const read = readArgs(PERIOD, values);
   if (read instanceof PbrError) return read;
   const { start: starts, end: ends, fyStartYear: years } = read;
   const fy = new FyWindow();
@@ -98,17 +102,10 @@ export function fyDaysRange(
   return out;
 }
 
-export function fyCostRange(
-  code: CellValue,
-  start: CellValue,
-  end: CellValue,
-  fyStartYear: CellValue,
-  admittedDays: CellValue,
-  prices: PriceTable,
-  mff: CellValue
-): NumberColumn | PbrError {
-  const read = readArgs(FY_COST, { code, start, end, fyStartYear, admittedDays, mff });
+export function fyCostRange(values: ArgValues<typeof FY_COST>): NumberColumn | PbrError {
+  const read = readArgs(FY_COST, values);
   if (read instanceof PbrError) return read;
+  const prices = values.prices;
   const [codes, starts, ends, years, adms, mffs] = read.columns;
   const singleMff = mffs.single ? readMff(mffs.at(0), null) : 0;
   if (singleMff instanceof PbrError) return singleMff;

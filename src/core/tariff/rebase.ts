@@ -9,9 +9,9 @@
  * depends on every row, a bad row stops k: it shows its own error and the others say what to fix.
  */
 import { PbrError, argErrors, tariffErrors, type ResultCell } from "../errors";
-import { isBlank, type CellValue } from "../values";
+import { isBlank } from "../values";
 import { amountSpec } from "./costing";
-import { COLUMN, readArgs, readNonNegative, type NumberSpec } from "../args";
+import { COLUMN, readArgs, readNonNegative, type ArgValues, type NumberSpec } from "../args";
 import { codeKey } from "./priceTable";
 
 /** The contract value to reproduce: an amount as a cost pool, and 0 cannot be reproduced. */
@@ -20,20 +20,16 @@ const CONTRACT_VALUE: NumberSpec = {
   zero: () => argErrors.notPositive("contractValue", 0),
 };
 
-const REBASE = {
+/** PBR.REBASE's arguments. */
+export const REBASE = {
   contractValue: CONTRACT_VALUE,
   codes: COLUMN,
   plannedActivity: COLUMN,
   costs: COLUMN,
 };
 
-export function rebaseRange(
-  contractValue: CellValue,
-  codes: CellValue,
-  plannedActivity: CellValue,
-  costs: CellValue
-): ResultCell[][] | PbrError {
-  const args = readArgs(REBASE, { contractValue, codes, plannedActivity, costs });
+export function rebaseRange(values: ArgValues<typeof REBASE>): ResultCell[][] | PbrError {
+  const args = readArgs(REBASE, values);
   if (args instanceof PbrError) return args;
   const { contractValue: value, codes: codeList, plannedActivity: activityList, rows: n } = args;
   const costList = args.costs;

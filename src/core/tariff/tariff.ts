@@ -7,12 +7,27 @@ import { MAX_NUMBER, PbrError, tariffErrors } from "../errors";
 import { NumberColumn } from "../results";
 import { isBlank, type CellValue } from "../values";
 import { readMff } from "./mff";
-import { COLUMN, column, readArgs, readNonNegative, readOptionalNonNegative } from "../args";
+import {
+  COLUMN,
+  column,
+  parsed,
+  readArgs,
+  readNonNegative,
+  readOptionalNonNegative,
+  type ArgValues,
+} from "../args";
 import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
 
 // Module-local copy of the input bound for the per-row fast path (CommonJS getter cost).
 const MAX_DAYS = MAX_NUMBER;
-const TARIFF = { code: COLUMN, days: COLUMN, admittedDays: column("admitted days"), mff: COLUMN };
+/** PBR.TARIFF's arguments read per row (the price table is read before). */
+export const TARIFF = {
+  prices: parsed<PriceTable>(),
+  code: COLUMN,
+  days: COLUMN,
+  admittedDays: column("admitted days"),
+  mff: COLUMN,
+};
 
 /**
  * Price of `days` days of care, `admitted` of them admitted, at price row `pr`, times `mff`.
@@ -51,15 +66,10 @@ export function readAdmitted(value: CellValue, row: number, days: number): numbe
   return a;
 }
 
-export function tariffRange(
-  code: CellValue,
-  days: CellValue,
-  admittedDays: CellValue,
-  prices: PriceTable,
-  mff: CellValue
-): NumberColumn | PbrError {
-  const read = readArgs(TARIFF, { code, days, admittedDays, mff });
+export function tariffRange(values: ArgValues<typeof TARIFF>): NumberColumn | PbrError {
+  const read = readArgs(TARIFF, values);
   if (read instanceof PbrError) return read;
+  const prices = values.prices;
   const [codes, dayCol, admCol, mffCol] = read.columns;
   const singleMff = mffCol.single ? readMff(mffCol.at(0), null) : 0;
   if (singleMff instanceof PbrError) return singleMff;

@@ -100,15 +100,14 @@ export function preflightFyCost(
 ): Preflight | PbrError {
   const table = pricesFrom(prices);
   if (table instanceof PbrError) return table;
-  const result = fyCostRange(
-    column(caseload, cols.code),
-    column(caseload, cols.start),
-    column(caseload, cols.end),
+  const result = fyCostRange({
+    code: column(caseload, cols.code),
+    start: column(caseload, cols.start),
+    end: column(caseload, cols.end),
     fyStartYear,
-    cols.admitted >= 0 ? column(caseload, cols.admitted) : null,
-    table,
-    null
-  );
+    admittedDays: cols.admitted >= 0 ? column(caseload, cols.admitted) : null,
+    prices: table,
+  });
   if (result instanceof PbrError) return result;
   return collect(caseload, cols.id, result, (i) => result.at(i) === "");
 }
@@ -127,13 +126,11 @@ export function preflightBudgets(
   if (s instanceof PbrError) return s;
   const setup = rasSetup(p, s, null);
   if (setup instanceof PbrError) return setup;
-  const result = rasBudgetRange(
-    people.map((x) => [x.code]),
-    people.map((x) => [x.step]),
+  const result = rasBudgetRange({
+    code: people.map((x) => [x.code]),
+    step: people.map((x) => [x.step]),
     setup,
-    null,
-    null
-  );
+  });
   if (result instanceof PbrError) return result;
   return collect(
     table,

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { PbrError } from "../../../src/core/errors";
-import { rasBudgetRange, rasBuildupRange, rasSetup } from "../../../src/core/ras/budget";
+import { rasBudgetRange, rasBuildupRange, rasSetup, type RasSetup } from "../../../src/core/ras/budget";
 import { rasCalibrate } from "../../../src/core/ras/calibrate";
 import { roundColumn } from "../../../src/core/ras/inputs";
 
@@ -17,15 +17,18 @@ import { illustrativePrices } from "../../../src/core/tariff/builtin";
 import { cells, col, show } from "../tariff/fixtures";
 import { COHORT_CODES, COHORT_RAW, COHORT_STEPS, RAW_TOTAL, setup, steps } from "./fixtures";
 
-const budget = (...args: Parameters<typeof rasBudgetRange>): any => {
-  const r = cells(rasBudgetRange(...args));
+// Positional, in the order of the PBR functions' arguments, to keep the cases short.
+type Setup = RasSetup;
+const budget = (code: any, step: any, s: Setup, k: any, roundTo: any): any => {
+  const r = cells(rasBudgetRange({ code, step, k, roundTo, setup: s }));
   return Array.isArray(r) ? r.map(show) : show(r);
 };
-const buildup = (...args: Parameters<typeof rasBuildupRange>): any => {
-  const r = rasBuildupRange(...args);
+const buildup = (code: any, step: any, s: Setup, k: any, roundTo: any): any => {
+  const r = rasBuildupRange({ code, step, k, roundTo, setup: s });
   return Array.isArray(r) ? r.map((row) => row.map(show)) : show(r);
 };
-const calibrate = (...args: Parameters<typeof rasCalibrate>): any => show(rasCalibrate(...args));
+const calibrate = (codes: any, step: any, envelope: any, contingency: any, s: Setup): any =>
+  show(rasCalibrate({ codes, step, envelope, contingency, setup: s }));
 
 describe("step tables", () => {
   it("the built-in table is five illustrative steps of 50/75/100/125/150%", () => {
@@ -93,7 +96,7 @@ describe("PBR.RASBUDGET", () => {
     const s = rasSetup(illustrativePrices(), illustrativeSteps(), null) as any;
     const codes = Array.from({ length: 20 }, (_, i) => [[1, 3, 4, 7, 11, 12, 13, 16, 18, 21][i % 10]]);
     const steps = Array.from({ length: 20 }, (_, i) => [1 + (i % 5)]);
-    const k = rasCalibrate(codes, steps, 72000, 0, s) as number;
+    const k = rasCalibrate({ codes, step: steps, envelope: 72000, contingency: 0, setup: s }) as number;
     const unrounded = budget(codes, steps, s, k, null) as number[];
     const pennies = budget(codes, steps, s, k, 0.01) as number[];
     expect(pennies.reduce((a, b) => a + Math.round(b * 100), 0)).toBe(7_200_000);
@@ -126,7 +129,7 @@ describe("PBR.RASCALIBRATE", () => {
   });
 
   it("the calibrated budgets, rounded down to £100, stay inside the envelope", () => {
-    const k = rasCalibrate(COHORT_CODES, COHORT_STEPS, 65243.75, 0.2, setup()) as number;
+    const k = rasCalibrate({ codes: COHORT_CODES, step: COHORT_STEPS, envelope: 65243.75, contingency: 0.2, setup: setup() }) as number;
     // 2 × each raw budget: 4,380; 5,475; 18,250; 21,900; 2,190 = 52,195 → 521 whole £100s. Rounded
     // down they make 519; the 2 left go to the largest remainders (0.9 of 2,190 and 0.8 of 4,380).
     const out = budget(COHORT_CODES, COHORT_STEPS, setup(), k, 100);
@@ -207,8 +210,8 @@ describe("PBR.RASBUILDUP", () => {
 });
 
 describe("PBR.RASPOINTS", () => {
-  const points = (...args: Parameters<typeof rasPointsRange>): any => {
-    const r = cells(rasPointsRange(...args));
+  const points = (points: any, envelope: any, totalPoints: any, contingency: any): any => {
+    const r = cells(rasPointsRange({ points, envelope, totalPoints, contingency }));
     return Array.isArray(r) ? r.map(show) : show(r);
   };
 
@@ -248,5 +251,5 @@ describe("rounding down", () => {
 });
 
 it("PbrError values only, never a throw, for a nonsense step range", () => {
-  expect(rasBudgetRange(11, [[1, 2], [3, 4]], setup(), null, null)).toBeInstanceOf(PbrError);
+  expect(rasBudgetRange({ code: 11, step: [[1, 2], [3, 4]], setup: setup() })).toBeInstanceOf(PbrError);
 });

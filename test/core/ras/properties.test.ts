@@ -19,13 +19,7 @@ function budgets(
   k: number,
   roundTo: number | null
 ): number[] {
-  const out = rasBudgetRange(
-    people.map((p) => [p.code]),
-    people.map((p) => [p.step]),
-    S,
-    k,
-    roundTo
-  ) as NumberColumn;
+  const out = rasBudgetRange({ code: people.map((p) => [p.code]), step: people.map((p) => [p.step]), k, roundTo, setup: S }) as NumberColumn;
   return Array.from(out.values);
 }
 
@@ -35,13 +29,7 @@ describe("budget properties", () => {
   it("calibrated budgets sum to envelope × (1 − contingency), within a penny", () => {
     fc.assert(
       fc.property(cohort, envelope, contingency, (people, env, held) => {
-        const k = rasCalibrate(
-          people.map((p) => [p.code]),
-          people.map((p) => [p.step]),
-          env,
-          held,
-          S
-        ) as number;
+        const k = rasCalibrate({ codes: people.map((p) => [p.code]), step: people.map((p) => [p.step]), envelope: env, contingency: held, setup: S }) as number;
         return Math.abs(sum(budgets(people, k, null)) - env * (1 - held)) <= 0.01;
       })
     );
@@ -55,13 +43,7 @@ describe("budget properties", () => {
         contingency,
         fc.constantFrom(0.01, 1, 5, 10, 50, 100),
         (people, env, held, roundTo) => {
-          const k = rasCalibrate(
-            people.map((p) => [p.code]),
-            people.map((p) => [p.step]),
-            env,
-            held,
-            S
-          ) as number;
+          const k = rasCalibrate({ codes: people.map((p) => [p.code]), step: people.map((p) => [p.step]), envelope: env, contingency: held, setup: S }) as number;
           const rounded = budgets(people, k, roundTo);
           const target = env * (1 - held);
           // Largest remainders: whole units, never over (a total within one part in 10^13 of a whole
@@ -104,8 +86,8 @@ describe("budget properties", () => {
         (people, env, factor) => {
           const codes = people.map((p) => [p.code]);
           const steps = people.map((p) => [p.step]);
-          const k1 = rasCalibrate(codes, steps, env, 0.1, S) as number;
-          const k2 = rasCalibrate(codes, steps, env * factor, 0.1, S) as number;
+          const k1 = rasCalibrate({ codes, step: steps, envelope: env, contingency: 0.1, setup: S }) as number;
+          const k2 = rasCalibrate({ codes, step: steps, envelope: env * factor, contingency: 0.1, setup: S }) as number;
           return Math.abs(k2 - factor * k1) <= 1e-12 * Math.abs(k2);
         }
       )
@@ -118,13 +100,7 @@ describe("rounding regression", () => {
     // Found by the property above (seed 1124183980): cluster 11, step 1, envelope £47,338,258.73995267.
     const people = [{ code: 11, step: 1 }];
     const env = 47338258.73995267;
-    const k = rasCalibrate(
-      people.map((p) => [p.code]),
-      people.map((p) => [p.step]),
-      env,
-      0,
-      S
-    ) as number;
+    const k = rasCalibrate({ codes: people.map((p) => [p.code]), step: people.map((p) => [p.step]), envelope: env, contingency: 0, setup: S }) as number;
     expect(sum(budgets(people, k, 0.01))).toBeLessThanOrEqual(env);
   });
 });

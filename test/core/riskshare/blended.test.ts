@@ -20,7 +20,7 @@ describe("blended payment", () => {
   });
 
   it("spills per row; blank rows stay blank; bad rows carry their error", () => {
-    const out = blendedRange([[100], [""], [100], [100]], [[50]], [[60], [""], [60], [60]], [[0.2], [""], [1.2], [0.2]], null, [[""], [""], [""], [-1]]);
+    const out = blendedRange({ fixed: [[100], [""], [100], [100]], planValue: [[50]], actualValue: [[60], [""], [60], [60]], variableRate: [[0.2], [""], [1.2], [0.2]], collar: [[""], [""], [""], [-1]] });
     expect(Array.isArray(out)).toBe(true);
     const rows = out as (number | string | PbrError)[];
     // 100 + 0.2 × (60 − 50) = 102
@@ -32,7 +32,7 @@ describe("blended payment", () => {
   });
 
   it("mismatched columns give one error", () => {
-    const out = blendedRange([[1], [2]], [[1], [2], [3]], [[1]], [[0.5]], null, null) as PbrError;
+    const out = blendedRange({ fixed: [[1], [2]], planValue: [[1], [2], [3]], actualValue: [[1]], variableRate: [[0.5]] }) as PbrError;
     expect(out.message).toBe("planValue has 3 rows but fixed has 2: they must match (or give one value for every row)");
   });
 });

@@ -130,7 +130,7 @@ describe("risk-share properties", () => {
   it("each scenario row is the settlement of P × (1 + variance)", () => {
     fc.assert(
       fc.property(table(), plan, fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }), limit, (t, P, vs, cap) => {
-        const out = scenariosTable([[P]], vs.map((v) => [v]), t.grid, null, [[cap ?? ""]], null) as number[][];
+        const out = scenariosTable({ plan: [[P]], variances: vs.map((v) => [v]), bands: t.grid, cap: [[cap ?? ""]] }) as number[][];
         const b = pairOf(t);
         vs.forEach((v, i) => {
           const s = settlementRow(b, P, P * (1 + v), { cap, collar: null });

@@ -5,7 +5,7 @@ const BANDS = [["From", "To", "Rate"], [0, 0.03, 0], [0.03, 0.1, 0.5], [0.1, "",
 
 describe("scenariosTable", () => {
   it("worked example: P £1,000,000 swept from −15% to +15%", () => {
-    const out = scenariosTable([[1_000_000]], [[-0.15], [-0.05], [0], [0.02], [0.15]], BANDS, null, null, null) as number[][];
+    const out = scenariosTable({ plan: [[1_000_000]], variances: [[-0.15], [-0.05], [0], [0.02], [0.15]], bands: BANDS }) as number[][];
     expect(out[0]).toEqual(SCENARIO_HEADER);
     const expected = [
       // −15%: V 850,000; refund 0.5 × 70,000 + 1 × 50,000 = 85,000 → payment 915,000;
@@ -23,14 +23,14 @@ describe("scenariosTable", () => {
   });
 
   it("cap and collar apply: cap 5%, collar 2%", () => {
-    const out = scenariosTable([[1_000_000]], [[-0.15], [0.15]], BANDS, null, [[0.05]], [[0.02]]) as number[][];
+    const out = scenariosTable({ plan: [[1_000_000]], variances: [[-0.15], [0.15]], bands: BANDS, cap: [[0.05]], collar: [[0.02]] }) as number[][];
     // −15%: 915,000 held at 980,000; +15%: 1,085,000 held at 1,050,000
     expect(out[1][2]).toBeCloseTo(980_000, 6);
     expect(out[2][2]).toBeCloseTo(1_050_000, 6);
   });
 
   it("blank variances give blank rows, bad ones an error across the row", () => {
-    const out = scenariosTable([[100]], [[""], ["x"], [-1.5], [-1]], BANDS, null, null, null) as unknown[][];
+    const out = scenariosTable({ plan: [[100]], variances: [[""], ["x"], [-1.5], [-1]], bands: BANDS }) as unknown[][];
     expect(out[1]).toEqual(["", "", "", "", ""]);
     expect((out[2][0] as PbrError).message).toBe('row 2, variance: "x" is not a number');
     expect((out[3][4] as PbrError).kind).toBe("#NUM!");
@@ -41,7 +41,7 @@ describe("scenariosTable", () => {
   });
 
   it("a negative plan is #NUM! in each row", () => {
-    const out = scenariosTable([[-100]], [[0]], BANDS, null, null, null) as PbrError[][];
+    const out = scenariosTable({ plan: [[-100]], variances: [[0]], bands: BANDS }) as PbrError[][];
     expect(out[1][0].kind).toBe("#NUM!");
   });
 });

@@ -63,14 +63,14 @@ describe("riskshareRange", () => {
   it("spills one payment per contract row; blank rows stay blank", () => {
     // row 1: P 1,000, V 1,200: 0.5 × 70 + 1 × 100 = 135 → 1,135
     // row 3: P 500, V 510 (2%): inside the 0-rate band → 500
-    const out = riskshareRange([[1000], [""], [500]], [[1200], [null], [510]], BANDS, null, null, null) as number[];
+    const out = riskshareRange({ plan: [[1000], [""], [500]], actual: [[1200], [null], [510]], bands: BANDS }) as number[];
     expect(out[0]).toBeCloseTo(1135, 9);
     expect(out[1]).toBe("");
     expect(out[2]).toBe(500);
   });
 
   it("one plan applies to a column of actuals; gaps in the column stay blank", () => {
-    const out = riskshareRange([[1000]], [[1000], [1050], [""]], BANDS, null, null, null) as number[];
+    const out = riskshareRange({ plan: [[1000]], actual: [[1000], [1050], [""]], bands: BANDS }) as number[];
     // 5%: 0.5 × (50 − 30) = 10 → 1,010
     expect(out[0]).toBe(1000);
     expect(out[1]).toBeCloseTo(1010, 9);
@@ -78,18 +78,18 @@ describe("riskshareRange", () => {
   });
 
   it("a single blank plan and actual give one blank", () => {
-    expect(riskshareRange(null, [[""]], BANDS, null, null, null)).toEqual([""]);
+    expect(riskshareRange({ actual: [[""]], bands: BANDS })).toEqual([""]);
   });
 
   it("cap and collar may be columns, one per contract", () => {
-    const out = riskshareRange([[1000], [1000]], [[1200], [1200]], BANDS, null, [[0.1], [0.01]], null) as number[];
+    const out = riskshareRange({ plan: [[1000], [1000]], actual: [[1200], [1200]], bands: BANDS, cap: [[0.1], [0.01]] }) as number[];
     // 1,135 under cap 1,100 → 1,100; under cap 1,010 → 1,010
     expect(out[0]).toBeCloseTo(1100, 9);
     expect(out[1]).toBeCloseTo(1010, 9);
   });
 
   it("bad values stay in their row", () => {
-    const out = riskshareRange([[-5], [1000], [1000], [1000], [1000]], [[10], ["lots"], [1200], [1200], [""]], BANDS, null, [[""], [""], [-0.1], [""], [""]], [[""], [""], [""], ["x"], [""]]) as PbrError[];
+    const out = riskshareRange({ plan: [[-5], [1000], [1000], [1000], [1000]], actual: [[10], ["lots"], [1200], [1200], [""]], bands: BANDS, cap: [[""], [""], [-0.1], [""], [""]], collar: [[""], [""], [""], ["x"], [""]] }) as PbrError[];
     expect(out[0].kind).toBe("#NUM!");
     expect(out[0].message).toBe("row 1, plan: -5 is negative");
     expect(out[1].message).toBe('row 2, actual: "lots" is not a number');
@@ -100,21 +100,21 @@ describe("riskshareRange", () => {
   });
 
   it("mismatched columns give one error naming both lengths", () => {
-    const out = riskshareRange([[1], [2], [3]], [[1], [2]], BANDS, null, null, null) as PbrError;
+    const out = riskshareRange({ plan: [[1], [2], [3]], actual: [[1], [2]], bands: BANDS }) as PbrError;
     expect(out).toBeInstanceOf(PbrError);
     expect(out.kind).toBe("#VALUE!");
     expect(out.message).toBe("actual has 2 rows but plan has 3: they must match (or give one value for every row)");
   });
 
   it("a bad band table is one error naming its row", () => {
-    const out = riskshareRange([[1]], [[1]], BANDS, [H, [0, 0.05, 0], [0.06, "", 1]], null, null) as PbrError;
+    const out = riskshareRange({ plan: [[1]], actual: [[1]], bands: BANDS, underBands: [H, [0, 0.05, 0], [0.06, "", 1]] }) as PbrError;
     expect(out.message).toContain("under-performance bands row 3");
   });
 
   it("plan 0: every band edge is 0, so the activity is paid at the last band's rate", () => {
     // 0 + 1 × 300 = 300; with a cap the payment is held at 0 × 1.05 = 0
-    expect(riskshareRange([[0]], [[300]], BANDS, null, null, null)).toEqual([300]);
-    expect(riskshareRange([[0]], [[300]], BANDS, null, [[0.05]], null)).toEqual([0]);
+    expect(riskshareRange({ plan: [[0]], actual: [[300]], bands: BANDS })).toEqual([300]);
+    expect(riskshareRange({ plan: [[0]], actual: [[300]], bands: BANDS, cap: [[0.05]] })).toEqual([0]);
   });
 });
 
@@ -122,7 +122,7 @@ describe("settlementRange", () => {
   it("worked example: P 1,000, V 1,200 with cap 5%", () => {
     // unclamped 1,135; cap → 1,050. gain = 1,050 − 1,200 = −150 (delivered unfunded);
     // change against plan = 1,050 − 1,000 = +50 (the commissioner pays more than planned)
-    const [row] = settlementRange([[1000]], [[1200]], BANDS, null, [[0.05]], null) as number[][];
+    const [row] = settlementRange({ plan: [[1000]], actual: [[1200]], bands: BANDS, cap: [[0.05]] }) as number[][];
     expect(row[0]).toBeCloseTo(1050, 9);
     expect(row[1]).toBe(1200);
     expect(row[2]).toBeCloseTo(-150, 9);
@@ -131,14 +131,14 @@ describe("settlementRange", () => {
 
   it("worked example: P 1,000, V 900", () => {
     // |Δ| = 100 = 10%: 0.5 × 70 = 35 refunded → 965; gain = 965 − 900 = 65; change = −35
-    const [row] = settlementRange([[1000]], [[900]], BANDS, null, null, null) as number[][];
+    const [row] = settlementRange({ plan: [[1000]], actual: [[900]], bands: BANDS }) as number[][];
     expect(row[0]).toBeCloseTo(965, 9);
     expect(row[2]).toBeCloseTo(65, 9);
     expect(row[3]).toBeCloseTo(-35, 9);
   });
 
   it("a blank row is four blanks and a failed row is the error in every cell", () => {
-    const out = settlementRange([[""], [-1]], [[""], [5]], BANDS, null, null, null) as unknown[][];
+    const out = settlementRange({ plan: [[""], [-1]], actual: [[""], [5]], bands: BANDS }) as unknown[][];
     expect(out[0]).toEqual(["", "", "", ""]);
     expect(out[1]).toHaveLength(4);
     for (const cell of out[1]) expect((cell as PbrError).kind).toBe("#NUM!");

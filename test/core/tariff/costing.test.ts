@@ -4,12 +4,13 @@ import { sharePennies } from "../../../src/core/tariff/pennies";
 import { rebaseRange } from "../../../src/core/tariff/rebase";
 import { col, show } from "./fixtures";
 
-const cpd = (...args: Parameters<typeof costPerDayRange>): any => {
-  const r = costPerDayRange(...args);
+// Positional, in the order of PBR.COSTPERDAY's arguments, to keep the cases short.
+const cpd = (costPool: any, codes: any, days: any, weights: any): any => {
+  const r = costPerDayRange({ costPool, codes, days, weights });
   return Array.isArray(r) ? r.map(show) : show(r);
 };
-const rebase = (...args: Parameters<typeof rebaseRange>): any => {
-  const r = rebaseRange(...args);
+const rebase = (contractValue: any, codes: any, plannedActivity: any, costs: any): any => {
+  const r = rebaseRange({ contractValue, codes, plannedActivity, costs });
   return Array.isArray(r) ? r.map((row) => row.map(show)) : show(r);
 };
 

@@ -1,13 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { fyCostRange, fyDaysRange } from "../../../src/core/tariff/fy";
+import type { PriceTable } from "../../../src/core/tariff/priceTable";
 import { cells, col, d, show, table } from "./fixtures";
 
-const days = (start: unknown, end: unknown, fy: unknown): any => {
-  const r = cells(fyDaysRange(start, end, fy));
+const days = (start: any, end: any, fy: any): any => {
+  const r = cells(fyDaysRange({ start, end, fyStartYear: fy }));
   return Array.isArray(r) ? r.map(show) : show(r);
 };
-const cost = (...args: Parameters<typeof fyCostRange>): any => {
-  const r = cells(fyCostRange(...args));
+// Positional, in the order of PBR.FYCOST's arguments, to keep the cases short.
+const cost = (code: any, start: any, end: any, fyStartYear: any, admittedDays: any, prices: PriceTable, mff: any): any => {
+  const r = cells(fyCostRange({ code, start, end, fyStartYear, admittedDays, mff, prices }));
   return Array.isArray(r) ? r.map(show) : show(r);
 };
 

@@ -23,7 +23,7 @@ describe("pricing properties", () => {
       fc.property(period, ({ start, length }) => {
         const end = start + length - 1;
         let sum = 0;
-        for (let y = fyOf(start) - 1; y <= fyOf(end) + 1; y++) sum += first(cells(fyDaysRange(start, end, y))) as number;
+        for (let y = fyOf(start) - 1; y <= fyOf(end) + 1; y++) sum += first(cells(fyDaysRange({ start, end, fyStartYear: y }))) as number;
         return sum === length;
       })
     );
@@ -34,7 +34,7 @@ describe("pricing properties", () => {
       fc.property(fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: 3 }), (start, ahead) => {
         const fy = fyOf(start) + ahead;
         let sum = 0;
-        for (let y = fyOf(start); y <= fy; y++) sum += first(cells(fyDaysRange(start, "", y))) as number;
+        for (let y = fyOf(start); y <= fy; y++) sum += first(cells(fyDaysRange({ start, end: "", fyStartYear: y }))) as number;
         return sum === fyEnd(fy) - start + 1;
       })
     );
@@ -51,10 +51,10 @@ describe("pricing properties", () => {
         ({ start, length }, code, admittedShare, mff) => {
           const end = start + length - 1;
           const admitted = code === "MH01" ? 0 : Math.floor(admittedShare * length);
-          const whole = first(cells(tariffRange(code, length, admitted, table(), mff))) as number;
+          const whole = first(cells(tariffRange({ code, days: length, admittedDays: admitted, mff, prices: table() }))) as number;
           let sum = 0;
           for (let y = fyOf(start); y <= fyOf(end); y++) {
-            sum += first(cells(fyCostRange(code, start, end, y, admitted, table(), mff))) as number;
+            sum += first(cells(fyCostRange({ code, start, end, fyStartYear: y, admittedDays: admitted, mff, prices: table() }))) as number;
           }
           return Math.abs(sum - whole) <= 1e-9 * Math.max(1, whole);
         }
@@ -71,12 +71,12 @@ describe("pricing properties", () => {
           maxLength: 40,
         }),
         (poolPennies, lines) => {
-          const out = costPerDayRange(
-            poolPennies / 100,
-            lines.map((_, i) => [i]),
-            lines.map((l) => [l.days]),
-            lines.map((l) => [l.weight])
-          ) as number[];
+          const out = costPerDayRange({
+            costPool: poolPennies / 100,
+            codes: lines.map((_, i) => [i]),
+            days: lines.map((l) => [l.days]),
+            weights: lines.map((l) => [l.weight]),
+          }) as number[];
           let pennies = 0;
           for (let i = 0; i < lines.length; i++) {
             const share = out[i] * lines[i].days * 100;
@@ -98,12 +98,12 @@ describe("pricing properties", () => {
           maxLength: 30,
         }),
         (value, lines) => {
-          const out = rebaseRange(
-            value,
-            lines.map((_, i) => [i]),
-            lines.map((l) => [l.activity]),
-            lines.map((l) => [l.cost])
-          ) as number[][];
+          const out = rebaseRange({
+            contractValue: value,
+            codes: lines.map((_, i) => [i]),
+            plannedActivity: lines.map((l) => [l.activity]),
+            costs: lines.map((l) => [l.cost]),
+          }) as number[][];
           const total = out.reduce((s, [price], i) => s + price * lines[i].activity, 0);
           return Math.abs(total - value) <= 1e-9 * value;
         }

@@ -1,10 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { tariffRange } from "../../../src/core/tariff/tariff";
+import type { PriceTable } from "../../../src/core/tariff/priceTable";
 import { illustrativePrices } from "../../../src/core/tariff/builtin";
 import { cells, col, show, table } from "./fixtures";
 
-const run = (...args: Parameters<typeof tariffRange>): any => {
-  const r = cells(tariffRange(...args));
+// Positional, in the order of PBR.TARIFF's arguments, to keep the cases short.
+const run = (code: any, days: any, admittedDays: any, prices: PriceTable, mff: any): any => {
+  const r = cells(tariffRange({ code, days, admittedDays, mff, prices }));
   return Array.isArray(r) ? r.map(show) : show(r);
 };
 
