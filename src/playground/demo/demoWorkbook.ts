@@ -10,7 +10,13 @@
 import { CLUSTERS } from "../../core/clusters/reference";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
 import { runPlan } from "../../taskpane/plan/run";
-import { nameRef, sheetRef, type SheetPlan, type WorkbookPlan } from "../../taskpane/plan/types";
+import {
+  nameRef,
+  sheetRef,
+  titleBlock,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../taskpane/plan/types";
 import { builtInSheets } from "../../taskpane/setup/plan";
 import { CASELOAD_HEADER, DEMO_PEOPLE, DEMO_SEED, syntheticCaseload } from "./syntheticCaseload";
 
@@ -66,18 +72,10 @@ function caseloadSheet(): SheetPlan {
     key: "Caseload",
     name: "Caseload",
     blocks: [
-      {
-        kind: "cells",
-        topLeft: "A1",
-        values: [
-          [
-            `SYNTHETIC CASELOAD: ${DEMO_PEOPLE.toLocaleString("en-GB")} made-up people generated from seed ${DEMO_SEED}. Not real patients.`,
-          ],
-          [
-            "For trying PbR Toolkit only. Ratings loosely follow the indicative profile; periods start in 2023/24 and 2024/25; prices, steps and bands are illustrative.",
-          ],
-        ],
-      },
+      titleBlock(
+        `SYNTHETIC CASELOAD: ${DEMO_PEOPLE.toLocaleString("en-GB")} made-up people generated from seed ${DEMO_SEED}. Not real patients.`,
+        "For trying PbR Toolkit only. Ratings loosely follow the indicative profile; periods start in 2023/24 and 2024/25; prices, steps and bands are illustrative."
+      ),
       {
         kind: "table",
         topLeft: "A3",

@@ -26,7 +26,7 @@ import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call, text } from "../plan/formula";
-import { MONEY, PERCENT, type Block, type WorkbookPlan } from "../plan/types";
+import { MONEY, PERCENT, titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface ActivityRow {
   /** The row as the user sees it in the source table (sheet row number). */
@@ -184,16 +184,10 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
   );
 
   const blocks: Block[] = [
-    {
-      kind: "cells",
-      topLeft: "A1",
-      values: [
-        ["Activity by mental health resource group, 2026/27 indicative prices"],
-        [
-          `From ${sourceName}. Each row is grouped by a live PBR.MHNRG and priced by PBR.MHNRGPRICE at the built-in 2026/27 indicative prices: for local agreement, not a mandatory tariff. Source: ${MHNRG_SOURCE}`,
-        ],
-      ],
-    },
+    titleBlock(
+      "Activity by mental health resource group, 2026/27 indicative prices",
+      `From ${sourceName}. Each row is grouped by a live PBR.MHNRG and priced by PBR.MHNRGPRICE at the built-in 2026/27 indicative prices: for local agreement, not a mandatory tariff. Source: ${MHNRG_SOURCE}`
+    ),
     {
       kind: "cells",
       topLeft: cellAddress(summaryTop, 0),

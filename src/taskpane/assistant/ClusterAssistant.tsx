@@ -34,7 +34,7 @@ import { PbrError } from "../../core/errors";
 import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { tableRef } from "../plan/refs";
 import { ChoiceOptions, TableField, describeError, useStyles } from "../ui/common";
-import { preferTable } from "../ui/tables";
+import { PREFERRED_NAMES, preferTable } from "../ui/tables";
 import type { RatingInput } from "./plan";
 import { insertAtSelection } from "./run";
 
@@ -222,9 +222,9 @@ export function ClusterAssistant({
     port.listTables().then(
       (t) => {
         setTables(t);
-        setProfileTable((current) => current || preferTable(t, "ProfileTable", "Profile"));
+        setProfileTable((current) => current || preferTable(t, ...PREFERRED_NAMES.profile));
         setRulesTable(
-          (current) => current || preferTable(t, "SuperclassRulesTable", "SuperclassRules")
+          (current) => current || preferTable(t, ...PREFERRED_NAMES.rules)
         );
       },
       (e) => setTablesError(`Could not list the workbook's tables: ${describeError(e)}`)

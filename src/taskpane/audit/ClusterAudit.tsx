@@ -7,7 +7,9 @@ import { guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
 import {
   CaseloadTableField,
-  ColumnField,
+  ColumnFields,
+  type ColumnChoice,
+  ID_COLUMN,
   TableField,
   readChosen,
   useRunner,
@@ -23,6 +25,11 @@ import { CHECK_BLOCK, assessProblem } from "./plan";
 type Errors = Partial<Record<"caseload" | "recorded" | "ratings", string>>;
 
 const AUDIT_COLUMNS = { id: "id", team: "team", recorded: "cluster" } as const;
+const CHOICES: ColumnChoice<keyof typeof AUDIT_COLUMNS>[] = [
+  { column: "recorded", label: "Recorded cluster column" },
+  ID_COLUMN,
+  { column: "team", label: "Team column", none: "None (no summary by team)" },
+];
 
 export const ClusterAudit = journey("Cluster audit", AuditForm);
 
@@ -31,20 +38,8 @@ function AuditForm({ port, active }: FormProps) {
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
   const { table: caseload, cols } = picker;
-  const [profileTables, profileName, setProfileName] = useLookupTable(
-    tables,
-    headers,
-    "profile",
-    "ProfileTable",
-    "Profile"
-  );
-  const [rulesTables, rulesName, setRulesName] = useLookupTable(
-    tables,
-    headers,
-    "rules",
-    "SuperclassRulesTable",
-    "SuperclassRules"
-  );
+  const [profileTables, profileName, setProfileName] = useLookupTable(tables, headers, "profile");
+  const [rulesTables, rulesName, setRulesName] = useLookupTable(tables, headers, "rules");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner(port, "Cluster audit");
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
@@ -135,24 +130,7 @@ function AuditForm({ port, active }: FormProps) {
           }
         />
         {caseload && (
-          <>
-            <ColumnField
-              label="Recorded cluster column"
-              {...picker.column("recorded")}
-              error={errors.recorded}
-              required
-            />
-            <ColumnField
-              label="Id column"
-              {...picker.column("id")}
-              none="None (number the rows)"
-            />
-            <ColumnField
-              label="Team column"
-              {...picker.column("team")}
-              none="None (no summary by team)"
-            />
-          </>
+          <ColumnFields picker={picker} choices={CHOICES} errors={errors} />
         )}
       </div>
       {caseload && (

@@ -20,7 +20,7 @@ import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
-import type { Block, WorkbookPlan } from "../plan/types";
+import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
   /** The row as the user sees it in the source table, for messages; omitted: counted from 1. */
@@ -138,20 +138,14 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
 
   const clusters = checkGroups(inputs.rows.map((r) => r.recorded)).length;
   const blocks: Block[] = [
-    {
-      kind: "cells",
-      topLeft: "A1",
-      values: [
-        ["Cluster audit: recorded clusters against MHCT ratings"],
-        [
-          `The Check column (X) is live PBR.CLUSTERCHECK, one formula per ${CHECK_BLOCK.toLocaleString("en-GB")} people: OK, or the first broken red rule and the best-fitting alternative; a person who cannot be assessed shows why (column V). The summaries are live PBR.CHECKCOUNTS over the Check column. ${
-            inputs.profile
-              ? `Profile: ${inputs.profile}.`
-              : "Profile: the built-in indicative profile (not the national booklet grid)."
-          } Decision support: the clinician decides.`,
-        ],
-      ],
-    },
+    titleBlock(
+      "Cluster audit: recorded clusters against MHCT ratings",
+      `The Check column (X) is live PBR.CLUSTERCHECK, one formula per ${CHECK_BLOCK.toLocaleString("en-GB")} people: OK, or the first broken red rule and the best-fitting alternative; a person who cannot be assessed shows why (column V). The summaries are live PBR.CHECKCOUNTS over the Check column. ${
+        inputs.profile
+          ? `Profile: ${inputs.profile}.`
+          : "Profile: the built-in indicative profile (not the national booklet grid)."
+      } Decision support: the clinician decides.`
+    ),
     {
       kind: "table",
       topLeft: cellAddress(TABLE_ROW, 0),

@@ -9,7 +9,9 @@ import { outcome, readBackErrors } from "../plan/outcome";
 import { tableRef } from "../plan/refs";
 import {
   CaseloadTableField,
-  ColumnField,
+  ColumnFields,
+  type ColumnChoice,
+  ID_COLUMN,
   describeError,
   TableField,
   readChosen,
@@ -28,6 +30,11 @@ import { cohortRows, peopleFrom, runBudget } from "./run";
 type Errors = Partial<Record<BudgetField | "caseload" | "code" | "step", string>>;
 
 const BUDGET_COLUMNS = { id: "id", code: "cluster", step: "step" } as const;
+const CHOICES: ColumnChoice<keyof typeof BUDGET_COLUMNS>[] = [
+  ID_COLUMN,
+  { column: "code", label: "Cluster code column" },
+  { column: "step", label: "Step column" },
+];
 
 export const BudgetPlanner = journey("The Budget planner", BudgetForm);
 
@@ -36,20 +43,8 @@ function BudgetForm({ port, active }: FormProps) {
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
   const { table: caseload, cols } = picker;
-  const [priceTables, pricesName, setPricesName] = useLookupTable(
-    tables,
-    headers,
-    "prices",
-    "PricesTable",
-    "Prices"
-  );
-  const [stepTables, stepsName, setStepsName] = useLookupTable(
-    tables,
-    headers,
-    "steps",
-    "StepsTable",
-    "Steps"
-  );
+  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices");
+  const [stepTables, stepsName, setStepsName] = useLookupTable(tables, headers, "steps");
   const [envelope, setEnvelope] = useState("");
   const [contingency, setContingency] = useState("0");
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
@@ -143,25 +138,7 @@ function BudgetForm({ port, active }: FormProps) {
       <div className={styles.pair}>
         <CaseloadTableField picker={picker} error={errors.caseload} />
         {caseload && (
-          <>
-            <ColumnField
-              label="Id column"
-              {...picker.column("id")}
-              none="None (number the rows)"
-            />
-            <ColumnField
-              label="Cluster code column"
-              {...picker.column("code")}
-              error={errors.code}
-              required
-            />
-            <ColumnField
-              label="Step column"
-              {...picker.column("step")}
-              error={errors.step}
-              required
-            />
-          </>
+          <ColumnFields picker={picker} choices={CHOICES} errors={errors} />
         )}
         <TableField
           label="Price table"

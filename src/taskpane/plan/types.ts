@@ -52,6 +52,11 @@ export interface ChartBlock {
 
 export type Block = CellsBlock | TableBlock | NameBlock | ChartBlock;
 
+/** The title and note every sheet the pane writes starts with, in A1 and A2. */
+export function titleBlock(title: string, note: string): CellsBlock {
+  return { kind: "cells", topLeft: "A1", values: [[title], [note]] };
+}
+
 export interface SheetPlan {
   /** Key other blocks use in `sheetRef`. */
   key: string;

@@ -7,7 +7,7 @@ import type { TableData } from "../../workbook/port";
 import { preflightFyCost, type LeftOutRow } from "../plan/preflight";
 import { guessColumn } from "../plan/columns";
 import { columnRef, tableRef } from "../plan/refs";
-import { CaseloadTableField, ColumnField, describeError, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useCaseload, useLookupTable, useTables } from "../ui/common";
+import { CaseloadTableField, ColumnFields, type ColumnChoice, describeError, Section, TableField, readChosen, useLeaveOut, useRunner, useStyles, useCaseload, useLookupTable, useTables } from "../ui/common";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { currentFinancialYear } from "../setup/plan";
@@ -18,6 +18,12 @@ import { runScenario } from "./run";
 type Errors = Partial<Record<ScenarioField | "caseload" | "code" | "start" | "end" | "year", string>>;
 
 const SCENARIO_COLUMNS = { code: "cluster", start: "start", end: "end", admitted: "admitted" } as const;
+const CHOICES: ColumnChoice<keyof typeof SCENARIO_COLUMNS>[] = [
+  { column: "code", label: "Cluster code column" },
+  { column: "start", label: "Start date column" },
+  { column: "end", label: "End date column" },
+  { column: "admitted", label: "Admitted days column", none: "None (no admitted days)" },
+];
 
 export const ScenarioRunner = journey("The Scenario runner", ScenarioForm);
 
@@ -28,8 +34,8 @@ function ScenarioForm({ port, active }: FormProps) {
   const [planText, setPlanText] = useState("");
   const picker = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
   const { table: caseload, cols } = picker;
-  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices", "PricesTable", "Prices");
-  const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands", "RiskBandsTable", "RiskBands", "Bands");
+  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices");
+  const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands");
   const [underName, setUnderName] = useState("");
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearHint, setYearHint] = useState<string | undefined>(undefined);
@@ -166,12 +172,7 @@ function ScenarioForm({ port, active }: FormProps) {
             <CaseloadTableField picker={picker} error={errors.caseload} />
             <TableField label="Price table" tables={priceTables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
             {caseload && (
-              <>
-                <ColumnField label="Cluster code column" {...picker.column("code")} error={errors.code} required />
-                <ColumnField label="Start date column" {...picker.column("start")} error={errors.start} required />
-                <ColumnField label="End date column" {...picker.column("end")} error={errors.end} required />
-                <ColumnField label="Admitted days column" {...picker.column("admitted")} none="None (no admitted days)" />
-              </>
+              <ColumnFields picker={picker} choices={CHOICES} errors={errors} />
             )}
             <Field label="Financial year (year it starts)" validationMessage={errors.year} hint={yearHint}>
               <Input

@@ -36,6 +36,7 @@ import {
   WHOLE_PERCENT,
   nameRef,
   sheetRef,
+  titleBlock,
   type SheetPlan,
   type WorkbookPlan,
 } from "../plan/types";
@@ -52,7 +53,7 @@ function builtInSheet(
     key,
     name: key,
     blocks: [
-      { kind: "cells", topLeft: "A1", values: [[table.title], [table.note]] },
+      titleBlock(table.title, table.note),
       {
         kind: "table",
         topLeft: "A4",
@@ -191,16 +192,10 @@ function caseloadSheet(fyStartYear: number): SheetPlan {
     key: "Caseload",
     name: "Caseload",
     blocks: [
-      {
-        kind: "cells",
-        topLeft: "A1",
-        values: [
-          ["Example caseload (made-up people, illustrative only)"],
-          [
-            "Six invented people to show the functions working, dated in and around the financial year on the Summary sheet. Replace them with your caseload (Import caseload). Ratings are MHCT items 1–13 then A–E; a blank end date means the period is still open.",
-          ],
-        ],
-      },
+      titleBlock(
+        "Example caseload (made-up people, illustrative only)",
+        "Six invented people to show the functions working, dated in and around the financial year on the Summary sheet. Replace them with your caseload (Import caseload). Ratings are MHCT items 1–13 then A–E; a blank end date means the period is still open."
+      ),
       {
         kind: "table",
         topLeft: "A4",
@@ -229,16 +224,10 @@ function summarySheet(fyStartYear: number): SheetPlan {
     key: "Summary",
     name: "Summary",
     blocks: [
-      {
-        kind: "cells",
-        topLeft: "A1",
-        values: [
-          ["Model summary"],
-          [
-            "Change the financial year here; the caseload's cost and the Scenario sheet follow. Prices, steps and bands are illustrative, the cluster profile is indicative: replace them with your own.",
-          ],
-        ],
-      },
+      titleBlock(
+        "Model summary",
+        "Change the financial year here; the caseload's cost and the Scenario sheet follow. Prices, steps and bands are illustrative, the cluster profile is indicative: replace them with your own."
+      ),
       {
         kind: "table",
         topLeft: "A4",

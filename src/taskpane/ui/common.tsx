@@ -15,7 +15,7 @@ import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } f
 import type { Outcome } from "../plan/outcome";
 import { describePreflight, type LeftOutRow, type Preflight } from "../plan/preflight";
 import { guessColumn, type Field as CaseloadField } from "../plan/columns";
-import { TABLE_COLUMNS, preferTable, tablesOfKind, tablesWith } from "./tables";
+import { PREFERRED_NAMES, TABLE_COLUMNS, preferTable, tablesOfKind, tablesWith } from "./tables";
 
 export const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "12px", maxWidth: "640px" },
@@ -171,17 +171,16 @@ export function useCaseload<K extends string>(
 
 /**
  * A lookup table picker (prices, bands, steps, profile, rules): the tables of that kind, and a
- * choice that starts at the first whose name begins with one of `prefixes` ("" for none).
+ * choice that starts at the first whose name begins with one of its PREFERRED_NAMES ("" for none).
  */
 export function useLookupTable(
   tables: readonly string[],
   headers: ReadonlyMap<string, readonly string[]>,
-  kind: keyof typeof TABLE_COLUMNS,
-  ...prefixes: string[]
+  kind: keyof typeof TABLE_COLUMNS
 ) {
   const options = useMemo(() => tablesOfKind(tables, headers, kind), [tables, headers, kind]);
   const [name, setName] = useState("");
-  const first = preferTable(options, ...prefixes);
+  const first = preferTable(options, ...PREFERRED_NAMES[kind]);
   useEffect(() => setName((n) => n || first), [first]);
   return [options, name, setName] as const;
 }
@@ -271,7 +270,44 @@ export function CaseloadTableField({
   );
 }
 
-export function ColumnField(props: {
+/** One caseload column a journey asks for: required unless it offers `none`. */
+export interface ColumnChoice<K extends string> {
+  readonly column: K;
+  readonly label: string;
+  /** The choice for "no column" when the column may be left out. */
+  readonly none?: string;
+}
+
+/** The id column every caseload journey offers (rows are numbered without it). */
+export const ID_COLUMN = { column: "id", label: "Id column", none: "None (number the rows)" } as const;
+
+/** A journey's caseload column fields, in order, each with its error from the last check. */
+export function ColumnFields<K extends string>({
+  picker,
+  choices,
+  errors,
+}: {
+  picker: { column: (k: K) => Pick<ColumnFieldProps, "header" | "value" | "onChange"> };
+  choices: readonly ColumnChoice<K>[];
+  errors: Partial<Record<string, string | null>>;
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <ColumnField
+          key={c.column}
+          label={c.label}
+          {...picker.column(c.column)}
+          none={c.none}
+          error={errors[c.column]}
+          required={c.none === undefined}
+        />
+      ))}
+    </>
+  );
+}
+
+interface ColumnFieldProps {
   label: string;
   header: readonly string[];
   value: number;
@@ -279,7 +315,9 @@ export function ColumnField(props: {
   none?: string;
   error?: string | null;
   required?: boolean;
-}) {
+}
+
+export function ColumnField(props: ColumnFieldProps) {
   return (
     <Field label={props.label} validationMessage={props.error ?? undefined} required={props.required}>
       <Select value={String(props.value)} onChange={(_, d) => props.onChange(Number(d.value))}>

@@ -41,6 +41,18 @@ export const TABLE_COLUMNS = {
   rules: [["rule"], ["superclass"], ["when"]],
 } as const;
 
+/**
+ * The table names a lookup picker starts at, by kind, best first: the name Set up model gives the
+ * table, then its sheet's name (a table called "Prices_2" is still found).
+ */
+export const PREFERRED_NAMES: Readonly<Record<keyof typeof TABLE_COLUMNS, readonly string[]>> = {
+  prices: ["PricesTable", "Prices"],
+  bands: ["RiskBandsTable", "RiskBands", "Bands"],
+  steps: ["StepsTable", "Steps"],
+  profile: ["ProfileTable", "Profile"],
+  rules: ["SuperclassRulesTable", "SuperclassRules"],
+};
+
 function hasColumnsOf(header: readonly string[], kind: keyof typeof TABLE_COLUMNS): boolean {
   const keys = new Set(header.map(key));
   return TABLE_COLUMNS[kind].every((any) => any.some((k) => keys.has(k)));
