@@ -2,7 +2,7 @@
 import { PbrError, clusterErrors, shapeErrors, type ResultCell } from "../errors";
 import { MAX_SERIAL, minDate, workbookDateOffset } from "../dates";
 import { isBlank, toNumber, type CellValue } from "../values";
-import { Column, column, readArgs } from "../args";
+import { COLUMN, Column, column, readArgs } from "../args";
 import {
   DEFAULT_REVIEW_DAYS,
   HALF_YEAR_CHOICES,
@@ -65,12 +65,13 @@ export function reviewDaysRange(
   return mapCodes(codes, (info) => reviewDays(info, { halfYearDays: half, yearDays: year }));
 }
 
-const REVIEW_DUE = { codes: column("code"), starts: column("start date") };
+/** PBR.REVIEWDUE's arguments. */
+export const REVIEW_DUE = { code: COLUMN, startDate: column("start date") };
 
 export function reviewDueRange(codes: CellValue, starts: CellValue): ResultCell[] | PbrError {
-  const cols = readArgs(REVIEW_DUE, { codes, starts });
+  const cols = readArgs(REVIEW_DUE, { code: codes, startDate: starts });
   if (cols instanceof PbrError) return cols;
-  const { codes: codeList, starts: startList } = cols;
+  const { code: codeList, startDate: startList } = cols;
   const rows = cols.rows;
   const out: ResultCell[] = [];
   const offset = workbookDateOffset();

@@ -247,7 +247,8 @@ export function newGrouped(): Grouped {
 }
 
 /** The six activity arguments of PBR.MHNRG and PBR.MHNRGWHY as row readers, one length rule. */
-const ACTIVITY = {
+/** PBR.MHNRG's and PBR.MHNRGWHY's activity arguments (the rules table is read before). */
+export const ACTIVITY = {
   kind: COLUMN,
   age: COLUMN,
   diagnosis: COLUMN,

@@ -58,8 +58,10 @@ export function priceFor(
   return mhnrgErrors.noPrice(row, code);
 }
 
-const PRICED = { code: COLUMN, mff: COLUMN };
-const NAMED = { code: COLUMN };
+/** PBR.MHNRGPRICE's column arguments. */
+export const PRICED = { code: COLUMN, mff: COLUMN };
+/** PBR.MHNRGNAME's argument. */
+export const NAMED = { code: COLUMN };
 
 /**
  * PBR.MHNRGPRICE over a column of codes (and one MFF or a column of them): price × MFF per row as

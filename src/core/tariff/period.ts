@@ -63,7 +63,8 @@ function noDayPrice(table: PriceTable, pr: PriceRow, row: number, code: CellValu
   return tariffErrors.missingPrice(row, code, "Day price", table.name, pr.row);
 }
 
-const CODES = { code: COLUMN };
+/** PBR.PERIODPRICE's column argument. */
+export const CODES = { code: COLUMN };
 
 export function periodPriceRange(
   code: CellValue,
