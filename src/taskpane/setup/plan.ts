@@ -9,6 +9,7 @@
  *   Scenario: the Scenario runner's sheet driven by PlanValue and RiskBands
  * Names and sheets that already exist are never overwritten: clashes get new names.
  */
+import examplePeople from "./example-caseload.json";
 import {
   DEFAULT_PROFILE_NOTE,
   DEFAULT_PROFILE_TITLE,
@@ -72,77 +73,9 @@ function builtInSheet(
 }
 
 /** Made-up people for the example caseload: [id, cluster, start, end, admitted days, team, step, 18 ratings]. */
-const EXAMPLE_PEOPLE: [
-  string,
-  number,
-  [number, number, number],
-  [number, number, number] | null,
-  number,
-  string,
-  number,
-  number[],
-][] = [
-  [
-    "EX001",
-    1,
-    [2025, 2, 3],
-    [2025, 4, 27],
-    0,
-    "Primary care liaison",
-    3,
-    [0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0],
-  ],
-  [
-    "EX002",
-    4,
-    [2024, 11, 18],
-    [2025, 5, 18],
-    0,
-    "Community North",
-    4,
-    [1, 2, 1, 0, 1, 0, 3, 3, 2, 2, 1, 2, 0, 0, 2, 0, 1, 1],
-  ],
-  [
-    "EX003",
-    11,
-    [2024, 6, 1],
-    null,
-    0,
-    "Community North",
-    2,
-    [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0],
-  ],
-  [
-    "EX004",
-    13,
-    [2025, 1, 20],
-    [2026, 1, 19],
-    14,
-    "Community South",
-    5,
-    [2, 0, 1, 1, 1, 3, 2, 1, 3, 3, 2, 3, 0, 2, 0, 1, 2, 2],
-  ],
-  [
-    "EX005",
-    14,
-    [2025, 8, 4],
-    [2025, 8, 31],
-    21,
-    "Crisis team",
-    5,
-    [3, 1, 1, 0, 1, 4, 2, 2, 3, 3, 2, 3, 0, 3, 1, 1, 3, 3],
-  ],
-  [
-    "EX006",
-    19,
-    [2025, 3, 10],
-    [2025, 9, 9],
-    0,
-    "Older adults",
-    3,
-    [1, 0, 0, 3, 2, 0, 2, 1, 2, 2, 1, 2, 0, 0, 0, 1, 0, 2],
-  ],
-];
+type ExamplePerson = [string, number, Ymd, Ymd | null, number, string, number, number[]];
+type Ymd = [number, number, number];
+const EXAMPLE_PEOPLE = examplePeople as ExamplePerson[];
 
 export const CASELOAD_HEADER = [
   "Id",
