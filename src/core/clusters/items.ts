@@ -1,5 +1,6 @@
 /** The 18 Mental Health Clustering Tool (MHCT) rating scales, in the order ratings arrive (items.json). */
 import data from "./items.json";
+import scale from "./rating-scale.json";
 
 export interface MhctItem {
   /** Label as written on the tool: "1"–"13", then "A"–"E". */
@@ -14,6 +15,9 @@ export interface MhctItem {
 export const ITEMS = data as readonly MhctItem[];
 
 export const ITEM_COUNT = 18;
+
+/** What each rating means on every MHCT scale (rating-scale.json): 0–4, and 9 for not known. */
+export const RATING_SCALE: Readonly<Record<string, string>> = scale;
 
 /**
  * Index (0–17) of an item label: "1"–"13", "A"–"E" (any case), or "14"–"18" for A–E as some

@@ -26,7 +26,7 @@ import { defaultSuperclassRules } from "../../core/clusters/defaultSuperclassRul
 import type { FitReasons } from "../../core/clusters/reasons";
 import { parseSuperclassRules } from "../../core/clusters/superclass";
 import { defaultProfile } from "../../core/clusters/defaultProfile";
-import { ITEMS } from "../../core/clusters/items";
+import { ITEMS, RATING_SCALE } from "../../core/clusters/items";
 import { parseProfile } from "../../core/clusters/profile";
 import type { Grid } from "../../core/values";
 import { clusterInfo } from "../../core/clusters/reference";
@@ -40,12 +40,7 @@ import { insertAtSelection } from "./run";
 
 const RATING_CHOICES: { value: string; text: string }[] = [
   { value: "", text: "Not rated" },
-  { value: "0", text: "0 No problem" },
-  { value: "1", text: "1 Minor, no action" },
-  { value: "2", text: "2 Mild, definitely present" },
-  { value: "3", text: "3 Moderately severe" },
-  { value: "4", text: "4 Severe to very severe" },
-  { value: "9", text: "9 Not known" },
+  ...Object.entries(RATING_SCALE).map(([r, meaning]) => ({ value: r, text: `${r} ${meaning}` })),
 ];
 
 const STATUS_WORDS = { pass: "Passes", fail: "Fails", unrated: "Not confirmed" } as const;
