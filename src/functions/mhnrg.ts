@@ -61,7 +61,7 @@ export function mhnrg(
 ): any[][] {
   const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
   return guardRows(activity, () =>
-    spillColumn(overActivity(rules, activity, (r, a) => groupRange(r, a.columns, a.rows)))
+    spillColumn(overActivity(rules, activity, (r, a) => groupRange(r, a)))
   );
 }
 
@@ -89,7 +89,7 @@ export function mhnrgwhy(
 ): any[][] {
   const activity = [kind, age, diagnosis, service, referralReason, crisisReferral];
   return guardRows(activity, () =>
-    spillTable(overActivity(rules, activity, (r, a) => whyRange(r, a.columns, a.rows)))
+    spillTable(overActivity(rules, activity, (r, a) => whyRange(r, a)))
   );
 }
 

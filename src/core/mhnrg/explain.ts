@@ -1,8 +1,6 @@
 /** PBR.MHNRGWHY: per row [code, rule that decided, value that decided, a sentence a finance lead can read]. */
 import { PbrError, type ResultCell } from "../errors";
-import { isBlank } from "../values";
-import type { Column } from "../args";
-import { groupRow, type Grouped } from "./group";
+import { groupAt, type Activity, type Grouped } from "./group";
 import { mhnrgName, type MhnrgRules } from "./tables";
 
 export const WHY_WIDTH = 4;
@@ -43,24 +41,16 @@ function sentence(rules: MhnrgRules, g: Grouped): string {
   return `${why}${setting}: ${g.code} ${name}.`;
 }
 
-export function whyRange(
-  rules: MhnrgRules,
-  cols: readonly Column[],
-  rows: number
-): ResultCell[][] | PbrError {
-  const [kind, age, diag, service, reason, crisis] = cols;
-  const out: ResultCell[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const k = kind.at(i);
-    const d = diag.at(i);
-    const s = service.at(i);
-    const a = age.at(i);
-    if (isBlank(k) && isBlank(d) && isBlank(s) && isBlank(a)) {
-      out[i] = ["", "", "", ""];
-      continue;
-    }
-    const g = groupRow(rules, i + 1, k, a, d, s, reason.at(i), crisis.at(i));
-    out[i] = g instanceof PbrError ? [g, g, g, g] : [g.code, g.tier, g.value, sentence(rules, g)];
+export function whyRange(rules: MhnrgRules, activity: Activity): ResultCell[][] {
+  const out: ResultCell[][] = new Array(activity.rows);
+  for (let i = 0; i < activity.rows; i++) {
+    const g = groupAt(rules, activity, i);
+    out[i] =
+      g === null
+        ? ["", "", "", ""]
+        : g instanceof PbrError
+          ? [g, g, g, g]
+          : [g.code, g.tier, g.value, sentence(rules, g)];
   }
   return out;
 }

@@ -15,7 +15,7 @@
  * crisis setting letter or Z; MHST contacts are MCS99Z.
  */
 import { PbrError, type ResultCell } from "../errors";
-import { COLUMN, readArgs, type Args, type Column } from "../args";
+import { COLUMN, readArgs, type Args } from "../args";
 import { isBlank, toKey, type CellValue } from "../values";
 import type { Bed, Category, MhnrgRules, Team } from "./tables";
 import { mhnrgErrors } from "./errors";
@@ -266,22 +266,33 @@ export function readActivity(args: readonly CellValue[]): Activity | PbrError {
   return readArgs(ACTIVITY, { kind, age, diagnosis, service, referralReason, crisisReferral });
 }
 
+/**
+ * Row i (0-based) of the activity grouped, its error, or null for a blank row (no kind, service,
+ * diagnosis or age). `into` is reused when given (a column of codes needs no object per row).
+ */
+export function groupAt(
+  rules: MhnrgRules,
+  activity: Activity,
+  i: number,
+  into?: Grouped
+): Grouped | PbrError | null {
+  const { kind, age, diagnosis, service } = activity;
+  const k = kind.at(i);
+  const s = service.at(i);
+  const d = diagnosis.at(i);
+  const a = age.at(i);
+  if (isBlank(k) && isBlank(s) && isBlank(d) && isBlank(a)) return null;
+  const reason = activity.referralReason.at(i);
+  return groupRow(rules, i + 1, k, a, d, s, reason, activity.crisisReferral.at(i), into);
+}
+
 /** Code per row; blank rows blank; a bad row its own error. */
-export function groupRange(rules: MhnrgRules, cols: readonly Column[], rows: number): ResultCell[] {
-  const [kind, age, diag, service, reason, crisis] = cols;
-  const out = new Array<ResultCell>(rows);
+export function groupRange(rules: MhnrgRules, activity: Activity): ResultCell[] {
+  const out = new Array<ResultCell>(activity.rows);
   const scratch = newGrouped();
-  for (let i = 0; i < rows; i++) {
-    const k = kind.at(i);
-    const s = service.at(i);
-    const d = diag.at(i);
-    const a = age.at(i);
-    if (isBlank(k) && isBlank(s) && isBlank(d) && isBlank(a)) {
-      out[i] = "";
-      continue;
-    }
-    const g = groupRow(rules, i + 1, k, a, d, s, reason.at(i), crisis.at(i), scratch);
-    out[i] = g instanceof PbrError ? g : g.code;
+  for (let i = 0; i < activity.rows; i++) {
+    const g = groupAt(rules, activity, i, scratch);
+    out[i] = g === null ? "" : g instanceof PbrError ? g : g.code;
   }
   return out;
 }
