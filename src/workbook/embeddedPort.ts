@@ -530,29 +530,27 @@ export class EmbeddedWorkbook implements WorkbookPort {
   }
 
   /**
-   * A cell written through the port: as `prepare`, and text the engine would read as a number,
-   * date, boolean or error gets the text prefix, so it stays text as it does in Excel
-   * (workbook/cellText.ts). Typing into the grid (`setCell`) is parsed as Excel parses typing.
+   * A cell as the engine should store it: structured references translated, a string in a
+   * text-formatted range kept as text. A cell `written` through the port also keeps text the engine
+   * would read as a number, date, boolean or error (text prefix), so it stays text as it does in
+   * Excel (workbook/cellText.ts); typing into the grid (`setCell`) is parsed as Excel parses typing.
    */
-  private prepareWrite(
-    input: CellInput,
-    sheet: string,
-    current?: TableShape,
-    row?: number,
-    col?: number
-  ): CellInput {
-    if (typeof input === "string" && !isFormula(input) && input.charCodeAt(0) !== 0x27)
-      return excelWouldChange(input) ? `'${input}` : this.prepare(input, sheet, current, row, col);
-    return this.prepare(input, sheet, current, row, col);
-  }
-
   private prepare(
     input: CellInput,
     sheet: string,
     current?: TableShape,
     row?: number,
-    col?: number
+    col?: number,
+    written = false
   ): CellInput {
+    if (
+      written &&
+      typeof input === "string" &&
+      !isFormula(input) &&
+      input.charCodeAt(0) !== 0x27 &&
+      excelWouldChange(input)
+    )
+      return `'${input}`;
     if (typeof input === "string" && input.startsWith("=")) this.nameTablesIn(input);
     if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
       return translateStructuredRefs(input, sheet, (n) => this.tableShape(n), current, row);
@@ -902,7 +900,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
             line.map((v, k) =>
               textColumns[k] && typeof v === "string"
                 ? asText(v)
-                : this.prepareWrite(v, sheet, shape, row + 1 + i + j, col + k)
+                : this.prepare(v, sheet, shape, row + 1 + i + j, col + k, true)
             )
           );
         this.engine.setCellContents(
@@ -935,7 +933,7 @@ export class EmbeddedWorkbook implements WorkbookPort {
       );
     }
     const prepared = values.map((line, i) =>
-      line.map((v, c) => this.prepareWrite(v, sheet, undefined, r.top + i, r.left + c))
+      line.map((v, c) => this.prepare(v, sheet, undefined, r.top + i, r.left + c, true))
     ) as (string | number | boolean | null)[][];
     const sheetId = this.sheetId(sheet);
     // Formulas are calculated as they go in, on the page's own thread. A block of heavy ones goes

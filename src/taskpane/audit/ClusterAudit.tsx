@@ -38,8 +38,8 @@ function AuditForm({ port, active }: FormProps) {
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster"], AUDIT_COLUMNS, { ratings: 1 });
   const { table: caseload, cols } = picker;
-  const [profileTables, profileName, setProfileName] = useLookupTable(tables, headers, "profile");
-  const [rulesTables, rulesName, setRulesName] = useLookupTable(tables, headers, "rules");
+  const profile = useLookupTable(tables, headers, "profile");
+  const rules = useLookupTable(tables, headers, "rules");
   const [errors, setErrors] = useState<Errors>({});
   const runner = useRunner(port, "Cluster audit");
   const ratingCols = caseload ? guessRatingColumns(caseload.header) : [];
@@ -62,8 +62,8 @@ function AuditForm({ port, active }: FormProps) {
       // Read the caseload and profile now, so the audit reflects the workbook as it is.
       const [cl, pf, rl] = await Promise.all([
         port.readTable(picker.name),
-        readChosen(port, profileName),
-        readChosen(port, rulesName),
+        readChosen(port, profile.value),
+        readChosen(port, rules.value),
       ]);
       const rows = auditRowsFrom(cl, { ...cols, ratings: guessRatingColumns(cl.header) });
       if (rows.length === 0) throw new Error(`Table ${picker.name} has no rows to audit.`);
@@ -109,25 +109,10 @@ function AuditForm({ port, active }: FormProps) {
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <div className={styles.pair}>
         <CaseloadTableField picker={picker} error={errors.caseload} />
+        <TableField {...profile} />
         <TableField
-          label="Profile table"
-          hint="Header Cluster | Item | 0 | 1 | 2 | 3 | 4"
-          tables={profileTables}
-          value={profileName}
-          onChange={setProfileName}
-          none="Built-in indicative profile"
-        />
-        <TableField
-          label="Super class rules table"
-          hint="Header Rule | Super class | When | Reason. With the built-in profile the built-in rules apply; with a profile table of your own, choose rules to decide the super class first."
-          tables={rulesTables}
-          value={rulesName}
-          onChange={setRulesName}
-          none={
-            profileName
-              ? "None (every cluster in the profile is a candidate)"
-              : "Built-in indicative rules"
-          }
+          {...rules}
+          none={profile.value ? "None (every cluster in the profile is a candidate)" : rules.none}
         />
         {caseload && (
           <ColumnFields picker={picker} choices={CHOICES} errors={errors} />

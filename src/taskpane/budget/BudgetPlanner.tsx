@@ -43,8 +43,8 @@ function BudgetForm({ port, active }: FormProps) {
   const { tables, headers, error: tablesError } = useTables(port, active);
   const picker = useCaseload(port, tables, headers, ["cluster", "step"], BUDGET_COLUMNS);
   const { table: caseload, cols } = picker;
-  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices");
-  const [stepTables, stepsName, setStepsName] = useLookupTable(tables, headers, "steps");
+  const prices = useLookupTable(tables, headers, "prices");
+  const steps = useLookupTable(tables, headers, "steps");
   const [envelope, setEnvelope] = useState("");
   const [contingency, setContingency] = useState("0");
   const [basis, setBasis] = useState<"year" | "period" | "day">("year");
@@ -86,8 +86,8 @@ function BudgetForm({ port, active }: FormProps) {
       try {
         [cl, pr, st] = await Promise.all([
           port.readTable(picker.name),
-          readChosen(port, pricesName),
-          readChosen(port, stepsName),
+          readChosen(port, prices.value),
+          readChosen(port, steps.value),
         ]);
       } catch (e) {
         runner.fail(`Could not read the tables: ${describeError(e)}`);
@@ -140,21 +140,8 @@ function BudgetForm({ port, active }: FormProps) {
         {caseload && (
           <ColumnFields picker={picker} choices={CHOICES} errors={errors} />
         )}
-        <TableField
-          label="Price table"
-          tables={priceTables}
-          value={pricesName}
-          onChange={setPricesName}
-          none="Built-in illustrative prices"
-        />
-        <TableField
-          label="Step table"
-          hint="Header Step | Percent"
-          tables={stepTables}
-          value={stepsName}
-          onChange={setStepsName}
-          none="Built-in illustrative steps"
-        />
+        <TableField {...prices} />
+        <TableField {...steps} />
         <Field label="Budget envelope (£)" validationMessage={errors.envelope} required>
           <Input
             value={envelope}

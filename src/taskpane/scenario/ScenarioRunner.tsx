@@ -34,8 +34,8 @@ function ScenarioForm({ port, active }: FormProps) {
   const [planText, setPlanText] = useState("");
   const picker = useCaseload(port, tables, headers, ["cluster", "start"], SCENARIO_COLUMNS, { enabled: source === "caseload" });
   const { table: caseload, cols } = picker;
-  const [priceTables, pricesName, setPricesName] = useLookupTable(tables, headers, "prices");
-  const [bandTables, bandsName, setBandsName] = useLookupTable(tables, headers, "bands");
+  const prices = useLookupTable(tables, headers, "prices");
+  const bands = useLookupTable(tables, headers, "bands");
   const [underName, setUnderName] = useState("");
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearHint, setYearHint] = useState<string | undefined>(undefined);
@@ -90,8 +90,8 @@ function ScenarioForm({ port, active }: FormProps) {
       try {
         [cl, pr, bd, un] = await Promise.all([
           source === "caseload" ? port.readTable(picker.name) : null,
-          source === "caseload" ? readChosen(port, pricesName) : null,
-          readChosen(port, bandsName),
+          source === "caseload" ? readChosen(port, prices.value) : null,
+          readChosen(port, bands.value),
           readChosen(port, underName),
         ]);
       } catch (e) {
@@ -170,7 +170,7 @@ function ScenarioForm({ port, active }: FormProps) {
         ) : (
           <div className={styles.pair}>
             <CaseloadTableField picker={picker} error={errors.caseload} />
-            <TableField label="Price table" tables={priceTables} value={pricesName} onChange={setPricesName} none="Built-in illustrative prices" />
+            <TableField {...prices} />
             {caseload && (
               <ColumnFields picker={picker} choices={CHOICES} errors={errors} />
             )}
@@ -189,8 +189,8 @@ function ScenarioForm({ port, active }: FormProps) {
       </Section>
       <Section title="Risk share">
         <div className={styles.pair}>
-          <TableField label="Band table" hint="Header From | To | Rate" tables={bandTables} value={bandsName} onChange={setBandsName} none="Illustrative bands (written on the sheet)" />
-          <TableField label="Bands for under-performance" tables={bandTables} value={underName} onChange={setUnderName} none="Same as above" />
+          <TableField {...bands} />
+          <TableField label="Bands for under-performance" tables={bands.tables} value={underName} onChange={setUnderName} none="Same as above" />
           <Field label="Cap (% of plan, optional)" validationMessage={errors.cap}>
             <Input value={cap} onChange={(_, d) => setCap(d.value)} placeholder="e.g. 5" inputMode="decimal" />
           </Field>
