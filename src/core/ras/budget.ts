@@ -58,6 +58,7 @@ export const BUDGET = {
   step: COLUMN,
 };
 
+/** PBR.RASBUDGET per person: cluster average × step percent × k, rounded over the column when roundTo is given. */
 export function rasBudgetRange(values: ArgValues<typeof BUDGET>): NumberColumn | PbrError {
   const args = readArgs(BUDGET, values);
   if (args instanceof PbrError) return args;
@@ -79,6 +80,7 @@ export function rasBudgetRange(values: ArgValues<typeof BUDGET>): NumberColumn |
   return out;
 }
 
+/** PBR.RASBUILDUP per person: [cluster average, step percent, k, budget], rounded as PBR.RASBUDGET. */
 export function rasBuildupRange(values: ArgValues<typeof BUDGET>): ResultCell[][] | PbrError {
   const args = readArgs(BUDGET, values);
   if (args instanceof PbrError) return args;

@@ -46,6 +46,7 @@ function cohortTotal({
   return { total, people };
 }
 
+/** PBR.RASCALIBRATE: k for the cohort, or why it cannot be worked out (no people, a total of 0, a person who cannot be priced). */
 export function rasCalibrate(values: ArgValues<typeof CALIBRATE>): number | PbrError {
   const args = readArgs(CALIBRATE, values);
   if (args instanceof PbrError) return args;

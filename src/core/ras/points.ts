@@ -18,6 +18,7 @@ export const RAS_POINTS = {
   points: COLUMN,
 };
 
+/** PBR.RASPOINTS per person; blank points give blank rows. */
 export function rasPointsRange(values: ArgValues<typeof RAS_POINTS>): NumberColumn | PbrError {
   const read = readArgs(RAS_POINTS, values);
   if (read instanceof PbrError) return read;

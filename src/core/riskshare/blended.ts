@@ -31,6 +31,7 @@ export const BLENDED = {
   ...LIMITS,
 };
 
+/** PBR.BLENDED per row; blank rows (no fixed, plan or actual value) blank, a bad row its own error. */
 export function blendedRange(values: ArgValues<typeof BLENDED>): ResultCell[] | PbrError {
   const args = readArgs(BLENDED, values);
   if (args instanceof PbrError) return args;

@@ -22,6 +22,7 @@ const limitsAt = readLimits;
 /** PBR.SCENARIOS's arguments: the variances decide the rows. */
 export const SWEEP = { variances: COLUMN, plan: COLUMN, ...BAND_TABLES, ...LIMITS };
 
+/** PBR.SCENARIOS: a header row, then one settlement per variance. */
 export function scenariosTable(values: ArgValues<typeof SWEEP>): ResultCell[][] | PbrError {
   const pair = readBandPair(values.bands, values.underBands);
   if (pair instanceof PbrError) return pair;

@@ -43,6 +43,7 @@ export const COST_PER_DAY = {
   weights: COLUMN,
 };
 
+/** PBR.COSTPERDAY per line: the line's share of the pool ÷ its days; a bad row stops the share. */
 export function costPerDayRange(values: ArgValues<typeof COST_PER_DAY>): ResultCell[] | PbrError {
   const args = readArgs(COST_PER_DAY, values);
   if (args instanceof PbrError) return args;

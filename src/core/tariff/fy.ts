@@ -83,6 +83,7 @@ export const FY_COST = {
   mff: COLUMN,
 };
 
+/** PBR.FYDAYS per row: the period's days inside the financial year; blank rows blank. */
 export function fyDaysRange(values: ArgValues<typeof PERIOD>): NumberColumn | PbrError {
   const read = readArgs(PERIOD, values);
   if (read instanceof PbrError) return read;
@@ -102,6 +103,7 @@ export function fyDaysRange(values: ArgValues<typeof PERIOD>): NumberColumn | Pb
   return out;
 }
 
+/** PBR.FYCOST per row: the cost of the part of the period inside the financial year. */
 export function fyCostRange(values: ArgValues<typeof FY_COST>): NumberColumn | PbrError {
   const read = readArgs(FY_COST, values);
   if (read instanceof PbrError) return read;

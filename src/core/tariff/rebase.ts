@@ -28,6 +28,7 @@ export const REBASE = {
   costs: COLUMN,
 };
 
+/** PBR.REBASE over the codes: [local price, k] per code; a bad row stops k (see above). */
 export function rebaseRange(values: ArgValues<typeof REBASE>): ResultCell[][] | PbrError {
   const args = readArgs(REBASE, values);
   if (args instanceof PbrError) return args;

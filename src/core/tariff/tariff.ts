@@ -66,6 +66,7 @@ export function readAdmitted(value: CellValue, row: number, days: number): numbe
   return a;
 }
 
+/** PBR.TARIFF per row at the price table given; blank rows blank, a bad row its own error. */
 export function tariffRange(values: ArgValues<typeof TARIFF>): NumberColumn | PbrError {
   const read = readArgs(TARIFF, values);
   if (read instanceof PbrError) return read;
