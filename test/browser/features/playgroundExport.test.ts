@@ -4,7 +4,7 @@
  * its series, and a warning before leaving with changes (nothing is saved outside the tab).
  */
 import { readFileSync } from "node:fs";
-import { DEMO_SHEETS, goTo, textWhen, usePlayground } from "../support/playground";
+import { DEMO_SHEETS, goTo, textWhen, usePlayground, valueWhen } from "../support/playground";
 
 describe("playground: status line, exports, leaving", () => {
   const pg = usePlayground();
@@ -80,7 +80,7 @@ describe("playground: help while typing a PBR formula", () => {
     const listed = help.getByRole("list", { name: "PBR functions" });
     await expect(textWhen(listed, (t) => t.startsWith("PBR.TARIFF"))).resolves.toMatch(/^PBR\.TARIFF Price of care at a code's day prices/);
     // The formula bar shows the text being typed in the cell.
-    await expect(page.getByLabel("Formula bar").inputValue()).resolves.toBe("=PBR.TAR");
+    await expect(valueWhen(page.getByLabel("Formula bar"), (v) => v === "=PBR.TAR")).resolves.toBe("=PBR.TAR");
     await page.keyboard.type("IFF(11, ");
     await expect(textWhen(help, (t) => t.includes("days: "))).resolves.toMatch(/^PBR\.TARIFF\(code, days, \[admittedDays\].*\)days: /);
     await expect(help.locator("strong").first().textContent()).resolves.toBe("days");

@@ -79,18 +79,28 @@ export async function goTo(page: Page, address: string): Promise<Locator> {
 }
 
 /**
- * A locator's text once it passes `accept`, or its last text after `ms` (for the assertion's message).
- * For text that React redraws after keystrokes: `keyboard.type` returns before the redraw, so a
- * single read can see the state before the last key.
+ * What `read` gives once it passes `accept`, or its last answer after `ms` (for the assertion's
+ * message). For what React redraws after keystrokes: `keyboard.type` returns before the redraw,
+ * so a single read can see the state before the last key.
  */
-export async function textWhen(locator: Locator, accept: (text: string) => boolean, ms = 5000): Promise<string> {
+async function settled(read: () => Promise<string>, accept: (text: string) => boolean, ms: number): Promise<string> {
   const end = Date.now() + ms;
-  let text = (await locator.textContent()) ?? "";
+  let text = await read();
   while (!accept(text) && Date.now() < end) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    text = (await locator.textContent()) ?? "";
+    text = await read();
   }
   return text;
+}
+
+/** A locator's text once it passes `accept` (see `settled`). */
+export function textWhen(locator: Locator, accept: (text: string) => boolean, ms = 5000): Promise<string> {
+  return settled(async () => (await locator.textContent()) ?? "", accept, ms);
+}
+
+/** An input's value once it passes `accept` (see `settled`). */
+export function valueWhen(locator: Locator, accept: (value: string) => boolean, ms = 5000): Promise<string> {
+  return settled(() => locator.inputValue(), accept, ms);
 }
 
 /** What the grid shows in a cell (as formatted for the user), after selecting it with the name box. */
