@@ -4,6 +4,7 @@
  * one of these instead of an array of boxed values; the Excel adapter spills it directly.
  */
 import { PbrError, type ResultCell } from "./errors";
+import { isBlank, type CellValue } from "./values";
 
 const NUMBER = 0;
 const BLANK = 1;
@@ -18,6 +19,23 @@ export class NumberColumn {
   constructor(readonly length: number) {
     this.values = new Float64Array(length);
     this.tags = new Uint8Array(length);
+  }
+
+  /**
+   * One number (or error) per value of a column argument (`at` and `length`, as core/args'
+   * Column); a blank value gives a blank row, and `each` is not called for it.
+   */
+  static map(
+    column: { readonly length: number; at(i: number): CellValue },
+    each: (value: CellValue, row: number) => number | PbrError
+  ): NumberColumn {
+    const out = new NumberColumn(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const value = column.at(i);
+      if (isBlank(value)) out.setBlank(i);
+      else out.set(i, each(value, i + 1));
+    }
+    return out;
   }
 
   setNumber(i: number, value: number): void {

@@ -7,7 +7,6 @@
 import { PbrError } from "../errors";
 import { NumberColumn } from "../results";
 import { COLUMN, readArgs, readNonNegative, type ArgValues } from "../args";
-import { isBlank } from "../values";
 import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
 
 /** PBR.RASPOINTS's arguments: the single values first, then the points column. */
@@ -24,15 +23,8 @@ export function rasPointsRange(values: ArgValues<typeof RAS_POINTS>): NumberColu
   if (read instanceof PbrError) return read;
   const { envelope: env, totalPoints: total, contingency: held, points: pts } = read;
   const perPoint = (env * (1 - held)) / total;
-  const out = new NumberColumn(read.rows);
-  for (let i = 0; i < read.rows; i++) {
-    const p = pts.at(i);
-    if (isBlank(p)) {
-      out.setBlank(i);
-      continue;
-    }
-    const n = readNonNegative(p, i + 1, "points");
-    out.set(i, typeof n === "number" ? n * perPoint : n);
-  }
-  return out;
+  return NumberColumn.map(pts, (p, row) => {
+    const n = readNonNegative(p, row, "points");
+    return typeof n === "number" ? n * perPoint : n;
+  });
 }

@@ -75,16 +75,8 @@ export function periodPriceRange(
   if (b instanceof PbrError) return b;
   const read = readArgs(CODES, { code });
   if (read instanceof PbrError) return read;
-  const codes = read.code;
-  const out = new NumberColumn(read.rows);
-  for (let i = 0; i < read.rows; i++) {
-    const c = codes.at(i);
-    if (isBlank(c)) {
-      out.setBlank(i);
-      continue;
-    }
-    const pr = quickPrice(prices, c, NaN) ?? lookupPrice(prices, c, i + 1, NaN);
-    out.set(i, pr instanceof PbrError ? pr : priceOnBasis(prices, pr, b, i + 1, c));
-  }
-  return out;
+  return NumberColumn.map(read.code, (c, row) => {
+    const pr = quickPrice(prices, c, NaN) ?? lookupPrice(prices, c, row, NaN);
+    return pr instanceof PbrError ? pr : priceOnBasis(prices, pr, b, row, c);
+  });
 }
