@@ -74,12 +74,12 @@ class FyWindow {
 
 /** PBR.FYDAYS's arguments. */
 export const PERIOD = { start: COLUMN, end: COLUMN, fyStartYear: COLUMN };
-/** PBR.FYCOST's arguments read per row (the price table is read before). */
+/** PBR.FYCOST's arguments, in its order: the price table parsed before (by the adapter). */
 export const FY_COST = {
-  prices: parsed<PriceTable>(),
   code: COLUMN,
   ...PERIOD,
   admittedDays: column("admitted days"),
+  prices: parsed<PriceTable>(),
   mff: COLUMN,
 };
 

@@ -20,12 +20,12 @@ import { priceForRow, type PriceRow, type PriceTable } from "./priceTable";
 
 // Module-local copy of the input bound for the per-row fast path (CommonJS getter cost).
 const MAX_DAYS = MAX_NUMBER;
-/** PBR.TARIFF's arguments read per row (the price table is read before). */
+/** PBR.TARIFF's arguments, in its order: the price table parsed before (by the adapter). */
 export const TARIFF = {
-  prices: parsed<PriceTable>(),
   code: COLUMN,
   days: COLUMN,
   admittedDays: column("admitted days"),
+  prices: parsed<PriceTable>(),
   mff: COLUMN,
 };
 
