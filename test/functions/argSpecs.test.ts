@@ -1,8 +1,9 @@
 /**
  * Each core function's declared arguments (its spec, core/args/specs.ts) against the function's
  * metadata generated from its JSDoc (the golden functions.json): every argument a spec reads is
- * an argument of the PBR function by the same name, so the specs, the JSDoc, functions.json and
- * the playground registry cannot drift apart. A spec's own `what` (the name in messages, e.g.
+ * an argument of the PBR function by the same name, in the same order, so the specs, the JSDoc,
+ * functions.json and the playground registry cannot drift apart, and the first problem reported
+ * is the first in the formula as written. A spec's own `what` (the name in messages, e.g.
  * "admitted days") may differ; the key may not.
  */
 import { readFileSync } from "node:fs";
@@ -59,6 +60,7 @@ describe("argument specs match the PBR functions' arguments", () => {
     expect(names).toBeDefined();
     const read = Object.keys(spec).filter((k) => !CALLER_READ.has(k));
     expect(read.filter((k) => !names!.includes(k))).toEqual([]);
+    expect(read).toEqual(names!.filter((n) => read.includes(n)));
   });
 
   it("a spec whose function takes more arguments names the others as read before core", () => {

@@ -49,13 +49,16 @@ export function clusterAverage(setup: RasSetup, code: CellValue, row: number): n
   return average;
 }
 
-/** PBR.RASBUDGET's and PBR.RASBUILDUP's arguments read here: k, roundTo, then the people. */
+/**
+ * PBR.RASBUDGET's and PBR.RASBUILDUP's arguments, in their order; the setup stands for the price
+ * table, step table and per, read before (by the adapter).
+ */
 export const BUDGET = {
+  code: COLUMN,
+  step: COLUMN,
   setup: parsed<RasSetup>(),
   k: K,
   roundTo: ROUND_TO,
-  code: COLUMN,
-  step: COLUMN,
 };
 
 /** PBR.RASBUDGET per person: cluster average × step percent × k, rounded over the column when roundTo is given. */

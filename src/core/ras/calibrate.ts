@@ -14,13 +14,16 @@ import { COLUMN, column, parsed, readArgs, type ArgValues, type Args } from "../
 import { CONTINGENCY, ENVELOPE } from "./inputs";
 import { stepPercent } from "./stepTable";
 
-/** PBR.RASCALIBRATE's arguments: the envelope and contingency, then the cohort. */
+/**
+ * PBR.RASCALIBRATE's arguments, in its order; the setup stands for the price table, step table
+ * and per, read before (by the adapter).
+ */
 export const CALIBRATE = {
-  setup: parsed<RasSetup>(),
-  envelope: ENVELOPE,
-  contingency: CONTINGENCY,
   codes: column("code"),
   step: COLUMN,
+  envelope: ENVELOPE,
+  contingency: CONTINGENCY,
+  setup: parsed<RasSetup>(),
 };
 
 /** The cohort's total before calibration: Σ cluster average × step percent, and how many people. */

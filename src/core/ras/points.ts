@@ -9,12 +9,12 @@ import { NumberColumn } from "../results";
 import { COLUMN, readArgs, readNonNegative, type ArgValues } from "../args";
 import { CONTINGENCY, ENVELOPE, TOTAL_POINTS } from "./inputs";
 
-/** PBR.RASPOINTS's arguments: the single values first, then the points column. */
+/** PBR.RASPOINTS's arguments, in its order. */
 export const RAS_POINTS = {
+  points: COLUMN,
   envelope: ENVELOPE,
   totalPoints: TOTAL_POINTS,
   contingency: CONTINGENCY,
-  points: COLUMN,
 };
 
 /** PBR.RASPOINTS per person; blank points give blank rows. */

@@ -19,8 +19,8 @@ export const SCENARIO_HEADER = [
 const WIDTH = SCENARIO_HEADER.length;
 // Module-local copy for the row loop (under CommonJS each imported binding read is a getter call).
 const limitsAt = readLimits;
-/** PBR.SCENARIOS's arguments: the variances decide the rows. */
-export const SWEEP = { variances: COLUMN, plan: COLUMN, ...BAND_TABLES, ...LIMITS };
+/** PBR.SCENARIOS's arguments, in its order. */
+export const SWEEP = { plan: COLUMN, variances: COLUMN, ...BAND_TABLES, ...LIMITS };
 
 /** PBR.SCENARIOS: a header row, then one settlement per variance. */
 export function scenariosTable(values: ArgValues<typeof SWEEP>): ResultCell[][] | PbrError {
