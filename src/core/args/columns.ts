@@ -59,28 +59,6 @@ export class Column {
   }
 }
 
-export interface Columns {
-  /** One column per argument, in the order given. */
-  readonly cols: Column[];
-  readonly rows: number;
-}
-
-/**
- * Turn `[argument, name]` pairs into columns. The first argument given as a column decides the
- * number of rows; any other column must match it. Functions declare their arguments with
- * `readArgs` (specs.ts), which reads columns here.
- */
-export function readColumns(args: readonly (readonly [CellValue, string])[]): Columns | PbrError {
-  const cols: Column[] = [];
-  for (const [value, what] of args) {
-    const col = Column.of(value, what);
-    if (col instanceof PbrError) return col;
-    cols.push(col);
-  }
-  const rows = rowsOf(cols);
-  return rows instanceof PbrError ? rows : { cols, rows };
-}
-
 /** The rows columns share: the first given as a column decides; one value for every row is 1. */
 export function rowsOf(cols: readonly Column[]): number | PbrError {
   const decider = cols.find((c) => !c.single);
