@@ -1,9 +1,11 @@
 /**
- * A function's arguments declared once, as data: each argument is a column (one value for every
- * row, or a column of them), a single number with its rule (single.ts) or a table the function
- * parses itself. Core functions take their values by name, typed from the spec (ArgValues). `readArgs` reads them in
- * the order declared, so the first problem in argument order is the one reported, then checks that
- * the columns share one length.
+ * A function's arguments declared once, as data, in the function's own order: each argument is a
+ * column (one value for every row, or a column of them), a single number with its rule
+ * (single.ts), a table the function parses itself, or a value its caller has already parsed.
+ * Core functions take their values by name, typed from the spec (ArgValues). `readArgs` reads
+ * them in the order declared, so the first problem in the formula is the one reported, then
+ * checks that the columns share one length. test/functions/argSpecs.test.ts holds each spec to its
+ * PBR function's arguments in functions.json.
  *
  *   const REBASE = { contractValue: CONTRACT_VALUE, codes: COLUMN, plannedActivity: COLUMN, costs: COLUMN };
  *   const a = readArgs(REBASE, { contractValue, codes, plannedActivity, costs });
