@@ -33,14 +33,16 @@ function setup() {
   expected = new Int32Array(ROWS);
   const profile = defaultProfile();
   const rules = defaultSuperclassRules();
-  for (let i = 0; i < ROWS; i++) expected[i] = referenceAllocateWithRules(profile, rules, ratings[i]) ?? -1;
+  for (let i = 0; i < ROWS; i++)
+    expected[i] = referenceAllocateWithRules(profile, rules, ratings[i]) ?? -1;
 }
 
 function compare(values: (index: number) => unknown): string | void {
   for (let i = 0; i < ROWS; i++) {
     const got = values(i);
     const want = expected[i];
-    if (want === -1 ? typeof got === "number" : got !== want) return `row ${i + 1}: got ${String(got)}, expected ${want}`;
+    if (want === -1 ? typeof got === "number" : got !== want)
+      return `row ${i + 1}: got ${String(got)}, expected ${want}`;
   }
 }
 
@@ -73,7 +75,8 @@ export const benches: Bench[] = [
       const sc = results.filter((r) => r.superclass === r.vignette.superclass).length;
       const cl = results.filter((r) => r.cluster === r.vignette.cluster).length;
       if (sc < results.length) return `super class right for only ${sc} of ${results.length}`;
-      if (cl < 0.9 * results.length) return `cluster right for only ${cl} of ${results.length} (target 90%)`;
+      if (cl < 0.9 * results.length)
+        return `cluster right for only ${cl} of ${results.length} (target 90%)`;
     },
     items: 50,
     unit: "vignettes",
@@ -90,7 +93,8 @@ export const benches: Bench[] = [
       const sc = results.filter((r) => r.superclass === r.vignette.superclass).length;
       const cl = results.filter((r) => r.cluster === r.vignette.cluster).length;
       if (sc < results.length) return `super class right for only ${sc} of ${results.length}`;
-      if (cl < 0.9 * results.length) return `cluster right for only ${cl} of ${results.length} (target 90%)`;
+      if (cl < 0.9 * results.length)
+        return `cluster right for only ${cl} of ${results.length} (target 90%)`;
     },
     items: BOOKLET_VIGNETTES.length,
     unit: "vignettes",

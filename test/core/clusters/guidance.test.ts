@@ -9,7 +9,9 @@ const ids = (notes: { id: string }[]) => notes.map((n) => n.id);
 describe("booklet guidance notes", () => {
   it("every note names a known source, and the file says which parts could not be read", () => {
     for (const n of data.notes) expect(Object.keys(GUIDANCE_SOURCES)).toContain(n.source);
-    expect(GUIDANCE_NOTE).toMatch(/colour grids .* decision tree's questions .* step-down criteria .* bipolar practice guidance note .* could not be read/);
+    expect(GUIDANCE_NOTE).toMatch(
+      /colour grids .* decision tree's questions .* step-down criteria .* bipolar practice guidance note .* could not be read/
+    );
     expect(GUIDANCE_SOURCES.B3).toMatch(/Appendix 2 Decision Tree p18.*Appendix 4 .* p65/);
   });
 

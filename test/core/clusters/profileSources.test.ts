@@ -6,7 +6,10 @@
  * - eLetter on Bekas & Michev 2013 (BJPsych Bulletin): a person with bipolar disorder who is well
  *   "might score '0'", and placing them in a psychotic cluster would "breach the 'red rule'".
  */
-import { defaultProfileGrid, DEFAULT_PROFILE_NOTE } from "../../../src/core/clusters/defaultProfile";
+import {
+  defaultProfileGrid,
+  DEFAULT_PROFILE_NOTE,
+} from "../../../src/core/clusters/defaultProfile";
 import { defaultSuperclassRulesGrid } from "../../../src/core/clusters/defaultSuperclassRules";
 import { parseProfile } from "../../../src/core/clusters/profile";
 import { cluster, clustercheck, clustersuperclass } from "../../../src/functions/clusters";
@@ -41,7 +44,9 @@ describe("built-in profile: every row names its source or says it is ours", () =
     const eight = parseProfile(grid);
     if (seven instanceof PbrError || eight instanceof PbrError) throw new Error("invalid");
     for (const v of [...VIGNETTES, ...BOOKLET_VIGNETTES]) {
-      expect(allocateRange([ratingsOf(v)], null, eight)).toEqual(allocateRange([ratingsOf(v)], null, seven));
+      expect(allocateRange([ratingsOf(v)], null, eight)).toEqual(
+        allocateRange([ratingsOf(v)], null, seven)
+      );
     }
   });
 });
@@ -74,7 +79,9 @@ describe("psychotic clusters and item 6 rated 0 (eLetter on Bekas & Michev 2013)
     expect(rowOf(code, "6").slice(3, 7)).toContain("R");
     // Item 3 and D meet the red rules of 16 and 17, so item 6 is the only broken one.
     const ratings = row({ 3: 3, 7: 1, 9: 1, 12: 1, A: 3, D: 3 });
-    expect(clustercheck([ratings], [[code]])[0][0]).toMatch(/^Broken: item 6 \(hallucinations and delusions\) rated 0; cluster \d+ needs/);
+    expect(clustercheck([ratings], [[code]])[0][0]).toMatch(
+      /^Broken: item 6 \(hallucinations and delusions\) rated 0; cluster \d+ needs/
+    );
   });
 
   it("clusters 11 and 12 no longer accept item 6 rated 0 (they did before issue 29)", () => {
