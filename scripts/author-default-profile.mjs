@@ -72,7 +72,9 @@ const HELD = {
 };
 for (const c of [10, 11, 12, 13, 14, 15, 16, 17])
   HELD[`${c}/6`] = `Red excludes 0 after the ${LETTER}; which ratings 1-4 are red is ours`;
-for (const c of [1, 2, 3, 4, 5])
+// Clusters 1-3 and 5 say so in their descriptions (1-2: no distressing psychotic symptoms; 3: not
+// including psychosis; 5: no distressing hallucinations or delusions); cluster 4's, as read, does not.
+for (const c of [1, 2, 3, 5])
   HELD[`${c}/6`] =
     `Ours, after the cluster ${c} description (no distressing psychotic symptoms, hallucinations or delusions, ${APP3}); reading that as 0-1 is ours`;
 
