@@ -82,7 +82,8 @@ function source(code, item, token) {
   const held = HELD[`${code}/${item}`];
   if (held) return held;
   const kind = token.startsWith("R") ? "red cells on a key scale" : "typical ratings";
-  return `Ours (indicative): ${kind} inferred from the cluster ${code} description, ${APP3}; grid cells not readable here`;
+  // The same words on every such row (the row names its cluster), so a workbook stores it once.
+  return `Ours (indicative): ${kind} inferred from the cluster's description, ${APP3}; grid cells not readable here`;
 }
 
 const rows = [];
