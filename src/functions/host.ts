@@ -1,15 +1,16 @@
 /**
  * The edge between core results and the spreadsheet host. Core returns `PbrError` values; here
  * they become the host's error values. In Excel that is `CustomFunctions.Error`; outside Excel
- * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping.
+ * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping
+ * (core/hostErrors.ts).
  * Nothing may throw past this file: `guard` turns any exception into a #VALUE! cell.
  */
 import { PbrError, inputErrorCode, inputErrors, type ResultCell } from "../core/errors";
+import { hostErrorFactory, type ErrorFactory } from "../core/hostErrors";
 import type { NumberColumn } from "../core/results";
 
 export type HostValue = unknown;
 export type HostGrid = HostValue[][];
-export type ErrorFactory = (error: PbrError) => HostValue;
 
 interface CustomFunctionsLike {
   Error: new (code: string, message?: string) => unknown;
@@ -38,11 +39,9 @@ export const excelErrorFactory: ErrorFactory = (error) => {
   return TAKES_MESSAGE.has(error.kind) ? new cf.Error(code, error.message) : new cf.Error(code);
 };
 
-let toHostError: ErrorFactory = excelErrorFactory;
-
-/** Replace how errors are handed to the host (the playground maps them to its engine's errors). */
-export function setErrorFactory(factory: ErrorFactory): void {
-  toHostError = factory;
+/** A PbrError as the host's error value: the host's own factory if it set one, else Excel's. */
+function toHostError(error: PbrError): HostValue {
+  return (hostErrorFactory() ?? excelErrorFactory)(error);
 }
 
 /**
