@@ -15,7 +15,7 @@ import { defaultSuperclassRules } from "../../src/core/clusters/defaultSuperclas
 import { accuracyTable, placeVignettes } from "../support/vignetteAccuracy";
 import { BOOKLET_VIGNETTES } from "../core/clusters/bookletVignettes";
 import type { Bench } from "./harness";
-import { clusterBundle } from "./clusterBundle";
+import { builtAddin, clusterBundle } from "./clusterBundle";
 
 const ROWS = 1_000_000;
 let ratings: number[][] = [];
@@ -102,6 +102,19 @@ export const benches: Bench[] = [
     unit: "rows",
     target: { kind: "rate", min: 1_500_000 },
   },
+  ...(builtAddin()
+    ? [
+        {
+          name: "PBR.CLUSTER in the built add-in (dist/functions.js, as Excel calls it), 1,000,000 rows",
+          setup,
+          run: () => builtAddin()!.get("CLUSTER")!(ratings, null, null, null),
+          check: (out: unknown) => compare((i) => (out as unknown[][])[i][0]),
+          items: ROWS,
+          unit: "rows",
+          target: { kind: "rate", min: 1_500_000 },
+        } satisfies Bench,
+      ]
+    : []),
   {
     name: "PBR.CLUSTER core, 1,000,000 rows",
     setup,
