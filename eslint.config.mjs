@@ -7,8 +7,10 @@
 //   The embedded engine and the playground never touch Office.js, and the rules misread
 //   HyperFormula's objects there, so they apply only outside those folders.
 // - The import layers (ARCHITECTURE.md): core imports nothing above it and no UI or engine library;
-//   the functions layer reaches only core; the task pane and the playground reach a workbook only
-//   through the WorkbookPort (workbook/port.ts), except the two entry points that choose the port.
+//   the functions layer reaches only core; the workbook layer reaches only core (the embedded
+//   engine registers the PBR functions through a build-time list, not an import); the task pane
+//   and the playground reach a workbook only through the WorkbookPort (workbook/port.ts), except
+//   the two entry points that choose the port.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
@@ -60,6 +62,22 @@ export default [
             {
               group: ["**/taskpane/**", "**/workbook/**", "**/playground/**", "react", "react-dom", "@fluentui/*"],
               message: "The functions layer is a thin adapter over core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/workbook/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/functions/**", "**/taskpane/**", "**/playground/**", "react", "react-dom", "@fluentui/*"],
+              message: "The workbook layer sits on core only: no functions, task pane, playground or UI library.",
             },
           ],
         },

@@ -7,16 +7,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { buildManifest, finishMetadata, helpPages, resolveAddinUrl } = require("./scripts/deploy.cjs");
+const { FUNCTION_FILES } = require("./scripts/function-files.cjs");
 const { version } = require("./package.json");
-
-/** One source file per function family; each becomes part of functions.json. */
-const FUNCTION_FILES = [
-  "./src/functions/clusters.ts",
-  "./src/functions/tariff.ts",
-  "./src/functions/riskshare.ts",
-  "./src/functions/ras.ts",
-  "./src/functions/mhnrg.ts",
-];
 
 const tsRule = {
   test: /\.tsx?$/,
@@ -131,4 +123,3 @@ module.exports = (env, argv) => {
   if (out) for (const c of configs) c.output.path = out;
   return configs;
 };
-module.exports.FUNCTION_FILES = FUNCTION_FILES;

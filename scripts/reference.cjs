@@ -121,7 +121,7 @@ function renderReference(docs) {
 }
 
 function functionFiles() {
-  const { FUNCTION_FILES } = require(path.join(ROOT, "webpack.config.js"));
+  const { FUNCTION_FILES } = require("./function-files.cjs");
   return FUNCTION_FILES.map((f) => path.join(ROOT, f));
 }
 

@@ -5,6 +5,9 @@
  * that row. Adapters (Excel custom functions, the embedded engine) turn a `PbrError` into the
  * matching spreadsheet error. Excel shows the message only on #VALUE! and #N/A, so those two carry
  * the detail a user needs: which row, which item, which value, and what was expected.
+ *
+ * Longer than the ~300 lines a file should be, on purpose: it is the one catalogue (ARCHITECTURE.md),
+ * so every family's messages sit together, grouped by family, where their wording can be kept alike.
  */
 
 import { serialToYmd, workbookDateRange } from "./dates";

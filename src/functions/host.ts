@@ -1,15 +1,16 @@
 /**
  * The edge between core results and the spreadsheet host. Core returns `PbrError` values; here
  * they become the host's error values. In Excel that is `CustomFunctions.Error`; outside Excel
- * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping.
+ * (tests, the playground) `CustomFunctions` does not exist and the host sets its own mapping
+ * (core/hostErrors.ts).
  * Nothing may throw past this file: `guard` turns any exception into a #VALUE! cell.
  */
 import { PbrError, inputErrorCode, inputErrors, type ResultCell } from "../core/errors";
+import { hostErrorFactory, type ErrorFactory } from "../core/hostErrors";
 import type { NumberColumn } from "../core/results";
 
 export type HostValue = unknown;
 export type HostGrid = HostValue[][];
-export type ErrorFactory = (error: PbrError) => HostValue;
 
 interface CustomFunctionsLike {
   Error: new (code: string, message?: string) => unknown;
@@ -38,11 +39,9 @@ export const excelErrorFactory: ErrorFactory = (error) => {
   return TAKES_MESSAGE.has(error.kind) ? new cf.Error(code, error.message) : new cf.Error(code);
 };
 
-let toHostError: ErrorFactory = excelErrorFactory;
-
-/** Replace how errors are handed to the host (the playground maps them to its engine's errors). */
-export function setErrorFactory(factory: ErrorFactory): void {
-  toHostError = factory;
+/** A PbrError as the host's error value: the host's own factory if it set one, else Excel's. */
+function toHostError(error: PbrError): HostValue {
+  return (hostErrorFactory() ?? excelErrorFactory)(error);
 }
 
 /**
@@ -60,12 +59,33 @@ export function hostValue(value: ResultCell): HostValue {
   return value instanceof PbrError ? toHostError(value) : value;
 }
 
-/** A column of results as a spilled n×1 range; a whole-call error as a single cell. */
+/** Rows of a spilled column that hold the same small whole number share one row array. */
+const SHARED_ROWS = 64;
+
+/**
+ * A column of results as a spilled n×1 range; a whole-call error as a single cell. A column of
+ * codes (PBR.CLUSTER's million rows hold some twenty values) shares one row array per small whole
+ * number 0–63 within the answer, instead of making a million one-cell arrays for the garbage
+ * collector: Excel copies the answer out and the embedded engine reads it, neither writes to a row.
+ */
 export function spillColumn(results: readonly ResultCell[] | PbrError): HostGrid {
   if (results instanceof PbrError) return [[toHostError(results)]];
   if (results.length === 0) return [[""]];
   const out = new Array<HostValue[]>(results.length);
-  for (let i = 0; i < results.length; i++) out[i] = [hostValue(results[i])];
+  const shared = new Array<HostValue[] | undefined>(SHARED_ROWS);
+  for (let i = 0; i < results.length; i++) {
+    const v = results[i];
+    // (-0 is left out: it would hand its sign to the 0 rows after it.)
+    if (
+      typeof v === "number" &&
+      v >= 0 &&
+      v < SHARED_ROWS &&
+      (v | 0) === v &&
+      (v !== 0 || 1 / v > 0)
+    ) {
+      out[i] = shared[v] ??= [v];
+    } else out[i] = [hostValue(v)];
+  }
   return out;
 }
 

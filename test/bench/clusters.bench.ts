@@ -1,17 +1,21 @@
 /* PBR.CLUSTER over 1,000,000 rows: (a) the core, (b) the Excel adapter (number[][] in and out),
-   both with the super class step on (the built-in rules decide each row's super class first).
-   Answers are checked row by row against the plain reference implementation. Also prints the
+   both with the super class step on (the built-in rules decide each row's super class first), each
+   under tsx and bundled as the add-in ships (clusterBundle.ts), beside (c) a naive loop scoring
+   every cluster without the super class step (test/support/naiveCluster.ts), bundled the same
+   way: the bundled core's line says how many times faster than that loop it is, from the same
+   run. Answers are checked row by row against the plain reference implementation. Also prints the
    vignette accuracy tables of the built-in default (test/core/clusters/vignettes.ts, and the
    pictures written from the Clustering Booklet's descriptions in bookletVignettes.ts). */
 import { allocateRange } from "../../src/core/clusters/allocate";
 import { defaultProfile } from "../../src/core/clusters/defaultProfile";
 import { cluster } from "../../src/functions/clusters";
 import { mulberry32 } from "../support/random";
-import { referenceAllocateWithRules } from "../support/referenceCluster";
+import { referenceAllocate, referenceAllocateWithRules } from "../support/referenceCluster";
 import { defaultSuperclassRules } from "../../src/core/clusters/defaultSuperclassRules";
 import { accuracyTable, placeVignettes } from "../support/vignetteAccuracy";
 import { BOOKLET_VIGNETTES } from "../core/clusters/bookletVignettes";
 import type { Bench } from "./harness";
+import { builtAddin, clusterBundle } from "./clusterBundle";
 
 const ROWS = 1_000_000;
 let ratings: number[][] = [];
@@ -46,7 +50,71 @@ function compare(values: (index: number) => unknown): string | void {
   }
 }
 
+/** The reference answers without super class rules (for the yardstick), worked out once. */
+let plain: Int32Array | undefined;
+function withoutRules(): Int32Array {
+  if (plain) return plain;
+  const profile = defaultProfile();
+  plain = Int32Array.from(ratings, (r) => referenceAllocate(profile, r) ?? -1);
+  return plain;
+}
+
+/** Best time of the naive loop and the time of the latest bundled core run, for the ratio. */
+let naiveBest = Infinity;
+let coreLast = Infinity;
+
 export const benches: Bench[] = [
+  {
+    name: "PBR.CLUSTER naive loop (yardstick, bundled), 1,000,000 rows",
+    setup,
+    run: () => clusterBundle().naiveAllocate(ratings, clusterBundle().defaultProfile()),
+    check: (out) => {
+      const got = out as Int32Array;
+      const want = withoutRules();
+      for (let i = 0; i < ROWS; i++)
+        if (got[i] !== want[i]) return `row ${i + 1}: got ${got[i]}, expected ${want[i]}`;
+    },
+    measure: (_out, ms) => ((naiveBest = Math.min(naiveBest, ms)), ms),
+    items: ROWS,
+    unit: "rows",
+    target: { kind: "rate", min: 0 },
+  },
+  {
+    name: "PBR.CLUSTER core (bundled), 1,000,000 rows",
+    setup,
+    run: () => {
+      const b = clusterBundle();
+      return b.allocateRange(ratings, null, b.defaultProfile(), b.defaultSuperclassRules());
+    },
+    check: (out) => compare((i) => (out as unknown[])[i]),
+    measure: (_out, ms) => ((coreLast = ms), ms),
+    detail: () => `${(naiveBest / coreLast).toFixed(2)}× the naive loop (target ≥ 2.5×)`,
+    items: ROWS,
+    unit: "rows",
+    target: { kind: "rate", min: 3_000_000 },
+  },
+  {
+    name: "PBR.CLUSTER Excel adapter (bundled), 1,000,000 rows",
+    setup,
+    run: () => clusterBundle().cluster(ratings),
+    check: (out) => compare((i) => (out as unknown[][])[i][0]),
+    items: ROWS,
+    unit: "rows",
+    target: { kind: "rate", min: 1_500_000 },
+  },
+  ...(builtAddin()
+    ? [
+        {
+          name: "PBR.CLUSTER in the built add-in (dist/functions.js, as Excel calls it), 1,000,000 rows",
+          setup,
+          run: () => builtAddin()!.get("CLUSTER")!(ratings, null, null, null),
+          check: (out: unknown) => compare((i) => (out as unknown[][])[i][0]),
+          items: ROWS,
+          unit: "rows",
+          target: { kind: "rate", min: 1_500_000 },
+        } satisfies Bench,
+      ]
+    : []),
   {
     name: "PBR.CLUSTER core, 1,000,000 rows",
     setup,

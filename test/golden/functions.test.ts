@@ -11,7 +11,7 @@ const { finishMetadata, DEV_URL } = require("../../scripts/deploy.cjs");
 
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { FUNCTION_FILES } = require(join(ROOT, "webpack.config.js")) as { FUNCTION_FILES: string[] };
+const { FUNCTION_FILES } = require(join(ROOT, "scripts/function-files.cjs")) as { FUNCTION_FILES: string[] };
 
 describe("generated custom functions metadata", () => {
   it("matches the committed golden copy", async () => {

@@ -9,6 +9,7 @@
 import ExcelJS from "exceljs";
 import writeXlsx from "write-excel-file/node";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
+import { openBook } from "../../src/playground/open/openBook";
 import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { readXlsxBook } from "../../src/playground/open/readXlsx";
@@ -109,7 +110,7 @@ describe("round trip through ExcelJS", () => {
       port.functionIds
     );
     expect(notes).toEqual([]);
-    port.openBook(book);
+    openBook(port, book);
     expect(port.engine.getSheetNames()).toEqual(["Inputs", "Model"]);
     expect(port.engine.listNamedExpressions()).toEqual(["Rate"]);
     expect([0, 1, 2, 3, 4].map((r) => [0, 1, 2].map((c) => value(port, "Inputs", r, c)))).toEqual([

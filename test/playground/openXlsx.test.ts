@@ -2,6 +2,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import writeXlsx from "write-excel-file/node";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
+import { openBook } from "../../src/playground/open/openBook";
 import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
 import {
   fromFileFormula,
@@ -67,7 +68,7 @@ describe("reading an .xlsx written by hand (as Excel writes one)", () => {
     const wb = await workbook();
     const { book, notes } = readXlsxBook(handMadeXlsx(), wb.functionIds);
     expect(notes).toEqual(["name Gone: refers to a deleted range (#REF!), not opened"]);
-    expect(wb.openBook(book)).toEqual([]);
+    expect(openBook(wb, book)).toEqual([]);
     expect(wb.engine.getSheetNames()).toEqual(["Inputs", "Model & Results", "Prices"]);
     // Values of every kind.
     expect(value(wb, "Inputs", 0, 0)).toBe("Code");
@@ -118,7 +119,7 @@ describe("reading an .xlsx written by hand (as Excel writes one)", () => {
   it("opens over the demo workbook, whose names feed SUMIF and spilled PBR results", async () => {
     const wb = await workbook();
     await openDemo(wb, () => undefined);
-    wb.openBook(readXlsxBook(handMadeXlsx(), wb.functionIds).book);
+    openBook(wb, readXlsxBook(handMadeXlsx(), wb.functionIds).book);
     expect(wb.engine.getSheetNames()).toEqual(["Inputs", "Model & Results", "Prices"]);
     expect(wb.charts).toEqual([]);
     expect(value(wb, "Model & Results", 0, 0)).toBe(50);
@@ -143,7 +144,7 @@ describe("reading an .xlsx written by hand (as Excel writes one)", () => {
     const wb = await workbook();
     wb.setCell("Sheet1", 0, 0, 42);
     expect(() =>
-      wb.openBook({
+      openBook(wb, {
         sheets: [
           { name: "A", cells: [], formats: [] },
           { name: "a", cells: [], formats: [] },
@@ -174,12 +175,12 @@ describe("a workbook saved from the playground re-opens the same", () => {
     const second = await workbook();
     const { book, notes } = readXlsxBook(new Uint8Array(bytes), second.functionIds);
     expect(notes).toEqual([]);
-    expect(second.openBook(book)).toEqual([]);
+    expect(openBook(second, book)).toEqual([]);
     expect(second.engine.getSheetNames()).toEqual(first.engine.getSheetNames());
     expect(second.engine.listNamedExpressions().sort()).toEqual(names.map((n) => n.name).sort());
     // A name of one sheet only is saved for that sheet and opens as one.
     const local = await workbook();
-    local.openBook(readXlsxBook(handMadeXlsx(), local.functionIds).book);
+    openBook(local, readXlsxBook(handMadeXlsx(), local.functionIds).book);
     const localSaved = workbookContent(local);
     expect(localSaved.names).toContainEqual({
       name: "Local",

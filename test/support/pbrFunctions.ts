@@ -23,7 +23,7 @@ let cached: Promise<PbrFunctionEntry[]> | undefined;
 export function loadPbrFunctions(): Promise<PbrFunctionEntry[]> {
   cached ??= (async () => {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { FUNCTION_FILES } = require(join(ROOT, "webpack.config.js")) as { FUNCTION_FILES: string[] };
+    const { FUNCTION_FILES } = require(join(ROOT, "scripts/function-files.cjs")) as { FUNCTION_FILES: string[] };
     const { readRegistry } = require(join(ROOT, "scripts", "pbr-registry.cjs")) as {
       readRegistry: (files: string[]) => Promise<RawEntry[]>;
     };

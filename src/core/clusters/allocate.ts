@@ -8,6 +8,7 @@ import { isBlank, toNumber, type CellValue, type Grid } from "../values";
 import { readColumnOf, type Column } from "../args";
 import { ITEMS, ITEM_COUNT } from "./items";
 import { Scorer, fitOf } from "./engine";
+import { allocateRows } from "./allocateRows";
 import { type Profile, redAllowed } from "./profile";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "./ratings";
 import { NOT_CLUSTERED, SUPERCLASS_NAMES, clusterInfo, type SuperClass } from "./reference";
@@ -102,19 +103,10 @@ export function decidedMask(profile: Profile, rules: SuperclassRules, r: Uint8Ar
   return sc === "Z" ? 0 : profile.classMask[sc];
 }
 
-// Module-local copy for the per-row loop (an imported binding is a property read under CommonJS).
-const decideFast = decideRule;
-
-/** The allowed-cluster mask of each rule, in rule order (Z: none), for the per-row loop. */
-function ruleMasks(profile: Profile, rules: SuperclassRules): Int32Array {
-  return Int32Array.from(rules.rules, (rule) =>
-    rule.superclass === "Z" ? 0 : profile.classMask[rule.superclass]
-  );
-}
-
 /**
  * PBR.CLUSTER: the allocated cluster per row (0 when no candidate passes its red rules). With
- * `rules` and no super class given, each row's super class is decided by the rules first.
+ * `rules` and no super class given, each row's super class is decided by the rules first. One
+ * super class for every row (or none) takes the one-pass row loop (allocateRows.ts).
  */
 export function allocateRange(
   ratings: Grid,
@@ -122,22 +114,26 @@ export function allocateRange(
   profile: Profile,
   rules: SuperclassRules | null = null
 ): ResultCell[] | PbrError {
-  const classes = ratingsAndColumn(ratings, superclass, "super class");
-  if (classes instanceof PbrError) return classes;
-  // Fast path: one super class for every row.
+  if (!Array.isArray(ratings) || ratings.length === 0)
+    return clusterErrors.ratingsWidth(Array.isArray(ratings) ? 0 : 1);
+  // The shape is checked as the rows are read; a problem found before that (a super class column
+  // of the wrong length, an unknown super class) gives way to a shape problem, as it always has.
+  const classes = readColumnOf(superclass, "super class", ratings.length, "ratings");
+  if (classes instanceof PbrError) return checkRatingsShape(ratings) ?? classes;
   if (classes.single) {
     const sc = parseSuperclass(classes.at(0));
-    if (sc === undefined) return clusterErrors.unknownSuperclass(1, classes.at(0));
-    if (sc === null && rules) {
-      const masks = ruleMasks(profile, rules);
-      return eachRow(ratings, profile, (_i, _k, scorer, r) => {
-        const j = decideFast(rules, r, 0);
-        return scorer.best(j < 0 ? 0 : masks[j]);
-      });
-    }
-    const allowed = sc === null ? profile.allMask : profile.classMask[sc];
-    return eachRow(ratings, profile, (_i, _k, scorer) => scorer.best(allowed));
+    if (sc === undefined)
+      return checkRatingsShape(ratings) ?? clusterErrors.unknownSuperclass(1, classes.at(0));
+    if (sc === null && rules) return allocateRows(ratings, profile, 0, rules);
+    return allocateRows(
+      ratings,
+      profile,
+      sc === null ? profile.allMask : profile.classMask[sc],
+      null
+    );
   }
+  const shape = checkRatingsShape(ratings);
+  if (shape) return shape;
   return eachRow(ratings, profile, (i, _k, scorer, r) => {
     const sc = parseSuperclass(classes.at(i));
     if (sc === undefined) return clusterErrors.unknownSuperclass(i + 1, classes.at(i));

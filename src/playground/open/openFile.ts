@@ -5,6 +5,7 @@
  * cannot be read leaves the workbook as it was.
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
+import { openBook } from "./openBook";
 
 export interface Opened {
   sheets: number;
@@ -38,7 +39,7 @@ export async function openWorkbookFile(
   if (!confirmReplace()) return null;
   let more: string[];
   try {
-    more = workbook.openBook(book);
+    more = openBook(workbook, book);
   } catch (e) {
     throw new OpenFailed(`${e instanceof Error ? e.message : String(e)}`, true);
   }

@@ -17,15 +17,12 @@ import {
 } from "@fluentui/react-components";
 import { ACCEPT, openCaseloadFile } from "../import/openFile";
 import type { SheetReader } from "../import/xlsxSource";
-import {
-  ColumnField,
-  TableField,
-  describeError,
-  useRunner,
-  useStyles,
-  useTable,
-  useTables,
-} from "../ui/common";
+import { useStyles } from "../ui/layout";
+import { describeError } from "../ui/describeError";
+import { useTable, useTables } from "../ui/tableHooks";
+import { TableField } from "../ui/pickers";
+import { ColumnField } from "../ui/columnFields";
+import { useRunner } from "../ui/runner";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { preferTable } from "../ui/tables";
 import { outcome, readBackErrors } from "../plan/outcome";

@@ -5,19 +5,13 @@ import { Body1, Caption1 } from "@fluentui/react-components";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
-import {
-  CaseloadTableField,
-  ColumnFields,
-  type ColumnChoice,
-  ID_COLUMN,
-  TableField,
-  readChosen,
-  useRunner,
-  useCaseload,
-  useLookupTable,
-  useStyles,
-  useTables,
-} from "../ui/common";
+import { useStyles } from "../ui/layout";
+import { readChosen, useTables } from "../ui/tableHooks";
+import { useLookupTable } from "../ui/lookupTable";
+import { useCaseload } from "../ui/useCaseload";
+import { CaseloadTableField, TableField } from "../ui/pickers";
+import { ColumnFields, type ColumnChoice, ID_COLUMN } from "../ui/columnFields";
+import { useRunner } from "../ui/runner";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { auditRowsFrom, runAudit } from "./run";
 import { CHECK_BLOCK, assessProblem } from "./plan";

@@ -7,21 +7,15 @@ import type { TableData } from "../../workbook/port";
 import { preflightBudgets, type LeftOutRow } from "../plan/preflight";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { tableRef } from "../plan/refs";
-import {
-  CaseloadTableField,
-  ColumnFields,
-  type ColumnChoice,
-  ID_COLUMN,
-  describeError,
-  TableField,
-  readChosen,
-  useLeaveOut,
-  useRunner,
-  useStyles,
-  useCaseload,
-  useLookupTable,
-  useTables,
-} from "../ui/common";
+import { useStyles } from "../ui/layout";
+import { describeError } from "../ui/describeError";
+import { readChosen, useTables } from "../ui/tableHooks";
+import { useLookupTable } from "../ui/lookupTable";
+import { useCaseload } from "../ui/useCaseload";
+import { CaseloadTableField, TableField } from "../ui/pickers";
+import { ColumnFields, type ColumnChoice, ID_COLUMN } from "../ui/columnFields";
+import { useRunner } from "../ui/runner";
+import { useLeaveOut } from "../ui/leaveOut";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { formatMoney, parseMoney, parsePercent } from "../ui/parse";
 import { checkBudgetInputs, type BudgetField, type BudgetInputs } from "./plan";

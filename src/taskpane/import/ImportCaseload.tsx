@@ -43,7 +43,7 @@ import {
 import { cleanupText, leftBehind } from "../plan/run";
 import { isAbortError, type CaseloadSource, type QuoteAnomaly, type StrayQuoteChoice } from "./source";
 import type { SheetReader } from "./xlsxSource";
-import { ChoiceOptions, NameOptions } from "../ui/common";
+import { ChoiceOptions, NameOptions } from "../ui/pickers";
 
 export interface ImportCaseloadProps {
   /** The workbook to import into; null outside Excel and the playground. */

@@ -2,7 +2,10 @@
 import { useState } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
-import { NeedsWorkbook, RunStatus, describeError, useRunner, useStyles } from "../ui/common";
+import { NeedsWorkbook, useStyles } from "../ui/layout";
+import { describeError } from "../ui/describeError";
+import { useRunner } from "../ui/runner";
+import { RunStatus } from "../ui/RunStatus";
 import { parseYear } from "../ui/parse";
 import { currentFinancialYear } from "./plan";
 import { findReusable, runSetup, type Reusable } from "./run";

@@ -3,7 +3,9 @@
 import type { ComponentType, ReactNode } from "react";
 import { Button } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
-import { NeedsWorkbook, RunStatus, useRunner, useStyles } from "./common";
+import { NeedsWorkbook, useStyles } from "./layout";
+import { useRunner } from "./runner";
+import { RunStatus } from "./RunStatus";
 
 /** What App hands each journey tab: the workbook (null outside one) and whether the tab shows. */
 export interface JourneyProps {

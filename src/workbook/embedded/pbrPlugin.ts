@@ -4,7 +4,7 @@
  * (src/functions/*.ts): no second implementation. Each call turns HyperFormula values into what
  * Excel would pass (ranges as rows of cells, null for an omitted argument), runs the function,
  * and hands its rows of cells back as a spilled array. PbrError values become HyperFormula
- * errors carrying the message (host.ts's error factory).
+ * errors carrying the message (the error factory set in core/hostErrors.ts).
  *
  * Spilled results: HyperFormula reserves an array's size when the formula is entered, before any
  * value is known (sizeOfResultArrayMethod). We guess from the arguments (as many rows as the
@@ -21,7 +21,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
-import { setErrorFactory } from "../../functions/host";
+import { setErrorFactory } from "../../core/hostErrors";
 import { checkGroups } from "../../core/clusters/checkCounts";
 import type { PbrError } from "../../core/errors";
 import { qualifiedName, type PbrFunctionEntry } from "./registry";

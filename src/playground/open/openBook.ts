@@ -1,0 +1,84 @@
+/**
+ * Opening a whole workbook (an .xlsx file read by readXlsx.ts) in the playground's embedded
+ * workbook, in place of everything it holds: sheets, cells, names, tables, formats, charts and the
+ * undo history. Checked first, so a book that cannot be opened leaves the workbook as it was.
+ * The other way, saving, is ../export/saveXlsx.ts.
+ */
+import { parseRange } from "../../workbook/address";
+import { EXCEL_MAX_COLUMNS, type EmbeddedWorkbook } from "../../workbook/embeddedPort";
+import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import { translateStructuredRefs, type TableShape } from "../../workbook/embedded/structuredRefs";
+
+/**
+ * Replace what `workbook` holds with `book`, then recalculate. Returns what could not be kept
+ * (names the engine refuses); throws, before anything is replaced, for a book it cannot hold.
+ */
+export function openBook(workbook: EmbeddedWorkbook, book: BookContent): BookNotes {
+  checkBook(book, workbook.maxRows);
+  return workbook.replaceBook({ ...book, sheets: withTableRefsAsRanges(book) });
+}
+
+/** Refuse a book the engine cannot hold, before anything is replaced. */
+function checkBook(book: BookContent, maxRows: number): void {
+  if (book.sheets.length === 0) throw new Error("the workbook has no sheets");
+  const seen = new Set<string>();
+  for (const s of book.sheets) {
+    const key = s.name.toLowerCase();
+    if (s.name.trim() === "" || seen.has(key))
+      throw new Error(`sheet name "${s.name}" is empty or used twice`);
+    seen.add(key);
+    if (s.cells.length > maxRows)
+      throw new Error(
+        `sheet ${s.name} has ${s.cells.length.toLocaleString("en-GB")} rows, more than ${maxRows.toLocaleString("en-GB")}`
+      );
+    if (s.cells.some((line) => line.length > EXCEL_MAX_COLUMNS))
+      throw new Error(`sheet ${s.name} is wider than Excel's ${EXCEL_MAX_COLUMNS} columns`);
+  }
+}
+
+/** The book's sheets with table references ("Prices[Code]") as ranges, as when the pane writes them. */
+function withTableRefsAsRanges(book: BookContent): BookContent["sheets"] {
+  const shapes = new Map<string, TableShape>();
+  for (const t of book.tables) {
+    const r = parseRange(t.address);
+    const sheet = book.sheets.find((s) => s.name === t.sheet);
+    const header: string[] = [];
+    for (let c = r.left; c <= r.right; c++) {
+      const v = sheet?.cells[r.top]?.[c];
+      header.push(typeof v === "string" ? v.replace(/^'/, "") : String(v ?? ""));
+    }
+    shapes.set(t.name.toLowerCase(), {
+      name: t.name,
+      sheet: t.sheet,
+      top: r.top,
+      left: r.left,
+      header,
+      bodyRows: r.bottom - r.top,
+    });
+  }
+  const tableAt = (sheet: string, row: number, col: number) =>
+    [...shapes.values()].find(
+      (t) =>
+        t.sheet === sheet &&
+        row > t.top &&
+        row <= t.top + t.bodyRows &&
+        col >= t.left &&
+        col < t.left + t.header.length
+    );
+  return book.sheets.map((s) => ({
+    ...s,
+    cells: s.cells.map((line, row) =>
+      line.map((v, col) =>
+        typeof v === "string" && v.startsWith("=") && v.includes("[")
+          ? translateStructuredRefs(
+              v,
+              s.name,
+              (n) => shapes.get(n.toLowerCase()),
+              tableAt(s.name, row, col),
+              row
+            )
+          : v
+      )
+    ),
+  }));
+}

@@ -1,0 +1,33 @@
+/* The run's progress with a Cancel button, then its outcome, right under the run button. */
+import { useEffect, useRef } from "react";
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import type { RunState } from "./runner";
+
+/** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
+export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () => void }) {
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle" && state.status !== "running") outcome.current?.scrollIntoView?.({ block: "nearest" });
+  }, [state]);
+  if (state.status === "idle") return null;
+  if (state.status === "running") {
+    const p = state.progress;
+    const value = p && p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+    return (
+      <div role="status" aria-live="polite">
+        <Field label={p ? `${p.step} (${p.done.toLocaleString("en-GB")} of ${p.total.toLocaleString("en-GB")} rows)` : "Starting…"}>
+          <ProgressBar value={value} />
+        </Field>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    );
+  }
+  const intent =
+    state.status === "done" ? "success" : state.status === "cancelled" ? "info" : state.status === "written-with-errors" ? "warning" : "error";
+  const alert = state.status === "error" || state.status === "written-with-errors";
+  return (
+    <MessageBar ref={outcome} layout="multiline" intent={intent} role={alert ? "alert" : "status"}>
+      <MessageBarBody>{state.message}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,83 @@
+/* Table pickers and the options of a Select: a table field with its error beside it, the caseload
+   picker, and options from choices or names. */
+import { Field, Select } from "@fluentui/react-components";
+
+export function TableField(props: {
+  label: string;
+  hint?: string;
+  tables: readonly string[];
+  value: string;
+  onChange: (name: string) => void;
+  /** Text of the "no table" choice, e.g. "Built-in illustrative prices". */
+  none: string;
+  error?: string | null;
+  /** The error is a warning: the journey can go on without the table (the built-in one is used). */
+  warning?: boolean;
+  required?: boolean;
+}) {
+  return (
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationMessage={props.error ?? undefined}
+      validationState={props.warning ? (props.error ? "warning" : "none") : undefined}
+      required={props.required}
+    >
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{props.none}</option>
+        <NameOptions names={props.tables} />
+      </Select>
+    </Field>
+  );
+}
+
+/** One option per choice: its value, and the text shown for it. */
+export function ChoiceOptions({
+  choices,
+}: {
+  choices: readonly { readonly value: string; readonly text: string }[];
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.text}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One option per name (a table, a sheet), the name as both its value and its text. */
+export function NameOptions({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      {names.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The caseload picker of a journey (from useCaseload), with the journey's own error first. */
+export function CaseloadTableField({
+  picker,
+  error,
+}: {
+  picker: { candidates: readonly string[]; name: string; setName: (name: string) => void; error: string | null };
+  error?: string;
+}) {
+  return (
+    <TableField
+      label="Caseload table"
+      tables={picker.candidates}
+      value={picker.name}
+      onChange={picker.setName}
+      none="— choose a table —"
+      error={error ?? picker.error}
+      required
+    />
+  );
+}

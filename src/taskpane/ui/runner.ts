@@ -1,0 +1,61 @@
+/* Running a journey's plan: progress, Cancel, one undo step where the workbook offers it, and the
+   outcome in words (shown by RunStatus.tsx). */
+import { useCallback, useRef, useState } from "react";
+import { asOneStep, type WorkbookPort } from "../../workbook/port";
+import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
+import type { Outcome } from "../plan/outcome";
+import { describeError } from "./describeError";
+
+export type RunState =
+  | { status: "idle" }
+  | { status: "running"; progress: RunProgress | null }
+  | { status: "done"; message: string }
+  | { status: "written-with-errors"; message: string }
+  | { status: "cancelled"; message: string }
+  | { status: "error"; message: string };
+
+/**
+ * Run a piece of work that writes to the workbook, with progress and cancel. Given the port and
+ * the action's name, the work is one undo step where the workbook offers that (the playground).
+ */
+export function useRunner(port?: WorkbookPort | null, label?: string) {
+  const [state, setState] = useState<RunState>({ status: "idle" });
+  const controller = useRef<AbortController | null>(null);
+
+  const start = useCallback(
+    async (work: (options: RunOptions) => Promise<string | Outcome>) => {
+      const c = new AbortController();
+      controller.current = c;
+      setState({ status: "running", progress: null });
+      try {
+        const run = () =>
+          work({
+            signal: c.signal,
+            onProgress: (progress) => setState({ status: "running", progress }),
+          });
+        const result = port && label ? await asOneStep(port, label, run) : await run();
+        if (typeof result === "string") setState({ status: "done", message: result });
+        else
+          setState({
+            status: result.hasErrors ? "written-with-errors" : "done",
+            message: result.message,
+          });
+      } catch (e) {
+        const cleanup = cleanupText(e);
+        const complete = leftBehind(e).length === 0;
+        if (isAbort(e))
+          setState({ status: complete ? "cancelled" : "error", message: `Cancelled. ${cleanup}` });
+        else setState({ status: "error", message: `${describeError(e)} ${cleanup}` });
+      } finally {
+        controller.current = null;
+      }
+    },
+    [port, label]
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const fail = useCallback((message: string) => setState({ status: "error", message }), []);
+  const stop = useCallback((message: string) => setState({ status: "cancelled", message }), []);
+  const clear = useCallback(() => setState({ status: "idle" }), []);
+  return { state, start, cancel, fail, stop, clear, running: state.status === "running" };
+}

@@ -1,0 +1,253 @@
+/**
+ * The embedded workbook as a document: the engine's sheets and cells, the tables and names
+ * (tableNames.ts), number formats (cellFormats.ts), charts and the selection, with change
+ * notification for the grid. What the playground's grid reads and types into; the WorkbookPort
+ * adapter (../embeddedPort.ts) and the undo history (history.ts) are written against it.
+ *
+ * - PBR.* functions come from one plugin over the Excel adapter's own code (pbrPlugin.ts).
+ * - Charts are recorded specs; the playground draws them as SVG where Excel would draw a chart.
+ * - A spilled PBR.* result that outgrows the cells HyperFormula reserved is re-entered (`settle`,
+ *   spillSettler.ts).
+ * - What a typed or written cell becomes in the engine is cellInput.ts.
+ */
+import { DetailedCellError, type HyperFormula } from "hyperformula";
+import { parseRange, rangeAddress } from "../address";
+import { EXCEL_MAX_ROWS } from "../excelRules";
+import type { CellInput, ChartSpec, Selection } from "../port";
+import { bulkLoaderFor, type BulkLoader } from "./bulkLoad";
+import { CellFormats } from "./cellFormats";
+import { prepareInput, type InputContext } from "./cellInput";
+import { createEngine, portValue, typedContent } from "./engine";
+import { useLinearRemoval } from "./linearRemoval";
+import { PBR_FUNCTIONS } from "./pbrFunctions";
+import { registerPbrFunctions } from "./pbrPlugin";
+import type { PbrFunctionEntry } from "./registry";
+import { SpillSettler } from "./spillSettler";
+import type { TableShape } from "./structuredRefs";
+import { TableNames } from "./tableNames";
+
+export interface EmbeddedChart {
+  sheet: string;
+  spec: ChartSpec;
+}
+
+export interface EmbeddedOptions {
+  /** PBR.* functions to register (default: the build-time list; none outside webpack). */
+  functions?: readonly PbrFunctionEntry[];
+  /** Sheets to start with, in order (default one empty "Sheet1"). */
+  sheets?: Record<string, CellInput[][]>;
+  /** Largest sheet, in rows (default Excel's 1,048,576; HyperFormula's own default is 40,000). */
+  maxRows?: number;
+}
+
+export class EmbeddedDocument {
+  readonly engine: HyperFormula;
+  /** Tables and workbook names, with the engine names behind them. */
+  readonly tableNames: TableNames;
+  /** Number formats, and the ranges formatted as text. */
+  readonly cellFormats = new CellFormats();
+  readonly charts: EmbeddedChart[] = [];
+  /** Ids of the registered PBR functions (without the "PBR." namespace). */
+  readonly functionIds: string[];
+  /** The registered PBR functions with their metadata (descriptions, parameters), for help. */
+  readonly functions: readonly PbrFunctionEntry[];
+  /** Rows on a sheet (refused past this, as Excel refuses past row 1,048,576). */
+  readonly maxRows: number;
+  protected selection: Selection;
+  private readonly listeners = new Set<() => void>();
+  private readonly settler: SpillSettler;
+  private readonly input: InputContext;
+  private changeVersion = 0;
+  private loader: BulkLoader | null | undefined;
+
+  constructor(options: EmbeddedOptions = {}) {
+    const functions = options.functions ?? PBR_FUNCTIONS ?? [];
+    registerPbrFunctions(functions);
+    useLinearRemoval();
+    this.functionIds = functions.map((f) => f.id);
+    this.functions = functions;
+    this.maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
+    this.engine = createEngine(options.sheets ?? { Sheet1: [] }, this.maxRows);
+    this.tableNames = new TableNames(this.engine);
+    this.input = {
+      tableNames: this.tableNames,
+      cellFormats: this.cellFormats,
+      tableShape: (name) => this.tableShape(name),
+    };
+    this.selection = { sheet: this.engine.getSheetNames()[0] ?? "Sheet1", address: "A1" };
+    this.settler = new SpillSettler(this.engine, () => this.bump());
+    this.settle();
+  }
+
+  /** The tables (name, sheet, address with the header row). */
+  get tables(): readonly { name: string; sheet: string; address: string }[] {
+    return this.tableNames.tables;
+  }
+
+  /** Workbook names added with addName: name → sheet and address. */
+  get names(): ReadonlyMap<string, { sheet: string; address: string }> {
+    return this.tableNames.names;
+  }
+
+  /** Every number format applied, in order. */
+  get formats(): readonly { sheet: string; address: string; format: string }[] {
+    return this.cellFormats.formats;
+  }
+
+  // ------------------------------------------------------------------ change notification (UI)
+
+  /** Call `listener` after any change to values, sheets, tables, charts, formats or selection. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Increases with every change (for React's useSyncExternalStore). */
+  get version(): number {
+    return this.changeVersion;
+  }
+
+  /** Tell the listeners something changed. */
+  bump(): void {
+    this.changeVersion++;
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Re-enter PBR.* formulas whose spilled result no longer fits the cells HyperFormula reserved
+   * for it, so the reservation matches (see sizeBook.ts). Called after every write.
+   */
+  settle(): void {
+    this.settler.settle();
+  }
+
+  // ------------------------------------------------------------------ reading, for the grid
+
+  sheetId(name: string): number {
+    const id = this.engine.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named ${name}`);
+    return id;
+  }
+
+  /** What a cell holds as typed: a formula "=…", a value, or null when empty. */
+  getContent(sheet: string, row: number, col: number): CellInput {
+    return typedContent(this.engine.getCellSerialized({ sheet: this.sheetId(sheet), row, col }));
+  }
+
+  /** A cell's value: number, text, boolean, null for empty, or the engine's error (with message). */
+  getValue(sheet: string, row: number, col: number): CellInput | DetailedCellError {
+    const v = this.engine.getCellValue({ sheet: this.sheetId(sheet), row, col });
+    return v instanceof DetailedCellError ? v : (v as CellInput);
+  }
+
+  /** Sheet size in use: rows and columns from A1. */
+  dimensions(sheet: string): { rows: number; cols: number } {
+    const d = this.engine.getSheetDimensions(this.sheetId(sheet));
+    return { rows: d.height, cols: d.width };
+  }
+
+  /** The last number format applied over a cell, if any. */
+  formatAt(sheet: string, row: number, col: number): string | undefined {
+    return this.cellFormats.formatAt(sheet, row, col);
+  }
+
+  /** The selection without waiting (for the grid). */
+  get currentSelection(): Selection {
+    return this.selection;
+  }
+
+  /** Move the selection without checks or notice (the caller checks and bumps). */
+  moveSelection(sheet: string, address: string): void {
+    this.selection = { sheet, address };
+  }
+
+  /** Values of a range, as the port hands them out. */
+  protected rangeValues(sheet: string, address: string): CellInput[][] {
+    const r = parseRange(address);
+    const sheetId = this.sheetId(sheet);
+    const values = this.engine.getRangeValues({
+      start: { sheet: sheetId, row: r.top, col: r.left },
+      end: { sheet: sheetId, row: r.bottom, col: r.right },
+    });
+    return values.map((line) => line.map(portValue));
+  }
+
+  /** A table's header row, as text. */
+  protected tableHeader(table: { sheet: string; address: string }): string[] {
+    const r = parseRange(table.address);
+    const header = this.rangeValues(
+      table.sheet,
+      rangeAddress(r.top, r.left, 1, r.right - r.left + 1)
+    )[0];
+    return header.map((h) => String(h ?? ""));
+  }
+
+  private tableShape(name: string): TableShape | undefined {
+    const t = this.tableNames.find(name);
+    if (!t) return undefined;
+    const r = parseRange(t.address);
+    const header = this.tableHeader(t);
+    return {
+      name: t.name,
+      sheet: t.sheet,
+      top: r.top,
+      left: r.left,
+      header,
+      bodyRows: r.bottom - r.top,
+    };
+  }
+
+  // ------------------------------------------------------------------ writing cells
+
+  /** Put `inputs` into cells from (row, col), as typed into the grid, then recalculate. */
+  applyCells(
+    sheet: string,
+    row: number,
+    col: number,
+    inputs: readonly (readonly CellInput[])[]
+  ): void {
+    const id = this.sheetId(sheet);
+    // Prepared first: a structured reference is resolved by reading the table, which the engine
+    // refuses while a batch has evaluation suspended.
+    const prepared = inputs.map((line, r) =>
+      line.map((input, c) => this.prepare(input, sheet, undefined, row + r, col + c))
+    );
+    this.engine.batch(() => {
+      prepared.forEach((line, r) =>
+        line.forEach((input, c) =>
+          this.engine.setCellContents({ sheet: id, row: row + r, col: col + c }, [[input]])
+        )
+      );
+    });
+    this.settle();
+  }
+
+  /** A cell as the engine should store it (cellInput.ts). */
+  prepare(
+    input: CellInput,
+    sheet: string,
+    current?: TableShape,
+    row?: number,
+    col?: number,
+    written = false
+  ): CellInput {
+    return prepareInput(this.input, input, sheet, current, row, col, written);
+  }
+
+  /** The engine's bulk loader (null when HyperFormula's internals are not as expected). */
+  bulkLoader(): BulkLoader | null {
+    if (this.loader === undefined) this.loader = bulkLoaderFor(this.engine);
+    return this.loader;
+  }
+
+  /** Drop the cached bulk loader (the sheets were replaced wholesale). */
+  forgetLoader(): void {
+    this.loader = undefined;
+  }
+
+  /** Cells in use on a sheet (its used rows × columns). */
+  usedCells(sheet: string): number {
+    const { rows, cols } = this.dimensions(sheet);
+    return rows * cols;
+  }
+}
