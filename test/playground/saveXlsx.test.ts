@@ -37,8 +37,8 @@ describe("saving the playground workbook as .xlsx", () => {
       expect(workbook).toContain(`name="${sheet}"`);
     expect(snapshot.names.map((n) => n.name)).toEqual(expect.arrayContaining(["FYStart", "PlanValue"]));
     expect(workbook).toMatch(/<definedNames>.*<definedName name="FYStart">Summary!\$B\$5<\/definedName>/);
-    // Excel recalculates on opening (once the add-in is there the PBR cells are worked out again).
-    expect(workbook).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    // Excel shows the saved values on opening (no recalculation before the add-in has loaded).
+    expect(workbook).toContain('<calcPr calcId="191029"/>');
     const sheetFiles = Object.keys(unzipSync(bytes)).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
     const all = sheetFiles.map(text).join("");
     expect(all).toMatch(/<f( [^>]*)?>_xldudf_PBR_FYCOST\([^<]*FYStart[^<]*\)<\/f>/);

@@ -67,9 +67,12 @@ export function workbookRelsXml(sheets: number, dynamic: boolean): string {
 }
 
 /**
- * The workbook part. `fullCalcOnLoad`: Excel recalculates every formula when it opens the file
- * (ECMA-376 Part 1, 18.2.2 calcPr), so PBR cells are worked out again by the add-in rather than
- * kept at the values cached here.
+ * The workbook part. Calculation: calcId 191029 (Excel 2019 and Microsoft 365's calculation engine)
+ * and no fullCalcOnLoad, so Excel shows the values saved here on opening instead of recalculating
+ * before PbR Toolkit has loaded: a PBR cell calculated without the add-in is #NAME?, and office-js
+ * issues 6395 and 6611 report such cells staying #NAME? after the add-in loads. Once the add-in is
+ * there (the web extension part below offers it), a full recalculation (Ctrl+Alt+F9, or the add-in
+ * asking for one on start) works every PBR cell out again. ECMA-376 Part 1, 18.2.2 calcPr.
  */
 export function workbookXml(sheetNames: readonly string[], names: readonly SavedName[]): string {
   const sheets = sheetNames
@@ -81,7 +84,7 @@ export function workbookXml(sheetNames: readonly string[], names: readonly Saved
   return (
     XML +
     `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
-    `<sheets>${sheets}</sheets>${defined}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
+    `<sheets>${sheets}</sheets>${defined}<calcPr calcId="191029"/></workbook>`
   );
 }
 

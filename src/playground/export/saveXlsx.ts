@@ -6,8 +6,9 @@
  *   formula as a dynamic array formula with its spill range (sheetXml.ts);
  * - every table as an Excel table part (a table Excel would refuse is kept as a name, with a note);
  * - every defined name; number formats;
- * - the add-in's web extension and task pane parts, so Excel offers PbR Toolkit with the file, and
- *   fullCalcOnLoad, so Excel recalculates once it is there (packageParts.ts).
+ * - the add-in's web extension and task pane parts, so Excel offers PbR Toolkit with the file; Excel
+ *   shows the saved values until it recalculates with the add-in loaded (packageParts.ts says why
+ *   there is no fullCalcOnLoad).
  * Not saved: charts (the playground draws them; Excel users insert their own), column widths, fonts.
  *
  * Why a small writer and not write-excel-file (used until 0.x): that library cannot write a
