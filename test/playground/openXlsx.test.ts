@@ -136,7 +136,7 @@ describe("reading an .xlsx written by hand (as Excel writes one)", () => {
 
   it("says plainly what is wrong with a file that is not a workbook, and the workbook stays", async () => {
     expect(() => readXlsxBook(strToU8("Code,Cluster\n1,11\n"))).toThrow(XlsxReadError);
-    expect(() => readXlsxBook(strToU8("Code,Cluster\n1,11\n"))).toThrow(/not an \.xlsx workbook/);
+    expect(() => readXlsxBook(strToU8("Code,Cluster\n1,11\n"))).toThrow(/text file \(CSV or similar\), not an Excel workbook/);
     expect(() => readXlsxBook(zipSync({ "word/document.xml": strToU8("<w/>") }))).toThrow(
       /Word document/
     );

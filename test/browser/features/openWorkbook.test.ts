@@ -90,7 +90,7 @@ describe("playground: open a workbook (.xlsx)", () => {
     const before = await sheetTabs(page);
     const text = await open(page, "caseload.xlsx", Buffer.from("NHS number,Cluster\n1,11\n"));
     expect(text).toBe(
-      "Could not open caseload.xlsx: this is not an .xlsx workbook (it is not a zip file). Save it from Excel as an Excel Workbook (.xlsx). The workbook is as it was."
+      "Could not open caseload.xlsx: this is a text file (CSV or similar), not an Excel workbook. Import a CSV caseload with Import caseload, or open it in Excel and save it as an Excel Workbook (.xlsx). The workbook is as it was."
     );
     await expect(page.getByTestId("open-outcome").getAttribute("role")).resolves.toBe("alert");
     expect(await sheetTabs(page)).toEqual(before);
