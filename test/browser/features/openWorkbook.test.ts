@@ -41,6 +41,13 @@ function snapshot(page: Page): Promise<Snapshot> {
   });
 }
 
+/** The tables (name and header row) the task pane's pickers are offered. */
+function tables(page: Page): Promise<{ name: string; header: string[] }[]> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { pbrPlayground: { workbook: any } }).pbrPlayground.workbook.listTableHeaders()
+  );
+}
+
 async function open(page: Page, name: string, buffer: Buffer): Promise<string> {
   await page.getByTestId("open-workbook").setInputFiles({
     name,
@@ -154,11 +161,15 @@ describe("playground: open a workbook (.xlsx)", () => {
       .filter({ hasText: "ready" })
       .waitFor({ timeout: 45_000 });
     const before = await snapshot(page);
+    const tablesBefore = await tables(page);
+    expect(tablesBefore.length).toBeGreaterThan(3);
     const [file] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Save workbook as .xlsx" }).click(),
     ]);
     const text = await open(page, "demo.xlsx", readFileSync((await file.path())!));
+    // Every table is back as a table, so every journey's table picker offers the same tables.
+    await expect(tables(page)).resolves.toEqual(tablesBefore);
     expect(text).toMatch(/^Opened demo\.xlsx: \d+ sheets/);
     const after = await snapshot(page);
     expect(Object.keys(after)).toEqual(Object.keys(before));
