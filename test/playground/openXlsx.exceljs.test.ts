@@ -4,7 +4,7 @@
  * formula, names, dates, errors, a PBR call) that the playground opens and recalculates.
  *
  * ExcelJS is a development dependency for this test only (the product reads with fflate and
- * fast-xml-parser and writes with write-excel-file, so it is not the code under test).
+ * fast-xml-parser and writes its own parts zipped by fflate, so neither is the code under test).
  */
 import ExcelJS from "exceljs";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";

@@ -11,7 +11,7 @@
  *   there is no fullCalcOnLoad).
  * Not saved: charts (the playground draws them; Excel users insert their own), column widths, fonts.
  *
- * Why a small writer and not write-excel-file (used until 0.x): that library cannot write a
+ * Why a small writer and not write-excel-file (used before issue 30): that library cannot write a
  * formula's cached value, an array or dynamic array formula, a table part or extra package parts,
  * and its author asks features not to rely on the shape of its XML. Everything it did for us
  * (sheets, shared strings, number formats, names) is a few lines here; fflate (already a dependency)

@@ -2,8 +2,8 @@
  * Read an .xlsx file (its bytes, in the page: nothing is uploaded) into a BookContent the embedded
  * workbook opens: every worksheet with values and formulas, number formats, defined names and
  * tables. read-excel-file, which the caseload import uses, hands out values only, so this reads
- * the file's parts itself: the zip with fflate (already here as read-excel-file's and
- * write-excel-file's one dependency) and the XML with fast-xml-parser.
+ * the file's parts itself: the zip with fflate (read-excel-file's one dependency), after the checks
+ * of workbook/xlsxGuard.ts, and the XML with fast-xml-parser.
  *
  * Kept: values (shared and inline strings, numbers, booleans, errors), formulas (shared formulas
  * filled out to each cell; an array or spilled formula on its first cell only, as the playground
