@@ -18,4 +18,15 @@ describe("grid clipboard", () => {
       11, -2.5, 1000, "=A1*2", "Team A", null,
     ]);
   });
+
+  it("reads rows whose line endings mix CRLF and LF (text gathered from several programs)", () => {
+    expect(fromTsv("a\t1\r\nb\t2\nc\t3\r\n")).toEqual([["a", "1"], ["b", "2"], ["c", "3"]]);
+  });
+
+  it("reads numbers as Excel in an en-GB workbook does: currency, thousands, percentages, brackets", () => {
+    const cells = ["£1,234.50", "1,000", "12.5%", "-£3.20", "£-3.20", "(1,234)", "€5", "1,00", "12,34.5", "£", "TRUE", "false", "007x"];
+    expect(cells.map(typedCell)).toEqual([1234.5, 1000, 0.125, -3.2, -3.2, -1234, 5, "1,00", "12,34.5", "£", true, false, "007x"]);
+    // SUM over the pasted cells gives 3,734.50 as in Excel, not 2,500.
+    expect((typedCell("£1,234.50") as number) + (typedCell("1,000") as number) + 1500).toBe(3734.5);
+  });
 });
