@@ -86,3 +86,22 @@ describe("sheet names Excel would reject", () => {
     expect(strFromU8(saved["xl/workbook.xml"])).toContain('<sheet name="A sheet name much longer t"');
   });
 });
+
+describe("what Open could not keep", () => {
+  it("is said: text missing from the file, a shared formula without its first cell, a table without a range", () => {
+    const bytes = workbookOf(
+      { S: '<row r="1"><c r="A1" t="s"><v>5</v></c><c r="B1"><f t="shared" si="3"/><v>7</v></c><c r="C1"><v>1</v></c></row>' },
+      {
+        "xl/worksheets/_rels/sheet1.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="t1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+        "xl/tables/table1.xml": '<?xml version="1.0"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T"/>',
+      }
+    );
+    const { book, notes } = readXlsxBook(bytes);
+    expect(notes).toEqual([
+      "S: 1 cell refers to text missing from the file, opened empty",
+      "S: 1 cell shares a formula the file does not hold, opened as its value",
+      "a table on S has no name or range in the file, opened as plain cells",
+    ]);
+    expect(book.sheets[0].cells[0]).toEqual([null, 7, 1]);
+  });
+});

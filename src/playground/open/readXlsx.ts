@@ -191,9 +191,13 @@ function readSheet(
   strings: string[],
   formats: (string | undefined)[],
   functionIds: readonly string[] | undefined,
-  date1904: boolean
+  date1904: boolean,
+  notes: BookNotes
 ): BookSheet {
   const doc = parser.parse(xml);
+  // What could not be kept as the file has it, counted and said once per sheet.
+  let badStrings = 0;
+  let orphanShared = 0;
   const rows: Node[] = doc.worksheet?.sheetData?.row ?? [];
   const cells: CellInput[][] = [];
   const formatted = new Map<number, Map<number, string>>();
@@ -225,6 +229,7 @@ function readSheet(
         const master = masters.get(String(f.si));
         if (master)
           content = `=${shiftFormula(master.formula, row - master.row, col - master.col)}`;
+        else orphanShared++; // its cached value is kept below
       } else if (f !== undefined && ERROR.test(fText.trim())) {
         content = fText.trim().toUpperCase(); // =#N/A: how the playground saves an error typed as a value
       } else if (f !== undefined && fText !== "" && fType !== "dataTable") {
@@ -253,7 +258,11 @@ function readSheet(
           }
           continue;
         }
-        if (type === "s") content = raw === undefined ? null : textCell(strings[Number(raw)] ?? "");
+        if (type === "s") {
+          const s = raw === undefined ? undefined : strings[Number(raw)];
+          if (raw !== undefined && s === undefined) badStrings++;
+          content = s === undefined ? null : textCell(s);
+        }
         else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
         else if (type === "inlineStr") content = textCell(stringItem(c.is));
         else if (type === "b") content = raw === "1" || raw === "true";
@@ -279,6 +288,10 @@ function readSheet(
       line[col] = content;
     }
   }
+  if (badStrings > 0)
+    notes.push(`${part.name}: ${badStrings.toLocaleString("en-GB")} ${badStrings === 1 ? "cell refers" : "cells refer"} to text missing from the file, opened empty`);
+  if (orphanShared > 0)
+    notes.push(`${part.name}: ${orphanShared.toLocaleString("en-GB")} ${orphanShared === 1 ? "cell shares a formula" : "cells share a formula"} the file does not hold, opened as ${orphanShared === 1 ? "its value" : "their values"}`);
   return { name: part.name, cells, formats: formatRanges(formatted) };
 }
 
@@ -383,7 +396,7 @@ function readBook(
       const xml = xmlOf(rel.target);
       // The used range is counted before any row is laid out.
       budget.add(name, sheetExtent(name, xml));
-      sheet = readSheet({ name, path: rel.target }, xml, strings, formats, functionIds, date1904);
+      sheet = readSheet({ name, path: rel.target }, xml, strings, formats, functionIds, date1904, notes);
     } catch (e) {
       if (e instanceof FileRefused || e instanceof XlsxReadError) throw e;
       throw new XlsxReadError(`sheet ${name} of this file is damaged (its XML cannot be read).`);
@@ -393,7 +406,10 @@ function readBook(
       if (!files[t.target]) continue;
       const table = parser.parse(xmlOf(t.target)).table ?? {};
       const tableName = String(table.displayName ?? table.name ?? "");
-      if (!tableName || !table.ref) continue;
+      if (!tableName || !table.ref) {
+        notes.push(`a table on ${name} has no name or range in the file, opened as plain cells`);
+        continue;
+      }
       if (String(table.headerRowCount ?? "1") === "0") {
         notes.push(`table ${tableName}: has no header row, opened as plain cells`);
         continue;
