@@ -14,6 +14,10 @@ import { runSetup } from "../../src/taskpane/setup/run";
 import { loadPbrFunctions } from "../support/pbrFunctions";
 import { handMadeXlsx } from "../support/xlsxFixtures";
 
+// Several tests here build the demo or the set-up model and save or open it whole: seconds each on
+// a shared machine, so a hang guard of a minute rather than jest's 5 s (never a timing assertion).
+jest.setTimeout(60_000);
+
 async function workbook(): Promise<EmbeddedWorkbook> {
   return createEmbeddedWorkbook({ functions: await loadPbrFunctions() }).port;
 }
