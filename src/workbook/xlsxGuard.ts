@@ -56,7 +56,8 @@ export function fileKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return "empty";
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return "zip";
   if (CFB.every((b, i) => bytes[i] === b)) {
-    if (hasUtf16(bytes, "EncryptionInfo") || hasUtf16(bytes, "EncryptedPackage")) return "encrypted";
+    if (hasUtf16(bytes, "EncryptionInfo") || hasUtf16(bytes, "EncryptedPackage"))
+      return "encrypted";
     if (hasUtf16(bytes, "Workbook") || hasUtf16(bytes, "Book")) return "xls";
     return "ole";
   }
@@ -115,10 +116,14 @@ export function unzipGuarded(
       filter: (f) => {
         parts++;
         if (parts > FILE_LIMITS.parts)
-          throw new FileRefused(`this file holds more than ${n(FILE_LIMITS.parts)} parts, more than an Excel workbook this page opens.`);
+          throw new FileRefused(
+            `this file holds more than ${n(FILE_LIMITS.parts)} parts, more than an Excel workbook this page opens.`
+          );
         if (wanted(f.name)) unpacked += f.originalSize;
         if (f.compression !== 0 && f.compression !== 8)
-          throw new FileRefused("this file's zip uses a compression method Excel does not use. Save it from Excel again.");
+          throw new FileRefused(
+            "this file's zip uses a compression method Excel does not use. Save it from Excel again."
+          );
         return false;
       },
     });
@@ -183,7 +188,9 @@ function directoryCrcs(bytes: Uint8Array): Map<string, number> {
 /** Refuse a part that declares a DTD (entity expansion): no Excel file has one. */
 export function refuseDtd(part: string, xml: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
-    throw new FileRefused(`part ${part} of this file declares XML entities, which no Excel workbook does: it was not opened.`);
+    throw new FileRefused(
+      `part ${part} of this file declares XML entities, which no Excel workbook does: it was not opened.`
+    );
 }
 
 const CELL_REF = /<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,4})(\d{1,8})"/g;
@@ -193,7 +200,10 @@ const ROW_REF = /<(?:\w+:)?row\b[^>]*?\br="(\d{1,8})"/g;
  * A sheet's size from its XML, before its cells are laid out: the last row and column any cell
  * names, and how many cells it has. Throws FileRefused past Excel's limits.
  */
-export function sheetExtent(sheet: string, xml: string): { rows: number; cols: number; cells: number } {
+export function sheetExtent(
+  sheet: string,
+  xml: string
+): { rows: number; cols: number; cells: number } {
   refuseDtd(sheet, xml);
   let rows = 0;
   let cols = 0;
@@ -225,7 +235,9 @@ export class UsedRangeBudget {
   add(sheet: string, extent: { rows: number; cols: number }): void {
     this.sheets++;
     if (this.sheets > FILE_LIMITS.sheets)
-      throw new FileRefused(`this workbook has more than ${n(FILE_LIMITS.sheets)} sheets, more than this page opens.`);
+      throw new FileRefused(
+        `this workbook has more than ${n(FILE_LIMITS.sheets)} sheets, more than this page opens.`
+      );
     const area = extent.rows * extent.cols;
     this.used += area;
     if (this.used > FILE_LIMITS.usedCells)
@@ -243,7 +255,10 @@ export function countSheets(workbookXml: string): number {
 }
 
 /** The sheet names of a workbook part by worksheet path ("xl/worksheets/sheet1.xml" → "Caseload"). */
-export function sheetNamesByPath(workbookXml: string, relsXml: string | undefined): Map<string, string> {
+export function sheetNamesByPath(
+  workbookXml: string,
+  relsXml: string | undefined
+): Map<string, string> {
   const targets = new Map<string, string>();
   for (const m of (relsXml ?? "").matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -256,7 +271,15 @@ export function sheetNamesByPath(workbookXml: string, relsXml: string | undefine
     const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
     const path = id ? targets.get(id) : undefined;
     if (name !== undefined && path)
-      out.set(path, name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+      out.set(
+        path,
+        name
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+      );
   }
   return out;
 }

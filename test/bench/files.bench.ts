@@ -93,7 +93,11 @@ function roundBench(name: string, book: () => Promise<EmbeddedWorkbook>, cells: 
 
 export const benches: Bench[] = [
   roundBench("Files: save and re-open the demo workbook (.xlsx), longest task", demoBook, 60_000),
-  roundBench(`Files: save and re-open ${fmt(BIG_ROWS * BIG_COLS)} cells (.xlsx), longest task`, bigBook, BIG_ROWS * BIG_COLS),
+  roundBench(
+    `Files: save and re-open ${fmt(BIG_ROWS * BIG_COLS)} cells (.xlsx), longest task`,
+    bigBook,
+    BIG_ROWS * BIG_COLS
+  ),
   {
     name: "Files: refuse a zip bomb (1 GB declared) before inflating",
     run: () => {
@@ -106,7 +110,10 @@ export const benches: Bench[] = [
         return { refused: (e as Error).message, ms: performance.now() - t };
       }
     },
-    check: (o) => (/more than the 300 MB/.test((o as { refused: string }).refused) ? undefined : "the bomb was not refused"),
+    check: (o) =>
+      /more than the 300 MB/.test((o as { refused: string }).refused)
+        ? undefined
+        : "the bomb was not refused",
     items: 1,
     unit: "files",
     target: { kind: "time", maxMs: 100 },

@@ -13,7 +13,8 @@ import { strFromU8, unzipSync } from "fflate";
 
 jest.setTimeout(120_000);
 
-const INTERNAL = /undefined|null|reading '|stack size|is not a function|Unexpected|TypeError|RangeError/i;
+const INTERNAL =
+  /undefined|null|reading '|stack size|is not a function|Unexpected|TypeError|RangeError/i;
 
 function state(wb: EmbeddedWorkbook) {
   return JSON.stringify({
@@ -25,35 +26,46 @@ function state(wb: EmbeddedWorkbook) {
   });
 }
 
-describe.each([...hostileCorpus(), ...hostileFormulas()])("hostile file: $name", ({ bytes, says }) => {
-  it("Open workbook says what is wrong and leaves the workbook as it was", async () => {
-    const { port } = createEmbeddedWorkbook();
-    await port.createSheet("Mine");
-    port.setCell("Mine", 0, 0, 21);
-    port.setCell("Mine", 0, 1, "=A1*2");
-    const before = state(port);
-    let confirmed = false;
-    const error = await openWorkbookFile(port, new Blob([bytes as BlobPart]), () => (confirmed = true)).then(
-      () => null,
-      (e: unknown) => e
-    );
-    expect(error).toBeInstanceOf(OpenFailed);
-    const message = (error as OpenFailed).message;
-    expect(message).toMatch(says);
-    expect(message).not.toMatch(INTERNAL);
-    expect((error as OpenFailed).replaced).toBe(false);
-    expect(confirmed).toBe(false); // refused before asking to replace anything
-    expect(state(port)).toBe(before);
-  });
-});
+describe.each([...hostileCorpus(), ...hostileFormulas()])(
+  "hostile file: $name",
+  ({ bytes, says }) => {
+    it("Open workbook says what is wrong and leaves the workbook as it was", async () => {
+      const { port } = createEmbeddedWorkbook();
+      await port.createSheet("Mine");
+      port.setCell("Mine", 0, 0, 21);
+      port.setCell("Mine", 0, 1, "=A1*2");
+      const before = state(port);
+      let confirmed = false;
+      const error = await openWorkbookFile(
+        port,
+        new Blob([bytes as BlobPart]),
+        () => (confirmed = true)
+      ).then(
+        () => null,
+        (e: unknown) => e
+      );
+      expect(error).toBeInstanceOf(OpenFailed);
+      const message = (error as OpenFailed).message;
+      expect(message).toMatch(says);
+      expect(message).not.toMatch(INTERNAL);
+      expect((error as OpenFailed).replaced).toBe(false);
+      expect(confirmed).toBe(false); // refused before asking to replace anything
+      expect(state(port)).toBe(before);
+    });
+  }
+);
 
 describe.each(hostileCorpus())("hostile file through Import caseload: $name", ({ bytes, says }) => {
   it("is refused with the same message, before read-excel-file lays it out", async () => {
     let readerCalled = false;
-    const error = await openXlsxFile(bytes.slice().buffer as ArrayBuffer, "export.xlsx", async (input) => {
-      readerCalled = true;
-      return readSheets(Buffer.from(input as ArrayBuffer)) as unknown as Promise<unknown[][]>;
-    }).then(
+    const error = await openXlsxFile(
+      bytes.slice().buffer as ArrayBuffer,
+      "export.xlsx",
+      async (input) => {
+        readerCalled = true;
+        return readSheets(Buffer.from(input as ArrayBuffer)) as unknown as Promise<unknown[][]>;
+      }
+    ).then(
       () => null,
       (e: unknown) => e as Error
     );
@@ -71,29 +83,38 @@ describe("sheet names Excel would reject", () => {
     const bytes = workbookOf({
       [long]: '<row r="1"><c r="A1"><v>5</v></c></row>',
       "Q1/Q2": '<row r="1"><c r="A1"><v>7</v></c></row>',
-      History: '<row r="1"><c r="A1"><f>\'A sheet name much longer than Excel allows\'!A1+\'Q1/Q2\'!A1</f></c></row>',
+      History:
+        "<row r=\"1\"><c r=\"A1\"><f>'A sheet name much longer than Excel allows'!A1+'Q1/Q2'!A1</f></c></row>",
     });
     const { port } = createEmbeddedWorkbook();
     const { book, notes } = readXlsxBook(bytes, port.functionIds);
     expect(notes).toEqual([
-      expect.stringMatching(/^sheet "A sheet name much longer than Excel allows" renamed "A sheet name much longer t" \(has 42 characters; a sheet name has at most 31\)/),
+      expect.stringMatching(
+        /^sheet "A sheet name much longer than Excel allows" renamed "A sheet name much longer t" \(has 42 characters; a sheet name has at most 31\)/
+      ),
       expect.stringMatching(/^sheet "Q1\/Q2" renamed "Q1_Q2"/),
       expect.stringMatching(/^sheet "History" renamed "History_" \(is reserved by Excel\)/),
     ]);
     expect(port.openBook(book)).toEqual([]);
     expect(port.getValue("History_", 0, 0)).toBe(12);
     const saved = unzipSync(xlsxBytes(takeSnapshot(port)));
-    expect(strFromU8(saved["xl/workbook.xml"])).toContain('<sheet name="A sheet name much longer t"');
+    expect(strFromU8(saved["xl/workbook.xml"])).toContain(
+      '<sheet name="A sheet name much longer t"'
+    );
   });
 });
 
 describe("what Open could not keep", () => {
   it("is said: text missing from the file, a shared formula without its first cell, a table without a range", () => {
     const bytes = workbookOf(
-      { S: '<row r="1"><c r="A1" t="s"><v>5</v></c><c r="B1"><f t="shared" si="3"/><v>7</v></c><c r="C1"><v>1</v></c></row>' },
       {
-        "xl/worksheets/_rels/sheet1.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="t1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
-        "xl/tables/table1.xml": '<?xml version="1.0"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T"/>',
+        S: '<row r="1"><c r="A1" t="s"><v>5</v></c><c r="B1"><f t="shared" si="3"/><v>7</v></c><c r="C1"><v>1</v></c></row>',
+      },
+      {
+        "xl/worksheets/_rels/sheet1.xml.rels":
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="t1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+        "xl/tables/table1.xml":
+          '<?xml version="1.0"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T"/>',
       }
     );
     const { book, notes } = readXlsxBook(bytes);

@@ -40,6 +40,6 @@ describe("Save", () => {
     expect((during as Error).message).toMatch(/task pane step is still writing/);
     expect(journeyRunning(port)).toBe(false);
     const saved = await saveNow(port);
-    expect(await sheetXml(saved.blob)).toContain("<c r=\"B1\" t=\"s\"><v>");
+    expect(await sheetXml(saved.blob)).toContain('<c r="B1" t="s"><v>');
   });
 });

@@ -54,7 +54,10 @@ run("LibreOffice shows the playground's value in every cell of the saved demo", 
       const shown = rows[cell.row]?.[cell.col] ?? "";
       const where = `${sheet.name}!R${cell.row + 1}C${cell.col + 1}`;
       const pbr = /_xldudf_/.test(cell.formula ?? "");
-      const inPbrArray = arrays.some((r) => cell.row >= r.top && cell.row <= r.bottom && cell.col >= r.left && cell.col <= r.right);
+      const inPbrArray = arrays.some(
+        (r) =>
+          cell.row >= r.top && cell.row <= r.bottom && cell.col >= r.left && cell.col <= r.right
+      );
       const v = port.getValue(sheet.name, cell.row, cell.col);
       // The file carries the playground's value for every cell (checked here for the ones
       // LibreOffice recalculates, and through LibreOffice for the rest).
@@ -62,8 +65,17 @@ run("LibreOffice shows the playground's value in every cell of the saved demo", 
       if (inPbrArray) {
         recalculatedByLibreOffice++;
         const carried = cell.value;
-        if (JSON.stringify(carried) !== JSON.stringify(typeof expected === "object" && expected !== null && "error" in expected ? carried : expected))
-          wrong.push(`${where}: file carries ${JSON.stringify(carried)}, playground ${JSON.stringify(expected)}`);
+        if (
+          JSON.stringify(carried) !==
+          JSON.stringify(
+            typeof expected === "object" && expected !== null && "error" in expected
+              ? carried
+              : expected
+          )
+        )
+          wrong.push(
+            `${where}: file carries ${JSON.stringify(carried)}, playground ${JSON.stringify(expected)}`
+          );
         if (shown !== "#NAME?" && shown !== String(carried))
           wrong.push(`${where}: LibreOffice shows ${shown}`);
         continue;
@@ -71,24 +83,32 @@ run("LibreOffice shows the playground's value in every cell of the saved demo", 
       if (pbr) pbrCells++;
       compared++;
       if (v instanceof DetailedCellError) {
-        if (shown !== v.value && !(v.value.startsWith("#") && shown.startsWith("#"))) wrong.push(`${where}: shows ${shown}, playground ${v.value}`);
+        if (shown !== v.value && !(v.value.startsWith("#") && shown.startsWith("#")))
+          wrong.push(`${where}: shows ${shown}, playground ${v.value}`);
         continue;
       }
       if (v === null) {
         if (shown !== "" && shown !== "0") wrong.push(`${where}: shows ${shown}, playground empty`);
       } else if (typeof v === "number") {
-        const n = usDateSerial(shown) ?? (shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown));
+        const n =
+          usDateSerial(shown) ??
+          (shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown));
         // A percentage shows rounded to its format's decimals (0%): the file holds the full number.
         const tolerance = shown.endsWith("%") ? 0.005 : 1e-9 * Math.max(1, Math.abs(v));
-        if (!(Math.abs(n - v) <= tolerance)) wrong.push(`${where}: shows ${shown}, playground ${v}`);
+        if (!(Math.abs(n - v) <= tolerance))
+          wrong.push(`${where}: shows ${shown}, playground ${v}`);
       } else if (typeof v === "boolean") {
-        if (shown !== (v ? "TRUE" : "FALSE")) wrong.push(`${where}: shows ${shown}, playground ${v}`);
-      } else if (shown !== v) wrong.push(`${where}: shows ${JSON.stringify(shown)}, playground ${JSON.stringify(v)}`);
+        if (shown !== (v ? "TRUE" : "FALSE"))
+          wrong.push(`${where}: shows ${shown}, playground ${v}`);
+      } else if (shown !== v)
+        wrong.push(`${where}: shows ${JSON.stringify(shown)}, playground ${JSON.stringify(v)}`);
     }
   }
   expect([wrong.length, wrong.slice(0, 20)]).toEqual([0, []]);
   expect(compared).toBeGreaterThan(50_000);
   expect(pbrCells).toBeGreaterThanOrEqual(0);
   expect(recalculatedByLibreOffice).toBeGreaterThan(1_000);
-  console.log(`LibreOffice: ${compared} cells equal the playground's (${pbrCells} single-cell PBR results); ${recalculatedByLibreOffice} cells of spilled PBR results recalculated by LibreOffice`);
+  console.log(
+    `LibreOffice: ${compared} cells equal the playground's (${pbrCells} single-cell PBR results); ${recalculatedByLibreOffice} cells of spilled PBR results recalculated by LibreOffice`
+  );
 });

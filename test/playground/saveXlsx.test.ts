@@ -30,16 +30,32 @@ describe("saving the playground workbook as .xlsx", () => {
   it("keeps every sheet, the PBR formulas, the names they use and text exactly as typed", async () => {
     const { text, bytes, snapshot } = await saved(async (wb) => {
       await runSetup(wb, 2025);
-      await wb.writeRange("Sheet1", "A1:B1", [["00123", "'=HYPERLINK(\"x\")"]]);
+      await wb.writeRange("Sheet1", "A1:B1", [["00123", '\'=HYPERLINK("x")']]);
     });
     const workbook = text("xl/workbook.xml");
-    for (const sheet of ["Sheet1", "Prices", "Profile", "SuperclassRules", "Steps", "RiskBands", "Caseload", "Scenario", "Summary"])
+    for (const sheet of [
+      "Sheet1",
+      "Prices",
+      "Profile",
+      "SuperclassRules",
+      "Steps",
+      "RiskBands",
+      "Caseload",
+      "Scenario",
+      "Summary",
+    ])
       expect(workbook).toContain(`name="${sheet}"`);
-    expect(snapshot.names.map((n) => n.name)).toEqual(expect.arrayContaining(["FYStart", "PlanValue"]));
-    expect(workbook).toMatch(/<definedNames>.*<definedName name="FYStart">Summary!\$B\$5<\/definedName>/);
+    expect(snapshot.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["FYStart", "PlanValue"])
+    );
+    expect(workbook).toMatch(
+      /<definedNames>.*<definedName name="FYStart">Summary!\$B\$5<\/definedName>/
+    );
     // Excel shows the saved values on opening (no recalculation before the add-in has loaded).
     expect(workbook).toContain('<calcPr calcId="191029"/>');
-    const sheetFiles = Object.keys(unzipSync(bytes)).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const sheetFiles = Object.keys(unzipSync(bytes)).filter((f) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(f)
+    );
     const all = sheetFiles.map(text).join("");
     expect(all).toMatch(/<f( [^>]*)?>_xldudf_PBR_FYCOST\([^<]*FYStart[^<]*\)<\/f>/);
     expect(all).toMatch(/_xldudf_PBR_SCENARIOS\(/);
@@ -64,7 +80,9 @@ describe("saving the playground workbook as .xlsx", () => {
     const sheetNo = (name: string) => snapshot.sheets.findIndex((s) => s.name === name) + 1;
     const sheet1 = text(`xl/worksheets/sheet${sheetNo("Sheet1")}.xml`);
     expect(cellXml(sheet1, "B1")).toBe('<c r="B1"><f>A1*2</f><v>10</v></c>');
-    expect(cellXml(sheet1, "C1")).toBe('<c r="C1" t="str"><f>IF(A1&gt;1,&quot;big&quot;,&quot;small&quot;)</f><v>big</v></c>');
+    expect(cellXml(sheet1, "C1")).toBe(
+      '<c r="C1" t="str"><f>IF(A1&gt;1,&quot;big&quot;,&quot;small&quot;)</f><v>big</v></c>'
+    );
     expect(cellXml(sheet1, "D1")).toBe('<c r="D1" t="b"><f>A1&gt;1</f><v>1</v></c>');
     expect(cellXml(sheet1, "E1")).toBe('<c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>');
 
@@ -72,7 +90,10 @@ describe("saving the playground workbook as .xlsx", () => {
     // and every cell of the spill carries the playground's value.
     const scenario = text(`xl/worksheets/sheet${sheetNo("Scenario")}.xml`);
     const anchor = cellXml(scenario, "C10");
-    const m = /^<c r="C10"[^>]* cm="1"><f t="array" ref="(C10:[A-Z]+\d+)">_xldudf_PBR_SCENARIOS\(/.exec(anchor);
+    const m =
+      /^<c r="C10"[^>]* cm="1"><f t="array" ref="(C10:[A-Z]+\d+)">_xldudf_PBR_SCENARIOS\(/.exec(
+        anchor
+      );
     expect(m).not.toBeNull();
     const spill = m![1];
     expect(spill).not.toBe("C10:C10");
@@ -84,7 +105,9 @@ describe("saving the playground workbook as .xlsx", () => {
     expect(meta).toContain('<metadataType name="XLDAPR"');
     expect(meta).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(meta).toContain('<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>');
-    expect(text("xl/_rels/workbook.xml.rels")).toContain("/relationships/sheetMetadata\" Target=\"metadata.xml\"");
+    expect(text("xl/_rels/workbook.xml.rels")).toContain(
+      '/relationships/sheetMetadata" Target="metadata.xml"'
+    );
     expect(text("[Content_Types].xml")).toContain('PartName="/xl/metadata.xml"');
     // Every formula in the package has a cached value unless its result is empty.
     const formulas = Object.keys(files)
@@ -117,8 +140,12 @@ describe("saving the playground workbook as .xlsx", () => {
     const we = text("xl/webextensions/webextension1.xml");
     expect(we).toContain(`<we:reference id="${ADDIN.id}" version="${ADDIN.version}"`);
     expect(we).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
-    expect(text("_rels/.rels")).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"');
-    expect(text("xl/webextensions/_rels/taskpanes.xml.rels")).toContain('Target="webextension1.xml"');
+    expect(text("_rels/.rels")).toContain(
+      'Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"'
+    );
+    expect(text("xl/webextensions/_rels/taskpanes.xml.rels")).toContain(
+      'Target="webextension1.xml"'
+    );
   });
 
   it("writes only the cells that exist: cells at A1 and XFD1048576 make a small file", async () => {
@@ -133,7 +160,7 @@ describe("saving the playground workbook as .xlsx", () => {
 
   it("escapes text XML cannot carry as it is", async () => {
     const { text } = await saved(async (wb) => {
-      wb.setCell("Sheet1", 0, 0, "a < b & \"c\"\u0001 _x0041_ end ");
+      wb.setCell("Sheet1", 0, 0, 'a < b & "c"\u0001 _x0041_ end ');
     });
     expect(text("xl/sharedStrings.xml")).toContain(
       '<t xml:space="preserve">a &lt; b &amp; &quot;c&quot;_x0001_ _x005F_x0041_ end </t>'

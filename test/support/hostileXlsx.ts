@@ -10,22 +10,28 @@ const REL = (id: string, target: string) =>
   `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/>`;
 
 /** A minimal workbook of the given sheets (name → sheetData XML), zipped. */
-export function workbookOf(sheets: Record<string, string>, extra: Record<string, string> = {}): Uint8Array {
+export function workbookOf(
+  sheets: Record<string, string>,
+  extra: Record<string, string> = {}
+): Uint8Array {
   const names = Object.keys(sheets);
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const parts: Record<string, string> = {
-    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    "[Content_Types].xml":
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     "xl/workbook.xml": `<?xml version="1.0"?><workbook ${NS}><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
     "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_n, i) => REL(`rId${i + 1}`, `worksheets/sheet${i + 1}.xml`)).join("")}</Relationships>`,
     ...extra,
   };
   names.forEach((n, i) => {
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheets[n]}</sheetData></worksheet>`;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheets[n]}</sheetData></worksheet>`;
   });
   return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
 }
 
-const ID_HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Cluster</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>P1</t></is></c><c r="B2"><v>11</v></c></row>';
+const ID_HEADER =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Cluster</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>P1</t></is></c><c r="B2"><v>11</v></c></row>';
 
 /** Sets every size field (local header and central directory) of the zip's entry `name` to `size`. */
 function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
@@ -62,18 +68,35 @@ export interface HostileFile {
 export function hostileCorpus(): HostileFile[] {
   const good = workbookOf({ Caseload: ID_HEADER });
   // 20 MB of cells that compress to a few KB, declared as 1 GB: refused from the directory alone.
-  const bombXml = `<row r="3">${'<c r="C3"><v>1</v></c>'.repeat(5)}</row>`.padEnd(20 * 1024 * 1024, " ");
-  const bomb = declareSize(workbookOf({ Caseload: ID_HEADER + bombXml }), "xl/worksheets/sheet1.xml", 1024 * 1024 * 1024);
+  const bombXml = `<row r="3">${'<c r="C3"><v>1</v></c>'.repeat(5)}</row>`.padEnd(
+    20 * 1024 * 1024,
+    " "
+  );
+  const bomb = declareSize(
+    workbookOf({ Caseload: ID_HEADER + bombXml }),
+    "xl/worksheets/sheet1.xml",
+    1024 * 1024 * 1024
+  );
   // The same part declared as 2 KB: it cannot unpack past 2 KB, so it reads as damaged.
-  const liar = declareSize(workbookOf({ Caseload: ID_HEADER + bombXml }), "xl/worksheets/sheet1.xml", 2048);
+  const liar = declareSize(
+    workbookOf({ Caseload: ID_HEADER + bombXml }),
+    "xl/worksheets/sheet1.xml",
+    2048
+  );
   const manySheets: Record<string, string> = {};
   for (let i = 1; i <= 5_000; i++) manySheets[`S${i}`] = "";
   return [
-    { name: "zip bomb (1 GB declared)", bytes: bomb, says: /unpacks to 1,024 MB, more than the 300 MB/ },
+    {
+      name: "zip bomb (1 GB declared)",
+      bytes: bomb,
+      says: /unpacks to 1,024 MB, more than the 300 MB/,
+    },
     { name: "part larger than it declares", bytes: liar, says: /damaged/ },
     {
       name: "cells at A1 and XFD1048576",
-      bytes: workbookOf({ Caseload: ID_HEADER + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }),
+      bytes: workbookOf({
+        Caseload: ID_HEADER + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+      }),
       says: /sheet Caseload uses 1,048,576 rows by 16,384 columns .* more than the 5,000,000 cells/,
     },
     {
@@ -81,11 +104,27 @@ export function hostileCorpus(): HostileFile[] {
       bytes: workbookOf({ Caseload: ID_HEADER + '<row r="3"><c r="XFE3"><v>1</v></c></row>' }),
       says: /beyond Excel's limits of 1,048,576 rows and 16,384 columns/,
     },
-    { name: "5,000 sheets", bytes: workbookOf(manySheets), says: /5,000 sheets, more than the 1,000/ },
-    { name: "truncated zip", bytes: good.slice(0, Math.floor(good.length / 2)), says: /damaged or incomplete/ },
+    {
+      name: "5,000 sheets",
+      bytes: workbookOf(manySheets),
+      says: /5,000 sheets, more than the 1,000/,
+    },
+    {
+      name: "truncated zip",
+      bytes: good.slice(0, Math.floor(good.length / 2)),
+      says: /damaged or incomplete/,
+    },
     { name: "an .xls", bytes: compoundFile("Workbook"), says: /Excel 97–2003 workbook \(\.xls\)/ },
-    { name: "an encrypted .xlsx", bytes: compoundFile("EncryptionInfo"), says: /protected with a password/ },
-    { name: "a CSV named .xlsx", bytes: strToU8("ID,Cluster\nP1,11\n"), says: /text file \(CSV or similar\)/ },
+    {
+      name: "an encrypted .xlsx",
+      bytes: compoundFile("EncryptionInfo"),
+      says: /protected with a password/,
+    },
+    {
+      name: "a CSV named .xlsx",
+      bytes: strToU8("ID,Cluster\nP1,11\n"),
+      says: /text file \(CSV or similar\)/,
+    },
     {
       name: "XML entity expansion",
       bytes: workbookOf(
@@ -110,7 +149,9 @@ export function hostileFormulas(): HostileFile[] {
     },
     {
       name: "a formula nested 2,000 deep",
-      bytes: workbookOf({ S: `<row r="1"><c r="A1"><f>${"(".repeat(2_000)}1${")".repeat(2_000)}</f></c></row>` }),
+      bytes: workbookOf({
+        S: `<row r="1"><c r="A1"><f>${"(".repeat(2_000)}1${")".repeat(2_000)}</f></c></row>`,
+      }),
       says: /nested 2,000 levels deep; Excel allows 64/,
     },
   ];

@@ -10,7 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export function soffice(): string | null {
-  for (const p of [process.env.SOFFICE, "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"])
+  for (const p of [
+    process.env.SOFFICE,
+    "/usr/bin/soffice",
+    "/usr/bin/libreoffice",
+    "/usr/lib/libreoffice/program/soffice",
+  ])
     if (p && existsSync(p)) return p;
   return null;
 }
@@ -18,8 +23,13 @@ export function soffice(): string | null {
 /** Whether the LibreOffice tests can run here; on CI a missing LibreOffice is a failure. */
 export function requireSoffice(): boolean {
   if (soffice()) return true;
-  if (process.env.CI) throw new Error("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc-nogui");
-  console.warn("LibreOffice not installed: the independent-reader checks are not run here (apt-get install libreoffice-calc-nogui)");
+  if (process.env.CI)
+    throw new Error(
+      "LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc-nogui"
+    );
+  console.warn(
+    "LibreOffice not installed: the independent-reader checks are not run here (apt-get install libreoffice-calc-nogui)"
+  );
   return false;
 }
 
@@ -56,4 +66,5 @@ export const readText = (path: string) => readFileSync(path, "utf8");
  * Every sheet as CSV, one conversion: LibreOffice 7.2+ writes each sheet to `<file>-<Sheet>.csv`
  * when the CSV filter's 12th option is -1. Values as stored (not as shown), UTF-8, en-US.
  */
-export const ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,false,false,false,-1";
+export const ALL_SHEETS_CSV =
+  "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,false,false,false,-1";

@@ -24,18 +24,34 @@ export function contentTypesXml(sheets: number, tables: number, dynamic: boolean
   const o = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
   const sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
   const overrides = [
-    o("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    o(
+      "xl/workbook.xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    ),
     o("xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
-    o("xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"),
+    o(
+      "xl/sharedStrings.xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    ),
     o("xl/webextensions/taskpanes.xml", "application/vnd.ms-office.webextensiontaskpanes+xml"),
     o("xl/webextensions/webextension1.xml", "application/vnd.ms-office.webextension+xml"),
     ...(dynamic
-      ? [o("xl/metadata.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml")]
+      ? [
+          o(
+            "xl/metadata.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"
+          ),
+        ]
       : []),
   ];
   for (let i = 1; i <= sheets; i++) overrides.push(o(`xl/worksheets/sheet${i}.xml`, sheetType));
   for (let i = 1; i <= tables; i++)
-    overrides.push(o(`xl/tables/table${i}.xml`, "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"));
+    overrides.push(
+      o(
+        `xl/tables/table${i}.xml`,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
+      )
+    );
   return (
     XML +
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -58,9 +74,13 @@ export function rootRelsXml(): string {
 export function workbookRelsXml(sheets: number, dynamic: boolean): string {
   const rels: string[] = [];
   for (let i = 1; i <= sheets; i++)
-    rels.push(`<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`);
+    rels.push(
+      `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`
+    );
   rels.push(`<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>`);
-  rels.push(`<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+  rels.push(
+    `<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+  );
   if (dynamic)
     rels.push(`<Relationship Id="rIdMeta" Type="${REL}/sheetMetadata" Target="metadata.xml"/>`);
   return XML + `<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`;

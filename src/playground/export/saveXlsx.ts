@@ -71,7 +71,10 @@ export function xlsxParts(snapshot: WorkbookSnapshot): Record<string, string> {
 function zippable(parts: Record<string, string>): Zippable {
   const out: Zippable = {};
   // [Content_Types].xml first, as Excel writes it (some readers look for it there).
-  const order = ["[Content_Types].xml", ...Object.keys(parts).filter((p) => p !== "[Content_Types].xml")];
+  const order = [
+    "[Content_Types].xml",
+    ...Object.keys(parts).filter((p) => p !== "[Content_Types].xml"),
+  ];
   for (const p of order) out[p] = strToU8(parts[p]);
   return out;
 }

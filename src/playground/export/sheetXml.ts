@@ -14,6 +14,10 @@
 import { columnLetters, parseRange } from "../../workbook/address";
 import type { CachedValue, SavedCell, SavedSheet } from "./snapshot";
 
+/** Characters XML 1.0 cannot carry (tab, line feed and carriage return it can). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export const escXml = (s: string) =>
   s
     .replace(/&/g, "&amp;")
@@ -23,10 +27,7 @@ export const escXml = (s: string) =>
     // XML 1.0 cannot carry most control characters: OOXML writes them as _xHHHH_ (and a literal
     // "_x" that looks like one as _x005F_x…). ECMA-376 Part 1, 22.9.2.19 ST_Xstring.
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) =>
-      `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-    )
+    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
     // Lone surrogates are not XML characters either.
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 
@@ -123,7 +124,10 @@ function inTable(sheet: SavedSheet, cell: SavedCell): boolean {
 }
 
 /** The worksheet part's XML and whether it holds a dynamic array formula. */
-export function sheetXml(sheet: SavedSheet, ctx: SheetWriteContext): { xml: string; dynamic: boolean } {
+export function sheetXml(
+  sheet: SavedSheet,
+  ctx: SheetWriteContext
+): { xml: string; dynamic: boolean } {
   const parts: string[] = [];
   let dynamic = false;
   let row = -1;
@@ -158,8 +162,7 @@ export function sheetXml(sheet: SavedSheet, ctx: SheetWriteContext): { xml: stri
     parts.push(`<c r="${ref}"${s}${t}>${v}</c>`);
   }
   if (row >= 0) parts.push("</row>");
-  const dimension =
-    sheet.cells.length === 0 ? "A1" : `A1:${columnLetters(maxCol)}${maxRow + 1}`;
+  const dimension = sheet.cells.length === 0 ? "A1" : `A1:${columnLetters(maxCol)}${maxRow + 1}`;
   const tableParts = ctx.tableRels.length
     ? `<tableParts count="${ctx.tableRels.length}">${ctx.tableRels.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
     : "";

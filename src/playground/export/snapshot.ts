@@ -158,7 +158,8 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
       if (typeof content === "string" && content.startsWith("=") && content.length > 1) {
         cell.formula = toFileFormula(content.slice(1), wb.functionIds);
         const size = spillSize(engine, at);
-        if (size.rows > 1 || size.cols > 1) cell.spill = rangeAddress(row, col, size.rows, size.cols);
+        if (size.rows > 1 || size.cols > 1)
+          cell.spill = rangeAddress(row, col, size.rows, size.cols);
       }
       cells.push(cell);
     }
@@ -187,7 +188,8 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
       );
     names.push({ name, ref, ...(localSheetId === undefined ? {} : { localSheetId }) });
   };
-  for (const name of engine.listNamedExpressions()) add(name, engine.getNamedExpressionFormula(name));
+  for (const name of engine.listNamedExpressions())
+    add(name, engine.getNamedExpressionFormula(name));
   sheetNames.forEach((sheet, index) => {
     const id = engine.getSheetId(sheet)!;
     for (const name of engine.listNamedExpressions(id))

@@ -65,12 +65,15 @@ export function renameSheets(book: BookContent): string[] {
   const renames: { from: string; to: string }[] = [];
   for (const sheet of book.sheets) {
     const clash = taken.some((t) => t.toLowerCase() === sheet.name.toLowerCase());
-    const problem = sheetNameProblem(sheet.name) ?? (clash ? `"${sheet.name}" is used twice` : null);
+    const problem =
+      sheetNameProblem(sheet.name) ?? (clash ? `"${sheet.name}" is used twice` : null);
     if (problem) {
       const to = uniqueName(cleanSheetName(sheet.name), taken);
       // A second sheet of the same name: formulas naming it meant the first, and keep doing so.
       if (!clash) renames.push({ from: sheet.name, to });
-      notes.push(`sheet "${sheet.name}" renamed "${to}" (${problem.replace(/^"[^"]*" /, "")}), as Excel would require`);
+      notes.push(
+        `sheet "${sheet.name}" renamed "${to}" (${problem.replace(/^"[^"]*" /, "")}), as Excel would require`
+      );
       sheet.name = to;
     }
     taken.push(sheet.name);

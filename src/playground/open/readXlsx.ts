@@ -262,8 +262,7 @@ function readSheet(
           const s = raw === undefined ? undefined : strings[Number(raw)];
           if (raw !== undefined && s === undefined) badStrings++;
           content = s === undefined ? null : textCell(s);
-        }
-        else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
+        } else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
         else if (type === "inlineStr") content = textCell(stringItem(c.is));
         else if (type === "b") content = raw === "1" || raw === "true";
         else if (type === "e") content = raw ?? null;
@@ -289,9 +288,13 @@ function readSheet(
     }
   }
   if (badStrings > 0)
-    notes.push(`${part.name}: ${badStrings.toLocaleString("en-GB")} ${badStrings === 1 ? "cell refers" : "cells refer"} to text missing from the file, opened empty`);
+    notes.push(
+      `${part.name}: ${badStrings.toLocaleString("en-GB")} ${badStrings === 1 ? "cell refers" : "cells refer"} to text missing from the file, opened empty`
+    );
   if (orphanShared > 0)
-    notes.push(`${part.name}: ${orphanShared.toLocaleString("en-GB")} ${orphanShared === 1 ? "cell shares a formula" : "cells share a formula"} the file does not hold, opened as ${orphanShared === 1 ? "its value" : "their values"}`);
+    notes.push(
+      `${part.name}: ${orphanShared.toLocaleString("en-GB")} ${orphanShared === 1 ? "cell shares a formula" : "cells share a formula"} the file does not hold, opened as ${orphanShared === 1 ? "its value" : "their values"}`
+    );
   return { name: part.name, cells, formats: formatRanges(formatted) };
 }
 
@@ -327,7 +330,9 @@ function readBook(
     // Only the XML parts: pictures and other media are never unpacked.
     files = unzipGuarded(bytes, (name) => /\.(xml|rels)$/i.test(name));
   } catch (e) {
-    throw new XlsxReadError(e instanceof FileRefused ? e.message : "this file could not be read as a workbook.");
+    throw new XlsxReadError(
+      e instanceof FileRefused ? e.message : "this file could not be read as a workbook."
+    );
   }
   const workbookPath = Object.keys(files).find((f) => /^xl\/workbook\d*\.xml$/i.test(f));
   if (!workbookPath) {
@@ -350,7 +355,9 @@ function readBook(
     wbDoc = parser.parse(xml);
   } catch (e) {
     throw new XlsxReadError(
-      e instanceof FileRefused ? e.message : "the workbook part of this file is damaged (its XML cannot be read)."
+      e instanceof FileRefused
+        ? e.message
+        : "the workbook part of this file is damaged (its XML cannot be read)."
     );
   }
   const workbook = wbDoc.workbook ?? {};
@@ -396,7 +403,15 @@ function readBook(
       const xml = xmlOf(rel.target);
       // The used range is counted before any row is laid out.
       budget.add(name, sheetExtent(name, xml));
-      sheet = readSheet({ name, path: rel.target }, xml, strings, formats, functionIds, date1904, notes);
+      sheet = readSheet(
+        { name, path: rel.target },
+        xml,
+        strings,
+        formats,
+        functionIds,
+        date1904,
+        notes
+      );
     } catch (e) {
       if (e instanceof FileRefused || e instanceof XlsxReadError) throw e;
       throw new XlsxReadError(`sheet ${name} of this file is damaged (its XML cannot be read).`);

@@ -43,7 +43,9 @@ export function checkXlsxBytes(bytes: Uint8Array): void {
   const rels = Object.keys(files).find((f) => /^xl\/_rels\/workbook\d*\.xml\.rels$/i.test(f));
   const names = sheetNamesByPath(wbXml, rels ? decode(files[rels]) : undefined);
   const budget = new UsedRangeBudget();
-  for (const path of Object.keys(files).filter((f) => f.startsWith("xl/worksheets/")).sort()) {
+  for (const path of Object.keys(files)
+    .filter((f) => f.startsWith("xl/worksheets/"))
+    .sort()) {
     const name = names.get(path) ?? path.replace(/^xl\/worksheets\//, "").replace(/\.xml$/i, "");
     budget.add(name, sheetExtent(name, decode(files[path])));
   }
@@ -151,7 +153,8 @@ export async function openXlsxFile(
     throw new Error(
       `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as an Excel Workbook (.xlsx) and import that.`
     );
-  }  const multi =
+  }
+  const multi =
     result.length > 0 &&
     result.every((s) => !Array.isArray(s) && typeof (s as Sheet).sheet === "string");
   const sheets: Sheet[] = multi
