@@ -10,7 +10,7 @@ import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
-import { saveWorkbookXlsx } from "./export/saveXlsx";
+import { SaveRefused, saveNow } from "./export/saveFlow";
 import { OpenFailed, openWorkbookFile } from "./open/openFile";
 import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
@@ -63,12 +63,19 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const [saveProblem, setSaveProblem] = useState("");
   const saveXlsx = () => {
     setSaveProblem("");
-    saveWorkbookXlsx(workbook).then(
-      (blob) => {
+    saveNow(workbook).then(
+      ({ blob, version, notes }) => {
         download(blob, "PbR Toolkit workbook.xlsx");
-        if (readyVersion.current !== null) readyVersion.current = workbook.version; // saved: leaving no longer asks
+        // Saved as it was at the click: an edit made since is still unsaved (leaving still asks).
+        if (readyVersion.current !== null) readyVersion.current = Math.max(readyVersion.current, version);
+        if (notes.length > 0) setSaveProblem(`Saved. Not saved as in the playground: ${notes.join("; ")}.`);
       },
-      (e) => setSaveProblem(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`)
+      (e) =>
+        setSaveProblem(
+          e instanceof SaveRefused
+            ? `Not saved: ${e.message}`
+            : "Could not save the workbook: the browser could not write the file. Try again, or export the sheets as CSV."
+        )
     );
   };
 
@@ -239,7 +246,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 </Text>
               )}
               {saveProblem && (
-                <Text role="alert" size={200} style={{ color: "#b10e1c" }}>
+                <Text role="alert" size={200} data-testid="save-outcome" style={{ color: "#b10e1c" }}>
                   {saveProblem}
                 </Text>
               )}

@@ -27,6 +27,15 @@ const MERIDIEM = /(?<![a-z])[ap]\.?m\.?(?![a-z])/gi;
 /** What is left of a date or time once month and day names and am/pm are taken out. */
 const DATE_REST = /^[\d\s/\-.:,]+$/;
 
+/**
+ * Whether a spreadsheet opening `text` from a CSV file would take it for a formula (= + - @, and a
+ * tab or carriage return before one, which some readers strip): OWASP's "CSV Injection" list, the
+ * same starts the adapters guard when writing.
+ */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) || /^[\t\r]/.test(text);
+}
+
 /** Whether Excel, given `text` as a cell value, would store something other than that text. */
 export function excelWouldChange(text: string): boolean {
   if (text === "") return false;

@@ -74,6 +74,11 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     this.history.typeCells(sheet, row, col, inputs);
   }
 
+  /** Whether a task pane action (a journey's writes) is under way: Save waits for it. */
+  get busy(): boolean {
+    return this.history.busy;
+  }
+
   /** Whether there is a user edit to undo, or an undone one to redo. */
   get canUndo(): boolean {
     return this.history.canUndo;

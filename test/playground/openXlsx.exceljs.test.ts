@@ -4,13 +4,13 @@
  * formula, names, dates, errors, a PBR call) that the playground opens and recalculates.
  *
  * ExcelJS is a development dependency for this test only (the product reads with fflate and
- * fast-xml-parser and writes with write-excel-file, so it is not the code under test).
+ * fast-xml-parser and writes its own parts zipped by fflate, so neither is the code under test).
  */
 import ExcelJS from "exceljs";
-import writeXlsx from "write-excel-file/node";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { openBook } from "../../src/playground/open/openBook";
-import { definedNamesFeature, workbookContent } from "../../src/playground/export/saveXlsx";
+import { xlsxBytes } from "../../src/playground/export/saveXlsx";
+import { takeSnapshot } from "../../src/playground/export/snapshot";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { readXlsxBook } from "../../src/playground/open/readXlsx";
 import { toFileFormula } from "../../src/playground/open/fileFormulas";
@@ -25,12 +25,8 @@ describe("round trip through ExcelJS", () => {
   it("ExcelJS reads every formula and value of the playground's saved demo model", async () => {
     const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
     await openDemo(port, () => undefined);
-    const { sheets, names } = workbookContent(port);
-    const buffer = await (
-      writeXlsx as unknown as (s: unknown, o: unknown) => { toBuffer(): Promise<Buffer> }
-    )(sheets, {
-      features: [definedNamesFeature(names)],
-    }).toBuffer();
+    const { names } = takeSnapshot(port);
+    const buffer = Buffer.from(xlsxBytes(takeSnapshot(port)));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
     expect(book.worksheets.map((w: { name: string }) => w.name)).toEqual(

@@ -4,6 +4,7 @@
  */
 import Papa from "papaparse";
 import { formatValue } from "../format";
+import { startsLikeFormula } from "../../workbook/cellText";
 
 /** Hand `blob` to the browser as a file download. */
 export function download(blob: Blob, fileName: string): void {
@@ -30,7 +31,10 @@ export function fileNameOf(title: string, extension: string): string {
 
 /**
  * A sheet's values as CSV text, as the sheet shows them (numbers in their number format, errors as
- * their code), so the file reads like the grid; a leading BOM so Excel opens it as UTF-8.
+ * their code), so the file reads like the grid; a leading BOM so Excel opens it as UTF-8. Text that
+ * a spreadsheet would open as a formula (a team called "=HYPERLINK(…)", "+44 …", "-", "@home") gets
+ * a leading apostrophe, so Excel and LibreOffice show it as text and nothing in it runs (OWASP
+ * "CSV Injection"); numbers, even negative ones, are written as they are.
  */
 export function sheetCsv(
   rows: number,
@@ -45,6 +49,7 @@ export function sheetCsv(
       const v = value(r, c);
       if (v !== null && typeof v === "object" && "value" in v)
         line.push(String((v as { value: unknown }).value));
+      else if (typeof v === "string") line.push(startsLikeFormula(v) ? `'${v}` : v);
       else line.push(v === null || v === undefined ? "" : formatValue(v, format(r, c)));
     }
     data.push(line);

@@ -1,151 +1,107 @@
 /**
- * Save the playground's workbook as an .xlsx that Excel opens with the add-in: every sheet with its
- * values, its formulas (so PBR.* recalculate in Excel; a PBR call is stored as Excel stores one,
- * `_xldudf_PBR_FYCOST(…)`), its number formats, and every defined name
- * and table name as a workbook name over the same cells, so formulas such as =PBR.FYCOST(…,FYStart,
- * …,Prices) keep working. Written with write-excel-file (the writer from the author of the
- * read-excel-file the import uses; one dependency, fflate).
+ * Save the playground's workbook as an .xlsx that reads right with or without the add-in:
+ * - every formula with the value it gives in the playground (cached values), so LibreOffice, a
+ *   viewer, or Excel before PbR Toolkit loads shows the playground's numbers, not #NAME? or zeros;
+ * - a PBR call as Excel stores a JavaScript custom function (`_xldudf_PBR_FYCOST(…)`), a spilling
+ *   formula as a dynamic array formula with its spill range (sheetXml.ts);
+ * - every table as an Excel table part (a table Excel would refuse is kept as a name, with a note);
+ * - every defined name; number formats;
+ * - the add-in's web extension and task pane parts, so Excel offers PbR Toolkit with the file; Excel
+ *   shows the saved values until it recalculates with the add-in loaded (packageParts.ts says why
+ *   there is no fullCalcOnLoad).
+ * Not saved: charts (the playground draws them; Excel users insert their own), column widths, fonts.
  *
- * An error typed as a value (#N/A) is saved as the formula =#N/A, which Excel shows the same; the
- * playground's reader (open/readXlsx.ts) opens it as the value again.
- *
- * Not saved: charts, and tables as Excel tables (their names become ordinary names over their
- * data rows, which is what a table name means in a formula). Spilled results are not written as
- * values: Excel spills them again from the formula.
+ * Why a small writer and not write-excel-file (used before issue 30): that library cannot write a
+ * formula's cached value, an array or dynamic array formula, a table part or extra package parts,
+ * and its author asks features not to rely on the shape of its XML. Everything it did for us
+ * (sheets, shared strings, number formats, names) is a few lines here; fflate (already a dependency)
+ * zips the parts. ExcelJS, the other candidate, writes tables and cached values but not dynamic
+ * array metadata, and would add about 200 packages to the page.
  */
+import { strToU8, zip, zipSync, type Zippable } from "fflate";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
-import { quoteSheet } from "../../workbook/address";
-import { toFileFormula } from "../open/fileFormulas";
+import {
+  contentTypesXml,
+  metadataXml,
+  rootRelsXml,
+  sheetRelsXml,
+  tableXml,
+  webExtensionParts,
+  workbookRelsXml,
+  workbookXml,
+} from "./packageParts";
+import { NumberFormats, SharedStrings, sheetXml } from "./sheetXml";
+import { takeSnapshot, type WorkbookSnapshot } from "./snapshot";
 
-export interface XlsxCell {
-  type?: "Formula" | StringConstructor | NumberConstructor | BooleanConstructor;
-  /** null only for a spilled cell that keeps its number format (Excel fills the value). */
-  value: string | number | boolean | null;
-  format?: string;
-}
-
-export interface XlsxSheet {
-  sheet: string;
-  data: (XlsxCell | null)[][];
-}
-
-/** A workbook name and what it refers to, e.g. { name: "Prices", ref: "'Prices'!$A$5:$D$25" }. */
-export interface XlsxName {
-  name: string;
-  ref: string;
-  /** For a name of one sheet only: that sheet's position (0 first), Excel's localSheetId. */
-  localSheetId?: number;
-}
-
-const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** The sheets, cells and names of an embedded workbook, ready for the writer. */
-export function workbookContent(wb: EmbeddedWorkbook): { sheets: XlsxSheet[]; names: XlsxName[] } {
-  const sheets: XlsxSheet[] = [];
-  for (const sheet of wb.engine.getSheetNames()) {
-    const { rows, cols } = wb.dimensions(sheet);
-    const id = wb.engine.getSheetId(sheet)!;
-    const data: (XlsxCell | null)[][] = [];
-    for (let r = 0; r < rows; r++) {
-      const line: (XlsxCell | null)[] = [];
-      for (let c = 0; c < cols; c++) {
-        const at = { sheet: id, row: r, col: c };
-        // A spilled result's cells (not its anchor) are left empty: Excel spills them again.
-        const spilled = wb.engine.isCellPartOfArray(at) && !wb.engine.doesCellHaveFormula(at);
-        const content = spilled ? null : wb.getContent(sheet, r, c);
-        const format = wb.formatAt(sheet, r, c);
-        if (content === null) {
-          // Empty, or part of a spilled result (Excel spills it again), with its number format if any.
-          line.push(spilled && format ? { type: Number, value: null, format } : null);
-          continue;
-        }
-        if (typeof content === "string" && content.startsWith("=")) {
-          // The file format stores a formula without its "=" (the writer keeps whatever it is
-          // given), and a PBR call as Excel writes one (_xldudf_PBR_…).
-          line.push({
-            type: "Formula",
-            value: toFileFormula(content.slice(1), wb.functionIds),
-            ...(format ? { format } : {}),
-          });
-          continue;
-        }
-        // The value as the user sees it (text written with Excel's text prefix comes back without it).
-        const value = wb.getValue(sheet, r, c);
-        if (typeof value === "number")
-          line.push({ type: Number, value, ...(format ? { format } : {}) });
-        else if (typeof value === "boolean") line.push({ type: Boolean, value });
-        else if (typeof value === "string")
-          line.push({ type: String, value, ...(format === "@" ? { format } : {}) });
-        else if (value !== null && typeof value === "object" && typeof value.value === "string")
-          // An error typed as a value (#N/A): the file format keeps one as a formula, =#N/A.
-          line.push({ type: "Formula", value: value.value });
-        else line.push(null);
-      }
-      data.push(line);
-    }
-    sheets.push({ sheet, data });
-  }
-  const names: XlsxName[] = [];
-  for (const name of wb.engine.listNamedExpressions()) {
-    const formula = wb.engine.getNamedExpressionFormula(name);
-    if (typeof formula === "string" && formula.startsWith("="))
-      names.push({ name, ref: formula.slice(1) });
-  }
-  // Names of one sheet only (an opened workbook can have them).
-  wb.engine.getSheetNames().forEach((sheet, index) => {
-    const id = wb.engine.getSheetId(sheet)!;
-    for (const name of wb.engine.listNamedExpressions(id)) {
-      const formula = wb.engine.getNamedExpressionFormula(name, id);
-      if (typeof formula === "string" && formula.startsWith("="))
-        names.push({ name, ref: formula.slice(1), localSheetId: index });
-    }
+/** Every part of the package, by path, as text. */
+export function xlsxParts(snapshot: WorkbookSnapshot): Record<string, string> {
+  const strings = new SharedStrings();
+  const formats = new NumberFormats();
+  const parts: Record<string, string> = {};
+  let tableNo = 0;
+  let dynamic = false;
+  snapshot.sheets.forEach((sheet, i) => {
+    const rels = sheet.tables.map((table) => {
+      tableNo++;
+      parts[`xl/tables/table${tableNo}.xml`] = tableXml(table, tableNo);
+      return { id: `rIdT${tableNo}`, n: tableNo };
+    });
+    const out = sheetXml(sheet, { strings, formats, tableRels: rels.map((r) => r.id) });
+    dynamic ||= out.dynamic;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = out.xml;
+    if (rels.length) parts[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = sheetRelsXml(rels);
   });
-  // Names the engine holds with sheet names unquoted: quote them as Excel requires.
-  for (const n of names)
-    n.ref = n.ref.replace(
-      /^(.+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/,
-      (_m, s: string, a: string) =>
-        `${quoteSheet(s.replace(/^'|'$/g, "").replace(/''/g, "'"))}!${a}`
-    );
-  return { sheets, names };
+  const n = snapshot.sheets.length;
+  Object.assign(parts, {
+    "[Content_Types].xml": contentTypesXml(n, tableNo, dynamic),
+    "_rels/.rels": rootRelsXml(),
+    "xl/workbook.xml": workbookXml(
+      snapshot.sheets.map((s) => s.name),
+      snapshot.names
+    ),
+    "xl/_rels/workbook.xml.rels": workbookRelsXml(n, dynamic),
+    "xl/styles.xml": formats.xml(),
+    "xl/sharedStrings.xml": strings.xml(),
+    ...webExtensionParts(),
+  });
+  if (dynamic) parts["xl/metadata.xml"] = metadataXml();
+  return parts;
 }
 
-/** The workbook.xml <definedNames> element for the names (after <sheets>, as the format orders it). */
-export function definedNamesXml(names: readonly XlsxName[]): string {
-  if (names.length === 0) return "";
-  return `<definedNames>${names.map((n) => `<definedName name="${esc(n.name)}"${n.localSheetId === undefined ? "" : ` localSheetId="${n.localSheetId}"`}>${esc(n.ref)}</definedName>`).join("")}</definedNames>`;
+function zippable(parts: Record<string, string>): Zippable {
+  const out: Zippable = {};
+  // [Content_Types].xml first, as Excel writes it (some readers look for it there).
+  const order = [
+    "[Content_Types].xml",
+    ...Object.keys(parts).filter((p) => p !== "[Content_Types].xml"),
+  ];
+  for (const p of order) out[p] = strToU8(parts[p]);
+  return out;
 }
 
-/** A write-excel-file "feature" that adds the defined names to xl/workbook.xml. */
-export function definedNamesFeature(names: readonly XlsxName[]) {
-  const xml = definedNamesXml(names);
+/** The package's bytes, zipped in this thread (tests, Node). */
+export function xlsxBytes(snapshot: WorkbookSnapshot): Uint8Array {
+  return zipSync(zippable(xlsxParts(snapshot)), { level: 6 });
+}
+
+/** The package's bytes, compressed off the page's thread where the browser allows (fflate's workers). */
+export function xlsxBytesAsync(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
+  const files = zippable(xlsxParts(snapshot));
+  return new Promise((resolve, reject) =>
+    zip(files, { level: 6 }, (err, data) => (err ? reject(err) : resolve(data)))
+  );
+}
+
+/** The workbook as an .xlsx Blob: its content taken now, written and compressed after. */
+export async function saveWorkbookXlsx(
+  wb: EmbeddedWorkbook
+): Promise<{ blob: Blob; notes: string[] }> {
+  const snapshot = takeSnapshot(wb);
+  const bytes = await xlsxBytesAsync(snapshot);
   return {
-    files: {
-      transform: {
-        "xl/workbook.xml": {
-          transform: (content: string) =>
-            xml === ""
-              ? content
-              : content.includes("<definedNames/>")
-                ? content.replace("<definedNames/>", xml)
-                : content.replace("</sheets>", `</sheets>${xml}`),
-        },
-      },
-    },
+    blob: new Blob([bytes as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+    notes: snapshot.notes,
   };
-}
-
-type Writer = (
-  sheets: { data: (XlsxCell | null)[][]; sheet: string }[],
-  options: { features: unknown[] }
-) => { toBlob(): Promise<Blob> };
-
-/** The workbook as an .xlsx Blob, written with the browser build of write-excel-file (loaded on use). */
-export async function saveWorkbookXlsx(wb: EmbeddedWorkbook): Promise<Blob> {
-  const { sheets, names } = workbookContent(wb);
-  const { default: write } = (await import("write-excel-file/browser")) as unknown as {
-    default: Writer;
-  };
-  return write(sheets, { features: [definedNamesFeature(names)] }).toBlob();
 }

@@ -23,7 +23,7 @@ import { columnIndex, columnLetters } from "../../workbook/address";
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 
 /** Split a formula into pieces outside quotes and brackets (even index) and quoted or bracketed pieces (odd index). */
-function pieces(formula: string): string[] {
+export function pieces(formula: string): string[] {
   const out: string[] = [];
   let at = 0;
   let start = 0;

@@ -31,17 +31,27 @@ export async function openWorkbookFile(
   file: Blob,
   confirmReplace: () => boolean
 ): Promise<Opened | null> {
-  const { readXlsxBook } = await import("./readXlsx");
-  const { book, notes } = readXlsxBook(
-    new Uint8Array(await file.arrayBuffer()),
-    workbook.functionIds
-  );
+  const { readXlsxBook, XlsxReadError } = await import("./readXlsx");
+  let read: ReturnType<typeof readXlsxBook>;
+  try {
+    read = readXlsxBook(new Uint8Array(await file.arrayBuffer()), workbook.functionIds);
+  } catch (e) {
+    // The reader's messages are for people; anything else (the browser could not read the file) is
+    // said plainly, never as an internal error text.
+    throw new OpenFailed(
+      e instanceof XlsxReadError ? e.message : "the browser could not read this file.",
+      false
+    );
+  }
+  const { book, notes } = read;
   if (!confirmReplace()) return null;
   let more: string[];
   try {
     more = openBook(workbook, book);
   } catch (e) {
-    throw new OpenFailed(`${e instanceof Error ? e.message : String(e)}`, true);
+    // The file was read and checked, but the engine failed while putting it in place.
+    console.error(e);
+    throw new OpenFailed("the spreadsheet engine could not hold this workbook.", true);
   }
   let cells = 0;
   let formulas = 0;

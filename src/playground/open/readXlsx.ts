@@ -2,8 +2,8 @@
  * Read an .xlsx file (its bytes, in the page: nothing is uploaded) into a BookContent the embedded
  * workbook opens: every worksheet with values and formulas, number formats, defined names and
  * tables. read-excel-file, which the caseload import uses, hands out values only, so this reads
- * the file's parts itself: the zip with fflate (already here as read-excel-file's and
- * write-excel-file's one dependency) and the XML with fast-xml-parser.
+ * the file's parts itself: the zip with fflate (read-excel-file's one dependency), after the checks
+ * of workbook/xlsxGuard.ts, and the XML with fast-xml-parser.
  *
  * Kept: values (shared and inline strings, numbers, booleans, errors), formulas (shared formulas
  * filled out to each cell; an array or spilled formula on its first cell only, as the playground
@@ -11,7 +11,7 @@
  * Not kept: charts and chart sheets, styles other than number formats, comments, merged cells,
  * data validation, conditional formats, pivot tables, links to other workbooks.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { XMLParser } from "fast-xml-parser";
 import { parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { textCell } from "../../workbook/cellText";
@@ -23,7 +23,17 @@ import type {
   BookSheet,
   BookTable,
 } from "../../workbook/embedded/bookContent";
+import {
+  FILE_LIMITS,
+  FileRefused,
+  UsedRangeBudget,
+  countSheets,
+  refuseDtd,
+  sheetExtent,
+  unzipGuarded,
+} from "../../workbook/xlsxGuard";
 import { fromFileFormula, shiftFormula } from "./fileFormulas";
+import { checkFormula, renameSheets } from "./openChecks";
 
 /** Number formats Excel knows by id without writing them in the file (as an en-GB Excel shows them). */
 const BUILT_IN_FORMATS: Record<number, string> = {
@@ -124,7 +134,9 @@ function relsOf(
   const path = `${part.slice(0, at)}/_rels/${part.slice(at + 1)}.rels`;
   const xml = files[path];
   if (!xml) return [];
-  const doc = parser.parse(strFromU8(xml));
+  const textXml = strFromU8(xml);
+  refuseDtd(path, textXml);
+  const doc = parser.parse(textXml);
   return (doc.Relationships?.Relationship ?? []).map((r: Node) => ({
     id: String(r.Id),
     type: String(r.Type ?? ""),
@@ -179,9 +191,13 @@ function readSheet(
   strings: string[],
   formats: (string | undefined)[],
   functionIds: readonly string[] | undefined,
-  date1904: boolean
+  date1904: boolean,
+  notes: BookNotes
 ): BookSheet {
   const doc = parser.parse(xml);
+  // What could not be kept as the file has it, counted and said once per sheet.
+  let badStrings = 0;
+  let orphanShared = 0;
   const rows: Node[] = doc.worksheet?.sheetData?.row ?? [];
   const cells: CellInput[][] = [];
   const formatted = new Map<number, Map<number, string>>();
@@ -213,9 +229,11 @@ function readSheet(
         const master = masters.get(String(f.si));
         if (master)
           content = `=${shiftFormula(master.formula, row - master.row, col - master.col)}`;
+        else orphanShared++; // its cached value is kept below
       } else if (f !== undefined && ERROR.test(fText.trim())) {
         content = fText.trim().toUpperCase(); // =#N/A: how the playground saves an error typed as a value
       } else if (f !== undefined && fText !== "" && fType !== "dataTable") {
+        checkFormula(part.name, row, col, fText);
         const formula = fromFileFormula(fText, functionIds);
         content = `=${formula}`;
         if (fType === "shared" && f.si !== undefined)
@@ -240,8 +258,11 @@ function readSheet(
           }
           continue;
         }
-        if (type === "s") content = raw === undefined ? null : textCell(strings[Number(raw)] ?? "");
-        else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
+        if (type === "s") {
+          const s = raw === undefined ? undefined : strings[Number(raw)];
+          if (raw !== undefined && s === undefined) badStrings++;
+          content = s === undefined ? null : textCell(s);
+        } else if (type === "str") content = raw === undefined ? null : textCell(unescapeText(raw));
         else if (type === "inlineStr") content = textCell(stringItem(c.is));
         else if (type === "b") content = raw === "1" || raw === "true";
         else if (type === "e") content = raw ?? null;
@@ -266,6 +287,14 @@ function readSheet(
       line[col] = content;
     }
   }
+  if (badStrings > 0)
+    notes.push(
+      `${part.name}: ${badStrings.toLocaleString("en-GB")} ${badStrings === 1 ? "cell refers" : "cells refer"} to text missing from the file, opened empty`
+    );
+  if (orphanShared > 0)
+    notes.push(
+      `${part.name}: ${orphanShared.toLocaleString("en-GB")} ${orphanShared === 1 ? "cell shares a formula" : "cells share a formula"} the file does not hold, opened as ${orphanShared === 1 ? "its value" : "their values"}`
+    );
   return { name: part.name, cells, formats: formatRanges(formatted) };
 }
 
@@ -278,12 +307,31 @@ export function readXlsxBook(
   bytes: Uint8Array,
   functionIds?: readonly string[]
 ): { book: BookContent; notes: BookNotes } {
+  // Whatever goes wrong, a person reads what the file is or which limit it passed, never an
+  // internal message ("Cannot read properties of undefined", "Maximum call stack size exceeded").
+  try {
+    const { book, notes } = readBook(bytes, functionIds);
+    return { book, notes: [...notes, ...renameSheets(book)] };
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    if (e instanceof FileRefused) throw new XlsxReadError(e.message);
+    if (e instanceof RangeError)
+      throw new XlsxReadError("this file is too large or too deeply nested to open here.");
+    throw new XlsxReadError("this file is damaged: part of it could not be read as a workbook.");
+  }
+}
+
+function readBook(
+  bytes: Uint8Array,
+  functionIds?: readonly string[]
+): { book: BookContent; notes: BookNotes } {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    // Only the XML parts: pictures and other media are never unpacked.
+    files = unzipGuarded(bytes, (name) => /\.(xml|rels)$/i.test(name));
+  } catch (e) {
     throw new XlsxReadError(
-      "this is not an .xlsx workbook (it is not a zip file). Save it from Excel as an Excel Workbook (.xlsx)."
+      e instanceof FileRefused ? e.message : "this file could not be read as a workbook."
     );
   }
   const workbookPath = Object.keys(files).find((f) => /^xl\/workbook\d*\.xml$/i.test(f));
@@ -293,11 +341,23 @@ export function readXlsxBook(
   }
   const notes: BookNotes = [];
   let wbDoc: Node;
+  const xmlOf = (path: string) => {
+    const xml = strFromU8(files[path]);
+    refuseDtd(path, xml);
+    return xml;
+  };
   try {
-    wbDoc = parser.parse(strFromU8(files[workbookPath]));
+    const xml = xmlOf(workbookPath);
+    if (countSheets(xml) > FILE_LIMITS.sheets)
+      throw new FileRefused(
+        `this workbook has ${countSheets(xml).toLocaleString("en-GB")} sheets, more than the ${FILE_LIMITS.sheets.toLocaleString("en-GB")} this page opens.`
+      );
+    wbDoc = parser.parse(xml);
   } catch (e) {
     throw new XlsxReadError(
-      `the workbook part could not be read: ${e instanceof Error ? e.message : String(e)}`
+      e instanceof FileRefused
+        ? e.message
+        : "the workbook part of this file is damaged (its XML cannot be read)."
     );
   }
   const workbook = wbDoc.workbook ?? {};
@@ -308,14 +368,14 @@ export function readXlsxBook(
   const stringsRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
   const stringsPath = stringsRel?.target ?? "xl/sharedStrings.xml";
   const strings: string[] = files[stringsPath]
-    ? (parser.parse(strFromU8(files[stringsPath])).sst?.si ?? []).map(stringItem)
+    ? (parser.parse(xmlOf(stringsPath)).sst?.si ?? []).map(stringItem)
     : [];
 
   const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
   const stylesPath = stylesRel?.target ?? "xl/styles.xml";
   const formats: (string | undefined)[] = [];
   if (files[stylesPath]) {
-    const styles = parser.parse(strFromU8(files[stylesPath])).styleSheet ?? {};
+    const styles = parser.parse(xmlOf(stylesPath)).styleSheet ?? {};
     const custom = new Map<number, string>();
     for (const nf of styles.numFmts?.numFmt ?? [])
       custom.set(Number(nf.numFmtId), String(nf.formatCode ?? ""));
@@ -329,6 +389,7 @@ export function readXlsxBook(
   const sheets: BookSheet[] = [];
   const tables: BookTable[] = [];
   const sheetNames: string[] = [];
+  const budget = new UsedRangeBudget();
   for (const s of workbook.sheets?.sheet ?? []) {
     const name = String(s.name ?? "");
     sheetNames.push(name);
@@ -339,26 +400,31 @@ export function readXlsxBook(
     }
     let sheet: BookSheet;
     try {
+      const xml = xmlOf(rel.target);
+      // The used range is counted before any row is laid out.
+      budget.add(name, sheetExtent(name, xml));
       sheet = readSheet(
         { name, path: rel.target },
-        strFromU8(files[rel.target]),
+        xml,
         strings,
         formats,
         functionIds,
-        date1904
+        date1904,
+        notes
       );
     } catch (e) {
-      throw new XlsxReadError(
-        `sheet ${name} could not be read: ${e instanceof Error ? e.message : String(e)}`
-      );
+      if (e instanceof FileRefused || e instanceof XlsxReadError) throw e;
+      throw new XlsxReadError(`sheet ${name} of this file is damaged (its XML cannot be read).`);
     }
     sheets.push(sheet);
     for (const t of relsOf(files, rel.target).filter((x) => x.type.endsWith("/table"))) {
-      const xml = files[t.target];
-      if (!xml) continue;
-      const table = parser.parse(strFromU8(xml)).table ?? {};
+      if (!files[t.target]) continue;
+      const table = parser.parse(xmlOf(t.target)).table ?? {};
       const tableName = String(table.displayName ?? table.name ?? "");
-      if (!tableName || !table.ref) continue;
+      if (!tableName || !table.ref) {
+        notes.push(`a table on ${name} has no name or range in the file, opened as plain cells`);
+        continue;
+      }
       if (String(table.headerRowCount ?? "1") === "0") {
         notes.push(`table ${tableName}: has no header row, opened as plain cells`);
         continue;

@@ -8,7 +8,48 @@
 import { fieldForHeader } from "../../core/caseload/headers";
 import { caseloadErrors } from "../../core/errors";
 import { isBlankRow } from "../../core/values";
+import {
+  FILE_LIMITS,
+  FileRefused,
+  UsedRangeBudget,
+  countSheets,
+  refuseDtd,
+  sheetExtent,
+  sheetNamesByPath,
+  unzipGuarded,
+} from "../../workbook/xlsxGuard";
 import { gridSource, type CaseloadSource } from "./source";
+
+/**
+ * The guards of workbook/xlsxGuard.ts, before read-excel-file sees the file: what the file is,
+ * the zip's central directory, then each sheet's used range counted from its XML (read-excel-file
+ * lays every sheet out as rows × columns, so a stray cell at XFD1048576 would ask for 17 billion).
+ * Only the workbook part and the sheets are unpacked here.
+ */
+export function checkXlsxBytes(bytes: Uint8Array): void {
+  const files = unzipGuarded(bytes, (name) =>
+    /^xl\/(workbook\d*\.xml|_rels\/workbook\d*\.xml\.rels|worksheets\/[^/]+\.xml)$/i.test(name)
+  );
+  const workbook = Object.keys(files).find((f) => /^xl\/workbook\d*\.xml$/i.test(f));
+  if (!workbook) throw new FileRefused("this file has no Excel workbook inside.");
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  const wbXml = decode(files[workbook]);
+  refuseDtd(workbook, wbXml);
+  const sheets = countSheets(wbXml);
+  if (sheets > FILE_LIMITS.sheets)
+    throw new FileRefused(
+      `this workbook has ${sheets.toLocaleString("en-GB")} sheets, more than the ${FILE_LIMITS.sheets.toLocaleString("en-GB")} this import reads.`
+    );
+  const rels = Object.keys(files).find((f) => /^xl\/_rels\/workbook\d*\.xml\.rels$/i.test(f));
+  const names = sheetNamesByPath(wbXml, rels ? decode(files[rels]) : undefined);
+  const budget = new UsedRangeBudget();
+  for (const path of Object.keys(files)
+    .filter((f) => f.startsWith("xl/worksheets/"))
+    .sort()) {
+    const name = names.get(path) ?? path.replace(/^xl\/worksheets\//, "").replace(/\.xml$/i, "");
+    budget.add(name, sheetExtent(name, decode(files[path])));
+  }
+}
 
 /**
  * Reads an .xlsx file: every sheet as `{ sheet, data }` (read-excel-file's default export), or just
@@ -98,10 +139,20 @@ export async function openXlsxFile(
 ): Promise<CaseloadSource> {
   let result: Awaited<ReturnType<SheetReader>>;
   try {
-    result = await read(file);
+    const bytes = new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer());
+    checkXlsxBytes(bytes);
   } catch (e) {
-    const detail = e instanceof Error && e.message ? ` (${e.message})` : "";
-    throw new Error(`${fileName} could not be read as an Excel workbook${detail}`);
+    // What the file is or which limit it passed; never an internal error text.
+    throw new Error(
+      `${fileName} was not imported: ${e instanceof FileRefused ? e.message : "it could not be read."}`
+    );
+  }
+  try {
+    result = await read(file);
+  } catch {
+    throw new Error(
+      `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as an Excel Workbook (.xlsx) and import that.`
+    );
   }
   const multi =
     result.length > 0 &&

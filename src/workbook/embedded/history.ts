@@ -29,6 +29,11 @@ export class BookHistory {
     this.steps.record({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
   }
 
+  /** A task pane action is being recorded (a journey is writing). */
+  get busy(): boolean {
+    return this.recording !== null;
+  }
+
   get canUndo(): boolean {
     return this.steps.canUndo;
   }

@@ -1,0 +1,34 @@
+/**
+ * What the Save button does, apart from the download: refuse while a task pane journey is writing
+ * (the file would hold a half-built sheet), take the workbook's content at the click, and say which
+ * version of the workbook the file holds, so an edit typed while the file is being compressed is
+ * still marked unsaved (leaving the page then still asks).
+ */
+import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
+import { saveWorkbookXlsx } from "./saveXlsx";
+
+/** Save was refused; the message says why and what to do. */
+export class SaveRefused extends Error {}
+
+/** Whether a task pane action (`EmbeddedWorkbook.action`, which every journey's writes go through) is under way. */
+export function journeyRunning(wb: EmbeddedWorkbook): boolean {
+  return wb.busy;
+}
+
+export interface Saved {
+  blob: Blob;
+  /** The workbook's version the file holds: the page is saved while its version is still this. */
+  version: number;
+  notes: string[];
+}
+
+export async function saveNow(wb: EmbeddedWorkbook): Promise<Saved> {
+  if (journeyRunning(wb))
+    throw new SaveRefused(
+      "a task pane step is still writing to the workbook. Save again when it has finished (or cancel it), so the file does not hold a half-written sheet."
+    );
+  wb.settle();
+  const version = wb.version;
+  const { blob, notes } = await saveWorkbookXlsx(wb); // takes the content before its first await
+  return { blob, version, notes };
+}
