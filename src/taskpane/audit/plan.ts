@@ -32,7 +32,7 @@ import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
-import { CELL_BYTES, blocks as blocksOf, boundRowBytes, rowsPerCall } from "../plan/payload";
+import { CELL_BYTES, blocks as blocksOf, boundRowBytes, columnsRowBytes, rowsPerCall } from "../plan/payload";
 import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
@@ -68,7 +68,7 @@ const SUMMARY_COL = CHECK_COL + 2; // Z
  * goes out of CLUSTERCHECK and, with the group cell (a 60-character team name), into CHECKCOUNTS.
  */
 export const CHECK_BLOCK = rowsPerCall({
-  inRow: boundRowBytes([CELL_BYTES.check, 64]),
+  inRow: columnsRowBytes([CELL_BYTES.check, 64]),
   outRow: boundRowBytes([CELL_BYTES.check]),
 });
 const WORKINGS_COL = SUMMARY_COL + CHECK_COUNT_HEADER.length + 3; // AL: right of the summaries

@@ -26,7 +26,7 @@ import {
   CELL_BYTES,
   blocks as blocksOf,
   boundRowBytes,
-  measuredRowBytes,
+  columnsRowBytes,
   rowsPerCall,
   tableBytes,
 } from "../plan/payload";
@@ -93,14 +93,11 @@ const WORKINGS_COL = 13; // column N: each block's cost at k = 1, when there is 
 
 /**
  * People per RASBUILDUP (and RASBUDGET) call: each call is handed its people's codes and steps
- * (measured) and the price and step tables, and returns four numbers a person.
+ * and the price and step tables, and returns four numbers a person.
  */
-export function budgetBlockRows(inputs: Pick<BudgetInputs, "people" | "prices" | "steps">): number {
+export function budgetBlockRows(inputs: Pick<BudgetInputs, "prices" | "steps">): number {
   return rowsPerCall({
-    inRow: Math.max(
-      boundRowBytes([CELL_BYTES.serial, CELL_BYTES.serial]),
-      measuredRowBytes(inputs.people.map((p) => [p.code, p.step]))
-    ),
+    inRow: columnsRowBytes([CELL_BYTES.code, CELL_BYTES.code]),
     inFixed: tableBytes(inputs.prices, inputs.steps) + 4 * CELL_BYTES.number,
     outRow: boundRowBytes(BUILDUP_HEADER.map(() => CELL_BYTES.number)),
   });

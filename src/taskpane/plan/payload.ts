@@ -8,11 +8,10 @@
  * about 7 MB. We keep each call under CALL_PAYLOAD_BUDGET, a fifth of the stated limit, each way.
  *
  * The wire format is not documented; values are counted as JSON (numbers as their shortest text,
- * text quoted, UTF-8), each row an array: the same measure as the task pane's write chunks
- * (workbook/chunks.ts). Where the plan writes the cells itself they are measured; where it only
- * refers to a user's range (a caseload column, a price table) each cell is counted at a bound.
+ * text quoted, UTF-8), each argument an array of rows, as the task pane's write chunks are measured
+ * (workbook/chunks.ts). Each cell is counted at a bound for what it holds (a code, a date serial,
+ * a check's answer), so a block is sized for the worst the user's data can bring.
  */
-import { rowBytes } from "../../workbook/chunks";
 
 /** Bytes each way allowed for one custom function call. */
 export const CALL_PAYLOAD_BUDGET = 1_000_000;
@@ -39,11 +38,12 @@ export function boundRowBytes(cells: readonly number[]): number {
   return cells.reduce((sum, c) => sum + c, ROW_BYTES);
 }
 
-/** The largest row of cells the plan writes itself, measured. */
-export function measuredRowBytes(rows: readonly (readonly unknown[])[]): number {
-  let max = 0;
-  for (const row of rows) max = Math.max(max, rowBytes(row));
-  return max;
+/**
+ * What one row costs across a call's column arguments: each argument is its own array of rows, so
+ * each column pays its own row brackets (FYCOST's code, start, end and admitted: four arrays).
+ */
+export function columnsRowBytes(cells: readonly number[]): number {
+  return cells.reduce((sum, c) => sum + c + ROW_BYTES, 0);
 }
 
 /** Cells of a reference such as Prices!$A$4:$D$25 (for tables referred to, not held). */

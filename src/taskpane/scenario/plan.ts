@@ -14,7 +14,7 @@ import { cellAddress, parseRange, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
-import { CELL_BYTES, blocks, boundRowBytes, rowsPerCall, tableBytes } from "../plan/payload";
+import { CELL_BYTES, blocks, boundRowBytes, columnsRowBytes, rowsPerCall, tableBytes } from "../plan/payload";
 import type { LeftOutRow } from "../plan/preflight";
 import { MONEY, PERCENT, type Block, type SheetPlan } from "../plan/types";
 
@@ -295,7 +295,7 @@ function sliceRef(ref: string, first: number, rows: number): string {
 export function fyCostBlockRows(refs: Pick<CaseloadRefs, "prices">): number {
   const c = CELL_BYTES;
   return rowsPerCall({
-    inRow: boundRowBytes([c.code, c.serial, c.serial, c.serial]),
+    inRow: columnsRowBytes([c.code, c.serial, c.serial, c.serial]),
     inFixed: tableBytes(refs.prices) + c.number,
     outRow: boundRowBytes([c.number]),
   });
