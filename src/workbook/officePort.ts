@@ -22,7 +22,7 @@ import {
 } from "./port";
 import { textCell } from "./cellText";
 import { isPayloadTooLarge, planChunkRows } from "./chunks";
-import { recalculate, suspendCalculation, writeCells } from "./office/write";
+import { writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
 export interface OfficePortOptions {
@@ -95,14 +95,12 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   ): Promise<void> {
     let size = chunkFor(rows, opts.chunkRows);
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    let suspended = false;
     for (let i = 0; i < rows.length;) {
       if (opts.signal?.aborted) throw abortError();
       const n = Math.min(size, rows.length - i);
       const chunk = rows
         .slice(i, i + n)
         .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
-      if (suspendCalculation(context)) suspended = true;
       writeCells(sheet.getRange(rangeAddress(top + i, left, n, width)), chunk);
       try {
         // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
@@ -118,11 +116,6 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       }
       i += n;
       opts.onProgress?.({ rowsWritten: i, totalRows: rows.length });
-    }
-    if (suspended) {
-      // Calculation was held during the chunks: one recalculation now brings dependents up to date.
-      recalculate(context);
-      await context.sync();
     }
   }
 
