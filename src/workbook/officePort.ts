@@ -7,6 +7,15 @@
  * Nothing is overwritten: sheet, table and defined names are made unique before they are used.
  * On failure or cancel the adapter stops and rejects; the feature that created sheets deletes
  * them (`deleteSheet` also removes the workbook names that pointed into the sheet).
+ *
+ * Undo, as Microsoft documents it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
+ * each context.sync() is its own undo record unless the Excel.run has `mergeUndoGroup` (RunOptions,
+ * ExcelApi 1.20). Where 1.20 is supported, `action` runs a whole task pane action in one Excel.run
+ * with mergeUndoGroup, every port call inside it sharing that context, so one Ctrl+Z takes the
+ * action back. Older Excel has no `action`: each sync is its own undo step. Worksheet.delete
+ * supports no undo (it would throw UndoNotSupported inside a merged group, and it clears the undo
+ * list), so `deleteSheet`, used to remove what a failed or cancelled action made, runs on its own.
+ * Every batch asks Excel to wait while the user is editing a cell (`delayForCellEdit`) rather than fail.
  */
 import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
@@ -39,8 +48,14 @@ function excel(): typeof Excel {
   return api;
 }
 
-async function run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
-  return excel().run(batch);
+/** Whether this Excel merges an Excel.run's syncs into one undo step (ExcelApi 1.20). */
+export function mergesUndo(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.20") === true;
+  } catch {
+    return false;
+  }
 }
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
@@ -81,6 +96,13 @@ async function takenIdentifiers(context: Ctx): Promise<string[]> {
 }
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
+  /** The context of the action under way (one merged undo group), which port calls share. */
+  let ambient: Ctx | null = null;
+  async function run<T>(batch: (context: Ctx) => Promise<T>, own = false): Promise<T> {
+    if (ambient && !own) return batch(ambient);
+    return excel().run({ delayForCellEdit: true }, batch);
+  }
+
   const chunkFor = (rows: readonly (readonly CellInput[])[], chosen?: number) =>
     chosen && chosen > 0 ? Math.floor(chosen) : planChunkRows(rows, [], options.targetRequestBytes);
 
@@ -227,6 +249,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         return name;
       }),
 
+    // Never inside an action's merged undo group: Worksheet.delete supports no undo.
     deleteSheet: (name) =>
       run(async (context) => {
         // Remove workbook names that point into the sheet first, or Excel leaves them as #REF!.
@@ -239,7 +262,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         }
         context.workbook.worksheets.getItem(name).delete();
         await context.sync();
-      }),
+      }, true),
 
     writeTable: (sheetName, topLeft, preferredTableName, header, rows, opts = {}) =>
       run(async (context) => {
@@ -361,5 +384,19 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         sheet.getRange(address).select();
         await context.sync();
       }),
+
+    ...(mergesUndo()
+      ? {
+          action: <T>(_label: string, work: () => Promise<T>): Promise<T> =>
+            excel().run({ delayForCellEdit: true, mergeUndoGroup: true }, async (context) => {
+              ambient = context;
+              try {
+                return await work();
+              } finally {
+                ambient = null;
+              }
+            }),
+        }
+      : {}),
   };
 }
