@@ -48,6 +48,10 @@ function excel(): typeof Excel {
   return api;
 }
 
+/** What the pane says when Excel cannot hand over the selection as one range. */
+export const SELECTION_PROBLEM =
+  "Select one block of cells: Excel cannot give the add-in this selection (several areas selected with Ctrl, or a chart or shape selected).";
+
 /** Whether this Excel merges an Excel.run's syncs into one undo step (ExcelApi 1.20). */
 export function mergesUndo(): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
@@ -369,11 +373,18 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
       }),
 
+    // Workbook.getSelectedRange "will throw an error" when several ranges are selected (Ctrl+click),
+    // and fails when a chart or shape is selected: say so in words instead of Excel's error.
+    // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
     getSelection: () =>
       run(async (context): Promise<Selection> => {
         const range = context.workbook.getSelectedRange();
         range.load("address,worksheet/name");
-        await context.sync();
+        try {
+          await context.sync();
+        } catch {
+          throw new Error(SELECTION_PROBLEM);
+        }
         return { sheet: range.worksheet.name, address: localAddress(range.address) };
       }),
 

@@ -8,7 +8,8 @@ import { csvSource } from "../../src/taskpane/import/csvSource";
 import { runImport } from "../../src/taskpane/import/runImport";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
 import { guessColumn, guessRatingColumns } from "../../src/taskpane/plan/columns";
-import { createOfficePort } from "../../src/workbook/officePort";
+import { SELECTION_PROBLEM, createOfficePort } from "../../src/workbook/officePort";
+import { insertAtSelection } from "../../src/taskpane/assistant/run";
 import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { asOneStep, type WorkbookPort } from "../../src/workbook/port";
 import { runBudget } from "../../src/taskpane/budget/run";
@@ -189,5 +190,20 @@ describe("undo after a journey, as Microsoft documents it", () => {
     // The delete ran outside the merged group: it did not throw UndoNotSupported, and it cleared the undo list.
     expect(fake.runOptions.filter((o) => o.mergeUndoGroup)).toHaveLength(1);
     expect(fake.undoRecords).toBe(0);
+  });
+});
+
+describe("a multi-area selection (Workbook.getSelectedRange throws, as Microsoft documents)", () => {
+  it("the port says in words what to do, and the assistant inserts nothing", async () => {
+    const fake = new FakeExcel(["Sheet1"]);
+    (globalThis as { Excel?: unknown }).Excel = fake.api();
+    fake.selection = { sheet: "Sheet1", address: "A1:B2,D4" };
+    const port = createOfficePort();
+    await expect(port.getSelection()).rejects.toThrow(SELECTION_PROBLEM);
+    const outcome = await insertAtSelection(port, Array(18).fill(1), null, null);
+    expect(outcome).toEqual({ ok: false, message: `Nothing was inserted. ${SELECTION_PROBLEM}` });
+    expect(fake.requests).toEqual([]);
+    fake.selection = { sheet: "Sheet1", address: "B3" };
+    expect((await insertAtSelection(port, Array(18).fill(1), null, null)).ok).toBe(true);
   });
 });

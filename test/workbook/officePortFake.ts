@@ -164,6 +164,7 @@ export class FakeExcel {
 
     let pending: FakeWrite[] = [];
     let tooLarge: string | null = null;
+    let multiArea = false;
     const addressOf = new WeakMap<object, string>();
     /** Every mock handed out during the run is synced by context.sync(), like Excel's proxies. */
     const mk = (objectData: Record<string, unknown>) => {
@@ -339,7 +340,17 @@ export class FakeExcel {
             pendingAdds.push(() => fake.names.push({ name, formula: reference }));
           },
         },
-        getSelectedRange: () => rangeMock(fake.selection.sheet, fake.selection.address),
+        // Excel: getSelectedRange throws when several areas are selected ("A1:B2,D4").
+        getSelectedRange: () => {
+          if (fake.selection.address.includes(",")) {
+            const mock = new OfficeMockObject({ address: "", worksheet: { name: "" } });
+            (mock as unknown as { load: () => void }).load = () => {
+              multiArea = true;
+            };
+            return mock;
+          }
+          return rangeMock(fake.selection.sheet, fake.selection.address);
+        },
       },
       application: {
         suspendApiCalculationUntilNextSync() {
@@ -350,6 +361,10 @@ export class FakeExcel {
         },
       },
       sync: async () => {
+        if (multiArea) {
+          multiArea = false;
+          throw Object.assign(new Error("This operation is not allowed on multiple selections."), { code: "InvalidSelection" });
+        }
         for (const t of tracked) {
           for (const p of t.watch) {
             const now = (t.mock as Record<string, unknown>)[p];
