@@ -9,12 +9,44 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { buildManifest, finishMetadata, helpPages, resolveAddinUrl } = require("./scripts/deploy.cjs");
 const { FUNCTION_FILES } = require("./scripts/function-files.cjs");
 const { version } = require("./package.json");
+const { webviewProblems, OLDEST_WEBVIEW } = require("./scripts/webview-syntax.cjs");
 
 const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
   use: { loader: "ts-loader", options: { transpileOnly: true } },
 };
+
+/**
+ * The add-in runs in the oldest webview its manifest admits (Safari 13.1 on older Macs:
+ * scripts/webview-syntax.cjs): every module of functions.js and taskpane.js, ours after ts-loader
+ * and every dependency, is lowered to that target by esbuild. The playground runs in a current
+ * browser and is not lowered.
+ */
+const webviewTarget = { loader: path.resolve(__dirname, "scripts/esbuild-target-loader.cjs") };
+const addinRules = [
+  { ...tsRule, use: [webviewTarget, tsRule.use] },
+  { test: /\.m?js$/, include: /node_modules/, use: [webviewTarget] },
+];
+
+/** Fails the add-in build when an emitted script has syntax the oldest webview cannot run. */
+class WebviewSyntaxPlugin {
+  apply(compiler) {
+    const { Compilation, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("WebviewSyntaxPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "WebviewSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE },
+        (assets) => {
+          for (const file of Object.keys(assets)) {
+            if (!file.endsWith(".js")) continue;
+            for (const problem of webviewProblems(assets[file].source().toString(), file))
+              compilation.errors.push(new WebpackError(`${problem}. The add-in must run in ${OLDEST_WEBVIEW}.`));
+          }
+        }
+      );
+    });
+  }
+}
 
 const common = (mode) => ({
   mode,
@@ -60,7 +92,9 @@ const addin = (mode, base) => ({
     taskpane: "./src/taskpane/index.tsx",
   },
   output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+  module: { rules: addinRules },
   plugins: [
+    new WebviewSyntaxPlugin(),
     new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
     new HelpPagesPlugin(base),
     new HtmlWebpackPlugin({

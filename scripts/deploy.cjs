@@ -62,11 +62,22 @@ function buildManifest(xml, base, version) {
  * top-level property covering every parameter of type "any" (all of ours but the fixed choices
  * declared with @customenum, one value for the whole call), and
  * custom-functions-metadata cannot emit it, so the build adds it here.
+ *
+ * Microsoft documents the property as working "only with manually created JSON metadata"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors): the generator has
+ * no tag for it. Excel reads only the shipped functions.json, which after this step is the same
+ * JSON a hand-written file would be (test/golden/functions.json holds it at the top level). What
+ * is not verified here is Excel's behaviour with it: docs/deploy.md lists the check to make once
+ * in real Excel (an error cell inside an input range).
  */
 function allowErrorInputs(metadata) {
-  const { allowCustomDataForDataTypeAny, ...rest } = metadata;
-  const head = allowCustomDataForDataTypeAny === undefined ? {} : { allowCustomDataForDataTypeAny };
-  return { ...head, allowErrorForDataTypeAny: true, ...rest };
+  // allowCustomDataForDataTypeAny is dropped: with it Excel hands a data-type cell (a linked
+  // entity, a formatted number) to an "any" parameter as an object, which the functions would
+  // read as text "[object Object]". Without it the cell arrives as its plain value.
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
+  // eslint-disable-next-line no-unused-vars
+  const { allowCustomDataForDataTypeAny: _dataTypes, ...rest } = metadata;
+  return { allowErrorForDataTypeAny: true, ...rest };
 }
 
 /** functions.json as the build ships it: error inputs allowed, a help link on every function. */
@@ -106,8 +117,10 @@ ${body}
 const ERRORS = `<h2>When it cannot answer</h2>
 <p>A bad row gives an error in that row only, with a message naming the row, the value and what was expected:
 <code>#VALUE!</code> for something that cannot be read, <code>#N/A</code> for something not found in a table,
-<code>#NUM!</code> for a number out of range (any number beyond ±1E+15). Excel shows the message when you select the
-cell and hover over the error. A blank row gives a blank result.</p>`;
+<code>#NUM!</code> for a number out of range (any number beyond ±1E+15). For <code>#VALUE!</code> and <code>#N/A</code>
+Excel shows the message when you select the cell and point at the error sign; Excel shows no message for
+<code>#NUM!</code> (the task pane's check before a journey and the playground name the row and value). A blank row gives
+a blank result.</p>`;
 
 /** One help page per function, and an index, from the same metadata as functions.json. */
 function helpPages(metadata, namespace = "PBR") {

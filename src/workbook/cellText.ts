@@ -20,10 +20,30 @@ const ERROR_LITERAL =
   /^\s*#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)\s*$/i;
 /** A number once currency signs, brackets (accounting negatives), %, thousands commas and spaces go. */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// Month and day names and am/pm as words: not preceded by a letter and not followed by one. The
+// "not preceded" is a captured non-letter (or the start) put back by the replacement, not a
+// lookbehind: a regular-expression lookbehind is a syntax error for the whole script in Safari
+// before 16.4, the webview of older Macs (scripts/webview-syntax.cjs).
 const MONTH =
-  /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/gi;
-const WEEKDAY = /(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])/gi;
-const MERIDIEM = /(?<![a-z])[ap]\.?m\.?(?![a-z])/gi;
+  /(^|[^a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/gi;
+const WEEKDAY = /(^|[^a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])/gi;
+const MERIDIEM = /(^|[^a-z])[ap]\.?m\.?(?![a-z])/gi;
+/** Any of those words' beginnings: most text has none, and then nothing need be taken out. */
+const MAYBE_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[ap]\.?m/i;
+
+/**
+ * `text` without am/pm words. A match's preceding character is consumed, so a word straight after
+ * one that ended in "." ("a.m.p.m.") is found on another pass; month and day names end in a letter,
+ * so one pass of those finds every one.
+ */
+function withoutMeridiem(text: string): string {
+  for (let before = "", i = 0; i < 8 && text !== before; i++) {
+    before = text;
+    text = text.replace(MERIDIEM, "$1");
+  }
+  return text;
+}
+
 /** What is left of a date or time once month and day names and am/pm are taken out. */
 const DATE_REST = /^[\d\s/\-.:,]+$/;
 
@@ -45,7 +65,9 @@ export function excelWouldChange(text: string): boolean {
   if (BOOLEAN.test(text) || ERROR_LITERAL.test(text)) return true;
   if (!/\d/.test(text)) return false;
   if (NUMBER.test(text.replace(/[£$€¥()%,\s]/g, ""))) return true;
-  const rest = text.replace(MONTH, "").replace(WEEKDAY, "").replace(MERIDIEM, "");
+  const rest = MAYBE_WORD.test(text)
+    ? withoutMeridiem(text.replace(MONTH, "$1").replace(WEEKDAY, "$1"))
+    : text;
   return DATE_REST.test(rest);
 }
 

@@ -7,6 +7,15 @@
  * Nothing is overwritten: sheet, table and defined names are made unique before they are used.
  * On failure or cancel the adapter stops and rejects; the feature that created sheets deletes
  * them (`deleteSheet` also removes the workbook names that pointed into the sheet).
+ *
+ * Undo, as Microsoft documents it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
+ * each context.sync() is its own undo record unless the Excel.run has `mergeUndoGroup` (RunOptions,
+ * ExcelApi 1.20). Where 1.20 is supported, `action` runs a whole task pane action in one Excel.run
+ * with mergeUndoGroup, every port call inside it sharing that context, so one Ctrl+Z takes the
+ * action back. Older Excel has no `action`: each sync is its own undo step. Worksheet.delete
+ * supports no undo (it would throw UndoNotSupported inside a merged group, and it clears the undo
+ * list), so `deleteSheet`, used to remove what a failed or cancelled action made, runs on its own.
+ * Every batch asks Excel to wait while the user is editing a cell (`delayForCellEdit`) rather than fail.
  */
 import { parseCell, parseRange, quoteSheet, rangeAddress } from "./address";
 import {
@@ -22,7 +31,7 @@ import {
 } from "./port";
 import { textCell } from "./cellText";
 import { isPayloadTooLarge, planChunkRows } from "./chunks";
-import { recalculate, suspendCalculation, writeCells } from "./office/write";
+import { writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 
 export interface OfficePortOptions {
@@ -39,8 +48,18 @@ function excel(): typeof Excel {
   return api;
 }
 
-async function run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
-  return excel().run(batch);
+/** What the pane says when Excel cannot hand over the selection as one range. */
+export const SELECTION_PROBLEM =
+  "Select one block of cells: Excel cannot give the add-in this selection (several areas selected with Ctrl, or a chart or shape selected).";
+
+/** Whether this Excel merges an Excel.run's syncs into one undo step (ExcelApi 1.20). */
+export function mergesUndo(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.20") === true;
+  } catch {
+    return false;
+  }
 }
 
 function fromExcel(rows: unknown[][]): CellInput[][] {
@@ -81,6 +100,13 @@ async function takenIdentifiers(context: Ctx): Promise<string[]> {
 }
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
+  /** The context of the action under way (one merged undo group), which port calls share. */
+  let ambient: Ctx | null = null;
+  async function run<T>(batch: (context: Ctx) => Promise<T>, own = false): Promise<T> {
+    if (ambient && !own) return batch(ambient);
+    return excel().run({ delayForCellEdit: true }, batch);
+  }
+
   const chunkFor = (rows: readonly (readonly CellInput[])[], chosen?: number) =>
     chosen && chosen > 0 ? Math.floor(chosen) : planChunkRows(rows, [], options.targetRequestBytes);
 
@@ -95,14 +121,12 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   ): Promise<void> {
     let size = chunkFor(rows, opts.chunkRows);
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    let suspended = false;
     for (let i = 0; i < rows.length;) {
       if (opts.signal?.aborted) throw abortError();
       const n = Math.min(size, rows.length - i);
       const chunk = rows
         .slice(i, i + n)
         .map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill(null)]));
-      if (suspendCalculation(context)) suspended = true;
       writeCells(sheet.getRange(rangeAddress(top + i, left, n, width)), chunk);
       try {
         // One request per chunk on purpose: Excel on the web caps each request at 5 MB.
@@ -118,11 +142,6 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       }
       i += n;
       opts.onProgress?.({ rowsWritten: i, totalRows: rows.length });
-    }
-    if (suspended) {
-      // Calculation was held during the chunks: one recalculation now brings dependents up to date.
-      recalculate(context);
-      await context.sync();
     }
   }
 
@@ -234,6 +253,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         return name;
       }),
 
+    // Never inside an action's merged undo group: Worksheet.delete supports no undo.
     deleteSheet: (name) =>
       run(async (context) => {
         // Remove workbook names that point into the sheet first, or Excel leaves them as #REF!.
@@ -246,7 +266,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         }
         context.workbook.worksheets.getItem(name).delete();
         await context.sync();
-      }),
+      }, true),
 
     writeTable: (sheetName, topLeft, preferredTableName, header, rows, opts = {}) =>
       run(async (context) => {
@@ -353,11 +373,18 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
       }),
 
+    // Workbook.getSelectedRange "will throw an error" when several ranges are selected (Ctrl+click),
+    // and fails when a chart or shape is selected: say so in words instead of Excel's error.
+    // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
     getSelection: () =>
       run(async (context): Promise<Selection> => {
         const range = context.workbook.getSelectedRange();
         range.load("address,worksheet/name");
-        await context.sync();
+        try {
+          await context.sync();
+        } catch {
+          throw new Error(SELECTION_PROBLEM);
+        }
         return { sheet: range.worksheet.name, address: localAddress(range.address) };
       }),
 
@@ -368,5 +395,19 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         sheet.getRange(address).select();
         await context.sync();
       }),
+
+    ...(mergesUndo()
+      ? {
+          action: <T>(_label: string, work: () => Promise<T>): Promise<T> =>
+            excel().run({ delayForCellEdit: true, mergeUndoGroup: true }, async (context) => {
+              ambient = context;
+              try {
+                return await work();
+              } finally {
+                ambient = null;
+              }
+            }),
+        }
+      : {}),
   };
 }

@@ -102,7 +102,10 @@ export interface WorkbookPort {
   select(sheet: string, address: string): Promise<void>;
   /**
    * Optional: run `work` (a task pane action) so that what it writes is undone as one step. The
-   * playground's workbook has it; in Excel each write is already on Excel's own undo list.
+   * playground's workbook has it; so does Excel where ExcelApi 1.20 merges an Excel.run's syncs into
+   * one undo group (officePort.ts). On older Excel there is none and each request (each chunk of a
+   * write) is its own step on Excel's undo list, and removing a sheet after a failed or cancelled
+   * action clears Excel's undo list (Worksheet.delete supports no undo).
    */
   action?<T>(label: string, work: () => Promise<T>): Promise<T>;
 }

@@ -7,7 +7,9 @@
  *     1.4; ranges, tables, charts and used ranges are 1.1–1.2.
  *   CustomFunctionsRuntime 1.2: error values with messages (CustomFunctions.Error).
  *   SharedRuntime 1.1: the task pane and the functions share one runtime.
- * Newer calls (ExcelApi 1.6 suspendApiCalculationUntilNextSync) are used only when supported.
+ * Newer calls are used only where supported: mergeUndoGroup (ExcelApi 1.20, one undo step per
+ * write), delayForCellEdit (ExcelApi 1.11; older Excel fails the batch in cell-edit mode and the
+ * date system reader tries again).
  */
 export const REQUIRED_SETS: readonly (readonly [string, string])[] = [
   ["ExcelApi", "1.7"],

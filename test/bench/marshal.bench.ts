@@ -1,9 +1,12 @@
 /* What Excel marshals to the add-in for a 100,000-person cluster audit and budget sheet, before
    (one PBR.* call per person, as the journeys wrote until issue 19) and after (one spilled call per
-   result column; the audit's checks one per 5,000 people and a PBR.CHECKCOUNTS per summary). Each
+   result column; the audit's checks one per CHECK_BLOCK people and a PBR.CHECKCOUNTS per summary
+   and block; the budgets one RASBUILDUP per block of people, as the payload model sizes them). Each
    call is handed its ranges, including the whole profile or price and step table, every time it
    recalculates. The timed part builds the real plans; the check fails if the written sheets hold
-   more PBR.* calls than that. */
+   more PBR.* calls than that. The second bench prints the largest modelled payload (bytes in and out
+   of one call, test/support/payloadModel.ts) per journey at 100,000 and 1,000,000 people and fails
+   if any is over 1 MB. */
 import { CHECK_BLOCK, auditPlan, type AuditRow } from "../../src/taskpane/audit/plan";
 import { budgetPlan } from "../../src/taskpane/budget/plan";
 import { defaultProfileGrid } from "../../src/core/clusters/defaultProfile";
@@ -13,6 +16,9 @@ import { ILLUSTRATIVE_STEPS } from "../../src/core/ras/illustrative";
 import { rangeAddress } from "../../src/workbook/address";
 import type { WorkbookPlan } from "../../src/taskpane/plan/types";
 import { marshalled, type MarshalCount } from "../support/marshalModel";
+import { callPayloads, largestCall } from "../support/payloadModel";
+import { journeyFormulas } from "../support/payloadJourneys";
+import { CALL_PAYLOAD_BUDGET } from "../../src/taskpane/plan/payload";
 import type { Bench } from "./harness";
 
 const PEOPLE = 100_000;
@@ -87,10 +93,12 @@ export const benches: Bench[] = [
     run: () => auditPlan({ rows: people, profile: PROFILE, rules: RULES, byTeam: true }),
     check: () => {
       if (!after) return "model not run";
-      // A check per CHECK_BLOCK people, and the two summaries (by cluster, by team).
-      if (after.audit.calls > Math.ceil(PEOPLE / CHECK_BLOCK) + 2)
+      // A check per CHECK_BLOCK people, and per block a CHECKCOUNTS for each summary.
+      if (after.audit.calls > 3 * Math.ceil(PEOPLE / CHECK_BLOCK))
         return `audit writes ${after.audit.calls} PBR calls`;
-      if (after.budget.calls > 3) return `budget sheet writes ${after.budget.calls} PBR calls`;
+      // A RASBUILDUP and a RASBUDGET (k = 1) per block of people, and k from them.
+      const budgetBlocks = Math.ceil(PEOPLE / 9_500);
+      if (after.budget.calls > 2 * budgetBlocks) return `budget sheet writes ${after.budget.calls} PBR calls`;
     },
     items: PEOPLE,
     unit: "people",
@@ -98,3 +106,38 @@ export const benches: Bench[] = [
     runs: 2,
   },
 ];
+
+const KB = (n: number) => `${fmt(n / 1000)} kB`;
+let largest: string | null = null;
+
+benches.push({
+  name: "Marshalled payload per call (model): the largest PBR call each journey writes, 100,000 and 1,000,000 people",
+  run: () => {
+    const lines: string[] = [];
+    let problem: string | null = null;
+    for (const people of [100_000, 1_000_000]) {
+      const journeys = journeyFormulas(people);
+      for (const [journey, formulas] of Object.entries(journeys)) {
+        const top = largestCall(formulas);
+        if (!top) {
+          problem = `${journey} writes no PBR call`;
+          continue;
+        }
+        const calls = formulas.reduce((n, f) => n + callPayloads(f).length, 0);
+        lines.push(
+          `  ${fmt(people).padStart(9)} people, ${journey.padEnd(15)}: ${fmt(calls).padStart(4)} calls; largest PBR.${top.name} ${KB(top.bytesIn)} in, ${KB(top.bytesOut)} out`
+        );
+        if (Math.max(top.bytesIn, top.bytesOut) > CALL_PAYLOAD_BUDGET)
+          problem = `${journey} at ${people}: PBR.${top.name} is over ${CALL_PAYLOAD_BUDGET} bytes`;
+      }
+    }
+    largest = lines.join("\n");
+    return problem;
+  },
+  check: (problem) => (problem ? String(problem) : undefined),
+  detail: () => `\n${largest}`,
+  items: 1_100_000,
+  unit: "people",
+  target: { kind: "time", maxMs: 30_000 },
+  runs: 1,
+});

@@ -32,6 +32,9 @@ describe("generated custom functions metadata", () => {
     // only others are fixed choices (@customenum, type "string"): one value for the whole call, so
     // an error there rightly fails the whole call.
     expect(golden.allowErrorForDataTypeAny).toBe(true);
+    // …but not allowCustomDataForDataTypeAny: with it a data-type cell arrives as an object and a
+    // message would print "[object Object]"; without it Excel passes the cell's plain value.
+    expect(golden.allowCustomDataForDataTypeAny).toBeUndefined();
     type Param = { name: string; type?: string; customEnumId?: string; dimensionality?: string };
     const params: Param[] = golden.functions.flatMap((f: { parameters: Param[] }) => f.parameters);
     const others = params.filter((p) => (p.type ?? "any") !== "any");

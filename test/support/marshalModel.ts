@@ -44,6 +44,15 @@ export function cellsIn(arg: string): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
 
+/** Each PBR.* call in a formula: its name and its top-level argument texts. */
+export function callsIn(formula: string): { name: string; args: string[] }[] {
+  const out: { name: string; args: string[] }[] = [];
+  const re = /PBR\.([A-Z]+)\(/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula))
+    out.push({ name: m[1], args: args(formula, m.index + m[0].length - 1).list });
+  return out;
+}
+
 /** PBR.* calls in a set of formulas and the cells their range arguments marshal, in total. */
 export function marshalled(formulas: Iterable<unknown>): MarshalCount {
   let calls = 0;

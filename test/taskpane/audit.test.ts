@@ -1,5 +1,5 @@
 /* Cluster audit: rows from a caseload, CLUSTERCHECK per block of people, CHECKCOUNTS summaries and the chart. */
-import { auditPlan } from "../../src/taskpane/audit/plan";
+import { CHECK_BLOCK, auditPlan } from "../../src/taskpane/audit/plan";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
 import {
   guessColumn,
@@ -81,14 +81,15 @@ describe("cluster audit plan", () => {
     expect(JSON.stringify(plan).match(/PBR\.CLUSTERCHECK\(/g)).toHaveLength(1);
   });
 
-  it("writes one check per block of 5,000 people, each over its own rows", () => {
+  it("writes one check per block of CHECK_BLOCK people (the payload model), each over its own rows", () => {
+    expect(CHECK_BLOCK).toBe(3_500);
     const rows = Array.from({ length: 12_001 }, (_, i) => ({
       id: `P${i}`,
       team: null,
       recorded: 4,
       ratings: r(1),
     }));
-    const blocks = auditPlan({ rows, profile: null, byTeam: false }).sheets[0].blocks as unknown as {
+    const blocks = auditPlan({ rows, profile: null, byTeam: false, callRows: 5_000 }).sheets[0].blocks as unknown as {
       topLeft?: string;
       values?: unknown[][];
     }[];
@@ -98,8 +99,18 @@ describe("cluster audit plan", () => {
       ["X5005", '=IF($V$5005:$V$10004<>"",$V$5005:$V$10004,PBR.CLUSTERCHECK($D$5005:$U$10004,$C$5005:$C$10004))'],
       ["X10005", '=IF($V$10005:$V$12005<>"",$V$10005:$V$12005,PBR.CLUSTERCHECK($D$10005:$U$12005,$C$10005:$C$12005))'],
     ]);
+    // The summary counts each block with its own CHECKCOUNTS (workings at AL3), room for 1 group + All + 1.
     const summary = blocks.find((b) => b.values?.[0]?.[0] === "Checks by recorded cluster");
-    expect(summary!.values![2]).toEqual(["=PBR.CHECKCOUNTS($X$5:$X$12005,$C$5:$C$12005)"]);
+    expect(summary!.values!.slice(2).map((row) => row.slice(0, 2))).toEqual([
+      [4, "=SUMPRODUCT(($AL$5:$AL$13=$Z$6)*$AM$5:$AM$13)"],
+      ["All", "=SUM($AM$5:$AM$13)/2"],
+    ]);
+    const workings = blocks.find((b) => b.topLeft === "AL3");
+    expect(workings!.values!.map((row) => row[0]).filter((v) => String(v).startsWith("="))).toEqual([
+      "=PBR.CHECKCOUNTS($X$5:$X$5004,$C$5:$C$5004)",
+      "=PBR.CHECKCOUNTS($X$5005:$X$10004,$C$5005:$C$10004)",
+      "=PBR.CHECKCOUNTS($X$10005:$X$12005,$C$10005:$C$12005)",
+    ]);
   });
 
   it("counts the results by cluster and by team with one live PBR.CHECKCOUNTS each, and charts the by-cluster counts", () => {
@@ -210,5 +221,26 @@ describe("team names Excel would read as numbers, dates or comparisons", () => {
     expect(people.get("Mar-24")).toBe(1);
     expect(people.get("<5")).toBe(1);
     expect(people.get("North")).toBe(1);
+  });
+
+  it("split into blocks of 2 people, the summaries add the blocks up to the counts of one call, text groups exact", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    const teams = ["007", "7", "007", "Mar-24", "<5", "North", "north"];
+    const rows = teams.map((team, i) => ({ sheetRow: i + 5, id: `P${i}`, team, recorded: [99, 4, 11, 4, 0, 11, 4][i], ratings: Array(18).fill(i % 3) }));
+    const summaries: unknown[][][] = [];
+    for (const callRows of [undefined, 2]) {
+      const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+      const result = await runAudit(port, { rows, profile: null, byTeam: true, callRows });
+      const used = await port.readUsedRange(result.sheets.audit);
+      const z = 25; // column Z holds the summary labels
+      summaries.push(used.rows.map((row: unknown[]) => row.slice(z, z + 10)).filter((row: unknown[]) => row.some((v) => v !== null && v !== "")));
+    }
+    expect(JSON.stringify(summaries[1])).not.toMatch(/#(VALUE|N\/A|NUM|SPILL|REF)/);
+    expect(summaries[1]).toEqual(summaries[0]);
+    const people = new Map(summaries[1].map((row) => [String(row[0]), row[9]]));
+    expect([people.get("007"), people.get("7"), people.get("<5"), people.get("North")]).toEqual([2, 1, 1, 2]);
   });
 });

@@ -134,7 +134,7 @@ describe("budget planner", () => {
 });
 
 describe("rounding budgets in the planner (issue 12)", () => {
-  async function write(roundTo: number) {
+  async function write(roundTo: number, callRows?: number) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -145,7 +145,7 @@ describe("rounding budgets in the planner (issue 12)", () => {
       code: [1, 3, 4, 7, 11, 12, 13, 16, 18, 21][i % 10],
       step: 1 + (i % 5),
     }));
-    const result = await runBudget(port, { people, envelope: 80000, contingency: 0.1, prices: null, steps: null, roundTo });
+    const result = await runBudget(port, { people, envelope: 80000, contingency: 0.1, prices: null, steps: null, roundTo, callRows });
     const sheet = result.sheets.budgets;
     const budgets = Array.from({ length: 20 }, (_, i) => port.getValue(sheet, 11 + i, 7) as number);
     return {
@@ -172,5 +172,31 @@ describe("rounding budgets in the planner (issue 12)", () => {
     expect(total).toBeLessThanOrEqual(target);
     expect(gap).toBeCloseTo(target - total, 9);
     expect(gap).toBeLessThan(10);
+  });
+
+  it("split into calls of 7 people (the payload limit): the same k, every budget within a penny, never over, at most a penny a block short", async () => {
+    const whole = await write(0.01);
+    const split = await write(0.01, 7);
+    split.budgets.forEach((b, i) => expect(Math.abs(b - whole.budgets[i])).toBeLessThanOrEqual(0.01 + 1e-9));
+    expect(split.target).toBeCloseTo(72000, 9);
+    expect(split.total).toBeLessThanOrEqual(split.target + 1e-9);
+    expect(split.gap).toBeGreaterThanOrEqual(-1e-9);
+    expect(split.gap).toBeLessThan(0.03 + 1e-9); // three blocks: 7, 7, 6 people
+  });
+
+  it("split into calls: one RASBUILDUP per block at E12, E19, E26, and k from the blocks' costs at k = 1", () => {
+    const people = Array.from({ length: 20 }, (_, i) => ({ id: i, code: 11, step: 3 }));
+    const plan = budgetPlan({ people, envelope: 1000, contingency: 0, prices: null, steps: null, callRows: 7 });
+    const cells = plan.sheets[0].blocks.filter((b) => b.kind === "cells") as { topLeft: string; values: unknown[][] }[];
+    const at = (ref: string) => cells.find((b) => b.topLeft === ref)?.values;
+    expect(at("B7")?.[0][0]).toBe("=$B$9/SUM($N$12:$N$14)");
+    expect(at("E12")?.[0][0]).toBe("=PBR.RASBUILDUP($B$12:$B$18,$C$12:$C$18,,,$B$7)");
+    expect(at("E19")?.[0][0]).toBe("=PBR.RASBUILDUP($B$19:$B$25,$C$19:$C$25,,,$B$7)");
+    expect(at("E26")?.[0][0]).toBe("=PBR.RASBUILDUP($B$26:$B$31,$C$26:$C$31,,,$B$7)");
+    expect(at("N10")?.slice(2).map((r) => r[0])).toEqual([
+      "=SUM(PBR.RASBUDGET($B$12:$B$18,$C$12:$C$18,,,1))",
+      "=SUM(PBR.RASBUDGET($B$19:$B$25,$C$19:$C$25,,,1))",
+      "=SUM(PBR.RASBUDGET($B$26:$B$31,$C$26:$C$31,,,1))",
+    ]);
   });
 });

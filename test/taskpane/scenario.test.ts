@@ -123,6 +123,41 @@ describe("leaving out caseload rows that cannot be priced (issue 12)", () => {
   });
 });
 
+describe("a caseload bigger than one PBR.FYCOST call (the payload limit)", () => {
+  it("is costed in blocks at Y10, and the plan value and the count are their sums, equal to one call's", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createEmbeddedWorkbook } = require("../../src/workbook/embeddedPort");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPbrFunctions } = require("../support/pbrFunctions");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { caseloadPlanValue } = require("../../src/taskpane/scenario/plan");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    const sheet = await port.createSheet("Caseload");
+    const rows = Array.from({ length: 7 }, (_, i) => [`P${i}`, i === 4 ? 99 : 10 + i, 45748 + i * 9, 45838 + i * 30]);
+    await port.writeTable(sheet, "A1", "Caseload", ["ID", "Cluster", "Start date", "End date"], rows);
+    const refs = { codes: "Caseload!$B$2:$B$8", starts: "Caseload!$C$2:$C$8", ends: "Caseload!$D$2:$D$8", fyStartYear: 2025 };
+    const whole = caseloadPlanValue(refs, true);
+    expect(whole.workings).toBeUndefined();
+    const split = caseloadPlanValue(refs, true, 3);
+    expect(split.plan).toBe("=SUM($Z$12:$Z$14)");
+    expect(split.leftOutCount).toBe("=SUM($AA$12:$AA$14)");
+    expect(split.workings.slice(2).map((r: unknown[]) => r[1])).toEqual([
+      "=SUM(IFERROR(PBR.FYCOST(Caseload!$B$2:$B$4,Caseload!$C$2:$C$4,Caseload!$D$2:$D$4,2025),0))",
+      "=SUM(IFERROR(PBR.FYCOST(Caseload!$B$5:$B$7,Caseload!$C$5:$C$7,Caseload!$D$5:$D$7,2025),0))",
+      "=SUM(IFERROR(PBR.FYCOST(Caseload!$B$8,Caseload!$C$8,Caseload!$D$8,2025),0))",
+    ]);
+    const values = [];
+    for (const costed of [whole, split]) {
+      const result = await runScenario(port, { ...base, bands: null, plan: costed.plan, leftOutCount: costed.leftOutCount, workings: costed.workings, leftOut: [{ index: 4, sheetRow: 6, id: "P4", reason: "code 99" }] });
+      const s = result.sheets.scenario;
+      values.push([port.getValue(s, 4, 1), port.getValue(s, 7, 1)]);
+    }
+    expect(values[0][0]).toBeGreaterThan(0);
+    expect(values[1][0]).toBeCloseTo(values[0][0] as number, 6);
+    expect(values.map((v) => v[1])).toEqual([1, 1]);
+  });
+});
+
 describe("the year to cost a caseload in", () => {
   it("is the financial year most periods start in, ties to the later one", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -8,9 +8,11 @@ import { csvSource } from "../../src/taskpane/import/csvSource";
 import { runImport } from "../../src/taskpane/import/runImport";
 import { auditRowsFrom, runAudit } from "../../src/taskpane/audit/run";
 import { guessColumn, guessRatingColumns } from "../../src/taskpane/plan/columns";
-import { createOfficePort } from "../../src/workbook/officePort";
+import { SELECTION_PROBLEM, createOfficePort } from "../../src/workbook/officePort";
+import { insertAtSelection } from "../../src/taskpane/assistant/run";
 import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
-import type { WorkbookPort } from "../../src/workbook/port";
+import { asOneStep, type WorkbookPort } from "../../src/workbook/port";
+import { runBudget } from "../../src/taskpane/budget/run";
 import { ExcelLikeFake, excelDate, excelEntry, excelNumber } from "../support/excelBehaviour";
 import { FakeExcel } from "./officePortFake";
 
@@ -127,5 +129,81 @@ describe("hostile corpus through import → audit → re-read", () => {
     const used = await port.readUsedRange("Cluster audit");
     const cells = [used.header, ...used.rows].flat();
     for (const t of HOSTILE_TEAMS) expect(cells).toContain(t);
+  });
+});
+
+/** Office.context.requirements answering for the ExcelApi sets up to `excelApi`. */
+function officeWith(excelApi: string) {
+  (globalThis as { Office?: unknown }).Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) =>
+          name === "ExcelApi" && Number(version.split(".")[1]) <= Number(excelApi.split(".")[1]),
+      },
+    },
+  };
+}
+
+describe("undo after a journey, as Microsoft documents it", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  const people = Array.from({ length: 30 }, (_, i) => ({ id: `P${i}`, code: 11, step: 3 }));
+  const budget = { people, envelope: 100_000, contingency: 0.1, prices: null, steps: null, roundTo: 0.01 };
+
+  it("ExcelApi 1.20: the whole journey is one Excel.run with mergeUndoGroup, so one undo record", async () => {
+    officeWith("1.20");
+    const fake = new FakeExcel(["Sheet1"]);
+    (globalThis as { Excel?: unknown }).Excel = fake.api();
+    const port = createOfficePort();
+    expect(port.action).toBeDefined();
+    await asOneStep(port, "Budget planner", () => runBudget(port, budget, { chunkRows: 7 }));
+    expect(fake.requests.length).toBeGreaterThan(5); // many syncs (chunks, formats, names) …
+    expect(fake.undoRecords).toBe(1); // … one step back
+    expect(fake.runs).toBe(1);
+    expect(fake.runOptions[0]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+  });
+
+  it("older Excel: no action, each sync its own undo record (what docs/limits.md says)", async () => {
+    officeWith("1.19");
+    const fake = new FakeExcel(["Sheet1"]);
+    (globalThis as { Excel?: unknown }).Excel = fake.api();
+    const port = createOfficePort();
+    expect(port.action).toBeUndefined();
+    await asOneStep(port, "Budget planner", () => runBudget(port, budget, { chunkRows: 7 }));
+    expect(fake.undoRecords).toBeGreaterThan(5);
+    expect(fake.runOptions.every((o) => o.delayForCellEdit === true && !o.mergeUndoGroup)).toBe(true);
+  });
+
+  it("a failed journey inside the merged group still removes its sheet (Worksheet.delete runs on its own)", async () => {
+    officeWith("1.20");
+    const fake = new FakeExcel(["Sheet1"]);
+    fake.failOnRequest = 4;
+    (globalThis as { Excel?: unknown }).Excel = fake.api();
+    const port = createOfficePort();
+    await expect(asOneStep(port, "Budget planner", () => runBudget(port, budget, { chunkRows: 7 }))).rejects.toThrow(
+      "simulated"
+    );
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(fake.log.some((l) => l.startsWith("worksheet.delete"))).toBe(true);
+    // The delete ran outside the merged group: it did not throw UndoNotSupported, and it cleared the undo list.
+    expect(fake.runOptions.filter((o) => o.mergeUndoGroup)).toHaveLength(1);
+    expect(fake.undoRecords).toBe(0);
+  });
+});
+
+describe("a multi-area selection (Workbook.getSelectedRange throws, as Microsoft documents)", () => {
+  it("the port says in words what to do, and the assistant inserts nothing", async () => {
+    const fake = new FakeExcel(["Sheet1"]);
+    (globalThis as { Excel?: unknown }).Excel = fake.api();
+    fake.selection = { sheet: "Sheet1", address: "A1:B2,D4" };
+    const port = createOfficePort();
+    await expect(port.getSelection()).rejects.toThrow(SELECTION_PROBLEM);
+    const outcome = await insertAtSelection(port, Array(18).fill(1), null, null);
+    expect(outcome).toEqual({ ok: false, message: `Nothing was inserted. ${SELECTION_PROBLEM}` });
+    expect(fake.requests).toEqual([]);
+    fake.selection = { sheet: "Sheet1", address: "B3" };
+    expect((await insertAtSelection(port, Array(18).fill(1), null, null)).ok).toBe(true);
   });
 });

@@ -71,6 +71,15 @@ export class FakeExcel {
   /** Fail the sync that would send this write request (1-based count of write requests). */
   failOnRequest: number | undefined;
   runs = 0;
+  /** The options of every Excel.run, in order (delayForCellEdit, mergeUndoGroup). */
+  readonly runOptions: Excel.RunOptions[] = [];
+  /**
+   * Excel's undo list as Microsoft documents it: one record per sync that carried writes, or one
+   * per Excel.run with mergeUndoGroup; an API without undo (Worksheet.delete) clears it, and inside
+   * a merged group throws UndoNotSupported instead.
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities
+   */
+  undoRecords = 0;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.sheets.push({ name, cells: new Map() });
@@ -130,11 +139,17 @@ export class FakeExcel {
   api(): typeof Excel {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
-    return { run: (batch: (context: unknown) => Promise<unknown>) => fake.run(batch) } as unknown as typeof Excel;
+    type Batch = (context: unknown) => Promise<unknown>;
+    return {
+      run: (a: Excel.RunOptions | Batch, b?: Batch) => (typeof a === "function" ? fake.run(a, {}) : fake.run(b!, a)),
+    } as unknown as typeof Excel;
   }
 
-  private async run(batch: (context: unknown) => Promise<unknown>): Promise<unknown> {
+  private async run(batch: (context: unknown) => Promise<unknown>, options: Excel.RunOptions): Promise<unknown> {
     this.runs++;
+    this.runOptions.push(options);
+    const merged = options.mergeUndoGroup === true;
+    let mergedRecord = false;
     const tracked: Tracked[] = [];
     const pendingDeletes: (() => void)[] = [];
     const pendingAdds: (() => void)[] = [];
@@ -149,6 +164,7 @@ export class FakeExcel {
 
     let pending: FakeWrite[] = [];
     let tooLarge: string | null = null;
+    let multiArea = false;
     const addressOf = new WeakMap<object, string>();
     /** Every mock handed out during the run is synced by context.sync(), like Excel's proxies. */
     const mk = (objectData: Record<string, unknown>) => {
@@ -237,7 +253,10 @@ export class FakeExcel {
           return rangeMock(s.name, rangeAddress(0, 0, bottom + 1, right + 1));
         },
         delete() {
+          if (merged)
+            throw Object.assign(new Error("UndoNotSupported: Worksheet.delete cannot be grouped"), { code: "UndoNotSupported" });
           fake.log.push(`worksheet.delete ${s.name}`);
+          fake.undoRecords = 0; // an API without undo clears the user's undo list
           pendingDeletes.push(() => {
             fake.sheets.splice(fake.sheets.indexOf(s), 1);
             for (let i = fake.tables.length - 1; i >= 0; i--) if (fake.tables[i].sheet === s.name) fake.tables.splice(i, 1);
@@ -321,7 +340,17 @@ export class FakeExcel {
             pendingAdds.push(() => fake.names.push({ name, formula: reference }));
           },
         },
-        getSelectedRange: () => rangeMock(fake.selection.sheet, fake.selection.address),
+        // Excel: getSelectedRange throws when several areas are selected ("A1:B2,D4").
+        getSelectedRange: () => {
+          if (fake.selection.address.includes(",")) {
+            const mock = new OfficeMockObject({ address: "", worksheet: { name: "" } });
+            (mock as unknown as { load: () => void }).load = () => {
+              multiArea = true;
+            };
+            return mock;
+          }
+          return rangeMock(fake.selection.sheet, fake.selection.address);
+        },
       },
       application: {
         suspendApiCalculationUntilNextSync() {
@@ -332,6 +361,10 @@ export class FakeExcel {
         },
       },
       sync: async () => {
+        if (multiArea) {
+          multiArea = false;
+          throw Object.assign(new Error("This operation is not allowed on multiple selections."), { code: "InvalidSelection" });
+        }
         for (const t of tracked) {
           for (const p of t.watch) {
             const now = (t.mock as Record<string, unknown>)[p];
@@ -349,6 +382,7 @@ export class FakeExcel {
           for (const t of tracked) for (const p of t.watch) t.seen[p] = (t.mock as Record<string, unknown>)[p];
           throw Object.assign(new Error(`${code}: the payload is too large`), { code });
         }
+        const carries = pending.length > 0 || pendingAdds.length > 0;
         if (pending.length > 0) {
           const request = pending;
           pending = [];
@@ -365,6 +399,10 @@ export class FakeExcel {
         }
         for (const apply of pendingAdds.splice(0)) apply();
         for (const apply of pendingDeletes.splice(0)) apply();
+        if (carries && (!merged || !mergedRecord)) {
+          fake.undoRecords++;
+          mergedRecord = merged;
+        }
         // Resolve loads on the context tree and on every object handed out during this run.
         await OfficeMockObject.prototype.sync.call(context);
         for (const t of tracked) {

@@ -34,8 +34,9 @@ export function itemHeaderIndex(header: unknown): number {
   const tokens = String(header ?? "")
     .replace(/^\uFEFF/, "")
     .toLowerCase()
-    .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])/)
-    .filter((t) => t !== "");
+    // Runs of letters and runs of digits ("mhct_1" → mhct, 1; "q13" → q, 13); no lookbehind,
+    // which Safari before 16.4 (older Macs' webview) cannot parse.
+    .match(/[a-z]+|[0-9]+/g) ?? [];
   let i = 0;
   if (TOOL_WORDS.has(tokens[i])) i++;
   if (ITEM_WORDS.has(tokens[i])) i++;

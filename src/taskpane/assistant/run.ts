@@ -11,7 +11,13 @@ export async function insertAtSelection(
   profileRef: string | null,
   rulesRef: string | null = null
 ): Promise<InsertOutcome> {
-  const selection = await port.getSelection();
+  let selection;
+  try {
+    selection = await port.getSelection();
+  } catch (e) {
+    // The port says in words why the selection cannot be used (several areas, a chart selected).
+    return { ok: false, message: `Nothing was inserted. ${e instanceof Error ? e.message : String(e)}` };
+  }
   const plan = insertPlan(selection, ratings, superclass, profileRef, rulesRef);
   if (!(await port.isEmpty(plan.sheet, plan.address))) {
     return {

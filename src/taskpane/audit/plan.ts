@@ -11,8 +11,20 @@
  * Layout: A1 title, A2 note; the audit table at A4 (A:V, "Not assessed because" in V); column W
  * left empty (a spill cannot sit in a table); the Check header at X4, the check spills from X5;
  * summaries from Z4.
+ *
+ * Payload (plan/payload.ts): no call is handed or returns more than 1 MB. A check's answer can be
+ * about 115 characters, so CHECK_BLOCK people per call; with more than one block, each summary is
+ * counted per block (one PBR.CHECKCOUNTS per block in a workings area to the right, each given room
+ * for every group of the caseload and one more) and the summary adds the blocks up with SUMPRODUCT
+ * (an exact match, as CHECKCOUNTS groups: "007" stays apart from 7, "<5" is text), the All row from
+ * the blocks' All rows (half the column's total: each block's groups add up to its All row).
  */
-import { CHECK_COUNT_HEADER, CHECK_RESULTS, checkGroups } from "../../core/clusters/checkCounts";
+import {
+  ALL_GROUPS,
+  CHECK_COUNT_HEADER,
+  CHECK_RESULTS,
+  checkGroups,
+} from "../../core/clusters/checkCounts";
 import { ITEMS, ITEM_COUNT } from "../../core/clusters/items";
 import { PbrError } from "../../core/errors";
 import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
@@ -20,6 +32,7 @@ import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
+import { CELL_BYTES, blocks as blocksOf, boundRowBytes, columnsRowBytes, rowsPerCall } from "../plan/payload";
 import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
@@ -42,35 +55,76 @@ export interface AuditInputs {
   rules?: string | null;
   /** Whether the caseload had a team column (adds the by-team summary). */
   byTeam: boolean;
+  /** People per formula call; default CHECK_BLOCK (the payload model). */
+  callRows?: number;
 }
 
 const TABLE_ROW = 3; // 0-based header row (row 4)
 const NOT_ASSESSED_COL = 3 + ITEM_COUNT; // V
 const CHECK_COL = NOT_ASSESSED_COL + 2; // X
 const SUMMARY_COL = CHECK_COL + 2; // Z
-/** People per live PBR.CLUSTERCHECK formula (the Office write policy's rows per request). */
-export const CHECK_BLOCK = 5_000;
+/**
+ * People per live PBR.CLUSTERCHECK and per block's PBR.CHECKCOUNTS: a check's answer at its bound
+ * goes out of CLUSTERCHECK and, with the group cell (a 60-character team name), into CHECKCOUNTS.
+ */
+export const CHECK_BLOCK = rowsPerCall({
+  inRow: columnsRowBytes([CELL_BYTES.check, 64]),
+  outRow: boundRowBytes([CELL_BYTES.check]),
+});
+const WORKINGS_COL = SUMMARY_COL + CHECK_COUNT_HEADER.length + 3; // AL: right of the summaries
 
 /**
- * A summary block: title, header, and one live PBR.CHECKCOUNTS spilling a row per group (results,
- * Other, People) and the All row, counted in one pass over the check column.
+ * A summary: title, header, and the counts per group (results, Other, People) and the All row.
+ * One block of people: one live PBR.CHECKCOUNTS spilling them, counted in one pass. Several: a
+ * PBR.CHECKCOUNTS per block in a workings area at `workingsCol`, each with room for every group and
+ * one more, and the summary's rows (one per group the caseload has) adding the blocks up.
  */
 function summary(
   title: string,
   labelHeader: string,
-  groupRange: string,
-  checkRange: string,
-  top: number
-): CellsBlockLike {
-  return {
-    kind: "cells",
-    topLeft: cellAddress(top, SUMMARY_COL),
-    values: [
-      [title],
-      [labelHeader, ...CHECK_COUNT_HEADER],
-      [`=PBR.CHECKCOUNTS(${checkRange},${groupRange})`],
-    ],
-  };
+  groupCol: number,
+  labels: readonly (string | number)[],
+  top: number,
+  n: number,
+  workingsCol: number,
+  size: number
+): CellsBlockLike[] {
+  const parts = blocksOf(n, size);
+  const rangeOf = (col: number, first: number, rows: number) =>
+    absolute(rangeAddress(TABLE_ROW + 1 + first, col, rows, 1));
+  const head = [[title], [labelHeader, ...CHECK_COUNT_HEADER]];
+  if (parts.length === 1)
+    return [
+      {
+        kind: "cells",
+        topLeft: cellAddress(top, SUMMARY_COL),
+        values: [
+          ...head,
+          [`=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, 0, Math.max(n, 1))},${rangeOf(groupCol, 0, Math.max(n, 1))})`],
+        ],
+      },
+    ];
+  const room = labels.length + 2; // every group, the All row and one group more
+  const workings: CellInput[][] = [
+    [`Workings for "${title}": one PBR.CHECKCOUNTS per ${size.toLocaleString("en-GB")} people, so no formula hands Excel more than 1 MB`],
+    [labelHeader, ...CHECK_COUNT_HEADER],
+  ];
+  for (const [first, rows] of parts) {
+    workings.push([`=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, first, rows)},${rangeOf(groupCol, first, rows)})`]);
+    for (let k = 1; k < room; k++) workings.push([]);
+  }
+  const column = (offset: number) =>
+    absolute(rangeAddress(TABLE_ROW + 1, workingsCol + offset, parts.length * room, 1));
+  const counts = CHECK_COUNT_HEADER.map((_, j) => column(j + 1));
+  const rows: CellInput[][] = labels.map((label, i) => {
+    const at = absolute(cellAddress(top + 2 + i, SUMMARY_COL));
+    return [dataCell(label), ...counts.map((c) => `=SUMPRODUCT((${column(0)}=${at})*${c})`)];
+  });
+  rows.push([ALL_GROUPS, ...counts.map((c) => `=SUM(${c})/2`)]);
+  return [
+    { kind: "cells", topLeft: cellAddress(top, SUMMARY_COL), values: [...head, ...rows] },
+    { kind: "cells", topLeft: cellAddress(TABLE_ROW - 1, workingsCol), values: workings },
+  ];
 }
 
 /** Rows a summary takes: title, header, one per group and the All row. */
@@ -117,8 +171,8 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
   // One live check per block of CHECK_BLOCK people: each call hands its block's ratings over once
   // (not once per person), and an edited rating recalculates its own block, not everyone.
   const checks: Block[] = [];
-  for (let first = 0; first < Math.max(n, 1); first += CHECK_BLOCK) {
-    const height = Math.min(CHECK_BLOCK, Math.max(n, 1) - first);
+  const size = inputs.callRows && inputs.callRows > 0 ? inputs.callRows : CHECK_BLOCK;
+  for (const [first, height] of blocksOf(n, size)) {
     const body = (col: number, width = 1) =>
       absolute(rangeAddress(TABLE_ROW + 1 + first, col, height, width));
     const notAssessed = body(NOT_ASSESSED_COL);
@@ -133,14 +187,16 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
       values: [[check]],
     });
   }
-  const column = (col: number) => absolute(rangeAddress(TABLE_ROW + 1, col, Math.max(n, 1), 1));
-  const checkRange = column(CHECK_COL);
-
-  const clusters = checkGroups(inputs.rows.map((r) => r.recorded)).length;
+  const clusterLabels = checkGroups(inputs.rows.map((r) => r.recorded));
+  const clusters = clusterLabels.length;
   const blocks: Block[] = [
     titleBlock(
       "Cluster audit: recorded clusters against MHCT ratings",
-      `The Check column (X) is live PBR.CLUSTERCHECK, one formula per ${CHECK_BLOCK.toLocaleString("en-GB")} people: OK, or the first broken red rule and the best-fitting alternative; a person who cannot be assessed shows why (column V). The summaries are live PBR.CHECKCOUNTS over the Check column. ${
+      `The Check column (X) is live PBR.CLUSTERCHECK, one formula per ${size.toLocaleString("en-GB")} people: OK, or the first broken red rule and the best-fitting alternative; a person who cannot be assessed shows why (column V). The summaries are live PBR.CHECKCOUNTS over the Check column${
+        n > size
+          ? `, one per ${size.toLocaleString("en-GB")} people (workings from column AL) added up per group; a group that was not in the caseload when the audit was written is counted in All only`
+          : ""
+      }. ${
         inputs.profile
           ? `Profile: ${inputs.profile}.`
           : "Profile: the built-in indicative profile (not the national booklet grid)."
@@ -161,12 +217,14 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     },
     { kind: "cells", topLeft: cellAddress(TABLE_ROW, CHECK_COL), values: [["Check"]] },
     ...checks,
-    summary("Checks by recorded cluster", "Recorded cluster", column(2), checkRange, TABLE_ROW),
+    ...summary("Checks by recorded cluster", "Recorded cluster", 2, clusterLabels, TABLE_ROW, n, WORKINGS_COL, size),
   ];
   let next = TABLE_ROW + summaryRows(clusters) + 1;
   if (inputs.byTeam) {
-    blocks.push(summary("Checks by team", "Team", column(1), checkRange, next));
-    next += summaryRows(checkGroups(inputs.rows.map((r) => r.team)).length) + 1;
+    const teams = checkGroups(inputs.rows.map((r) => r.team));
+    const teamWorkings = WORKINGS_COL + CHECK_COUNT_HEADER.length + 2;
+    blocks.push(...summary("Checks by team", "Team", 1, teams, next, n, teamWorkings, size));
+    next += summaryRows(teams.length) + 1;
   }
   blocks.push({
     kind: "chart",

@@ -19,7 +19,7 @@ import { useLeaveOut } from "../ui/leaveOut";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { formatMoney, parseMoney, parseOptionalPercent, parsePercent, parseYear } from "../ui/parse";
 import { currentFinancialYear } from "../setup/plan";
-import { checkScenarioInputs, leftOutCountFormula, planFromCaseload, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
+import { caseloadPlanValue, checkScenarioInputs, suggestYear, variances, type ScenarioField, type ScenarioInputs } from "./plan";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { runScenario } from "./run";
 
@@ -120,14 +120,16 @@ function ScenarioForm({ port, active }: FormProps) {
         void runner.start(async (options) => {
           leaveOut.reset();
           const leaving = leftOut.length > 0;
-          const plan = refs ? planFromCaseload(refs, leaving) : settings.plan;
+          const costed = refs ? caseloadPlanValue(refs, leaving) : null;
+          const plan = costed ? costed.plan : settings.plan;
           const inputs: ScenarioInputs = {
             ...settings,
             plan,
             bands: bd ? tableRef(bd) : null,
             underBands: un ? tableRef(un) : null,
             leftOut,
-            leftOutCount: refs && leaving ? leftOutCountFormula(refs) : undefined,
+            leftOutCount: costed?.leftOutCount,
+            workings: costed?.workings,
             source: picker.name,
           };
           const result = await runScenario(port, inputs, options);

@@ -10,10 +10,11 @@
  */
 import { MAX_SERIAL, fyOf, fromWorkbookSerial, minDate } from "../../core/dates";
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
-import { cellAddress, rangeAddress } from "../../workbook/address";
+import { cellAddress, parseRange, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
+import { CELL_BYTES, blocks, boundRowBytes, columnsRowBytes, rowsPerCall, tableBytes } from "../plan/payload";
 import type { LeftOutRow } from "../plan/preflight";
 import { MONEY, PERCENT, type Block, type SheetPlan } from "../plan/types";
 
@@ -39,6 +40,8 @@ export interface ScenarioInputs {
   leftOutCount?: string;
   /** The caseload table's name, for the list's title. */
   source?: string;
+  /** The plan value's workings (one row per block of the caseload), written at WORKINGS_TOP. */
+  workings?: CellInput[][];
 }
 
 export const DEFAULT_VARIANCE = { from: -0.15, to: 0.15, step: 0.025 };
@@ -84,6 +87,9 @@ export function variances(from: number, to: number, step: number): number[] {
 }
 
 const FIRST = 9; // 0-based row of the Variance header (row 10)
+/** Where the plan value's workings go when the caseload is costed in blocks (Y10, right of the chart). */
+const WORKINGS_ROW = FIRST;
+const WORKINGS_COL = 24;
 
 /** The Scenario sheet's blocks (sheet key "scenario"). */
 export function scenarioSheet(
@@ -123,7 +129,7 @@ export function scenarioSheet(
           left > 0
             ? ` The plan value leaves out the caseload rows that cannot be priced (listed below the ${inputs.bands ? "variances" : "bands"}); fix them in the caseload and they are counted.`
             : ""
-        }`,
+        }${inputs.workings ? " The plan value adds up the workings at Y10: the caseload costed in blocks, so no formula hands Excel more than 1 MB." : ""}`,
       ],
       [],
       ["Setting", "Value"],
@@ -171,6 +177,14 @@ export function scenarioSheet(
       { address: rangeAddress(FIRST + 1, 9, n, 2), format: MONEY },
     ],
   });
+  if (inputs.workings) {
+    blocks.push({
+      kind: "cells",
+      topLeft: cellAddress(WORKINGS_ROW, WORKINGS_COL),
+      values: inputs.workings,
+      formats: [{ address: rangeAddress(WORKINGS_ROW + 2, WORKINGS_COL + 1, inputs.workings.length - 2, 1), format: MONEY }],
+    });
+  }
   if (!inputs.bands) {
     blocks.push({
       kind: "cells",
@@ -264,4 +278,76 @@ export function planFromCaseload(refs: CaseloadRefs, leaveOut = false): string {
 /** How many caseload rows PBR.FYCOST cannot price, live: =SUMPRODUCT(--ISERROR(PBR.FYCOST(…))). */
 export function leftOutCountFormula(refs: CaseloadRefs): string {
   return `=SUMPRODUCT(--ISERROR(${fyCost(refs)}))`;
+}
+
+/** `ref` (Sheet!$B$5:$B$100004) narrowed to `rows` rows from its `first` row (0-based). */
+function sliceRef(ref: string, first: number, rows: number): string {
+  const bang = ref.lastIndexOf("!");
+  const sheet = bang >= 0 ? ref.slice(0, bang + 1) : "";
+  const r = parseRange(ref.slice(bang + 1).replace(/\$/g, ""));
+  return sheet + absolute(rangeAddress(r.top + first, r.left, rows, r.right - r.left + 1));
+}
+
+/**
+ * Caseload rows per PBR.FYCOST call (plan/payload.ts): each row hands over a code, a start, an end
+ * and admitted days, and gets one number back; the price table goes with every call.
+ */
+export function fyCostBlockRows(refs: Pick<CaseloadRefs, "prices">): number {
+  const c = CELL_BYTES;
+  return rowsPerCall({
+    inRow: columnsRowBytes([c.code, c.serial, c.serial, c.serial]),
+    inFixed: tableBytes(refs.prices) + c.number,
+    outRow: boundRowBytes([c.number]),
+  });
+}
+
+export interface CaseloadPlanValue {
+  /** The plan value cell's formula. */
+  plan: string;
+  /** With leaveOut: the live count of rows that cannot be priced. */
+  leftOutCount?: string;
+  /** For a caseload bigger than one call: a block per row, written at Y10 (ScenarioInputs.workings). */
+  workings?: CellInput[][];
+}
+
+/**
+ * The plan value costed from a caseload, sized so no PBR.FYCOST call is handed more than 1 MB:
+ * one formula (`planFromCaseload`) when the caseload fits one call; otherwise a workings table at
+ * Y10 with one row per block of `callRows` caseload rows (its cost, and with leaveOut how many of
+ * its rows cannot be priced), and the plan value and the count as sums of that table.
+ */
+export function caseloadPlanValue(
+  refs: CaseloadRefs,
+  leaveOut = false,
+  callRows = fyCostBlockRows(refs)
+): CaseloadPlanValue {
+  const r = parseRange(refs.codes.slice(refs.codes.lastIndexOf("!") + 1).replace(/\$/g, ""));
+  const parts = blocks(r.bottom - r.top + 1, callRows);
+  if (parts.length === 1)
+    return { plan: planFromCaseload(refs, leaveOut), leftOutCount: leaveOut ? leftOutCountFormula(refs) : undefined };
+  const slice = (ref: string | null | undefined, first: number, rows: number) =>
+    ref ? sliceRef(ref, first, rows) : ref;
+  const rows = parts.map(([first, rows]): CellInput[] => {
+    const part: CaseloadRefs = {
+      ...refs,
+      codes: slice(refs.codes, first, rows)!,
+      starts: slice(refs.starts, first, rows)!,
+      ends: slice(refs.ends, first, rows)!,
+      admitted: slice(refs.admitted, first, rows),
+    };
+    const row: CellInput[] = [`${(first + 1).toLocaleString("en-GB")} to ${(first + rows).toLocaleString("en-GB")}`, planFromCaseload(part, leaveOut)];
+    if (leaveOut) row.push(leftOutCountFormula(part));
+    return row;
+  });
+  const column = (offset: number) =>
+    absolute(rangeAddress(WORKINGS_ROW + 2, WORKINGS_COL + offset, rows.length, 1));
+  return {
+    plan: `=SUM(${column(1)})`,
+    leftOutCount: leaveOut ? `=SUM(${column(2)})` : undefined,
+    workings: [
+      [`Plan value workings: the caseload costed ${callRows.toLocaleString("en-GB")} rows at a time, so no PBR.FYCOST formula hands Excel more than 1 MB`],
+      ["Caseload rows", "Cost in the year", ...(leaveOut ? ["Cannot be priced"] : [])],
+      ...rows,
+    ],
+  };
 }

@@ -1,8 +1,6 @@
-/** Sending cells to Excel: the one write path (values and formulas) and calculation control. */
+/** Sending cells to Excel: the one write path (values and formulas). */
 import { excelCell, isFormula } from "../cellText";
 import type { CellInput } from "../port";
-
-type Ctx = Excel.RequestContext;
 
 /**
  * The one way cells reach Excel: each cell is either a formula (a string starting "=") or data,
@@ -31,23 +29,13 @@ export function writeCells(range: Excel.Range, rows: readonly (readonly CellInpu
   else range.values = cells;
 }
 
-/**
- * Ask Excel not to recalculate until the next sync (ExcelApi 1.6), so a chunked write does not
- * recalculate every dependent PBR.* formula after each chunk. Returns false where the API is
- * missing (the write goes on without it). After the last chunk call `recalculate`: while
- * suspended, propagating the changes is the add-in's job.
+/*
+ * No calculation control on purpose. Application.suspendApiCalculationUntilNextSync (ExcelApi 1.6)
+ * lasts only until the next context.sync(), and a chunked write syncs once per chunk, so suspending
+ * per chunk saved nothing; and Application.calculate recalculates every open workbook, even when the
+ * user has chosen Manual calculation. Excel recalculates what a write makes dirty by itself; the
+ * plans write formulas over many rows after those rows (budget k and totals last), so a formula is
+ * not recalculated once per chunk.
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculate-member(1)
  */
-export function suspendCalculation(context: Ctx): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const supported = office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.6") ?? true;
-  const app = (context as { application?: Partial<Excel.Application> }).application;
-  if (!supported || typeof app?.suspendApiCalculationUntilNextSync !== "function") return false;
-  app.suspendApiCalculationUntilNextSync();
-  return true;
-}
-
-/** Recalculate what the write made dirty (Application.calculate "Recalculate", ExcelApi 1.1). */
-export function recalculate(context: Ctx): void {
-  const app = (context as { application?: Partial<Excel.Application> }).application;
-  if (typeof app?.calculate === "function") app.calculate("Recalculate" as Excel.CalculationType);
-}
