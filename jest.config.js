@@ -19,6 +19,9 @@ module.exports = {
       transform: { "^.+\\.tsx?$": tsJest },
       moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifest.js" },
       setupFilesAfterEnv: ["<rootDir>/test/support/fastCheck.ts"],
+      // A hang guard, not a speed check: whole-workbook tests take a few seconds alone and several
+      // times that on a loaded machine (speed is measured by npm run bench, never asserted here).
+      testTimeout: 30_000,
     },
     {
       displayName: "browser",
