@@ -2,12 +2,17 @@
 // the README there for provenance) into src/core/mhnrg/tables.json, the built-in rules and prices
 // that PBR.MHNRG and PBR.MHNRGPRICE use. Run `node scripts/author-mhnrg.mjs` after editing a CSV.
 import { readFileSync, writeFileSync } from "node:fs";
+import Papa from "papaparse";
 
 const dir = new URL("../src/core/mhnrg/source/", import.meta.url);
+/** A CSV's rows as objects keyed by its header (quoted fields may hold commas). */
 const csv = (name) => {
-  const [header, ...lines] = readFileSync(new URL(name, dir), "utf8").trim().split("\n");
-  const keys = header.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [keys[i], v])));
+  const parsed = Papa.parse(readFileSync(new URL(name, dir), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  if (parsed.errors.length > 0) throw new Error(`${name}: ${parsed.errors[0].message} (row ${parsed.errors[0].row})`);
+  return parsed.data;
 };
 const cat = (c) => (c === "cannot_classify" ? "" : c);
 
@@ -22,7 +27,10 @@ const out = {
   teams: csv("team_types.csv").map((r) => [r.serv_team_type, cat(r.population_category), r.setting_group, r.setting_code, r.is_crisis_referral === "true", r.crisis_requires_urgent_priority === "true"]),
   beds: csv("bed_types.csv").map((r) => [r.mh_admitted_patient_class, r.mhsds_version, cat(r.population_category), r.setting_code]),
   referrals: csv("referral_reasons.csv").map((r) => [r.prim_reason_referral_mh, cat(r.population_category)]),
-  prices: csv("prices.csv").map((r) => [r.currency_code, r.unit, r.price_gbp === "" ? null : Number(r.price_gbp)]),
+  prices: csv("prices.csv").map((r) => [r.currency_code, r.unit, r.price_gbp === "" ? null : Number(r.price_gbp), r.name, r.note, r.section]),
+  codeListsSource:
+    "MHSDS code lists (service team type referred to, hospital bed type / admitted patient class, primary reason for referral) with the months each is valid, from NHS England's public statistics code NHSDigital/mental-health-monthly-statistics (menh_bbrb/schemas/00_create_common_objects/01_create_common_tables.py: serv_team_type_ref_to_desc, hosp_bed_desc, ref_reason_desc).",
+  codes: csv("mhsds_codes.csv").map((r) => [r.list, r.code, r.name, r.valid_from, r.valid_to]),
 };
 writeFileSync(new URL("../tables.json", dir), JSON.stringify(out, null, 0).replace(/\],\[/g, "],\n[") + "\n");
-console.log(`${out.teams.length} team types, ${out.beds.length} bed types, ${out.prices.length} prices`);
+console.log(`${out.teams.length} team types, ${out.beds.length} bed types, ${out.prices.length} prices, ${out.codes.length} MHSDS codes`);

@@ -17,23 +17,28 @@ export const mhnrgErrors = {
     valueError(
       `row ${row}: diagnosis ${show(value)} is not an ICD-10 code (a letter and two digits, e.g. F20 or F20.0)`
     ),
-  unknownTeam: (row: number, value: unknown) =>
-    notFound(
-      `row ${row}: team type ${show(value)} is not an MHSDS service team type in the rules (e.g. A05, A14, C10, F01)`
+  // Not a code at all (#VALUE!). A valid MHSDS code that no rule lists is unclassified instead.
+  notTeam: (row: number, value: unknown) =>
+    valueError(
+      `row ${row}: team type ${show(value)} is not an MHSDS service team type (ServTeamTypeRefToMH, e.g. A05, A14, C10, F01)`
     ),
-  unknownBed: (row: number, value: unknown) =>
-    notFound(
-      `row ${row}: bed type ${show(value)} is not an MHSDS admitted patient class in the rules (v5 10–40, v6 200–311)`
+  notBed: (row: number, value: unknown) =>
+    valueError(
+      `row ${row}: bed type ${show(value)} is not an MHSDS hospital bed type (MHAdmittedPatientClass: v5 10–40, v6 200–213 or 300–311)`
     ),
-  unknownReason: (row: number, value: unknown) =>
-    notFound(
-      `row ${row}: referral reason ${show(value)} is not an MHSDS primary referral reason in the rules (01–30)`
+  notReason: (row: number, value: unknown) =>
+    valueError(
+      `row ${row}: referral reason ${show(value)} is not an MHSDS primary reason for referral (PrimReasonReferralMH 01–31)`
     ),
   badFlag: (row: number, what: string, value: unknown) =>
     valueError(`row ${row}: ${what} ${show(value)} is not TRUE or FALSE`),
   unknownCode: (row: number, value: unknown) =>
     notFound(
       `row ${row}: ${show(value)} is not a mental health resource group code (e.g. MAA98A, MAB96A, MAZ99Z)`
+    ),
+  specialisedSpell: (row: number, bed: string, code: string) =>
+    notFound(
+      `row ${row}: a MAZ99Z spell on bed type ${bed} is priced as ${code}, a specialised service (out of scope: commissioned by NHS England) with no indicative price; give fallback TRUE to price it at MBU98Z`
     ),
   specialised: (row: number, code: string) =>
     notFound(

@@ -26,11 +26,16 @@ function sentence(rules: MhnrgRules, g: Grouped): string {
       break;
     default:
       why =
-        "Nothing classifies the activity (no mapped diagnosis, service or referral reason): unclassified";
+        g.unlisted !== ""
+          ? `Nothing classifies the activity: ${g.unlisted} is a valid MHSDS code that the rules do not list (reason not in the rules), so unclassified`
+          : "Nothing classifies the activity (no mapped diagnosis, service or referral reason): unclassified";
   }
   if (g.cypFrom) why += `; under 18, so ${g.cypFrom} (adults only) becomes MCG`;
   else if (g.code.startsWith("MCG") && g.tier === "unclassified")
-    why = "Under 18 and nothing classifies the activity: CYP - Other";
+    why =
+      g.unlisted !== ""
+        ? `Under 18 and nothing classifies the activity (${g.unlisted} is a valid MHSDS code that the rules do not list): CYP - Other`
+        : "Under 18 and nothing classifies the activity: CYP - Other";
   const setting =
     g.code.endsWith("Z") && !g.code.startsWith("MCS") && !g.code.startsWith("MAZ99Z")
       ? g.code.slice(3, 5) === "97"

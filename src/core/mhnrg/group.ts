@@ -13,11 +13,17 @@
  * A contact's team type gives 96 (community) or 97 (crisis) with its setting letter; a team with
  * no setting gives 97Z for a crisis referral and 96Z otherwise; MAZ contacts use 99 with the
  * crisis setting letter or Z; MHST contacts are MCS99Z.
+ *
+ * One error policy: a value that is not an MHSDS code at all (team type X99, bed type 999,
+ * referral reason 99) is #VALUE! naming the row and value; a valid MHSDS code that the rules do
+ * not list (referral reasons 09, 28, 29, 31) does not classify, so the activity may end
+ * unclassified (MBU), and `unlisted` says which code, for PBR.MHNRGWHY and the task pane. A blank
+ * age counts as adult: the transcription's default, not a documented national rule.
  */
 import { PbrError, type ResultCell } from "../errors";
 import { COLUMN, readArgs, type Args } from "../args";
 import { isBlank, toKey, type CellValue } from "../values";
-import type { Bed, Category, MhnrgRules, Team } from "./tables";
+import { mhsdsCode, type Bed, type Category, type MhnrgRules, type Team } from "./tables";
 import { mhnrgErrors } from "./errors";
 
 export type Tier =
@@ -33,6 +39,13 @@ export interface Grouped {
   team: Team | undefined;
   bed: Bed | undefined;
   crisis: boolean;
+  /** Valid MHSDS codes on the row that the rules do not list, e.g. "referral reason 28 (Gambling disorder)"; "" for none. */
+  unlisted: string;
+}
+
+/** "referral reason 28 (Gambling disorder)" for a code the rules do not list. */
+function unlistedText(what: string, code: string, name: string): string {
+  return `${what} ${code} (${name})`;
 }
 
 /** "contact" → 0, "spell" → 1, otherwise -1. */
@@ -140,6 +153,7 @@ export function groupRow(
   let team: Team | undefined;
   let bed: Bed | undefined;
   let serviceCat: Category = "";
+  let unlisted = "";
   const service =
     serviceCell === null || serviceCell === undefined || serviceCell === ""
       ? ""
@@ -147,12 +161,20 @@ export function groupRow(
   if (service !== "") {
     if (kind === 0) {
       team = rules.teams.get(service);
-      if (!team) return mhnrgErrors.unknownTeam(row, serviceCell);
-      serviceCat = team.category;
+      if (team) serviceCat = team.category;
+      else {
+        const known = mhsdsCode("team_type", service);
+        if (!known) return mhnrgErrors.notTeam(row, serviceCell);
+        unlisted = unlistedText("team type", service, known.name);
+      }
     } else {
       bed = rules.beds.get(service);
-      if (!bed) return mhnrgErrors.unknownBed(row, serviceCell);
-      serviceCat = bed.category;
+      if (bed) serviceCat = bed.category;
+      else {
+        const known = mhsdsCode("bed_type", service);
+        if (!known) return mhnrgErrors.notBed(row, serviceCell);
+        unlisted = unlistedText("bed type", service, known.name);
+      }
     }
   }
   const reason =
@@ -162,8 +184,13 @@ export function groupRow(
   let reasonCat: Category = "";
   if (reason !== "") {
     const found = rules.referrals.get(reason);
-    if (found === undefined) return mhnrgErrors.unknownReason(row, reasonCell);
-    reasonCat = found;
+    if (found !== undefined) reasonCat = found;
+    else {
+      const known = mhsdsCode("referral_reason", reason);
+      if (!known) return mhnrgErrors.notReason(row, reasonCell);
+      const text = unlistedText("referral reason", reason, known.name);
+      unlisted = unlisted === "" ? text : `${unlisted} and ${text}`;
+    }
   }
   const crisisArg = readFlag(crisisCell, row, "crisisReferral");
   if (crisisArg instanceof PbrError) return crisisArg;
@@ -231,6 +258,7 @@ export function groupRow(
   into.team = team;
   into.bed = bed;
   into.crisis = crisis;
+  into.unlisted = unlisted;
   return into;
 }
 
@@ -243,6 +271,7 @@ export function newGrouped(): Grouped {
     team: undefined,
     bed: undefined,
     crisis: false,
+    unlisted: "",
   };
 }
 

@@ -4,6 +4,12 @@
  * priced at the first of: its group's Z setting, MBU with the same family and setting, MBU's Z
  * setting for the family. A specialised code (listed with no price: commissioned by NHS England)
  * is #N/A saying so, unless the user asks for that same fallback.
+ *
+ * A MAZ99Z inpatient spell (cross-cutting crisis: MAZ99 has only a contact price) is priced per
+ * bed day at the unclassified bed-day price of its ward's setting (bed type 200, acute → MBU98A
+ * £624.17; "unknown" → MBU98Z), as the grouper's users price it (DOMAIN.md section 10). Its bed
+ * type comes in `bedType`; a row with no bed type is a contact. Every answer carries the source's
+ * note on the price it used (an estimate, core commissioned only, specialised).
  */
 import { PbrError, type ResultCell } from "../errors";
 import { COLUMN, readArgs } from "../args";
@@ -12,7 +18,13 @@ import { readMff } from "../tariff/mff";
 import { isBlank, scalar, toKey, type CellValue } from "../values";
 import { mhnrgErrors } from "./errors";
 import { readFlag } from "./group";
-import { CODE_PATTERN, mhnrgName, type MhnrgPrice } from "./tables";
+import {
+  CODE_PATTERN,
+  defaultMhnrgRules,
+  mhnrgName,
+  mhsdsCode,
+  type MhnrgPrice,
+} from "./tables";
 
 export interface Priced {
   price: number;
@@ -41,25 +53,71 @@ export function priceFor(
   fallback: boolean
 ): Priced | PbrError {
   const code = toKey(value).toUpperCase();
-  if (!CODE_PATTERN.test(code)) return mhnrgErrors.unknownCode(row, value);
   const own = prices.get(code);
+  // A code the table does not list must at least be a resource group (MAT99Z is not).
+  if (!own && mhnrgName(code) === undefined) return mhnrgErrors.unknownCode(row, value);
   if (own && own.price !== null)
-    return { price: own.price, unit: own.unit, priced: code, note: "" };
+    return { price: own.price, unit: own.unit, priced: code, note: own.note ?? "" };
   if (own && !fallback) return mhnrgErrors.specialised(row, code);
+  if (!CODE_PATTERN.test(code)) return mhnrgErrors.noPrice(row, code);
   for (const alt of fallbacks(code)) {
     const p = prices.get(alt);
     if (p && p.price !== null) {
       const why = own
         ? `${code} is specialised (out of scope); priced as ${alt} on request`
         : `${code} has no price in the table; priced as ${alt}`;
-      return { price: p.price, unit: p.unit, priced: alt, note: why };
+      return { price: p.price, unit: p.unit, priced: alt, note: withNote(why, p) };
     }
   }
   return mhnrgErrors.noPrice(row, code);
 }
 
+const withNote = (why: string, p: MhnrgPrice) => (p.note ? `${why}; ${p.note}` : why);
+
+/** A spell's bed setting from its bed type: "A"–"D", "Z" for "unknown", null for blank, or an error. */
+export function readBedSetting(value: CellValue, row: number): string | null | PbrError {
+  if (isBlank(value)) return null;
+  const t = typeof value === "number" && Number.isInteger(value) ? String(value) : toKey(value).trim();
+  const lower = t.toLowerCase();
+  if (lower === "unknown" || lower === "not known") return "Z";
+  const bed = defaultMhnrgRules().beds.get(t);
+  if (bed) return bed.settingCode || "Z";
+  if (mhsdsCode("bed_type", t)) return "Z";
+  return mhnrgErrors.notBed(row, value);
+}
+
+const SETTING_NAMES: Record<string, string> = {
+  A: "acute & PICU",
+  B: "rehab",
+  C: "specialist",
+  D: "forensic",
+  Z: "setting not known",
+};
+
+/**
+ * A MAZ99Z spell's bed day: the unclassified (MBU98) bed-day price of its setting, or with
+ * fallback the chain from there (forensic MBU98D is specialised: MBU98Z on request).
+ */
+function spellPriceFor(
+  prices: Map<string, MhnrgPrice>,
+  setting: string,
+  bedCell: CellValue,
+  row: number,
+  fallback: boolean
+): Priced | PbrError {
+  const alt = `MBU98${setting}`;
+  const why = `MAZ99Z spell: bed days priced as ${alt} (unclassified bed day, ${SETTING_NAMES[setting]}), as the grouper's users do`;
+  const p = prices.get(alt);
+  if (p && p.price !== null) return { price: p.price, unit: p.unit, priced: alt, note: withNote(why, p) };
+  if (p && !fallback) return mhnrgErrors.specialisedSpell(row, toKey(bedCell), alt);
+  const z = prices.get("MBU98Z");
+  if (z && z.price !== null)
+    return { price: z.price, unit: z.unit, priced: "MBU98Z", note: withNote(`${why}; ${alt} has no price, so MBU98Z`, z) };
+  return mhnrgErrors.noPrice(row, alt);
+}
+
 /** PBR.MHNRGPRICE's column arguments. */
-export const PRICED = { code: COLUMN, mff: COLUMN };
+export const PRICED = { code: COLUMN, mff: COLUMN, bedType: COLUMN };
 /** PBR.MHNRGNAME's argument. */
 export const NAMED = { code: COLUMN };
 
@@ -72,22 +130,29 @@ export function mhnrgPriceRange(
   code: CellValue,
   mff: CellValue,
   detail: CellValue,
-  fallback: CellValue
+  fallback: CellValue,
+  bedType: CellValue = null
 ): NumberColumn | ResultCell[][] | PbrError {
   const wantDetail = readFlag(scalar(detail), 1, "detail");
   if (wantDetail instanceof PbrError) return wantDetail;
   const useFallback = readFlag(scalar(fallback), 1, "fallback");
   if (useFallback instanceof PbrError) return useFallback;
-  const cols = readArgs(PRICED, { code, mff });
+  const cols = readArgs(PRICED, { code, mff, bedType });
   if (cols instanceof PbrError) return cols;
-  const { code: codes, mff: mffs } = cols;
+  const { code: codes, mff: mffs, bedType: beds } = cols;
   /** Row i's price and MFF, or its error; null for a blank code. */
   const row = (i: number): { p: Priced; f: number } | PbrError | null => {
     const v = codes.at(i);
     if (isBlank(v)) return null;
     const f = readMff(mffs.at(i), i + 1);
     if (f instanceof PbrError) return f;
-    const p = priceFor(prices, v, i + 1, useFallback);
+    const bedCell = beds.at(i);
+    const setting = readBedSetting(bedCell, i + 1);
+    if (setting instanceof PbrError) return setting;
+    const p =
+      setting !== null && toKey(v).trim().toUpperCase() === "MAZ99Z"
+        ? spellPriceFor(prices, setting, bedCell, i + 1, useFallback)
+        : priceFor(prices, v, i + 1, useFallback);
     return p instanceof PbrError ? p : { p, f };
   };
   if (wantDetail) {

@@ -44,7 +44,21 @@ export interface MhnrgPrice {
   unit: string;
   /** null: specialised service, out of scope. */
   price: number | null;
+  /** The source's name for codes outside the resource-group pattern (Talking Therapies, ADHD/autism); "" otherwise. */
+  name?: string;
+  /** The source's note: an estimate ("Unit cost based on setting average"), "core commissioned only", specialised. */
+  note?: string;
 }
+
+/** One MHSDS code: its list, name and the months it is valid ("2021-10" … "2024-03"; "" open). */
+export interface MhsdsCode {
+  code: string;
+  name: string;
+  from: string;
+  to: string;
+}
+
+export type MhsdsList = "team_type" | "bed_type" | "referral_reason";
 
 /** Every 3-character code from start to end, same letter ("F20".."F25"). */
 export function expandRange(start: string, end: string): string[] {
@@ -116,25 +130,39 @@ export function defaultMhnrgRules(): MhnrgRules {
 
 export function defaultMhnrgPrices(): Map<string, MhnrgPrice> {
   builtInPrices ??= new Map(
-    (data.prices as [string, string, number | null][]).map(([code, unit, price]) => [
-      code,
-      { code, unit, price },
-    ])
+    (data.prices as [string, string, number | null, string, string][]).map(
+      ([code, unit, price, name, note]) => [code, { code, unit, price, name, note }]
+    )
   );
   return builtInPrices;
 }
+
+let codeLists: Map<MhsdsList, Map<string, MhsdsCode>> | undefined;
+
+/**
+ * The MHSDS code (team type, bed type or referral reason) with its name and valid months, or
+ * undefined when the value is not an MHSDS code of that list at all. Tells "a valid code the
+ * rules do not classify" (unclassified) from "not a code" (an error).
+ */
+export function mhsdsCode(list: MhsdsList, code: string): MhsdsCode | undefined {
+  if (!codeLists) {
+    codeLists = new Map();
+    for (const [l, c, name, from, to] of data.codes as [MhsdsList, string, string, string, string][]) {
+      let m = codeLists.get(l);
+      if (!m) codeLists.set(l, (m = new Map()));
+      m.set(c, { code: c, name, from, to });
+    }
+  }
+  return codeLists.get(list)?.get(code);
+}
+
+export const MHSDS_CODES_SOURCE: string = data.codeListsSource;
 
 /** The built-in price table as a worksheet range: Code | Unit price | Unit | Name | Note. */
 export function mhnrgPriceGrid(): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [["Code", "Unit price", "Unit", "Name", "Note"]];
   for (const p of defaultMhnrgPrices().values())
-    rows.push([
-      p.code,
-      p.price,
-      p.unit,
-      mhnrgName(p.code) ?? "",
-      p.price === null ? "Specialised service: out of scope" : "",
-    ]);
+    rows.push([p.code, p.price, p.unit, mhnrgName(p.code) ?? "", p.note ?? ""]);
   return rows;
 }
 
@@ -170,7 +198,10 @@ export const CODE_PATTERN = /^M[A-C][A-Z]9[6-9][A-DZ]$/;
 
 /** "Adult - Psychosis and Bipolar Disorders - Community - CMHT", or undefined for a code that is not an MHNRG. */
 export function mhnrgName(code: string): string | undefined {
-  if (!CODE_PATTERN.test(code)) return undefined;
+  if (!CODE_PATTERN.test(code)) {
+    const listed = defaultMhnrgPrices().get(code)?.name;
+    return listed ? listed : undefined;
+  }
   const group = code.slice(0, 3);
   const family = code.slice(3, 5);
   const setting = code[5];

@@ -8,8 +8,8 @@
  * Population is the one-letter category (A, B, C, E, F, S, Y, Z) or blank (cannot classify). The
  * kinds given replace the built-in tables of that kind; the others stay built in.
  *
- * Prices: a range with the header Code | Unit price (optionally Unit); a blank price marks a
- * specialised service.
+ * Prices: a range with the header Code | Unit price (optionally Unit and Note, as PBR.MHNRGTABLE
+ * spills them); a blank price marks a specialised service.
  */
 import { PbrError, show } from "../errors";
 import {
@@ -117,6 +117,7 @@ export function parseMhnrgPrices(grid: Grid): Map<string, MhnrgPrice> | PbrError
   const codeAt = header.indexOf("code");
   const priceAt = header.findIndex((h) => h === "unitprice" || h === "price" || h === "dayprice");
   const unitAt = header.indexOf("unit");
+  const noteAt = header.indexOf("note");
   if (codeAt < 0 || priceAt < 0)
     return new PbrError(
       "#VALUE!",
@@ -137,7 +138,7 @@ export function parseMhnrgPrices(grid: Grid): Map<string, MhnrgPrice> | PbrError
       );
     const unit =
       unitAt >= 0 ? toKey(cells[unitAt]) : code.slice(3, 5) === "98" ? "Bed Day" : "Contact";
-    out.set(code, { code, unit, price });
+    out.set(code, { code, unit, price, note: noteAt >= 0 ? toKey(cells[noteAt]) : "" });
   }
   return out;
 }

@@ -100,9 +100,11 @@ describe("settings", () => {
 
 describe("bad input names the row and the value", () => {
   const err = (v: unknown) => v as PbrError;
-  it("unknown kind, team type, bed type, referral reason", () => {
+  it("unknown kind; a team type, bed type or referral reason that is not an MHSDS code is #VALUE!", () => {
     expect(err(code("visit", 40, "", "A05")).message).toBe('row 1: kind "visit" is not "contact" or "spell" (a spell\'s bed days)');
-    expect(err(code("contact", 40, "", "X99")).kind).toBe("#N/A");
+    expect(err(code("contact", 40, "", "X99")).kind).toBe("#VALUE!");
+    expect(err(code("spell", 40, "", "999")).kind).toBe("#VALUE!");
+    expect(err(code("contact", 40, "", "A05", "99")).kind).toBe("#VALUE!");
     expect(err(code("contact", 40, "", "X99")).message).toContain('team type "X99"');
     expect(err(code("spell", 40, "", "999")).message).toContain('bed type "999"');
     expect(err(code("contact", 40, "", "A05", "99")).message).toContain('referral reason "99"');
