@@ -18,13 +18,7 @@ import { readMff } from "../tariff/mff";
 import { isBlank, scalar, toKey, type CellValue } from "../values";
 import { mhnrgErrors } from "./errors";
 import { readFlag } from "./group";
-import {
-  CODE_PATTERN,
-  defaultMhnrgRules,
-  mhnrgName,
-  mhsdsCode,
-  type MhnrgPrice,
-} from "./tables";
+import { CODE_PATTERN, defaultMhnrgRules, mhnrgName, mhsdsCode, type MhnrgPrice } from "./tables";
 
 export interface Priced {
   price: number;
@@ -77,7 +71,8 @@ const withNote = (why: string, p: MhnrgPrice) => (p.note ? `${why}; ${p.note}` :
 /** A spell's bed setting from its bed type: "A"–"D", "Z" for "unknown", null for blank, or an error. */
 export function readBedSetting(value: CellValue, row: number): string | null | PbrError {
   if (isBlank(value)) return null;
-  const t = typeof value === "number" && Number.isInteger(value) ? String(value) : toKey(value).trim();
+  const t =
+    typeof value === "number" && Number.isInteger(value) ? String(value) : toKey(value).trim();
   const lower = t.toLowerCase();
   if (lower === "unknown" || lower === "not known") return "Z";
   const bed = defaultMhnrgRules().beds.get(t);
@@ -108,12 +103,36 @@ function spellPriceFor(
   const alt = `MBU98${setting}`;
   const why = `MAZ99Z spell: bed days priced as ${alt} (unclassified bed day, ${SETTING_NAMES[setting]}), as the grouper's users do`;
   const p = prices.get(alt);
-  if (p && p.price !== null) return { price: p.price, unit: p.unit, priced: alt, note: withNote(why, p) };
+  if (p && p.price !== null)
+    return { price: p.price, unit: p.unit, priced: alt, note: withNote(why, p) };
   if (p && !fallback) return mhnrgErrors.specialisedSpell(row, toKey(bedCell), alt);
   const z = prices.get("MBU98Z");
   if (z && z.price !== null)
-    return { price: z.price, unit: z.unit, priced: "MBU98Z", note: withNote(`${why}; ${alt} has no price, so MBU98Z`, z) };
+    return {
+      price: z.price,
+      unit: z.unit,
+      priced: "MBU98Z",
+      note: withNote(`${why}; ${alt} has no price, so MBU98Z`, z),
+    };
   return mhnrgErrors.noPrice(row, alt);
+}
+
+/**
+ * One row's price as PBR.MHNRGPRICE gives it: the code's own price, or for a MAZ99Z spell (a bed
+ * type given) the unclassified bed-day price of its setting. The task pane prices with this too.
+ */
+export function priceActivity(
+  prices: Map<string, MhnrgPrice>,
+  code: CellValue,
+  bedCell: CellValue,
+  row: number,
+  fallback: boolean
+): Priced | PbrError {
+  const setting = readBedSetting(bedCell, row);
+  if (setting instanceof PbrError) return setting;
+  return setting !== null && toKey(code).trim().toUpperCase() === "MAZ99Z"
+    ? spellPriceFor(prices, setting, bedCell, row, fallback)
+    : priceFor(prices, code, row, fallback);
 }
 
 /** PBR.MHNRGPRICE's column arguments. */
@@ -146,13 +165,7 @@ export function mhnrgPriceRange(
     if (isBlank(v)) return null;
     const f = readMff(mffs.at(i), i + 1);
     if (f instanceof PbrError) return f;
-    const bedCell = beds.at(i);
-    const setting = readBedSetting(bedCell, i + 1);
-    if (setting instanceof PbrError) return setting;
-    const p =
-      setting !== null && toKey(v).trim().toUpperCase() === "MAZ99Z"
-        ? spellPriceFor(prices, setting, bedCell, i + 1, useFallback)
-        : priceFor(prices, v, i + 1, useFallback);
+    const p = priceActivity(prices, v, beds.at(i), i + 1, useFallback);
     return p instanceof PbrError ? p : { p, f };
   };
   if (wantDetail) {

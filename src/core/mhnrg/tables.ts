@@ -147,7 +147,13 @@ let codeLists: Map<MhsdsList, Map<string, MhsdsCode>> | undefined;
 export function mhsdsCode(list: MhsdsList, code: string): MhsdsCode | undefined {
   if (!codeLists) {
     codeLists = new Map();
-    for (const [l, c, name, from, to] of data.codes as [MhsdsList, string, string, string, string][]) {
+    for (const [l, c, name, from, to] of data.codes as [
+      MhsdsList,
+      string,
+      string,
+      string,
+      string,
+    ][]) {
       let m = codeLists.get(l);
       if (!m) codeLists.set(l, (m = new Map()));
       m.set(c, { code: c, name, from, to });

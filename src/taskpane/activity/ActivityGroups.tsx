@@ -1,8 +1,8 @@
 /* Activity by resource group: an activity table (or an extract opened here) in; a Resource groups
    sheet with a live =PBR.MHNRG and =PBR.MHNRGPRICE per row, a summary by group with the
-   unclassified share and specialised units, and a chart out. Rows that cannot be grouped are
-   found before anything is written, listed here with their sheet row, and left out only when the
-   user says so. */
+   unclassified share and specialised units, and a chart out. Rows that cannot be grouped,
+   duplicates and blank units are found before anything is written and listed here with their
+   sheet rows; nothing is left out until the user says so. */
 import { useEffect, useRef, useState } from "react";
 import {
   Body1,
@@ -11,6 +11,8 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Select,
 } from "@fluentui/react-components";
 import { ACCEPT, openCaseloadFile } from "../import/openFile";
@@ -27,7 +29,8 @@ import {
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { preferTable } from "../ui/tables";
 import { outcome, readBackErrors } from "../plan/outcome";
-import { preflightActivity, type Preflight } from "./plan";
+import { DEFAULT_CHOICES, preflightActivity, type Choices, type Preflight } from "./preflight";
+import { rowsText, sheetRows, summaryText } from "./summary";
 import {
   activityRowsFrom,
   guessActivityColumn,
@@ -45,23 +48,28 @@ const readXlsx: SheetReader = async (input) => {
 const FIELDS: { field: ActivityField; label: string; none: string }[] = [
   { field: "age", label: "Age column", none: "None (everyone adult)" },
   { field: "diagnosis", label: "Primary diagnosis (ICD-10) column", none: "None" },
-  { field: "service", label: "Team type (contacts) or bed type (spells) column", none: "None" },
+  { field: "team", label: "Team type column (contacts, e.g. ServTeamTypeRefToMH)", none: "None" },
+  { field: "bed", label: "Bed type column (spells, e.g. HospitalBedTypeMH)", none: "None" },
   { field: "reason", label: "Primary referral reason column", none: "None" },
   { field: "crisis", label: "Crisis referral column (TRUE/FALSE)", none: "None" },
+  {
+    field: "attendance",
+    label: "Attendance column (contacts: did-not-attend and cancelled are £0)",
+    none: "None (all attended)",
+  },
   { field: "units", label: "Units column (contacts or bed days)", none: "None (one per row)" },
 ];
-
-/** "1 row", "2 rows". */
-const rowsText = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}`;
 
 const NO_COLUMNS: ActivityColumns = {
   kind: -1,
   age: -1,
   diagnosis: -1,
-  service: -1,
+  team: -1,
+  bed: -1,
   reason: -1,
   crisis: -1,
   units: -1,
+  attendance: -1,
 };
 
 export const ActivityGroups = journey("Activity by resource group", ActivityForm);
@@ -73,6 +81,7 @@ function ActivityForm({ port, active }: FormProps) {
   const [cols, setCols] = useState<ActivityColumns>(NO_COLUMNS);
   const [kind, setKind] = useState<"column" | "contact" | "spell">("contact");
   const [checked, setChecked] = useState<Preflight | null>(null);
+  const [choices, setChoices] = useState<Choices>(DEFAULT_CHOICES);
   const [opening, setOpening] = useState<string | null>(null);
   const runner = useRunner(port, "Resource groups");
   const { table, error: tableError } = useTable(port, tableName);
@@ -110,30 +119,28 @@ function ActivityForm({ port, active }: FormProps) {
     }
   };
 
-  const check = (): Preflight | null => {
+  const check = (with_: Choices = choices): Preflight | null => {
     if (!table) return null;
     const rows = activityRowsFrom(table, cols, kind === "column" ? null : kind);
-    const result = preflightActivity(rows);
+    const result = preflightActivity(rows, with_);
     setChecked(result);
     return result;
+  };
+
+  const choose = (next: Choices) => {
+    setChoices(next);
+    check(next);
   };
 
   const write = (pre: Preflight) => {
     setChecked(null);
     void runner.start(async (options) => {
       const result = await runActivity(port, pre, tableName, options);
-      const share = pre.totalUnits > 0 ? (100 * pre.unclassifiedUnits) / pre.totalUnits : 0;
       const grouped = pre.rows.length - pre.leftOut.length;
       const success =
         `Wrote sheet ${result.sheets.groups}: ${grouped.toLocaleString("en-GB")} rows grouped by a live PBR.MHNRG, ` +
         `priced at the 2026/27 indicative prices, with a summary by resource group and a chart. ` +
-        `${share.toFixed(1)}% of units are unclassified (MBU). ` +
-        (pre.specialised.length > 0
-          ? `Specialised services (out of scope), counted but not priced: ${rowsText(pre.specialised.length)}. `
-          : "") +
-        (pre.leftOut.length > 0
-          ? `Left out: ${rowsText(pre.leftOut.length)} (Status says why).`
-          : "No rows were left out.");
+        summaryText(pre);
       return outcome(
         success,
         await readBackErrors(port, [result.sheets.groups]),
@@ -157,8 +164,13 @@ function ActivityForm({ port, active }: FormProps) {
       runner.fail(`Table ${tableName} has no rows of activity.`);
       return;
     }
-    if (pre.leftOut.length === 0) write(pre);
+    if (pre.invalid.length === 0 && pre.duplicates.length === 0 && pre.blankUnits.length === 0)
+      write(pre);
   };
+
+  const flagged =
+    checked &&
+    (checked.invalid.length > 0 || checked.duplicates.length > 0 || checked.blankUnits.length > 0);
 
   return (
     <div className={styles.form}>
@@ -221,20 +233,65 @@ function ActivityForm({ port, active }: FormProps) {
             />
           ))}
       </div>
-      {checked && checked.leftOut.length > 0 && (
+      {checked && flagged && (
         <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
-            {checked.leftOut.length.toLocaleString("en-GB")} of{" "}
-            {checked.rows.length.toLocaleString("en-GB")} rows cannot be grouped:{" "}
-            {checked.leftOut
-              .slice(0, 5)
-              .map((r) => `sheet row ${r.sheetRow}: ${r.reason_}`)
-              .join("; ")}
-            {checked.leftOut.length > 5 ? "; …" : ""}. Leave them out (they stay on the sheet,
-            marked, with no formulas) or correct the table and try again.
+            {checked.invalid.length > 0 && (
+              <div>
+                {checked.invalid.length.toLocaleString("en-GB")} of{" "}
+                {checked.rows.length.toLocaleString("en-GB")} rows cannot be grouped or priced:{" "}
+                {checked.invalid
+                  .slice(0, 5)
+                  .map((r) => `sheet row ${r.sheetRow}: ${r.reason_}`)
+                  .join("; ")}
+                {checked.invalid.length > 5 ? "; …" : ""}. They are left out (they stay on the
+                sheet, marked, with no formulas); or correct the table and try again.
+              </div>
+            )}
+            {checked.duplicates.length > 0 && (
+              <RadioGroup
+                aria-label="Duplicate rows"
+                value={choices.duplicates}
+                onChange={(_, d) =>
+                  choose({ ...choices, duplicates: d.value as Choices["duplicates"] })
+                }
+              >
+                <div>
+                  {rowsText(checked.duplicates.length)} repeat an earlier row exactly (
+                  {checked.duplicates
+                    .slice(0, 5)
+                    .map((d) => `sheet row ${d.row.sheetRow} = ${d.of}`)
+                    .join(", ")}
+                  {checked.duplicates.length > 5 ? "…" : ""}):
+                </div>
+                <Radio value="leave out" label="Leave duplicates out" />
+                <Radio value="keep" label="Keep duplicates (count them again)" />
+              </RadioGroup>
+            )}
+            {checked.blankUnits.length > 0 && (
+              <RadioGroup
+                aria-label="Blank units"
+                value={choices.blankUnits}
+                onChange={(_, d) =>
+                  choose({ ...choices, blankUnits: d.value as Choices["blankUnits"] })
+                }
+              >
+                <div>
+                  {rowsText(checked.blankUnits.length)} have no units (contacts or bed days):{" "}
+                  {sheetRows(checked.blankUnits)}:
+                </div>
+                <Radio value="leave out" label="Leave rows with blank units out" />
+                <Radio
+                  value="keep"
+                  label="Keep them as 1 (one contact; a same-day spell is 1 bed day)"
+                />
+              </RadioGroup>
+            )}
             <div>
               <Button onClick={() => write(checked)} disabled={runner.running}>
-                Leave {rowsText(checked.leftOut.length)} out and write
+                {checked.leftOut.length > 0
+                  ? `Leave ${rowsText(checked.leftOut.length)} out and write`
+                  : "Write"}
               </Button>
             </div>
           </MessageBarBody>

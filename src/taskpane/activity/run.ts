@@ -7,9 +7,13 @@ import type { CaseloadSource } from "../import/source";
 import { activityPlan, type ActivityRow, type Preflight } from "./plan";
 
 export type ActivityField =
-  "kind" | "age" | "diagnosis" | "service" | "reason" | "crisis" | "units";
+  "kind" | "age" | "diagnosis" | "team" | "bed" | "reason" | "crisis" | "units" | "attendance";
 
-/** MHSDS-style and everyday header names for each column, matched ignoring case, spaces, _ and -. */
+/**
+ * MHSDS-style and everyday header names for each column, matched ignoring case, spaces, _ and -:
+ * ServTeamTypeRefToMH (MHS102) for a contact's team type, HospitalBedTypeMH (MHS502) or
+ * MHAdmittedPatientClass for a spell's bed type, AttendOrDNACode (MHS201) for attendance.
+ */
 const SYNONYMS: Record<ActivityField, string[]> = {
   kind: ["kind", "activitytype", "activity", "type", "contactorspell"],
   age: [
@@ -31,21 +35,36 @@ const SYNONYMS: Record<ActivityField, string[]> = {
     "diag",
     "diagcode",
   ],
-  service: [
-    "service",
+  team: [
     "teamtype",
-    "servteamtyperefttomh",
     "servteamtypereftomh",
+    "servteamtyperefttomh",
+    "servteamtypemh",
     "serviceteamtype",
     "teamtypecode",
+    "serviceteamtypereferredto",
+    "team",
+  ],
+  bed: [
     "bedtype",
+    "hospitalbedtypemh",
     "mhadmittedpatientclass",
     "admittedpatientclass",
-    "hospitalbedtypemh",
-    "wardtype",
+    "hospitalbedtype",
+    "bedtypecode",
+    "wardbedtype",
   ],
   reason: ["referralreason", "primreasonreferralmh", "primaryreferralreason", "reasonforreferral"],
   crisis: ["crisis", "crisisreferral", "iscrisisreferral", "urgent"],
+  attendance: [
+    "attendance",
+    "attendordnacode",
+    "attendedordidnotattend",
+    "attended",
+    "attendancestatus",
+    "attendstatus",
+    "dna",
+  ],
   units: [
     "units",
     "contacts",
@@ -53,8 +72,10 @@ const SYNONYMS: Record<ActivityField, string[]> = {
     "beddayscount",
     "days",
     "count",
-    "activity count",
+    "activitycount",
     "quantity",
+    "beddaysinyear",
+    "numberofcontacts",
   ],
 };
 
@@ -89,10 +110,15 @@ export function activityRowsFrom(
       kind: fixedKind ?? at(row, cols.kind),
       age: at(row, cols.age),
       diagnosis: at(row, cols.diagnosis),
-      service: at(row, cols.service),
+      team: at(row, cols.team),
+      bed: at(row, cols.bed),
       reason: at(row, cols.reason),
       crisis: at(row, cols.crisis),
+      attendance: at(row, cols.attendance),
       units: at(row, cols.units),
+      unitsMapped: cols.units >= 0,
+      // The whole row, every column: two rows are duplicates only when nothing tells them apart.
+      key: JSON.stringify(row.map((v) => (v === undefined ? null : v))),
     });
   });
   return out;

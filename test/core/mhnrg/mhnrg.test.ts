@@ -9,8 +9,14 @@ import { mhnrg, mhnrgname, mhnrgprice, mhnrgwhy } from "../../../src/functions/m
 import { tariff } from "../../../src/functions/tariff";
 import { defaultMhnrgPrices, mhnrgPriceGrid } from "../../../src/core/mhnrg/tables";
 
-const code = (kind: string, age: unknown, diag: unknown, service: unknown, reason: unknown = null, crisis: unknown = null) =>
-  mhnrg([[kind]], [[age]], [[diag]], [[service]], [[reason]], [[crisis]])[0][0];
+const code = (
+  kind: string,
+  age: unknown,
+  diag: unknown,
+  service: unknown,
+  reason: unknown = null,
+  crisis: unknown = null
+) => mhnrg([[kind]], [[age]], [[diag]], [[service]], [[reason]], [[crisis]])[0][0];
 
 describe("population group: first rule that classifies wins", () => {
   it("diagnosis first: F20 psychosis on a CMHT contact is MAA96A", () => {
@@ -101,7 +107,9 @@ describe("settings", () => {
 describe("bad input names the row and the value", () => {
   const err = (v: unknown) => v as PbrError;
   it("unknown kind; a team type, bed type or referral reason that is not an MHSDS code is #VALUE!", () => {
-    expect(err(code("visit", 40, "", "A05")).message).toBe('row 1: kind "visit" is not "contact" or "spell" (a spell\'s bed days)');
+    expect(err(code("visit", 40, "", "A05")).message).toBe(
+      'row 1: kind "visit" is not "contact" or "spell" (a spell\'s bed days)'
+    );
     expect(err(code("contact", 40, "", "X99")).kind).toBe("#VALUE!");
     expect(err(code("spell", 40, "", "999")).kind).toBe("#VALUE!");
     expect(err(code("contact", 40, "", "A05", "99")).kind).toBe("#VALUE!");
@@ -113,10 +121,17 @@ describe("bad input names the row and the value", () => {
     expect(err(code("contact", -1, "", "A05")).kind).toBe("#NUM!");
     expect(err(code("contact", 131, "", "A05")).kind).toBe("#NUM!");
     expect(err(code("contact", 40, "20F", "A05")).kind).toBe("#VALUE!");
-    expect(err(code("contact", 40, "20F", "A05")).message).toContain('diagnosis "20F" is not an ICD-10 code');
+    expect(err(code("contact", 40, "20F", "A05")).message).toContain(
+      'diagnosis "20F" is not an ICD-10 code'
+    );
   });
   it("a bad row is its own error; blank rows are blank", () => {
-    const out = mhnrg([["contact"], [null], ["contact"]], [[40], [null], [40]], [["F20"], [null], ["??"]], [["A05"], [null], ["A05"]]);
+    const out = mhnrg(
+      [["contact"], [null], ["contact"]],
+      [[40], [null], [40]],
+      [["F20"], [null], ["??"]],
+      [["A05"], [null], ["A05"]]
+    );
     expect(out[0][0]).toBe("MAA96A");
     expect(out[1][0]).toBe("");
     expect((out[2][0] as PbrError).message).toContain("row 3");
@@ -130,7 +145,9 @@ describe("why, names and prices", () => {
     expect(String(row[3])).toContain("under 18, so MAA (adults only) becomes MCG");
   });
   it("MHNRGNAME", () => {
-    expect(mhnrgname([["MAA96A"]])[0][0]).toBe("Adult - Psychosis and Bipolar Disorders - Community - CMHT");
+    expect(mhnrgname([["MAA96A"]])[0][0]).toBe(
+      "Adult - Psychosis and Bipolar Disorders - Community - CMHT"
+    );
     expect(mhnrgname([["MAZ99B"]])[0][0]).toBe("Adult - Cross-cutting crisis - Alternatives");
     expect(mhnrgname([["MBU98Z"]])[0][0]).toBe("Other/Unclassified - Inpatient");
     expect((mhnrgname([["XYZ"]])[0][0] as PbrError).kind).toBe("#N/A");
@@ -152,7 +169,12 @@ describe("why, names and prices", () => {
     expect(spec.kind).toBe("#N/A");
     expect(spec.message).toContain("specialised service");
     const [row] = mhnrgprice([["MAA98C"]], null as never, null as never, true, true);
-    expect(row).toEqual([616.55, "Bed Day", "MAA98Z", "MAA98C is specialised (out of scope); priced as MAA98Z on request"]);
+    expect(row).toEqual([
+      616.55,
+      "Bed Day",
+      "MAA98Z",
+      "MAA98C is specialised (out of scope); priced as MAA98Z on request",
+    ]);
   });
   it("fallback chain: group Z, then MBU same family and setting, then MBU Z", () => {
     // MBC98x are all specialised: MBC98Z has no price, so MBU98A.
@@ -165,9 +187,38 @@ describe("why, names and prices", () => {
 
 describe("properties", () => {
   const published = new Set(defaultMhnrgPrices().keys());
-  const teams = ["A01", "A02", "A03", "A05", "A11", "A14", "A15", "A16", "A18", "C10", "F01", "Z01", "E01", "B02"];
+  const teams = [
+    "A01",
+    "A02",
+    "A03",
+    "A05",
+    "A11",
+    "A14",
+    "A15",
+    "A16",
+    "A18",
+    "C10",
+    "F01",
+    "Z01",
+    "E01",
+    "B02",
+  ];
   const beds = ["200", "203", "204", "209", "213", "306", "10", "13", "22", "40", ""];
-  const diags = ["", "F20", "F32", "F50", "F60", "F84", "F00", "G30", "F10", "Z99", "R44", "Q90", "F41"];
+  const diags = [
+    "",
+    "F20",
+    "F32",
+    "F50",
+    "F60",
+    "F84",
+    "F00",
+    "G30",
+    "F10",
+    "Z99",
+    "R44",
+    "Q90",
+    "F41",
+  ];
   const reasons = ["", "01", "04", "08", "12", "14", "18", "24", "10"];
   const row = fc.record({
     kind: fc.constantFrom("contact", "spell"),
@@ -186,7 +237,8 @@ describe("properties", () => {
         const c = code(r.kind, r.age, r.diag, service, r.reason, r.crisis) as string;
         expect(published.has(c)).toBe(true);
         if (r.age !== null && r.age < 18) expect(c).toMatch(/^(MBC|MBY|MCS|MCG)/);
-        if (r.diag !== "") expect(code(r.kind, r.age, r.diag + r.suffix, service, r.reason, r.crisis)).toBe(c);
+        if (r.diag !== "")
+          expect(code(r.kind, r.age, r.diag + r.suffix, service, r.reason, r.crisis)).toBe(c);
       }),
       { numRuns: 3000 }
     );

@@ -11,23 +11,39 @@ import { mhnrg, mhnrgname, mhnrgprice, mhnrgtable, mhnrgwhy } from "../../../src
 import { defaultMhnrgPrices, defaultMhnrgRules, mhsdsCode } from "../../../src/core/mhnrg/tables";
 import data from "../../../src/core/mhnrg/tables.json";
 
-const code = (kind: string, age: unknown, diag: unknown, service: unknown, reason: unknown = null) =>
-  mhnrg([[kind]], [[age]], [[diag]], [[service]], [[reason]], [[null]])[0][0];
+const code = (
+  kind: string,
+  age: unknown,
+  diag: unknown,
+  service: unknown,
+  reason: unknown = null
+) => mhnrg([[kind]], [[age]], [[diag]], [[service]], [[reason]], [[null]])[0][0];
 const why = (kind: string, age: unknown, diag: unknown, service: unknown, reason: unknown = null) =>
   mhnrgwhy([[kind]], [[age]], [[diag]], [[service]], [[reason]], [[null]])[0];
 const N = null as never;
 
 describe("MHSDS code lists", () => {
   it("hold the referral reasons 01–31 (no 17), with 31 from v6 (April 2024)", () => {
-    const reasons = (data.codes as string[][]).filter((c) => c[0] === "referral_reason").map((c) => c[1]);
+    const reasons = (data.codes as string[][])
+      .filter((c) => c[0] === "referral_reason")
+      .map((c) => c[1]);
     expect(reasons).toHaveLength(30);
     expect(reasons).not.toContain("17");
-    expect(mhsdsCode("referral_reason", "28")).toEqual({ code: "28", name: "Gambling disorder", from: "2021-10", to: "" });
+    expect(mhsdsCode("referral_reason", "28")).toEqual({
+      code: "28",
+      name: "Gambling disorder",
+      from: "2021-10",
+      to: "",
+    });
     expect(mhsdsCode("referral_reason", "31")?.from).toBe("2024-04");
   });
   it("hold v5 bed types (October 2021 to March 2024) and v6 bed types (from April 2024)", () => {
     expect(mhsdsCode("bed_type", "10")).toMatchObject({ from: "2021-10", to: "2024-03" });
-    expect(mhsdsCode("bed_type", "206")).toMatchObject({ name: "Adult Low Secure", from: "2024-04", to: "" });
+    expect(mhsdsCode("bed_type", "206")).toMatchObject({
+      name: "Adult Low Secure",
+      from: "2024-04",
+      to: "",
+    });
     expect(mhsdsCode("bed_type", "16")).toBeUndefined();
     expect(mhsdsCode("bed_type", "999")).toBeUndefined();
   });
@@ -63,7 +79,9 @@ describe("error policy", () => {
     expect(sentence).toBe(
       "Nothing classifies the activity: referral reason 28 (Gambling disorder) is a valid MHSDS code that the rules do not list (reason not in the rules), so unclassified: MBU96A Other/Unclassified - Community - CMHT."
     );
-    expect(String(why("contact", 12, "", "A05", "09")[3])).toContain("referral reason 09 (Drug and alcohol difficulties)");
+    expect(String(why("contact", 12, "", "A05", "09")[3])).toContain(
+      "referral reason 09 (Drug and alcohol difficulties)"
+    );
   });
   it("a valid code the user's rules leave out is unclassified too (bed type not in a one-row bed table)", async () => {
     const rules = [
@@ -71,22 +89,41 @@ describe("error policy", () => {
       ["bed", "200", "", "", "A", ""],
     ];
     expect(mhnrg([["spell"]], [[40]], [[""]], [["206"]], N, N, rules)[0][0]).toBe("MBU98Z");
-    expect(String(mhnrgwhy([["spell"]], [[40]], [[""]], [["206"]], N, N, rules)[0][3])).toContain("bed type 206 (Adult Low Secure)");
+    expect(String(mhnrgwhy([["spell"]], [[40]], [[""]], [["206"]], N, N, rules)[0][3])).toContain(
+      "bed type 206 (Adult Low Secure)"
+    );
   });
   it("a value that is not a code is #VALUE! naming the row and the value", () => {
-    const out = mhnrg([["contact"], ["spell"], ["contact"], ["contact"]], [[40], [40], [40], [40]], [[""], [""], [""], [""]], [["A05"], ["999"], ["A5"], ["A05"]], [["04"], [null], [null], ["17"]]);
+    const out = mhnrg(
+      [["contact"], ["spell"], ["contact"], ["contact"]],
+      [[40], [40], [40], [40]],
+      [[""], [""], [""], [""]],
+      [["A05"], ["999"], ["A5"], ["A05"]],
+      [["04"], [null], [null], ["17"]]
+    );
     expect(out[0][0]).toBe("MAB96A");
     const e = out.slice(1).map(([v]) => [(v as PbrError).kind, (v as PbrError).message]);
     expect(e).toEqual([
-      ["#VALUE!", 'row 2: bed type "999" is not an MHSDS hospital bed type (MHAdmittedPatientClass: v5 10–40, v6 200–213 or 300–311)'],
-      ["#VALUE!", 'row 3: team type "A5" is not an MHSDS service team type (ServTeamTypeRefToMH, e.g. A05, A14, C10, F01)'],
-      ["#VALUE!", 'row 4: referral reason "17" is not an MHSDS primary reason for referral (PrimReasonReferralMH 01–31)'],
+      [
+        "#VALUE!",
+        'row 2: bed type "999" is not an MHSDS hospital bed type (MHAdmittedPatientClass: v5 10–40, v6 200–213 or 300–311)',
+      ],
+      [
+        "#VALUE!",
+        'row 3: team type "A5" is not an MHSDS service team type (ServTeamTypeRefToMH, e.g. A05, A14, C10, F01)',
+      ],
+      [
+        "#VALUE!",
+        'row 4: referral reason "17" is not an MHSDS primary reason for referral (PrimReasonReferralMH 01–31)',
+      ],
     ]);
   });
 
   const teams = (data.codes as string[][]).filter((c) => c[0] === "team_type").map((c) => c[1]);
   const beds = (data.codes as string[][]).filter((c) => c[0] === "bed_type").map((c) => c[1]);
-  const reasons = (data.codes as string[][]).filter((c) => c[0] === "referral_reason").map((c) => c[1]);
+  const reasons = (data.codes as string[][])
+    .filter((c) => c[0] === "referral_reason")
+    .map((c) => c[1]);
   const published = new Set(defaultMhnrgPrices().keys());
   it("property: every valid team type, bed type and referral reason gets a published code, never an error", () => {
     fc.assert(
@@ -126,12 +163,17 @@ describe("MAZ99Z spells priced by their ward's setting", () => {
   });
   it("a contact (no bed type) keeps the contact price; MFF multiplies the bed day", () => {
     expect(price("MAZ99Z", null).slice(0, 3)).toEqual([227.8, "Contact", "MAZ99Z"]);
-    expect(mhnrgprice([["MAZ99Z"]], N, [[1.1]], N, N, [["200"]])[0][0]).toBeCloseTo(624.17 * 1.1, 9);
+    expect(mhnrgprice([["MAZ99Z"]], N, [[1.1]], N, N, [["200"]])[0][0]).toBeCloseTo(
+      624.17 * 1.1,
+      9
+    );
   });
   it("a forensic ward (MBU98D) is specialised: #N/A saying so, MBU98Z on request", () => {
     const e = price("MAZ99Z", "206")[0] as PbrError;
     expect(e.kind).toBe("#N/A");
-    expect(e.message).toContain("a MAZ99Z spell on bed type 206 is priced as MBU98D, a specialised service");
+    expect(e.message).toContain(
+      "a MAZ99Z spell on bed type 206 is priced as MBU98D, a specialised service"
+    );
     expect(price("MAZ99Z", "206", true).slice(0, 3)).toEqual([580.82, "Bed Day", "MBU98Z"]);
   });
   it("a bed type that is not a code is #VALUE!; other codes ignore a bed type", () => {
@@ -148,8 +190,15 @@ describe("notes and the rest of the schedule", () => {
     expect(row("MAA97C")[4]).toBe("Unit cost based on population/setting average");
     expect(row("MAA98C")[4]).toBe("Specialised service - out of scope");
     expect(row("MAA98A")[4]).toBe("");
-    expect(mhnrgprice([["MCS99Z"]], N, N, true)[0]).toEqual([273.09, "Contact", "MCS99Z", "Unit cost based on CYP contact average"]);
-    const estimates = table.slice(1).filter((r) => r[1] !== "" && /based on|core commissioned/.test(String(r[4])));
+    expect(mhnrgprice([["MCS99Z"]], N, N, true)[0]).toEqual([
+      273.09,
+      "Contact",
+      "MCS99Z",
+      "Unit cost based on CYP contact average",
+    ]);
+    const estimates = table
+      .slice(1)
+      .filter((r) => r[1] !== "" && /based on|core commissioned/.test(String(r[4])));
     const mentalHealth = estimates.filter((r) => /^M..9[6-9]/.test(String(r[0])));
     expect(mentalHealth).toHaveLength(29);
   });
@@ -158,12 +207,18 @@ describe("notes and the rest of the schedule", () => {
     expect(tt).toHaveLength(54);
     expect(tt.every((r) => r[2] === "Contact")).toBe(true);
     expect(mhnrgprice([["MAT01A"], ["MAT14Z"]])).toEqual([[103.08], [126.59]]);
-    expect(mhnrgname([["MAT01A"]])[0][0]).toBe("Talking Therapies - Depression - Mild - Low Intensity");
+    expect(mhnrgname([["MAT01A"]])[0][0]).toBe(
+      "Talking Therapies - Depression - Mild - Low Intensity"
+    );
   });
   it("ADHD/autism guide prices: 13 rows with their own units, £100–£1,500", () => {
     const adhd = table.filter((r) => /^M[AC]Y8/.test(String(r[0])));
     expect(adhd).toHaveLength(13);
-    expect(row("MAY80A").slice(1, 4)).toEqual([850, "Assessment", "Adult - ADHD Assessment - Face-to-Face"]);
+    expect(row("MAY80A").slice(1, 4)).toEqual([
+      850,
+      "Assessment",
+      "Adult - ADHD Assessment - Face-to-Face",
+    ]);
     expect(row("MCY82A").slice(1, 3)).toEqual([100, "Review"]);
     expect(row("MAY81Z")[2]).toBe("Titration pathway");
     expect(Math.max(...adhd.map((r) => r[1] as number))).toBe(1500);
