@@ -1,6 +1,7 @@
 // Turns the transcribed 2026/27 mental health currency tables (src/core/mhnrg/source/*.csv, see
 // the README there for provenance) into src/core/mhnrg/tables.json, the built-in rules and prices
-// that PBR.MHNRG and PBR.MHNRGPRICE use. Run `node scripts/author-mhnrg.mjs` after editing a CSV.
+// that PBR.MHNRG and PBR.MHNRGPRICE use. Run `node scripts/author-mhnrg.mjs` after editing a CSV
+// (`--check` only compares).
 import { readFileSync, writeFileSync } from "node:fs";
 import Papa from "papaparse";
 
@@ -21,7 +22,7 @@ const out = {
   title: "Mental health resource groups 2026/27: grouping rules and indicative prices",
   source:
     "NHS England Non-Acute Collection Template v0.95, Schedule of Indicative Prices 26/27 (adjusted unit costs from the 2024/25 National Cost Collection), and NHS England's mental health currency grouping, as transcribed by an ICB analytics team in the public repository wnl-icb-analytics/dbt-analytics (commit 1ff8c54e8b53c27f4f1088a91849d13553741227, seeds/nhse_mh_currency_*_2627.csv and seeds/nhse_currency_prices_2627.csv).",
-  note: "Indicative prices for local agreement, not a mandatory tariff. A blank price is a specialised service commissioned by NHS England (out of scope for ICB costing). Load a newer table to replace these.",
+  note: "Indicative: no public NHS England document states these rules or prices; they are an ICB team's transcription. For local agreement, not a mandatory tariff. A blank price is a specialised service commissioned by NHS England (out of scope for ICB costing). Load a newer table to replace these.",
   version: "2026/27",
   diagnosis: csv("icd10_groups.csv").map((r) => [
     r.icd10_range_start,
@@ -64,10 +65,17 @@ const out = {
     "MHSDS code lists (service team type referred to, hospital bed type / admitted patient class, primary reason for referral) with the months each is valid, from NHS England's public statistics code NHSDigital/mental-health-monthly-statistics (menh_bbrb/schemas/00_create_common_objects/01_create_common_tables.py: serv_team_type_ref_to_desc, hosp_bed_desc, ref_reason_desc).",
   codes: csv("mhsds_codes.csv").map((r) => [r.list, r.code, r.name, r.valid_from, r.valid_to]),
 };
-writeFileSync(
-  new URL("../tables.json", dir),
-  JSON.stringify(out, null, 0).replace(/\],\[/g, "],\n[") + "\n"
-);
+const text = JSON.stringify(out, null, 0).replace(/\],\[/g, "],\n[") + "\n";
+const target = new URL("../tables.json", dir);
+// `--check`: fail when tables.json is not what the CSVs compile to (test/core/mhnrg/policy.test.ts).
+if (process.argv.includes("--check")) {
+  if (readFileSync(target, "utf8") !== text) {
+    console.error("src/core/mhnrg/tables.json is stale: run node scripts/author-mhnrg.mjs");
+    process.exit(1);
+  }
+  process.exit(0);
+}
+writeFileSync(target, text);
 console.log(
   `${out.teams.length} team types, ${out.beds.length} bed types, ${out.prices.length} prices, ${out.codes.length} MHSDS codes`
 );

@@ -1,13 +1,14 @@
 /**
  * PBR.MHNRG and PBR.MHNRGWHY: the mental health resource group of each piece of activity (a
- * contact, or a spell's bed days), by NHS England's 2026/27 rules (DOMAIN.md section 8):
+ * contact, or a spell's bed days), by NHS England's 2026/27 grouping as transcribed by an ICB
+ * analytics team (no public NHS England document states these rules; indicative; DOMAIN.md
+ * sections 9 and 10):
  *
  * Population group, first rule that classifies wins: the primary diagnosis (first three
  * characters of the ICD-10 code), then the team type (contacts) or bed type (spells), then the
  * primary referral reason, else unclassified (MBU). Under-18s may only be in C, Y or S: any
  * other group found for them becomes MCG (CYP - Other), and an MHST team (S) is checked first for
- * them; an adult contact with an MHST team type falls through to the next rule. A blank age
- * counts as adult, as in the national rules.
+ * them; an adult contact with an MHST team type falls through to the next rule.
  *
  * Setting: a spell's bed type gives 98A–D (98Z when not known); MAZ inpatient activity is MAZ99Z.
  * A contact's team type gives 96 (community) or 97 (crisis) with its setting letter; a team with

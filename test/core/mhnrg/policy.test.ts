@@ -5,6 +5,8 @@
  * ADHD/autism rows of the same schedule. Expected figures are read by hand from the sources named
  * in src/core/mhnrg/source/README.md.
  */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import fc from "fast-check";
 import { PbrError } from "../../../src/core/errors";
 import { mhnrg, mhnrgname, mhnrgprice, mhnrgtable, mhnrgwhy } from "../../../src/functions/mhnrg";
@@ -225,5 +227,17 @@ describe("notes and the rest of the schedule", () => {
   });
   it("a code in neither the pattern nor the table is still #N/A", () => {
     expect((mhnrgprice([["MAT99Z"]])[0][0] as PbrError).kind).toBe("#N/A");
+  });
+});
+
+describe("the built-in tables", () => {
+  it("tables.json is what the source CSVs compile to (node scripts/author-mhnrg.mjs)", () => {
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        [join(__dirname, "..", "..", "..", "scripts", "author-mhnrg.mjs"), "--check"],
+        { stdio: "pipe" }
+      )
+    ).not.toThrow();
   });
 });
