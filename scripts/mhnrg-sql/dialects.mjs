@@ -51,6 +51,7 @@ export const DIALECTS = {
     // at most three significant whole digits (anything longer is out of range anyway).
     toNumber: (x) => `CAST(${x} AS DOUBLE PRECISION)`,
     needsGuardedCast: true,
+    materializeSteps: true,
   },
   tsql: {
     ...base,

@@ -7,10 +7,10 @@
 -- the team type (contacts) or bed type (spells). Needs the seed tables (seeds.sql).
 -- Output: one row per input row; a row's problem is in error_kind and failed_check, never a failed
 -- query. A blank row (no kind, age, diagnosis or service) gives blank columns.
-WITH ts AS (
+WITH ts AS MATERIALIZED (
   SELECT (chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288) || chr(65279)) AS chars
 ),
-n0 AS (
+n0 AS MATERIALIZED (
   SELECT i.row_id,
     btrim(COALESCE(i.kind, ''), ts.chars) AS kind_t,
     btrim(COALESCE(i.age, ''), ts.chars) AS age_t,
@@ -21,7 +21,7 @@ n0 AS (
     upper(btrim(COALESCE(i.crisis_referral, ''), ts.chars)) AS flag_t
   FROM mhnrg_input i CROSS JOIN ts
 ),
-n1 AS (
+n1 AS MATERIALIZED (
   SELECT n0.row_id, n0.svc, n0.diag_t,
     CASE WHEN n0.kind_t = '' AND n0.age_t = '' AND n0.diag_t = '' AND n0.svc = '' THEN 1 ELSE 0 END AS blank_row,
     CASE WHEN lower(n0.kind_t) IN ('contact', 'contacts') THEN 0 WHEN lower(n0.kind_t) IN ('spell', 'spells', 'bed day', 'bed days', 'bedday') THEN 1 ELSE -1 END AS kind,
@@ -33,7 +33,7 @@ n1 AS (
     CASE WHEN n0.flag_t IN ('TRUE', 'Y', 'YES') THEN 1 WHEN n0.flag_t IN ('FALSE', 'N', 'NO', '') THEN 0 ELSE -1 END AS flag
   FROM n0
 ),
-n2 AS (
+n2 AS MATERIALIZED (
   SELECT n1.*,
     CASE WHEN n1.age_n IS NOT NULL AND n1.age_n < 18 THEN 1 ELSE 0 END AS cyp,
     COALESCE(dg.category, '') AS diag_cat,
@@ -58,7 +58,7 @@ n2 AS (
     LEFT JOIN mhnrg_mhsds_codes mr ON mr.list = 'referral_reason' AND mr.code = n1.rsn
 ),
 -- The checks in the functions' order; the first that fails is the row's error.
-n3 AS (
+n3 AS MATERIALIZED (
   SELECT n2.*,
     CASE
       WHEN n2.blank_row = 1 THEN ''
@@ -81,13 +81,13 @@ n3 AS (
     END AS tier
   FROM n2
 ),
-n4 AS (
+n4 AS MATERIALIZED (
   SELECT n3.*,
     CASE n3.tier WHEN 'MHST' THEN n3.svc_cat WHEN 'diagnosis' THEN n3.diag_cat WHEN 'team type' THEN n3.svc_cat WHEN 'bed type' THEN n3.svc_cat WHEN 'referral reason' THEN n3.rsn_cat ELSE '' END AS cat,
     CASE n3.tier WHEN 'diagnosis' THEN n3.diag3 WHEN 'referral reason' THEN n3.rsn WHEN 'unclassified' THEN '' ELSE n3.svc END AS deciding_value
   FROM n3
 ),
-n5 AS (
+n5 AS MATERIALIZED (
   SELECT n4.*,
     CASE
       WHEN n4.cyp = 1 AND COALESCE(pg.available_to_cyp, 0) = 0 THEN 'MCG'
@@ -96,7 +96,7 @@ n5 AS (
     END AS grp
   FROM n4 LEFT JOIN mhnrg_groups pg ON pg.category = n4.cat
 ),
-n6 AS (
+n6 AS MATERIALIZED (
   SELECT n5.*,
     CASE
       WHEN n5.kind = 1 AND n5.grp = 'MAZ' THEN 'MAZ99Z'
@@ -114,14 +114,14 @@ n6 AS (
 -- unclassified bed day of its setting (else MBU98Z); any other code at its own price, or when the
 -- table has no row for it, at the first priced of: its group's Z setting, MBU same family and
 -- setting, MBU Z (family 99 looks in 97).
-n7 AS (
+n7 AS MATERIALIZED (
   SELECT n6.*,
     CASE WHEN n6.kind = 1 AND n6.svc <> '' AND n6.code = 'MAZ99Z' THEN 1 ELSE 0 END AS maz_spell,
     SUBSTRING(n6.code, 4, 2) AS fam,
     CASE WHEN SUBSTRING(n6.code, 4, 2) = '99' THEN '97' ELSE SUBSTRING(n6.code, 4, 2) END AS mbu_fam
   FROM n6
 ),
-n8 AS (
+n8 AS MATERIALIZED (
   SELECT n7.*,
     CASE WHEN n7.maz_spell = 1 THEN ('MBU98' || CASE WHEN n7.bed_setting <> '' THEN n7.bed_setting ELSE 'Z' END) ELSE n7.code END AS c0,
     CASE WHEN n7.maz_spell = 1 THEN '' ELSE (n7.grp || n7.fam || 'Z') END AS c1,
@@ -131,7 +131,7 @@ n8 AS (
     CASE WHEN (n7.grp = 'MCS' AND n7.code <> 'MCS99Z') OR (n7.grp = 'MAZ' AND n7.fam <> '99') THEN 0 ELSE 1 END AS named
   FROM n7
 ),
-n9 AS (
+n9 AS MATERIALIZED (
   SELECT n8.row_id, n8.blank_row, n8.failed_check, n8.code, n8.tier, n8.deciding_value, n8.maz_spell, n8.named, n8.c0, n8.c1, n8.c2, n8.c3,
     p0.code AS p0_code, p0.price AS p0_price, p0.unit AS p0_unit,
     p1.price AS p1_price, p1.unit AS p1_unit,
@@ -143,7 +143,7 @@ n9 AS (
     LEFT JOIN mhnrg_prices p2 ON p2.code = n8.c2
     LEFT JOIN mhnrg_prices p3 ON p3.code = n8.c3
 ),
-n10 AS (
+n10 AS MATERIALIZED (
   SELECT n9.*,
     CASE
       WHEN n9.blank_row = 1 OR n9.failed_check <> '' THEN ''
