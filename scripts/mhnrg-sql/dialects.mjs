@@ -26,6 +26,8 @@ const base = {
   text: "VARCHAR",
   price: "DECIMAL(12, 2)",
   int: "INTEGER",
+  /** Drops the golden check's view before its tables are replaced ("" where CREATE OR REPLACE does). */
+  dropView: "DROP VIEW IF EXISTS mhnrg_output;",
   /** CREATE TABLE for a seed (dropped first, so the file can be re-run). */
   create: (name, cols) =>
     `DROP TABLE IF EXISTS ${name};\nCREATE TABLE ${name} (${cols.join(", ")});`,
@@ -65,6 +67,7 @@ export const DIALECTS = {
     full: (x, p) =>
       `(${p.likes.map((l) => `${x} COLLATE Latin1_General_BIN LIKE ${quote(l)}`).join(" OR ")})`,
     toNumber: (x) => `TRY_CAST(${x} AS FLOAT)`,
+    dropView: "IF OBJECT_ID(N'mhnrg_output', N'V') IS NOT NULL DROP VIEW mhnrg_output;",
     create: (name, cols) =>
       `IF OBJECT_ID(N'${name}', N'U') IS NOT NULL DROP TABLE ${name};\nCREATE TABLE ${name} (${cols.join(", ")});`,
   },
@@ -83,6 +86,9 @@ export const DIALECTS = {
   snowflake: {
     ...base,
     title: "Snowflake",
+    // Snowflake's own idiom for a re-runnable script.
+    create: (name, cols) => `CREATE OR REPLACE TABLE ${name} (${cols.join(", ")});`,
+    dropView: "",
     trimSet: () => `(${TRIM_CODES.map((c) => `CHR(${c})`).join(" || ")})`,
     trim: (x, set) => `TRIM(${x}, ${set})`,
     // REGEXP_LIKE matches the whole string.
