@@ -7,19 +7,16 @@
 -- the team type (contacts) or bed type (spells). Needs the seed tables (seeds.sql).
 -- Output: one row per input row; a row's problem is in error_kind and failed_check, never a failed
 -- query. A blank row (no kind, age, diagnosis or service) gives blank columns.
-WITH ts AS (
-  SELECT (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279)) AS chars
-),
-n0 AS (
+WITH n0 AS (
   SELECT i.row_id,
-    TRIM(COALESCE(i.kind, ''), ts.chars) AS kind_t,
-    TRIM(COALESCE(i.age, ''), ts.chars) AS age_t,
-    CASE WHEN '+' = SUBSTRING(TRIM(COALESCE(i.age, ''), ts.chars), 1, 1) OR '-' = SUBSTRING(TRIM(COALESCE(i.age, ''), ts.chars), 1, 1) THEN SUBSTRING(TRIM(COALESCE(i.age, ''), ts.chars), 2, 4000) ELSE TRIM(COALESCE(i.age, ''), ts.chars) END AS age_body,
-    upper(TRIM(COALESCE(i.diagnosis, ''), ts.chars)) AS diag_t,
-    upper(TRIM(COALESCE(i.service, ''), ts.chars)) AS svc,
-    upper(TRIM(COALESCE(i.referral_reason, ''), ts.chars)) AS rsn_t,
-    upper(TRIM(COALESCE(i.crisis_referral, ''), ts.chars)) AS flag_t
-  FROM mhnrg_input i CROSS JOIN ts
+    TRIM(COALESCE(i.kind, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))) AS kind_t,
+    TRIM(COALESCE(i.age, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))) AS age_t,
+    CASE WHEN '+' = SUBSTRING(TRIM(COALESCE(i.age, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))), 1, 1) OR '-' = SUBSTRING(TRIM(COALESCE(i.age, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))), 1, 1) THEN SUBSTRING(TRIM(COALESCE(i.age, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))), 2, 4000) ELSE TRIM(COALESCE(i.age, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279))) END AS age_body,
+    upper(TRIM(COALESCE(i.diagnosis, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279)))) AS diag_t,
+    upper(TRIM(COALESCE(i.service, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279)))) AS svc,
+    upper(TRIM(COALESCE(i.referral_reason, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279)))) AS rsn_t,
+    upper(TRIM(COALESCE(i.crisis_referral, ''), (CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || CHR(32) || CHR(160) || CHR(5760) || CHR(8192) || CHR(8193) || CHR(8194) || CHR(8195) || CHR(8196) || CHR(8197) || CHR(8198) || CHR(8199) || CHR(8200) || CHR(8201) || CHR(8202) || CHR(8232) || CHR(8233) || CHR(8239) || CHR(8287) || CHR(12288) || CHR(65279)))) AS flag_t
+  FROM mhnrg_input i
 ),
 n1 AS (
   SELECT n0.row_id, n0.svc, n0.diag_t,
@@ -49,11 +46,13 @@ n2 AS (
     COALESCE(rr.category, '') AS rsn_cat,
     CASE WHEN mr.code IS NOT NULL THEN 1 ELSE 0 END AS rsn_mhsds
   FROM n1
-    LEFT JOIN mhnrg_diagnosis dg ON n1.diag_form = 1 AND dg.code = n1.diag3
-    LEFT JOIN mhnrg_team_types tt ON n1.kind = 0 AND tt.code = n1.svc
-    LEFT JOIN mhnrg_bed_types bt ON n1.kind = 1 AND bt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mt ON n1.kind = 0 AND mt.list = 'team_type' AND mt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mb ON n1.kind = 1 AND mb.list = 'bed_type' AND mb.code = n1.svc
+    -- Every join is an equality on one key (a row that cannot match has a NULL key), so engines
+    -- hash it; a condition on the left row alone in ON made DuckDB fall back to nested loops.
+    LEFT JOIN mhnrg_diagnosis dg ON dg.code = CASE WHEN n1.diag_form = 1 THEN n1.diag3 END
+    LEFT JOIN mhnrg_team_types tt ON tt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_bed_types bt ON bt.code = CASE WHEN n1.kind = 1 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mt ON mt.list = 'team_type' AND mt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mb ON mb.list = 'bed_type' AND mb.code = CASE WHEN n1.kind = 1 THEN n1.svc END
     LEFT JOIN mhnrg_referral_reasons rr ON rr.code = n1.rsn
     LEFT JOIN mhnrg_mhsds_codes mr ON mr.list = 'referral_reason' AND mr.code = n1.rsn
 ),

@@ -7,19 +7,16 @@
 -- the team type (contacts) or bed type (spells). Needs the seed tables (seeds.sql).
 -- Output: one row per input row; a row's problem is in error_kind and failed_check, never a failed
 -- query. A blank row (no kind, age, diagnosis or service) gives blank columns.
-WITH ts AS (
-  SELECT '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' AS chars
-),
-n0 AS (
+WITH n0 AS (
   SELECT i.row_id,
-    trim(BOTH ts.chars FROM COALESCE(i.kind, '')) AS kind_t,
-    trim(BOTH ts.chars FROM COALESCE(i.age, '')) AS age_t,
-    CASE WHEN '+' = SUBSTRING(trim(BOTH ts.chars FROM COALESCE(i.age, '')), 1, 1) OR '-' = SUBSTRING(trim(BOTH ts.chars FROM COALESCE(i.age, '')), 1, 1) THEN SUBSTRING(trim(BOTH ts.chars FROM COALESCE(i.age, '')), 2, 4000) ELSE trim(BOTH ts.chars FROM COALESCE(i.age, '')) END AS age_body,
-    upper(trim(BOTH ts.chars FROM COALESCE(i.diagnosis, ''))) AS diag_t,
-    upper(trim(BOTH ts.chars FROM COALESCE(i.service, ''))) AS svc,
-    upper(trim(BOTH ts.chars FROM COALESCE(i.referral_reason, ''))) AS rsn_t,
-    upper(trim(BOTH ts.chars FROM COALESCE(i.crisis_referral, ''))) AS flag_t
-  FROM mhnrg_input i CROSS JOIN ts
+    trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.kind, '')) AS kind_t,
+    trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.age, '')) AS age_t,
+    CASE WHEN '+' = SUBSTRING(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.age, '')), 1, 1) OR '-' = SUBSTRING(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.age, '')), 1, 1) THEN SUBSTRING(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.age, '')), 2, 4000) ELSE trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.age, '')) END AS age_body,
+    upper(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.diagnosis, ''))) AS diag_t,
+    upper(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.service, ''))) AS svc,
+    upper(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.referral_reason, ''))) AS rsn_t,
+    upper(trim(BOTH '\u0009\u000a\u000b\u000c\u000d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' FROM COALESCE(i.crisis_referral, ''))) AS flag_t
+  FROM mhnrg_input i
 ),
 n1 AS (
   SELECT n0.row_id, n0.svc, n0.diag_t,
@@ -49,11 +46,13 @@ n2 AS (
     COALESCE(rr.category, '') AS rsn_cat,
     CASE WHEN mr.code IS NOT NULL THEN 1 ELSE 0 END AS rsn_mhsds
   FROM n1
-    LEFT JOIN mhnrg_diagnosis dg ON n1.diag_form = 1 AND dg.code = n1.diag3
-    LEFT JOIN mhnrg_team_types tt ON n1.kind = 0 AND tt.code = n1.svc
-    LEFT JOIN mhnrg_bed_types bt ON n1.kind = 1 AND bt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mt ON n1.kind = 0 AND mt.list = 'team_type' AND mt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mb ON n1.kind = 1 AND mb.list = 'bed_type' AND mb.code = n1.svc
+    -- Every join is an equality on one key (a row that cannot match has a NULL key), so engines
+    -- hash it; a condition on the left row alone in ON made DuckDB fall back to nested loops.
+    LEFT JOIN mhnrg_diagnosis dg ON dg.code = CASE WHEN n1.diag_form = 1 THEN n1.diag3 END
+    LEFT JOIN mhnrg_team_types tt ON tt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_bed_types bt ON bt.code = CASE WHEN n1.kind = 1 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mt ON mt.list = 'team_type' AND mt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mb ON mb.list = 'bed_type' AND mb.code = CASE WHEN n1.kind = 1 THEN n1.svc END
     LEFT JOIN mhnrg_referral_reasons rr ON rr.code = n1.rsn
     LEFT JOIN mhnrg_mhsds_codes mr ON mr.list = 'referral_reason' AND mr.code = n1.rsn
 ),

@@ -104,19 +104,16 @@ CREATE VIEW mhnrg_output AS
 -- the team type (contacts) or bed type (spells). Needs the seed tables (seeds.sql).
 -- Output: one row per input row; a row's problem is in error_kind and failed_check, never a failed
 -- query. A blank row (no kind, age, diagnosis or service) gives blank columns.
-WITH ts AS (
-  SELECT CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) AS chars
-),
-n0 AS (
+WITH n0 AS (
   SELECT i.row_id,
-    TRIM(ts.chars FROM COALESCE(i.kind, N'')) AS kind_t,
-    TRIM(ts.chars FROM COALESCE(i.age, N'')) AS age_t,
-    CASE WHEN N'+' = SUBSTRING(TRIM(ts.chars FROM COALESCE(i.age, N'')), 1, 1) OR N'-' = SUBSTRING(TRIM(ts.chars FROM COALESCE(i.age, N'')), 1, 1) THEN SUBSTRING(TRIM(ts.chars FROM COALESCE(i.age, N'')), 2, 4000) ELSE TRIM(ts.chars FROM COALESCE(i.age, N'')) END AS age_body,
-    upper(TRIM(ts.chars FROM COALESCE(i.diagnosis, N''))) AS diag_t,
-    upper(TRIM(ts.chars FROM COALESCE(i.service, N''))) AS svc,
-    upper(TRIM(ts.chars FROM COALESCE(i.referral_reason, N''))) AS rsn_t,
-    upper(TRIM(ts.chars FROM COALESCE(i.crisis_referral, N''))) AS flag_t
-  FROM mhnrg_input i CROSS JOIN ts
+    TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.kind, N'')) AS kind_t,
+    TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.age, N'')) AS age_t,
+    CASE WHEN N'+' = SUBSTRING(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.age, N'')), 1, 1) OR N'-' = SUBSTRING(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.age, N'')), 1, 1) THEN SUBSTRING(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.age, N'')), 2, 4000) ELSE TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.age, N'')) END AS age_body,
+    upper(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.diagnosis, N''))) AS diag_t,
+    upper(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.service, N''))) AS svc,
+    upper(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.referral_reason, N''))) AS rsn_t,
+    upper(TRIM(CONCAT(NCHAR(9), NCHAR(10), NCHAR(11), NCHAR(12), NCHAR(13), NCHAR(32), NCHAR(160), NCHAR(5760), NCHAR(8192), NCHAR(8193), NCHAR(8194), NCHAR(8195), NCHAR(8196), NCHAR(8197), NCHAR(8198), NCHAR(8199), NCHAR(8200), NCHAR(8201), NCHAR(8202), NCHAR(8232), NCHAR(8233), NCHAR(8239), NCHAR(8287), NCHAR(12288), NCHAR(65279)) FROM COALESCE(i.crisis_referral, N''))) AS flag_t
+  FROM mhnrg_input i
 ),
 n1 AS (
   SELECT n0.row_id, n0.svc, n0.diag_t,
@@ -146,11 +143,13 @@ n2 AS (
     COALESCE(rr.category, N'') AS rsn_cat,
     CASE WHEN mr.code IS NOT NULL THEN 1 ELSE 0 END AS rsn_mhsds
   FROM n1
-    LEFT JOIN mhnrg_diagnosis dg ON n1.diag_form = 1 AND dg.code = n1.diag3
-    LEFT JOIN mhnrg_team_types tt ON n1.kind = 0 AND tt.code = n1.svc
-    LEFT JOIN mhnrg_bed_types bt ON n1.kind = 1 AND bt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mt ON n1.kind = 0 AND mt.list = N'team_type' AND mt.code = n1.svc
-    LEFT JOIN mhnrg_mhsds_codes mb ON n1.kind = 1 AND mb.list = N'bed_type' AND mb.code = n1.svc
+    -- Every join is an equality on one key (a row that cannot match has a NULL key), so engines
+    -- hash it; a condition on the left row alone in ON made DuckDB fall back to nested loops.
+    LEFT JOIN mhnrg_diagnosis dg ON dg.code = CASE WHEN n1.diag_form = 1 THEN n1.diag3 END
+    LEFT JOIN mhnrg_team_types tt ON tt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_bed_types bt ON bt.code = CASE WHEN n1.kind = 1 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mt ON mt.list = N'team_type' AND mt.code = CASE WHEN n1.kind = 0 THEN n1.svc END
+    LEFT JOIN mhnrg_mhsds_codes mb ON mb.list = N'bed_type' AND mb.code = CASE WHEN n1.kind = 1 THEN n1.svc END
     LEFT JOIN mhnrg_referral_reasons rr ON rr.code = n1.rsn
     LEFT JOIN mhnrg_mhsds_codes mr ON mr.list = N'referral_reason' AND mr.code = n1.rsn
 ),
