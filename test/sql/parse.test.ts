@@ -29,7 +29,9 @@ const statements = (text: string) =>
  * check does not cover.
  */
 const forTsqlParser = (sql: string) =>
-  sql.replace(/TRIM\(CONCAT\((NCHAR\(\d+\)(, )?)+\) FROM /g, "TRIM(").replace(/TRY_CAST\(/g, "CAST(");
+  sql
+    .replace(/TRIM\(CONCAT\((NCHAR\(\d+\)(, )?)+\) FROM /g, "TRIM(")
+    .replace(/TRY_CAST\(/g, "CAST(");
 
 function parses(sql: string, database: string): string {
   try {
