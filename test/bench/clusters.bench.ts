@@ -1,7 +1,8 @@
 /* PBR.CLUSTER over 1,000,000 rows: (a) the core, (b) the Excel adapter (number[][] in and out),
    both with the super class step on (the built-in rules decide each row's super class first).
    Answers are checked row by row against the plain reference implementation. Also prints the
-   vignette accuracy table of the built-in default (test/core/clusters/vignettes.ts). */
+   vignette accuracy tables of the built-in default (test/core/clusters/vignettes.ts, and the
+   pictures written from the Clustering Booklet's descriptions in bookletVignettes.ts). */
 import { allocateRange } from "../../src/core/clusters/allocate";
 import { defaultProfile } from "../../src/core/clusters/defaultProfile";
 import { cluster } from "../../src/functions/clusters";
@@ -9,6 +10,7 @@ import { mulberry32 } from "../support/random";
 import { referenceAllocateWithRules } from "../support/referenceCluster";
 import { defaultSuperclassRules } from "../../src/core/clusters/defaultSuperclassRules";
 import { accuracyTable, placeVignettes } from "../support/vignetteAccuracy";
+import { BOOKLET_VIGNETTES } from "../core/clusters/bookletVignettes";
 import type { Bench } from "./harness";
 
 const ROWS = 1_000_000;
@@ -31,14 +33,16 @@ function setup() {
   expected = new Int32Array(ROWS);
   const profile = defaultProfile();
   const rules = defaultSuperclassRules();
-  for (let i = 0; i < ROWS; i++) expected[i] = referenceAllocateWithRules(profile, rules, ratings[i]) ?? -1;
+  for (let i = 0; i < ROWS; i++)
+    expected[i] = referenceAllocateWithRules(profile, rules, ratings[i]) ?? -1;
 }
 
 function compare(values: (index: number) => unknown): string | void {
   for (let i = 0; i < ROWS; i++) {
     const got = values(i);
     const want = expected[i];
-    if (want === -1 ? typeof got === "number" : got !== want) return `row ${i + 1}: got ${String(got)}, expected ${want}`;
+    if (want === -1 ? typeof got === "number" : got !== want)
+      return `row ${i + 1}: got ${String(got)}, expected ${want}`;
   }
 }
 
@@ -71,9 +75,28 @@ export const benches: Bench[] = [
       const sc = results.filter((r) => r.superclass === r.vignette.superclass).length;
       const cl = results.filter((r) => r.cluster === r.vignette.cluster).length;
       if (sc < results.length) return `super class right for only ${sc} of ${results.length}`;
-      if (cl < 0.9 * results.length) return `cluster right for only ${cl} of ${results.length} (target 90%)`;
+      if (cl < 0.9 * results.length)
+        return `cluster right for only ${cl} of ${results.length} (target 90%)`;
     },
     items: 50,
+    unit: "vignettes",
+    runs: 1,
+    target: { kind: "time", maxMs: 1000 },
+  },
+  {
+    name: "Cluster vignettes: the built-in default on 40 pictures from the booklet's descriptions",
+    setup: () => undefined,
+    run: () => placeVignettes(BOOKLET_VIGNETTES),
+    check: (out) => {
+      const results = out as ReturnType<typeof placeVignettes>;
+      console.log(accuracyTable(results));
+      const sc = results.filter((r) => r.superclass === r.vignette.superclass).length;
+      const cl = results.filter((r) => r.cluster === r.vignette.cluster).length;
+      if (sc < results.length) return `super class right for only ${sc} of ${results.length}`;
+      if (cl < 0.9 * results.length)
+        return `cluster right for only ${cl} of ${results.length} (target 90%)`;
+    },
+    items: BOOKLET_VIGNETTES.length,
     unit: "vignettes",
     runs: 1,
     target: { kind: "time", maxMs: 1000 },

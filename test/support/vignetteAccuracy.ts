@@ -14,10 +14,10 @@ export interface VignetteResult {
   cluster: unknown;
 }
 
-export function placeVignettes(): VignetteResult[] {
+export function placeVignettes(list: readonly Vignette[] = VIGNETTES): VignetteResult[] {
   const rules = defaultSuperclassRules();
   const profile = defaultProfile();
-  return VIGNETTES.map((v) => {
+  return list.map((v) => {
     const ratings = ratingsOf(v);
     const r = Uint8Array.from(ratings, (x) => (x > 4 ? 5 : x));
     const j = decideRule(rules, r, 0);

@@ -65,7 +65,7 @@ describe("running set up model", () => {
       "PlanValue",
     ]);
     expect(wb.names.get("Prices")).toBe(`Prices!A4:D${4 + ILLUSTRATIVE_PRICES.rows.length}`);
-    expect(wb.names.get("Profile")).toBe(`Profile!A4:G${3 + defaultProfileGrid().length}`);
+    expect(wb.names.get("Profile")).toBe(`Profile!A4:H${3 + defaultProfileGrid().length}`);
     expect(wb.get("Prices", "A1")).toBe(ILLUSTRATIVE_PRICES.title);
     expect(wb.values("Prices", "A4:D5")).toEqual([
       ILLUSTRATIVE_PRICES.header,

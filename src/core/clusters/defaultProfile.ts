@@ -1,7 +1,8 @@
 /**
  * The built-in profile used when no profile range is given. INDICATIVE ONLY: authored by PbR
- * Toolkit from the public cluster descriptions (DOMAIN.md section 3), not the national Clustering
- * Booklet grid, whose cell values are not public. A trust loads its own grid as a Profile table.
+ * Toolkit from the published cluster descriptions (scripts/author-default-profile.mjs), not the
+ * national Clustering Booklet grid, whose colour cells could not be read as text; each row's Source
+ * column says which published words it follows or that it is ours. A trust loads its own grid.
  */
 import data from "./default-profile.json";
 import { PbrError } from "../errors";

@@ -1,7 +1,8 @@
 /**
  * Profile tables: which rating on each MHCT item is essential (R, red), expected (O, orange),
  * possible (Y) or atypical (blank) for each cluster. The allocation engine is driven entirely by
- * a profile; the national grids are not public, so nothing here hard-codes them.
+ * a profile; the national grids (Clustering Booklet Appendix 3) could not be read as text here, so
+ * nothing here hard-codes them. Columns after the seventh (the built-in profile's Source) are not read.
  *
  * A profile is compiled into lookup tables so that scoring a row is 18 table reads:
  * - `packed[(item * 6 + slot) * 4 + group]` holds the fit points (0, 1 or 2) of five clusters per

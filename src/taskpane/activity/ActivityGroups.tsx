@@ -257,7 +257,8 @@ function ActivityForm({ port, active }: FormProps) {
                 }
               >
                 <div>
-                  {rowsText(checked.duplicates.length)} repeat an earlier row exactly (
+                  {rowsText(checked.duplicates.length)}{" "}
+                  {checked.duplicates.length === 1 ? "repeats" : "repeat"} an earlier row exactly (
                   {checked.duplicates
                     .slice(0, 5)
                     .map((d) => `sheet row ${d.row.sheetRow} = ${d.of}`)
@@ -277,8 +278,9 @@ function ActivityForm({ port, active }: FormProps) {
                 }
               >
                 <div>
-                  {rowsText(checked.blankUnits.length)} have no units (contacts or bed days):{" "}
-                  {sheetRows(checked.blankUnits)}:
+                  {rowsText(checked.blankUnits.length)}{" "}
+                  {checked.blankUnits.length === 1 ? "has" : "have"} no units (contacts or bed
+                  days): {sheetRows(checked.blankUnits)}:
                 </div>
                 <Radio value="leave out" label="Leave rows with blank units out" />
                 <Radio

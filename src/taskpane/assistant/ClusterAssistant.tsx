@@ -37,6 +37,7 @@ import { ChoiceOptions, TableField, describeError, useStyles } from "../ui/commo
 import { PREFERRED_NAMES, preferTable } from "../ui/tables";
 import type { RatingInput } from "./plan";
 import { insertAtSelection } from "./run";
+import { BookletNotes } from "./BookletNotes";
 
 const RATING_CHOICES: { value: string; text: string }[] = [
   { value: "", text: "Not rated" },
@@ -350,6 +351,11 @@ export function ClusterAssistant({
             )}
             <Why explanation={explanation} />
             {suggested && <RedRules cluster={suggested} />}
+            <BookletNotes
+              suggested={explanation.suggested}
+              superclass={explanation.superclass?.code ?? null}
+              ratings={ratings}
+            />
             <Table size="small" aria-label="Best candidates">
               <TableHeader>
                 <TableRow>

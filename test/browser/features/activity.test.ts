@@ -34,8 +34,8 @@ describe("Activity by resource group in the playground", () => {
         /2 of 14 rows cannot be grouped or priced: sheet row 10: units "-2" is not a whole number of contacts or bed days; sheet row 11: bed type "999" is not an MHSDS hospital bed type/
       )
       .waitFor();
-    await panel.getByText(/1 row repeat an earlier row exactly \(sheet row 8 = 7\)/).waitFor();
-    await panel.getByText(/1 row have no units \(contacts or bed days\): sheet row 9/).waitFor();
+    await panel.getByText(/1 row repeats an earlier row exactly \(sheet row 8 = 7\)/).waitFor();
+    await panel.getByText(/1 row has no units \(contacts or bed days\): sheet row 9/).waitFor();
     // Keep the duplicate, then change our minds: the count on the button follows the choice.
     await panel.getByRole("radio", { name: "Keep duplicates (count them again)" }).check();
     await panel.getByRole("button", { name: "Leave 3 rows out and write" }).waitFor();

@@ -6,6 +6,7 @@
 import { defaultProfile } from "../../../src/core/clusters/defaultProfile";
 import { explainRatings, type RatingsExplanation } from "../../../src/core/clusters/explain";
 import { defaultSuperclassRules } from "../../../src/core/clusters/defaultSuperclassRules";
+import { guidanceFor } from "../../../src/core/clusters/guidance";
 import {
   formulaOf,
   goTo,
@@ -70,6 +71,18 @@ describe("Cluster assistant in the playground", () => {
       panel.getByRole("list", { name: `Red rules for cluster ${expected.suggested}` }).count()
     ).resolves.toBe(1);
 
+    // What the booklet says (issue 29): the notes for this suggestion with their sources, and the
+    // decision tree, step-down and timing notes folded below them.
+    const booklet = panel.getByRole("region", { name: "What the booklet says" });
+    const notes = guidanceFor(expected.suggested, expected.superclass?.code ?? null, RATINGS);
+    for (const n of notes.filter((x) => !["decision-tree", "step-down", "timing"].includes(x.id)))
+      await expect(booklet.getByText(n.text).count()).resolves.toBe(1);
+    await booklet.getByText("Clustering Booklet: decision tree, step-down and timing").click();
+    await booklet.getByText(/The criteria are not held here/).waitFor();
+    await booklet
+      .getByText("Cluster after at most two community contacts or two occupied bed days.")
+      .waitFor();
+
     const candidates = panel.getByRole("table", { name: "Best candidates" });
     const firstColumn = await candidates
       .getByRole("row")
@@ -106,7 +119,7 @@ describe("Cluster assistant in the playground", () => {
     // The pane leaves the formula's cell selected.
     await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S60");
     await expect(formulaOf(page, "Summary!S60")).resolves.toMatch(
-      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$4:\$G\$\d+, ?SuperclassRules!\$A\$4:\$D\$\d+\)$/
+      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$4:\$H\$\d+, ?SuperclassRules!\$A\$4:\$E\$\d+\)$/
     );
     await expect(shown(page, "Summary!S60")).resolves.toBe(String(expected.suggested));
     await expect(shown(page, "Summary!F60")).resolves.toBe("4");

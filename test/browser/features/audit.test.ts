@@ -67,7 +67,7 @@ describe("Cluster audit in the playground", () => {
     await expect(shown(page, `'${SHEET}'!A5`)).resolves.toBe("SYN-0001");
     // One spilled call for all 2,000 people, not one per row.
     await expect(formulaOf(page, `'${SHEET}'!X5`)).resolves.toMatch(
-      /^=IF\(\$V\$5:\$V\$2004<>"", ?\$V\$5:\$V\$2004, ?PBR\.CLUSTERCHECK\(\$D\$5:\$U\$2004, ?\$C\$5:\$C\$2004, ?Profile!\$A\$4:\$G\$\d+, ?SuperclassRules!\$A\$4:\$D\$\d+\)\)$/
+      /^=IF\(\$V\$5:\$V\$2004<>"", ?\$V\$5:\$V\$2004, ?PBR\.CLUSTERCHECK\(\$D\$5:\$U\$2004, ?\$C\$5:\$C\$2004, ?Profile!\$A\$4:\$H\$\d+, ?SuperclassRules!\$A\$4:\$E\$\d+\)\)$/
     );
     await expect(shown(page, `'${SHEET}'!X5`)).resolves.toMatch(
       /^Broken: item 6 \(hallucinations and delusions\) rated 4; cluster 3 needs/

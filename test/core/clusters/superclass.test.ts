@@ -100,7 +100,8 @@ describe("explanations from the ratings", () => {
   it("CLUSTERCHECK says in one sentence why a recorded psychotic cluster does not fit a dementia picture", () => {
     const [[text]] = clustercheck([dementia], [[12]]);
     expect(text).toBe(
-      "Broken: item 12 (occupation and activities) rated 2; cluster 12 needs 3–4. The ratings point to organic " +
+      // Item 6 rated 0 breaks every psychotic cluster's red rule (issue 29), and it is the first broken item.
+      "Broken: item 6 (hallucinations and delusions) rated 0; cluster 12 needs 1–2. The ratings point to organic " +
         "(rule 2: item 4 rated 3, item 6 rated 0); best fit there: cluster 19 (fit 81%)"
     );
     // Red rules pass but the super class differs: said as such.
