@@ -22,6 +22,7 @@ import { BudgetPlanner } from "./budget/BudgetPlanner";
 import { ClusterAudit } from "./audit/ClusterAudit";
 import { ImportCaseload } from "./import/ImportCaseload";
 import { ActivityGroups } from "./activity/ActivityGroups";
+import { WorkbookTables, useTableListing } from "./ui/tableHooks";
 
 export interface AppProps {
   /** The Office host ("Excel"), another host name (e.g. the playground), or null outside Office. */
@@ -83,6 +84,8 @@ const focusStyle = `
 
 export function App({ host, port, initialTab = "setup", notice }: AppProps) {
   const [tab, setTab] = useState<FeatureId>(initialTab);
+  // One listing of the workbook's tables for every journey's pickers, read again on each change.
+  const tables = useTableListing(port);
   let status: string;
   if (host && port) status = `Connected to ${host}.`;
   else if (host)
@@ -129,6 +132,7 @@ export function App({ host, port, initialTab = "setup", notice }: AppProps) {
           </TabList>
         </nav>
         {/* Every panel stays mounted so typed inputs and a running write survive a change of tab. */}
+        <WorkbookTables.Provider value={port ? tables : null}>
         {FEATURES.map((f) => (
           <section
             key={f.id}
@@ -140,6 +144,7 @@ export function App({ host, port, initialTab = "setup", notice }: AppProps) {
             <Feature id={f.id} port={port} active={f.id === tab} />
           </section>
         ))}
+        </WorkbookTables.Provider>
       </main>
     </FluentProvider>
   );

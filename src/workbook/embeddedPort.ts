@@ -31,6 +31,7 @@ import {
   type ChartSpec,
   type Selection,
   type TableData,
+  type TableSummary,
   type WorkbookPort,
   type WriteOptions,
 } from "./port";
@@ -130,8 +131,11 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     return this.tables.map((t) => t.name);
   }
 
-  async listTableHeaders(): Promise<{ name: string; header: string[] }[]> {
-    return this.tables.map((t) => ({ name: t.name, header: this.tableHeader(t) }));
+  async listTableHeaders(): Promise<TableSummary[]> {
+    return this.tables.map((t) => {
+      const { top, bottom } = parseRange(t.address);
+      return { name: t.name, header: this.tableHeader(t), sheet: t.sheet, rows: bottom - top };
+    });
   }
 
   async readTable(name: string): Promise<TableData> {

@@ -206,16 +206,27 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     listTableHeaders: () =>
       run(async (context) => {
         const names = await loadNames(context.workbook.tables, context);
-        const headers = names.map((name) => {
-          const range = context.workbook.tables.getItem(name).getHeaderRowRange();
-          range.load("values");
-          return range;
+        const loaded = names.map((name) => {
+          const table = context.workbook.tables.getItem(name);
+          const header = table.getHeaderRowRange();
+          header.load("values");
+          // The whole range's address gives the size without reading the body (Range.address,
+          // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-address-member).
+          const whole = table.getRange();
+          whole.load("address");
+          table.load("worksheet/name");
+          return { table, header, whole };
         });
         await context.sync(); // one round trip for every header
-        return names.map((name, i) => ({
-          name,
-          header: (headers[i].values[0] ?? []).map((h) => String(h ?? "")),
-        }));
+        return names.map((name, i) => {
+          const { top, bottom } = parseRange(localAddress(loaded[i].whole.address));
+          return {
+            name,
+            header: (loaded[i].header.values[0] ?? []).map((h) => String(h ?? "")),
+            sheet: loaded[i].table.worksheet.name,
+            rows: bottom - top,
+          };
+        });
       }),
 
     readTable: (name) =>

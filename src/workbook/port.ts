@@ -31,6 +31,15 @@ export interface TableData {
   rows: CellInput[][];
 }
 
+/** A table as a picker lists it: its name, header, sheet and size (body rows, columns). */
+export interface TableSummary {
+  name: string;
+  header: string[];
+  sheet: string;
+  /** Body rows (the header row not counted). */
+  rows: number;
+}
+
 export interface WriteProgress {
   rowsWritten: number;
   totalRows: number;
@@ -63,8 +72,8 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Names of all tables in the workbook. */
   listTables(): Promise<string[]>;
-  /** Every table's name and header row, oldest first (cheap: no body rows are read). */
-  listTableHeaders(): Promise<{ name: string; header: string[] }[]>;
+  /** Every table's name, header row, sheet and size, oldest first (cheap: no body rows are read). */
+  listTableHeaders(): Promise<TableSummary[]>;
   /** Read a table by name (header + body). */
   readTable(name: string): Promise<TableData>;
   /** Read the used range of a sheet (first row is treated as the header). */
@@ -108,6 +117,12 @@ export interface WorkbookPort {
    * action clears Excel's undo list (Worksheet.delete supports no undo).
    */
   action?<T>(label: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: call `listener` after any change to the workbook (values, sheets, tables, an undo),
+   * and return a function that stops the calls. The playground's workbook has it, so the pane's
+   * pickers and outcomes follow the workbook; without it the pane reads tables when a tab is shown.
+   */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** Run a task pane action as one undo step where the workbook offers that, else just run it. */

@@ -86,7 +86,10 @@ export class MemoryWorkbook implements WorkbookPort {
   async listTableHeaders() {
     this.calls.push("listTableHeaders");
     const out = [];
-    for (const t of this.tables) out.push({ name: t.name, header: (await this.readTable(t.name)).header });
+    for (const t of this.tables) {
+      const read = await this.readTable(t.name);
+      out.push({ name: t.name, header: read.header, sheet: t.sheet, rows: read.rows.length });
+    }
     return out;
   }
 

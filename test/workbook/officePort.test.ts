@@ -199,8 +199,8 @@ describe("office port", () => {
     await port.writeTable("Sheet1", "A1", "Caseload", ["Id", "Cluster"], [["P1", 4], ["P2", null]]);
     await port.writeTable("Sheet1", "E1", "Prices", ["Code", "Day price"], [[4, 10]]);
     await expect(port.listTableHeaders()).resolves.toEqual([
-      { name: "Caseload", header: ["Id", "Cluster"] },
-      { name: "Prices", header: ["Code", "Day price"] },
+      { name: "Caseload", header: ["Id", "Cluster"], sheet: "Sheet1", rows: 2 },
+      { name: "Prices", header: ["Code", "Day price"], sheet: "Sheet1", rows: 1 },
     ]);
   });
 

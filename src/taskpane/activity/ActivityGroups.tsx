@@ -73,7 +73,7 @@ export const ActivityGroups = journey("Activity by resource group", ActivityForm
 
 function ActivityForm({ port, active }: FormProps) {
   const styles = useStyles();
-  const { tables, error: tablesError } = useTables(port, active);
+  const { tables, error: tablesError, refresh } = useTables(port, active);
   const [tableName, setTableName] = useState("");
   const [cols, setCols] = useState<ActivityColumns>(NO_COLUMNS);
   const [kind, setKind] = useState<"column" | "contact" | "spell">("contact");
@@ -104,6 +104,7 @@ function ActivityForm({ port, active }: FormProps) {
     try {
       const source = await openCaseloadFile(file, readXlsx);
       const result = await importActivity(port, source);
+      await refresh(); // so the new table is in the picker (Excel does not tell the pane)
       setTableName(result.table);
       setOpening(
         `Read ${result.rows.toLocaleString("en-GB")} rows of ${file.name} into table ${result.table} on a new sheet.` +
@@ -187,7 +188,11 @@ function ActivityForm({ port, active }: FormProps) {
             ref={fileInput}
             type="file"
             accept={ACCEPT}
-            onChange={(e) => void openExtract(e.target.files?.[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = ""; // choosing the same file again reads it again
+              void openExtract(file);
+            }}
           />
         )}
       </Field>

@@ -52,6 +52,7 @@ function AuditForm({ port, active }: FormProps) {
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || !caseload) return;
+    picker.keep();
     void runner.start(async (options) => {
       // Read the caseload and profile now, so the audit reflects the workbook as it is.
       const [cl, pf, rl] = await Promise.all([

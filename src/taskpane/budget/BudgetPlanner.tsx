@@ -93,7 +93,8 @@ function BudgetForm({ port, active }: FormProps) {
         runner.fail(`Nothing was written: ${check.message}.`);
         return;
       }
-      const write = (leftOut: readonly LeftOutRow[]) =>
+      const write = (leftOut: readonly LeftOutRow[]) => {
+        picker.keep();
         void runner.start(async (options) => {
           leaveOut.reset();
           inputs.people = peopleFrom(cl, cols, new Set(leftOut.map((r) => r.index)));
@@ -117,6 +118,7 @@ function BudgetForm({ port, active }: FormProps) {
             "A step or code that is not in its table makes that person's budget an error, and k (B7) an error for everyone: hover the first error cell to read which."
           );
         });
+      };
       leaveOut.decide(check, "budgeted", picker.name, write);
     })();
   };

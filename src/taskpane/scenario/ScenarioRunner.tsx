@@ -116,7 +116,8 @@ function ScenarioForm({ port, active }: FormProps) {
             prices: pr ? tableRef(pr) : null,
           }
         : null;
-      const write = (leftOut: readonly LeftOutRow[]) =>
+      const write = (leftOut: readonly LeftOutRow[]) => {
+        picker.keep();
         void runner.start(async (options) => {
           leaveOut.reset();
           const leaving = leftOut.length > 0;
@@ -150,6 +151,7 @@ function ScenarioForm({ port, active }: FormProps) {
               : undefined
           );
         });
+      };
       if (!cl) return write([]);
       // Pre-flight with the same core code as PBR.FYCOST: which caseload rows cannot be priced?
       const check = preflightFyCost(cl, { ...cols, id: guessColumn(cl.header, "id") }, fy, pr);

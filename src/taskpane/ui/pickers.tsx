@@ -1,6 +1,8 @@
 /* Table pickers and the options of a Select: a table field with its error beside it, the caseload
    picker, and options from choices or names. */
 import { Field, Select } from "@fluentui/react-components";
+import { useTableSummaries } from "./tableHooks";
+import { tableLabel } from "./tables";
 
 export function TableField(props: {
   label: string;
@@ -25,7 +27,7 @@ export function TableField(props: {
     >
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
         <option value="">{props.none}</option>
-        <NameOptions names={props.tables} />
+        <TableOptions names={props.tables} />
       </Select>
     </Field>
   );
@@ -42,6 +44,20 @@ export function ChoiceOptions({
       {choices.map((c) => (
         <option key={c.value} value={c.value}>
           {c.text}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One option per table: its name as the value, its name, sheet and size as the text. */
+function TableOptions({ names }: { names: readonly string[] }) {
+  const summaries = useTableSummaries();
+  return (
+    <>
+      {names.map((name) => (
+        <option key={name} value={name}>
+          {tableLabel(name, summaries.get(name))}
         </option>
       ))}
     </>
@@ -66,7 +82,12 @@ export function CaseloadTableField({
   picker,
   error,
 }: {
-  picker: { candidates: readonly string[]; name: string; setName: (name: string) => void; error: string | null };
+  picker: {
+    candidates: readonly string[];
+    name: string;
+    setName: (name: string) => void;
+    error: string | null;
+  };
   error?: string;
 }) {
   return (

@@ -1,6 +1,6 @@
 /* Running a journey's plan: progress, Cancel, one undo step where the workbook offers it, and the
    outcome in words (shown by RunStatus.tsx). */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
@@ -21,6 +21,8 @@ export type RunState =
 export function useRunner(port?: WorkbookPort | null, label?: string) {
   const [state, setState] = useState<RunState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
+  /** The sheets the last successful run added: when one is gone (Undo), its outcome goes too. */
+  const [added, setAdded] = useState<readonly string[]>([]);
 
   const start = useCallback(
     async (work: (options: RunOptions) => Promise<string | Outcome>) => {
@@ -33,7 +35,10 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
             signal: c.signal,
             onProgress: (progress) => setState({ status: "running", progress }),
           });
+        const before = port ? await port.listSheets() : [];
         const result = port && label ? await asOneStep(port, label, run) : await run();
+        const after = port ? await port.listSheets() : [];
+        setAdded(after.filter((s) => !before.includes(s)));
         if (typeof result === "string") setState({ status: "done", message: result });
         else
           setState({
@@ -52,6 +57,23 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
     },
     [port, label]
   );
+
+  // Follow the workbook: after an Undo of this action (or the sheet deleted by hand) the pane no
+  // longer says "Wrote sheet …" over a sheet that is not there.
+  const shown = state.status === "done" || state.status === "written-with-errors";
+  useEffect(() => {
+    if (!port?.subscribe || !shown || added.length === 0) return;
+    let live = true;
+    const stop = port.subscribe(() => {
+      void port.listSheets().then((sheets) => {
+        if (live && added.some((s) => !sheets.includes(s))) setState({ status: "idle" });
+      });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [port, shown, added]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const fail = useCallback((message: string) => setState({ status: "error", message }), []);

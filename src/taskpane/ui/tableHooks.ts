@@ -1,24 +1,47 @@
-/* Reading the workbook's tables for a journey's pickers: the list with each header, a choice that
-   follows the newest table until the user picks one, a chosen table's header, and the table afresh
-   at run time. */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { TableData, WorkbookPort } from "../../workbook/port";
+/* Reading the workbook's tables for a journey's pickers: the list with each header, sheet and size
+   (shared by the whole pane and read again when the workbook changes), a choice that stays on the
+   table the user chose or ran on, a chosen table's header, and the table afresh at run time. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { TableData, TableSummary, WorkbookPort } from "../../workbook/port";
 import { describeError } from "./describeError";
+import { largestTable } from "./tables";
+
+/** The workbook's tables as the pickers see them. */
+export interface TableListing {
+  /** Table names, newest first. */
+  tables: string[];
+  headers: ReadonlyMap<string, readonly string[]>;
+  /** Each table's sheet and size, for the picker's label and the default choice. */
+  summaries: ReadonlyMap<string, TableSummary>;
+  error: string | null;
+  refresh: () => Promise<void>;
+}
+
+/** The pane's one listing (App provides it); without it each journey lists tables itself. */
+export const WorkbookTables = createContext<TableListing | null>(null);
+
+const EMPTY: readonly TableSummary[] = [];
+const signature = (found: readonly TableSummary[]) =>
+  JSON.stringify(found.map((t) => [t.name, t.sheet, t.rows, t.header]));
 
 /**
- * The workbook's table names, newest first, with each table's header (so pickers can offer only
- * the tables that have the columns a journey needs) and any error in words; read again each time
- * the tab is shown.
+ * List the workbook's tables (newest first) with headers and sizes, again whenever the workbook
+ * says it changed (`port.subscribe`: a table written, an import, an Undo) and each time `active`
+ * turns true. Re-renders only when the listing itself changed, not on every typed cell.
  */
-export function useTables(port: WorkbookPort, active = true) {
-  const [tables, setTables] = useState<string[]>([]);
-  const [headers, setHeaders] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
+export function useTableListing(port: WorkbookPort | null, active = true): TableListing {
+  const [found, setFound] = useState<readonly TableSummary[]>(EMPTY);
   const [error, setError] = useState<string | null>(null);
+  const last = useRef("");
   const refresh = useCallback(async () => {
+    if (!port) return;
     try {
-      const found = (await port.listTableHeaders()).reverse();
-      setTables(found.map((t) => t.name));
-      setHeaders(new Map(found.map((t) => [t.name, t.header])));
+      const list = (await port.listTableHeaders()).reverse();
+      const sig = signature(list);
+      if (sig !== last.current) {
+        last.current = sig;
+        setFound(list);
+      }
       setError(null);
     } catch (e) {
       setError(`Could not list the workbook's tables: ${describeError(e)}`);
@@ -27,29 +50,78 @@ export function useTables(port: WorkbookPort, active = true) {
   useEffect(() => {
     if (active) void refresh();
   }, [refresh, active]);
-  return { tables, headers, error, refresh };
+  useEffect(() => {
+    if (!port?.subscribe) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Many changes come in a burst (a chunked write, a paste): list once after the burst.
+    const stop = port.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 30);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [port, refresh]);
+  const listing = useMemo(() => derive(found), [found]);
+  return useMemo(() => ({ ...listing, error, refresh }), [listing, error, refresh]);
+}
+
+function derive(found: readonly TableSummary[]) {
+  return {
+    tables: found.map((t) => t.name),
+    headers: new Map(found.map((t) => [t.name, t.header] as const)),
+    summaries: new Map(found.map((t) => [t.name, t] as const)),
+  };
 }
 
 /**
- * A table choice that follows the newest candidate until the user picks one: after an import the
- * pickers move to the imported caseload, but never away from a table the user chose (unless it is
- * gone).
+ * The workbook's tables for a journey: the pane's shared listing (read again when the tab is
+ * shown), or the journey's own where there is no App around it.
  */
-export function useTableChoice(candidates: readonly string[]) {
+export function useTables(port: WorkbookPort, active = true): TableListing {
+  const shared = useContext(WorkbookTables);
+  const own = useTableListing(shared ? null : port, active);
+  const refreshShared = shared?.refresh;
+  useEffect(() => {
+    if (active && refreshShared) void refreshShared();
+  }, [active, refreshShared]);
+  return shared ?? own;
+}
+
+/** Each listed table's sheet and size (empty outside App's listing). */
+export function useTableSummaries(): ReadonlyMap<string, TableSummary> {
+  return useContext(WorkbookTables)?.summaries ?? NO_SUMMARIES;
+}
+const NO_SUMMARIES: ReadonlyMap<string, TableSummary> = new Map();
+
+/**
+ * A table choice that stays where the user put it, or on the table the journey last ran on
+ * (`keep`), as long as that table exists; otherwise it starts at the largest candidate (never
+ * silently the newest import). A new table appearing never moves a kept choice.
+ */
+export function useTableChoice(
+  candidates: readonly string[],
+  summaries: ReadonlyMap<string, TableSummary> = NO_SUMMARIES
+) {
   const [value, setValue] = useState("");
-  const chosen = useRef(false);
+  const kept = useRef(false);
   useEffect(() => {
     setValue((current) => {
-      if (chosen.current && (current === "" || candidates.includes(current))) return current;
-      chosen.current = false;
-      return candidates[0] ?? "";
+      if (kept.current && current !== "" && candidates.includes(current)) return current;
+      kept.current = false;
+      return largestTable(candidates, summaries);
     });
-  }, [candidates]);
+  }, [candidates, summaries]);
   const choose = useCallback((name: string) => {
-    chosen.current = true;
+    kept.current = name !== "";
     setValue(name);
   }, []);
-  return [value, choose] as const;
+  /** Keep the current choice (call when the journey runs on it). */
+  const keep = useCallback(() => {
+    kept.current = true;
+  }, []);
+  return [value, choose, keep] as const;
 }
 
 /**

@@ -1,5 +1,39 @@
 /** Choosing tables the user already has: sensible defaults by name, and only tables with the columns needed. */
+import type { TableSummary } from "../../workbook/port";
 import { guessColumn, guessRatingColumns, type Field } from "../plan/columns";
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/**
+ * A table as a picker shows it, so two imports can be told apart:
+ * "Caseload_3 — Caseload (2) · 5,343 rows × 24 cols". Just the name when its size is not known.
+ */
+export function tableLabel(name: string, summary?: TableSummary): string {
+  if (!summary) return name;
+  return `${name} — ${summary.sheet} · ${count(summary.rows, "row", "rows")} × ${count(summary.header.length, "col", "cols")}`;
+}
+
+/**
+ * The table a picker starts at when the user has not chosen one (nor run the journey on one): the
+ * candidate with the most rows, the first (newest) of equals. Never simply the newest: a small test
+ * file imported after the trust's caseload must not take its place.
+ */
+export function largestTable(
+  candidates: readonly string[],
+  summaries: ReadonlyMap<string, TableSummary>
+): string {
+  let best = "";
+  let most = -1;
+  for (const name of candidates) {
+    const rows = summaries.get(name)?.rows ?? 0;
+    if (rows > most) {
+      best = name;
+      most = rows;
+    }
+  }
+  return best;
+}
 
 /** The first table whose name starts with `prefix` (case-insensitive), or "" when none does. */
 export function preferTable(tables: readonly string[], ...prefixes: string[]): string {

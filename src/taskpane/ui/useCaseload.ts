@@ -3,12 +3,13 @@
 import { useEffect, useMemo, useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import { guessColumn, type Field as CaseloadField } from "../plan/columns";
-import { useTable, useTableChoice } from "./tableHooks";
+import { useTable, useTableChoice, useTableSummaries } from "./tableHooks";
 import { tablesWith } from "./tables";
 
 /**
  * The caseload a journey works on: the tables whose header has `fields` (and at least `ratings`
- * rating columns), the user's choice (following the newest until they pick), its header read, and
+ * rating columns), the user's choice (else the one the journey last ran on, else the largest: call
+ * `keep` when the journey runs), its header read, and
  * the columns of `guess` found in it, which the user can change. `enabled` false reads nothing.
  */
 export function useCaseload<K extends string>(
@@ -26,7 +27,8 @@ export function useCaseload<K extends string>(
     [tables, headers, key, ratings]
   );
 
-  const [name, setName] = useTableChoice(candidates);
+  const summaries = useTableSummaries();
+  const [name, setName, keep] = useTableChoice(candidates, summaries);
   const { table, error } = useTable(port, enabled ? name : "");
   const guessed = (header: readonly string[] | null) =>
     Object.fromEntries(
@@ -53,5 +55,5 @@ export function useCaseload<K extends string>(
     value: cols[k],
     onChange: (c: number) => setCols({ ...cols, [k]: c }),
   });
-  return { candidates, name, setName, table, error, cols, setCols, problem, column };
+  return { candidates, name, setName, keep, table, error, cols, setCols, problem, column };
 }
