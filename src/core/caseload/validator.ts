@@ -40,6 +40,8 @@ export interface CaseloadReject {
   field: string;
   value: string | number | null;
   reason: string;
+  /** The row's ID as written in the file ("" when it has none), so the trust can find the person. */
+  id: string;
 }
 
 export interface CaseloadCounts {
@@ -110,6 +112,10 @@ export class CaseloadValidator {
   readonly dateColumns: number[] = [];
   /** Column of `header` holding the ID (kept as text). */
   readonly idColumn = 0;
+  /** The ID of the row being validated, for its rejects. */
+  private rowId = "";
+  /** The file column holding the ID (-1: none), found on the first row. */
+  private idSource: number | undefined;
 
   private readonly slots: Slot[] = [];
   /** Problems found in the row being checked (reused from row to row). */
@@ -174,6 +180,10 @@ export class CaseloadValidator {
     this.pendingBlank = 0;
     this.pendingBlankLines = 0;
     this.line = line;
+    if (this.idSource === undefined)
+      this.idSource = this.slots.find((slot) => slot.field.kind === "id")?.source ?? -1;
+    const rawId = this.idSource >= 0 ? record[this.idSource] : null;
+    this.rowId = rawId === null || rawId === undefined ? "" : String(rawId).trim();
 
     const out: OutValue[] = new Array(this.header.length).fill(null);
     const problems = this.problems;
@@ -299,6 +309,7 @@ export class CaseloadValidator {
       field,
       value: reportValue(value),
       reason: error.message,
+      id: this.rowId,
     });
   }
 

@@ -22,12 +22,14 @@ import {
   type QuoteAnomaly,
   type StrayQuoteChoice,
 } from "./source";
+import { REJECT_HEADER, REJECT_VALUE_COLUMN, rejectLines } from "./rejectReport";
+
+export { REJECT_HEADER };
 
 export const CASELOAD_SHEET = "Caseload";
 export const CASELOAD_TABLE = "Caseload";
 export const REJECT_SHEET = "Import rejects";
 export const REJECT_TABLE = "ImportRejects";
-export const REJECT_HEADER = ["Row", "Field", "Value", "Reason", "Line"];
 export const DATE_FORMAT = "dd/mm/yyyy";
 
 export type ImportPhase = "reading" | "writing" | "rejects";
@@ -227,16 +229,13 @@ export async function runImport(
     if (validator.rejects.length > 0) {
       const rejectSheet = await port.createSheet(REJECT_SHEET);
       created.push(rejectSheet);
-      const lines: CellInput[][] = validator.rejects.map((r) => [
-        r.row,
-        r.field,
-        r.value,
-        r.reason,
-        r.line,
-      ]);
+      // ID first, the reason in words, grouped by problem with each group's size (rejectReport.ts).
+      const lines = rejectLines(validator.rejects);
       // Values stay as written in the file: without this, Excel (and the playground) would turn a
-      // rejected "11/04/2024" into a date serial or "007" into 7.
-      await port.setNumberFormat(rejectSheet, `C2:C${lines.length + 1}`, "@");
+      // rejected "11/04/2024" into a date serial or "007" into 7; IDs likewise.
+      const value = columnLetters(REJECT_VALUE_COLUMN);
+      await port.setNumberFormat(rejectSheet, `${value}2:${value}${lines.length + 1}`, "@");
+      await port.setNumberFormat(rejectSheet, `A2:A${lines.length + 1}`, "@");
       const written = await port.writeTable(rejectSheet, "A1", REJECT_TABLE, REJECT_HEADER, lines, {
         chunkRows: planChunkRows(lines, REJECT_HEADER, chunkBudget),
         signal,

@@ -47,6 +47,7 @@ describe("caseload validator", () => {
       field: "end date",
       value: "01/03/2024",
       reason: "row 2, end date: 01/03/2024 is before the start date 05/03/2024",
+      id: "P1",
     });
   });
 
@@ -71,7 +72,7 @@ describe("caseload validator", () => {
     );
     expect(v.counts.imported).toBe(2);
     expect(v.rejects).toEqual([
-      { row: 2, line: 2, field: "admitted days", value: "31", reason: "row 2, admitted days: 31 is more than the 30 days from 01/04/2024 to 30/04/2024" },
+      { row: 2, line: 2, field: "admitted days", value: "31", reason: "row 2, admitted days: 31 is more than the 30 days from 01/04/2024 to 30/04/2024", id: "P1" },
     ]);
   });
 

@@ -12,6 +12,7 @@ import { openXlsxFile } from "../../../src/taskpane/import/xlsxSource";
 import { runImport, type ImportResult } from "../../../src/taskpane/import/runImport";
 import type { CaseloadSource } from "../../../src/taskpane/import/source";
 import { MemoryWorkbook } from "../../support/memoryPort";
+import { rejectsInFileOrder } from "./rejectSheet";
 import { generateCaseload } from "../../fixtures/caseload/generate";
 
 const DIR = join(__dirname, "../../fixtures/caseload");
@@ -30,7 +31,7 @@ async function importInto(wb: MemoryWorkbook, source: CaseloadSource): Promise<I
 }
 
 function rejectRows(wb: MemoryWorkbook, result: ImportResult): (string | number | boolean | null)[][] {
-  return result.rejectSheet ? wb.values(result.rejectSheet, result.rejectAddress!).slice(1) : [];
+  return rejectsInFileOrder(wb, result);
 }
 
 interface Expected {

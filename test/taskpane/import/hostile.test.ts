@@ -25,6 +25,7 @@ import {
 } from "../../../src/taskpane/import/runImport";
 import { gridSource, type CaseloadSource } from "../../../src/taskpane/import/source";
 import { MemoryWorkbook } from "../../support/memoryPort";
+import { rejectsInFileOrder } from "./rejectSheet";
 import { ACCENTED, LONG_CELL, bigCaseload } from "../../fixtures/hostile/make";
 
 const DIR = join(__dirname, "../../fixtures/hostile");
@@ -39,9 +40,7 @@ async function run(source: CaseloadSource, options: ImportOptions = {}) {
   const wb = new MemoryWorkbook();
   const result = await runImport(wb, source, autoMap(source.header), options);
   const table = result.table ? (await wb.readTable(result.table)).rows : [];
-  const rejects = result.rejectSheet
-    ? wb.values(result.rejectSheet, result.rejectAddress!).slice(1)
-    : [];
+  const rejects = rejectsInFileOrder(wb, result);
   return { wb, result, table, rejects };
 }
 
@@ -334,12 +333,7 @@ describe("lines always add up (property)", () => {
           // Every line after the header is in a row (no row here is blank, so none is trailing).
           expect(result.linesRead).toBe(physical(text) - 1);
           const rejectRows = new Set(
-            result.rejectSheet
-              ? wb
-                  .values(result.rejectSheet, result.rejectAddress!)
-                  .slice(1)
-                  .map((r) => r[0])
-              : []
+            rejectsInFileOrder(wb, result).map((r) => r[0])
           );
           expect(rejectRows.size).toBe(result.counts.rejected);
         }

@@ -160,8 +160,9 @@ describe("runImport through a WorkbookPort", () => {
     const src = csvSource("ID,Cluster,Start,End\r\nA,11,12/04/2024,11/04/2024\r\nB,0031,01/04/2024,\r\nC,4,01/04/2024,\r\n", "bad.csv")!;
     const result = await runImport(wb, src, autoMap(src.header));
     expect(result.counts).toMatchObject({ imported: 1, rejected: 2 });
-    expect(wb.formats).toContainEqual({ sheet: "Import rejects", address: "C2:C3", format: "@" });
-    expect(wb.values("Import rejects", "C2:C3")).toEqual([["11/04/2024"], ["0031"]]);
+    expect(wb.formats).toContainEqual({ sheet: "Import rejects", address: "F2:F3", format: "@" });
+    expect(wb.values("Import rejects", "A1:F1")).toEqual([["ID", "Reason", "Problem", "Rows with this problem", "Field", "Value"]]);
+    expect(wb.values("Import rejects", "F2:F3")).toEqual([["11/04/2024"], ["0031"]]);
   });
 
   it("when every row is rejected, writes only the reject sheet", async () => {
