@@ -1,6 +1,6 @@
 /* The task pane shell: a heading, where we are running, and one tab per feature. Features reach the
    workbook only through the WorkbookPort they are given (null in a plain browser). */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Body1,
   Caption1,
@@ -23,6 +23,7 @@ import { ClusterAudit } from "./audit/ClusterAudit";
 import { ImportCaseload } from "./import/ImportCaseload";
 import { ActivityGroups } from "./activity/ActivityGroups";
 import { WorkbookTables, useTableListing } from "./ui/tableHooks";
+import { ModelYearContext } from "./ui/modelYear";
 
 export interface AppProps {
   /** The Office host ("Excel"), another host name (e.g. the playground), or null outside Office. */
@@ -86,6 +87,8 @@ export function App({ host, port, initialTab = "setup", notice }: AppProps) {
   const [tab, setTab] = useState<FeatureId>(initialTab);
   // One listing of the workbook's tables for every journey's pickers, read again on each change.
   const tables = useTableListing(port);
+  const [year, setYear] = useState<number | null>(null);
+  const modelYear = useMemo(() => ({ year, setYear }), [year]);
   let status: string;
   if (host && port) status = `Connected to ${host}.`;
   else if (host)
@@ -133,6 +136,7 @@ export function App({ host, port, initialTab = "setup", notice }: AppProps) {
         </nav>
         {/* Every panel stays mounted so typed inputs and a running write survive a change of tab. */}
         <WorkbookTables.Provider value={port ? tables : null}>
+        <ModelYearContext.Provider value={modelYear}>
         {FEATURES.map((f) => (
           <section
             key={f.id}
@@ -144,6 +148,7 @@ export function App({ host, port, initialTab = "setup", notice }: AppProps) {
             <Feature id={f.id} port={port} active={f.id === tab} />
           </section>
         ))}
+        </ModelYearContext.Provider>
         </WorkbookTables.Provider>
       </main>
     </FluentProvider>

@@ -46,3 +46,27 @@ describe("lookup table pickers", () => {
     expect(tablesOfKind(all, h, "rules")).toEqual(["SuperclassRules"]);
   });
 });
+
+describe("picker labels and the default table", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { tableLabel, largestTable } = require("../../src/taskpane/ui/tables") as typeof import("../../src/taskpane/ui/tables");
+  const summary = (name: string, sheet: string, rows: number, cols: number) =>
+    [name, { name, sheet, rows, header: Array.from({ length: cols }, (_, i) => `C${i}`) }] as const;
+  const summaries = new Map([
+    summary("Caseload_4", "Caseload (4)", 10, 24),
+    summary("Caseload_3", "Caseload (2)", 5343, 24),
+    summary("Caseload", "Caseload", 1, 1),
+  ]);
+
+  it("names the table, its sheet, its rows and its columns", () => {
+    expect(tableLabel("Caseload_3", summaries.get("Caseload_3"))).toBe("Caseload_3 — Caseload (2) · 5,343 rows × 24 cols");
+    expect(tableLabel("Caseload", summaries.get("Caseload"))).toBe("Caseload — Caseload · 1 row × 1 col");
+    expect(tableLabel("Unknown")).toBe("Unknown");
+  });
+
+  it("starts at the largest candidate, never simply the newest", () => {
+    expect(largestTable(["Caseload_4", "Caseload_3", "Caseload"], summaries)).toBe("Caseload_3");
+    expect(largestTable(["Caseload_4", "Caseload"], summaries)).toBe("Caseload_4");
+    expect(largestTable([], summaries)).toBe("");
+  });
+});

@@ -12,6 +12,7 @@ import { describeError } from "../ui/describeError";
 import { readChosen, useTables } from "../ui/tableHooks";
 import { useLookupTable } from "../ui/lookupTable";
 import { useCaseload } from "../ui/useCaseload";
+import { useModelYear } from "../ui/modelYear";
 import { CaseloadTableField, TableField } from "../ui/pickers";
 import { ColumnFields, type ColumnChoice } from "../ui/columnFields";
 import { useRunner } from "../ui/runner";
@@ -57,15 +58,23 @@ function ScenarioForm({ port, active }: FormProps) {
   const runner = useRunner(port, "Scenario run");
   const leaveOut = useLeaveOut(runner);
 
+  // The year Set up model costs the caseload in is the year the user stated: start there.
+  const modelYear = useModelYear().year;
   useEffect(() => {
-    if (!caseload) return;
+    if (modelYear === null || yearTouched.current) return;
+    setYear(String(modelYear));
+    setYearHint(`The financial year Set up model costs the caseload in (${modelYear}/${String((modelYear + 1) % 100).padStart(2, "0")}).`);
+  }, [modelYear]);
+
+  useEffect(() => {
+    if (!caseload || modelYear !== null) return;
     const start = guessColumn(caseload.header, "start");
     const suggested = start >= 0 ? suggestYear(caseload.rows.map((r) => r[start])) : null;
     if (suggested !== null && !yearTouched.current) {
       setYear(String(suggested));
       setYearHint(`Most periods in this caseload start in ${suggested}/${String((suggested + 1) % 100).padStart(2, "0")}.`);
     } else setYearHint(undefined);
-  }, [caseload]);
+  }, [caseload, modelYear]);
 
   const go = () => {
     const found: Errors = {};

@@ -7,6 +7,7 @@ import { describeError } from "../ui/describeError";
 import { useRunner } from "../ui/runner";
 import { RunStatus } from "../ui/RunStatus";
 import { parseYear } from "../ui/parse";
+import { useModelYear } from "../ui/modelYear";
 import { currentFinancialYear } from "./plan";
 import { findReusable, runSetup, type Reusable } from "./run";
 
@@ -14,6 +15,7 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
   const styles = useStyles();
   const [year, setYear] = useState(String(currentFinancialYear(new Date())));
   const [yearError, setYearError] = useState<string | null>(null);
+  const modelYear = useModelYear();
   const runner = useRunner(port, "Set up model");
   const [offer, setOffer] = useState<{ fy: number; reusable: Reusable[] } | null>(null);
 
@@ -43,7 +45,11 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
 
   const write = (fy: number, reuse: Reusable[]) => {
     setOffer(null);
-    void runner.start(async (options) => (await runSetup(port, fy, options, reuse)).message);
+    void runner.start(async (options) => {
+      const result = await runSetup(port, fy, options, reuse);
+      modelYear.setYear(fy);
+      return result.message;
+    });
   };
 
   return (

@@ -27,7 +27,7 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
   const alert = state.status === "error" || state.status === "written-with-errors";
   return (
     <MessageBar ref={outcome} layout="multiline" intent={intent} role={alert ? "alert" : "status"}>
-      <MessageBarBody>{state.message}</MessageBarBody>
+      <MessageBarBody style={{ whiteSpace: "pre-line" }}>{state.message}</MessageBarBody>
     </MessageBar>
   );
 }

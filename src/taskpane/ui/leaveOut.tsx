@@ -13,12 +13,13 @@ import type { useRunner } from "./runner";
 export function useLeaveOut(runner: ReturnType<typeof useRunner>) {
   const [pending, setPending] = useState<PendingLeaveOut | null>(null);
   const reset = useCallback(() => setPending(null), []);
+  // One problem per line: the outcome keeps the line breaks (RunStatus shows them).
   const decide = useCallback(
     (check: Preflight, what: string, table: string, write: (leftOut: readonly LeftOutRow[]) => void) => {
       if (check.leftOut.length === 0) write([]);
       else if (check.leftOut.length === check.rows)
         runner.fail(
-          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} rows of ${table} can be ${what}. ${describePreflight(check, what, table).slice(1).join(" ")}`
+          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} rows of ${table} can be ${what}. \n${describePreflight(check, what, table).slice(1).join("\n")}`
         );
       else setPending({ lines: describePreflight(check, what, table), leaveOut: () => write(check.leftOut) });
     },

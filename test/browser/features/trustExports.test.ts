@@ -66,13 +66,14 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     expect(await sheetTabs(page)).toContain("Import rejects");
   });
 
-  it("audits the imported caseload (chosen for you, the newest with ratings) with no error cell", async () => {
+  it("audits the imported caseload (chosen by the user: the picker starts at the largest, never the newest) with no error cell", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Cluster audit");
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
+    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
     const options = await panel.getByLabel("Caseload table").locator("option").allTextContents();
-    expect(options).not.toContain("PricesTable");
-    expect(options).not.toContain("ImportRejects");
+    expect(options.filter((o) => /^(PricesTable|ImportRejects)\b/.test(o))).toEqual([]);
+    expect(options).toContain(`${caseload} — Caseload (2) · ${expected.imported} rows × ${/× (\d+) cols/.exec(options.find((o) => o.startsWith(`${caseload} `))!)![1]} cols`);
+    await panel.getByLabel("Caseload table").selectOption(caseload);
     await panel.getByText("Rating columns: all 18 found (1–13 and A–E).").waitFor();
     await panel.getByRole("button", { name: "Audit clusters" }).click();
     const done = panel.getByRole("status").filter({ hasText: "Wrote sheet Cluster audit" });
@@ -85,6 +86,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     const { page } = pg();
     const panel = await openFeature(page, "Scenario runner");
     await panel.getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" }).check();
+    await panel.getByLabel("Caseload table").selectOption(caseload);
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
     await panel.getByLabel("Financial year (year it starts)").fill("2023");
     await panel.getByRole("button", { name: "Write scenarios" }).click();
@@ -104,6 +106,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
   it("plans budgets for it: the flagged clusters and the unknown step are left out, the rest add up to the penny", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Budget planner");
+    await panel.getByLabel("Caseload table").selectOption(caseload);
     await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
     await expect(panel.getByLabel("Step column").locator("option:checked").textContent()).resolves.toBe("Step");
     await panel.getByLabel("Budget envelope (£)").fill("3,000,000");
