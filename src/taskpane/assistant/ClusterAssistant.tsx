@@ -193,6 +193,16 @@ function useChosenTable<T>(
   return state;
 }
 
+/** Read by screen readers, not shown. */
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
 export function ClusterAssistant({
   port,
   active = true,
@@ -327,7 +337,15 @@ export function ClusterAssistant({
         />
       </div>
 
-      <section aria-live="polite" aria-label="Suggestion">
+      {/* Only the one-line answer is announced when it changes, not the whole explanation below. */}
+      <div role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="suggestion-announcement">
+        {explanation instanceof PbrError
+          ? known === 0
+            ? ""
+            : explanation.message.replace(/^row 1[:,] /, "")
+          : `Suggested cluster ${explanation.suggested}${suggested ? `, fit ${percent(suggested.fit)}` : ""}.`}
+      </div>
+      <section aria-label="Suggestion">
         {explanation instanceof PbrError ? (
           <MessageBar intent={known === 0 ? "info" : "warning"}>
             <MessageBarBody>

@@ -24,8 +24,15 @@ export function TableField(props: {
       validationMessage={props.error ?? undefined}
       validationState={props.warning ? (props.error ? "warning" : "none") : undefined}
       required={props.required}
+      style={{ minWidth: 0 }}
     >
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+      {/* A long label (name, sheet and size) is cut inside the pane, never widening it. */}
+      <Select
+        value={props.value}
+        onChange={(_, d) => props.onChange(d.value)}
+        style={{ minWidth: 0, maxWidth: "100%" }}
+        select={{ style: { minWidth: 0, width: "100%", textOverflow: "ellipsis" } }}
+      >
         <option value="">{props.none}</option>
         <TableOptions names={props.tables} />
       </Select>

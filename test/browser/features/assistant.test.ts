@@ -59,6 +59,12 @@ describe("Cluster assistant in the playground", () => {
     });
     await heading.waitFor();
     await expect(panel.getByText("18 of 18 ratings known.").count()).resolves.toBe(1);
+    // Screen readers hear the one-line answer when it changes, not the whole explanation again.
+    await expect(panel.getByTestId("suggestion-announcement").textContent()).resolves.toMatch(
+      new RegExp(`^Suggested cluster ${expected.suggested}, fit \\d+%\\.$`)
+    );
+    const live = await panel.locator("[aria-live]").evaluateAll((els) => els.map((e) => (e.textContent ?? "").length));
+    expect(Math.max(...live)).toBeLessThan(200);
     // Super class first: the rule and the rating behind it are shown.
     await expect(
       panel
