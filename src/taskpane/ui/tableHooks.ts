@@ -1,7 +1,15 @@
 /* Reading the workbook's tables for a journey's pickers: the list with each header, sheet and size
    (shared by the whole pane and read again when the workbook changes), a choice that stays on the
    table the user chose or ran on, a chosen table's header, and the table afresh at run time. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { TableData, TableSummary, WorkbookPort } from "../../workbook/port";
 import { describeError } from "./describeError";
 import { largestTable } from "./tables";

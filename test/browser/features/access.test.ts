@@ -33,7 +33,11 @@ async function violations(page: Page, selector?: string): Promise<string[]> {
   await page.evaluate(AXE);
   const found = await page.evaluate(
     async ({ selector, exclude }) => {
-      const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
+      const axe = (
+        globalThis as unknown as {
+          axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
+        }
+      ).axe;
       const context = selector ? { include: [[selector]], exclude } : { exclude };
       const result = await axe.run(context, { resultTypes: ["violations"] });
       return result.violations;
@@ -42,7 +46,13 @@ async function violations(page: Page, selector?: string): Promise<string[]> {
   );
   return found
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`
+    );
 }
 
 describe("accessibility (axe-core)", () => {

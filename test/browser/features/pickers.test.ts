@@ -30,7 +30,9 @@ describe("table pickers and pane state in the playground", () => {
     await importFile(TRUST, /Imported \d+, rejected \d+\./);
     await importFile(SMALL, /Imported 3, rejected 2\./);
     const panel = await openFeature(page, "Scenario runner");
-    await panel.getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" }).check();
+    await panel
+      .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
+      .check();
     const picker = panel.getByLabel("Caseload table");
     const options = await picker.locator("option").allTextContents();
     expect(options).toEqual(
@@ -71,9 +73,15 @@ describe("table pickers and pane state in the playground", () => {
   it("starts the Scenario runner at the year given to Set up model", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Scenario runner");
-    await panel.getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" }).check();
-    await expect(panel.getByLabel("Financial year (year it starts)").inputValue()).resolves.toBe("2027");
-    await panel.getByText(/The financial year Set up model costs the caseload in \(2027\/28\)/).waitFor();
+    await panel
+      .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
+      .check();
+    await expect(panel.getByLabel("Financial year (year it starts)").inputValue()).resolves.toBe(
+      "2027"
+    );
+    await panel
+      .getByText(/The financial year Set up model costs the caseload in \(2027\/28\)/)
+      .waitFor();
   });
 
   it("lists the table an activity extract was read into, chosen, in its picker", async () => {
@@ -83,7 +91,9 @@ describe("table pickers and pane state in the playground", () => {
     await panel.getByText(/Read 7 rows of contacts.csv into table Activity/).waitFor();
     const picker = panel.getByLabel("Activity table");
     await expect(picker.inputValue()).resolves.toBe("Activity");
-    await expect(picker.locator("option:checked").textContent()).resolves.toMatch(/^Activity — Activity · 7 rows × \d+ cols$/);
+    await expect(picker.locator("option:checked").textContent()).resolves.toMatch(
+      /^Activity — Activity · 7 rows × \d+ cols$/
+    );
     // The same file again is read again (a second table), not ignored.
     await panel.getByLabel("Open an activity extract (CSV or Excel)").setInputFiles(ACTIVITY);
     await panel.getByText(/Read 7 rows of contacts.csv into table Activity_2/).waitFor();

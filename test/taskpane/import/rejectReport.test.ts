@@ -13,10 +13,14 @@ const over = (row: number, id: string, days: number): CaseloadReject => ({
 
 describe("the Import rejects sheet", () => {
   it("names the kind of problem without the row and the values", () => {
-    expect(problemKind("row 12, admitted days: 30 is more than the 13 days from 01/04/2024 to 13/04/2024")).toBe(
-      "admitted days: … is more than the … days from … to …"
+    expect(
+      problemKind(
+        "row 12, admitted days: 30 is more than the 13 days from 01/04/2024 to 13/04/2024"
+      )
+    ).toBe("admitted days: … is more than the … days from … to …");
+    expect(problemKind('row 4, cluster: "X9" is not a cluster code 0–21')).toBe(
+      "cluster: … is not a cluster code …–…"
     );
-    expect(problemKind('row 4, cluster: "X9" is not a cluster code 0–21')).toBe("cluster: … is not a cluster code …–…");
   });
 
   it("leads with the ID and the reason, largest group first, file order within a group", () => {
@@ -29,7 +33,12 @@ describe("the Import rejects sheet", () => {
       id: "P-3",
     };
     const lines = rejectLines([bad, over(7, "P-7", 30), over(5, "P-5", 20)]);
-    expect(REJECT_HEADER.slice(0, 4)).toEqual(["ID", "Reason", "Problem", "Rows with this problem"]);
+    expect(REJECT_HEADER.slice(0, 4)).toEqual([
+      "ID",
+      "Reason",
+      "Problem",
+      "Rows with this problem",
+    ]);
     expect(lines.map((l) => l[0])).toEqual(["P-7", "P-5", "P-3"]);
     expect(lines[0]).toEqual([
       "P-7",
