@@ -12,7 +12,6 @@
  * data validation, conditional formats, pivot tables, links to other workbooks.
  */
 import { strFromU8 } from "fflate";
-import { XMLParser } from "fast-xml-parser";
 import { parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { textCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
@@ -33,152 +32,15 @@ import {
   unzipGuarded,
 } from "../../workbook/xlsxGuard";
 import { fromFileFormula, shiftFormula } from "./fileFormulas";
+import { BUILT_IN_FORMATS, formatRanges, isDateFormat, serialOf } from "./numberFormats";
+import { parser, relsOf, stringItem, text, unescapeText, type Node } from "./xlsxXml";
 import { checkFormula, renameSheets } from "./openChecks";
-
-/** Number formats Excel knows by id without writing them in the file (as an en-GB Excel shows them). */
-const BUILT_IN_FORMATS: Record<number, string> = {
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  14: "dd/mm/yyyy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: "dd/mm/yyyy hh:mm",
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00;(#,##0.00)",
-  40: "#,##0.00;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-};
 
 /** A formula that is only an error value. */
 const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/i;
 
-const ARRAYS = new Set([
-  "sheet",
-  "row",
-  "c",
-  "si",
-  "r",
-  "definedName",
-  "numFmt",
-  "xf",
-  "Relationship",
-  "tableColumn",
-]);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => ARRAYS.has(name),
-});
-
-type Node = any;
-
 /** A file that cannot be opened as a workbook, with a message for the page. */
 export class XlsxReadError extends Error {}
-
-/** The text of an element that may carry attributes ({ "#text": … }) or be empty. */
-function text(node: Node): string {
-  if (node === undefined || node === null) return "";
-  if (typeof node === "string" || typeof node === "number") return String(node);
-  if (typeof node === "object" && "#text" in node) return String(node["#text"]);
-  return "";
-}
-
-/** OOXML escapes control characters as _xHHHH_. */
-const unescapeText = (s: string) =>
-  s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-
-/** A string item: plain <t>, or rich text runs <r><t>; phonetic runs (<rPh>) are not part of it. */
-function stringItem(si: Node): string {
-  if (si === undefined || si === null || typeof si !== "object") return unescapeText(text(si));
-  if (si.t !== undefined) return unescapeText(text(si.t));
-  return unescapeText((si.r ?? []).map((r: Node) => text(r.t)).join(""));
-}
-
-/** Where a relationship target lives in the zip, from the part that refers to it. */
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const step of target.split("/")) {
-    if (step === "..") parts.pop();
-    else if (step !== ".") parts.push(step);
-  }
-  return parts.join("/");
-}
-
-function relsOf(
-  files: Record<string, Uint8Array>,
-  part: string
-): { id: string; type: string; target: string }[] {
-  const at = part.lastIndexOf("/");
-  const path = `${part.slice(0, at)}/_rels/${part.slice(at + 1)}.rels`;
-  const xml = files[path];
-  if (!xml) return [];
-  const textXml = strFromU8(xml);
-  refuseDtd(path, textXml);
-  const doc = parser.parse(textXml);
-  return (doc.Relationships?.Relationship ?? []).map((r: Node) => ({
-    id: String(r.Id),
-    type: String(r.Type ?? ""),
-    target: resolve(part, String(r.Target ?? "")),
-  }));
-}
-
-/** A date-like number format: has day, month or year letters outside quotes and brackets. */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[dmy]/i.test(bare) && !/^[#0.,%\s;()E+-]*$/.test(bare);
-}
-
-/** Excel serial of an ISO date (cells of type "d", rare). */
-function serialOf(iso: string): number {
-  const ms = Date.parse(iso.endsWith("Z") || /[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
-  return ms / 86_400_000 + 25_569;
-}
-
-/** Runs of the same format down each column, as ranges. */
-function formatRanges(
-  byCell: Map<number, Map<number, string>>
-): { address: string; format: string }[] {
-  const out: { address: string; format: string }[] = [];
-  for (const [col, rows] of byCell) {
-    const sorted = [...rows.keys()].sort((a, b) => a - b);
-    let start = sorted[0];
-    let prev = start;
-    const flush = (end: number) =>
-      out.push({ address: rangeAddress(start, col, end - start + 1, 1), format: rows.get(start)! });
-    for (const row of sorted.slice(1)) {
-      if (row === prev + 1 && rows.get(row) === rows.get(start)) {
-        prev = row;
-        continue;
-      }
-      flush(prev);
-      start = prev = row;
-    }
-    if (sorted.length > 0) flush(prev);
-  }
-  return out;
-}
 
 interface SheetPart {
   name: string;
