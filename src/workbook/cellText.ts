@@ -29,7 +29,8 @@ const MONTH =
 const WEEKDAY = /(^|[^a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?![a-z])/gi;
 const MERIDIEM = /(^|[^a-z])[ap]\.?m\.?(?![a-z])/gi;
 /** Any of those words' beginnings: most text has none, and then nothing need be taken out. */
-const MAYBE_WORD = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[ap]\.?m/i;
+const MAYBE_WORD =
+  /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[ap]\.?m/i;
 
 /**
  * `text` without am/pm words. A match's preceding character is consumed, so a word straight after

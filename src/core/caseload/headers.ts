@@ -31,12 +31,13 @@ const ITEM_WORDS = new Set(["item", "items", "scale", "rating", "score", "q", "q
  * "MHCT_1", "MHCT item 14" (= A), "Q13", "HoNOS 6 hallucinations", or a bare "7" / "B".
  */
 export function itemHeaderIndex(header: unknown): number {
-  const tokens = String(header ?? "")
-    .replace(/^\uFEFF/, "")
-    .toLowerCase()
-    // Runs of letters and runs of digits ("mhct_1" → mhct, 1; "q13" → q, 13); no lookbehind,
-    // which Safari before 16.4 (older Macs' webview) cannot parse.
-    .match(/[a-z]+|[0-9]+/g) ?? [];
+  const tokens =
+    String(header ?? "")
+      .replace(/^\uFEFF/, "")
+      .toLowerCase()
+      // Runs of letters and runs of digits ("mhct_1" → mhct, 1; "q13" → q, 13); no lookbehind,
+      // which Safari before 16.4 (older Macs' webview) cannot parse.
+      .match(/[a-z]+|[0-9]+/g) ?? [];
   let i = 0;
   if (TOOL_WORDS.has(tokens[i])) i++;
   if (ITEM_WORDS.has(tokens[i])) i++;

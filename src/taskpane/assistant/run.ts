@@ -16,7 +16,10 @@ export async function insertAtSelection(
     selection = await port.getSelection();
   } catch (e) {
     // The port says in words why the selection cannot be used (several areas, a chart selected).
-    return { ok: false, message: `Nothing was inserted. ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      message: `Nothing was inserted. ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const plan = insertPlan(selection, ratings, superclass, profileRef, rulesRef);
   if (!(await port.isEmpty(plan.sheet, plan.address))) {

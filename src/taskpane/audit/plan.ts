@@ -32,7 +32,13 @@ import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
-import { CELL_BYTES, blocks as blocksOf, boundRowBytes, columnsRowBytes, rowsPerCall } from "../plan/payload";
+import {
+  CELL_BYTES,
+  blocks as blocksOf,
+  boundRowBytes,
+  columnsRowBytes,
+  rowsPerCall,
+} from "../plan/payload";
 import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 
 export interface AuditRow {
@@ -100,17 +106,23 @@ function summary(
         topLeft: cellAddress(top, SUMMARY_COL),
         values: [
           ...head,
-          [`=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, 0, Math.max(n, 1))},${rangeOf(groupCol, 0, Math.max(n, 1))})`],
+          [
+            `=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, 0, Math.max(n, 1))},${rangeOf(groupCol, 0, Math.max(n, 1))})`,
+          ],
         ],
       },
     ];
   const room = labels.length + 2; // every group, the All row and one group more
   const workings: CellInput[][] = [
-    [`Workings for "${title}": one PBR.CHECKCOUNTS per ${size.toLocaleString("en-GB")} people, so no formula hands Excel more than 1 MB`],
+    [
+      `Workings for "${title}": one PBR.CHECKCOUNTS per ${size.toLocaleString("en-GB")} people, so no formula hands Excel more than 1 MB`,
+    ],
     [labelHeader, ...CHECK_COUNT_HEADER],
   ];
   for (const [first, rows] of parts) {
-    workings.push([`=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, first, rows)},${rangeOf(groupCol, first, rows)})`]);
+    workings.push([
+      `=PBR.CHECKCOUNTS(${rangeOf(CHECK_COL, first, rows)},${rangeOf(groupCol, first, rows)})`,
+    ]);
     for (let k = 1; k < room; k++) workings.push([]);
   }
   const column = (offset: number) =>
@@ -217,7 +229,16 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     },
     { kind: "cells", topLeft: cellAddress(TABLE_ROW, CHECK_COL), values: [["Check"]] },
     ...checks,
-    ...summary("Checks by recorded cluster", "Recorded cluster", 2, clusterLabels, TABLE_ROW, n, WORKINGS_COL, size),
+    ...summary(
+      "Checks by recorded cluster",
+      "Recorded cluster",
+      2,
+      clusterLabels,
+      TABLE_ROW,
+      n,
+      WORKINGS_COL,
+      size
+    ),
   ];
   let next = TABLE_ROW + summaryRows(clusters) + 1;
   if (inputs.byTeam) {

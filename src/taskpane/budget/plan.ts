@@ -150,7 +150,9 @@ export function budgetPlan(inputs: BudgetInputs): WorkbookPlan {
           kind: "cells",
           topLeft: rangeAddress(TABLE_ROW - 1, WORKINGS_COL, 1, 1),
           values: [
-            [`Workings: each block's cost at k = 1 (people ${size.toLocaleString("en-GB")} at a time)`],
+            [
+              `Workings: each block's cost at k = 1 (people ${size.toLocaleString("en-GB")} at a time)`,
+            ],
             ["Cost at k = 1"],
             ...parts.map(([first, rows]): CellInput[] => [
               `=SUM(${call(

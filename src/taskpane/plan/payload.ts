@@ -51,7 +51,8 @@ export function referenceCells(reference: string | null | undefined): number {
   if (!reference) return 0;
   const m = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(reference.trim());
   if (!m) return 0;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (s: string) =>
+    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const rows = m[3] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
   const cols = m[3] ? Math.abs(col(m[3]) - col(m[1])) + 1 : 1;
   return rows * cols;

@@ -14,7 +14,14 @@ import { cellAddress, parseRange, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
 import { absolute, call } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
-import { CELL_BYTES, blocks, boundRowBytes, columnsRowBytes, rowsPerCall, tableBytes } from "../plan/payload";
+import {
+  CELL_BYTES,
+  blocks,
+  boundRowBytes,
+  columnsRowBytes,
+  rowsPerCall,
+  tableBytes,
+} from "../plan/payload";
 import type { LeftOutRow } from "../plan/preflight";
 import { MONEY, PERCENT, type Block, type SheetPlan } from "../plan/types";
 
@@ -182,7 +189,12 @@ export function scenarioSheet(
       kind: "cells",
       topLeft: cellAddress(WORKINGS_ROW, WORKINGS_COL),
       values: inputs.workings,
-      formats: [{ address: rangeAddress(WORKINGS_ROW + 2, WORKINGS_COL + 1, inputs.workings.length - 2, 1), format: MONEY }],
+      formats: [
+        {
+          address: rangeAddress(WORKINGS_ROW + 2, WORKINGS_COL + 1, inputs.workings.length - 2, 1),
+          format: MONEY,
+        },
+      ],
     });
   }
   if (!inputs.bands) {
@@ -324,7 +336,10 @@ export function caseloadPlanValue(
   const r = parseRange(refs.codes.slice(refs.codes.lastIndexOf("!") + 1).replace(/\$/g, ""));
   const parts = blocks(r.bottom - r.top + 1, callRows);
   if (parts.length === 1)
-    return { plan: planFromCaseload(refs, leaveOut), leftOutCount: leaveOut ? leftOutCountFormula(refs) : undefined };
+    return {
+      plan: planFromCaseload(refs, leaveOut),
+      leftOutCount: leaveOut ? leftOutCountFormula(refs) : undefined,
+    };
   const slice = (ref: string | null | undefined, first: number, rows: number) =>
     ref ? sliceRef(ref, first, rows) : ref;
   const rows = parts.map(([first, rows]): CellInput[] => {
@@ -335,7 +350,10 @@ export function caseloadPlanValue(
       ends: slice(refs.ends, first, rows)!,
       admitted: slice(refs.admitted, first, rows),
     };
-    const row: CellInput[] = [`${(first + 1).toLocaleString("en-GB")} to ${(first + rows).toLocaleString("en-GB")}`, planFromCaseload(part, leaveOut)];
+    const row: CellInput[] = [
+      `${(first + 1).toLocaleString("en-GB")} to ${(first + rows).toLocaleString("en-GB")}`,
+      planFromCaseload(part, leaveOut),
+    ];
     if (leaveOut) row.push(leftOutCountFormula(part));
     return row;
   });
@@ -345,7 +363,9 @@ export function caseloadPlanValue(
     plan: `=SUM(${column(1)})`,
     leftOutCount: leaveOut ? `=SUM(${column(2)})` : undefined,
     workings: [
-      [`Plan value workings: the caseload costed ${callRows.toLocaleString("en-GB")} rows at a time, so no PBR.FYCOST formula hands Excel more than 1 MB`],
+      [
+        `Plan value workings: the caseload costed ${callRows.toLocaleString("en-GB")} rows at a time, so no PBR.FYCOST formula hands Excel more than 1 MB`,
+      ],
       ["Caseload rows", "Cost in the year", ...(leaveOut ? ["Cannot be priced"] : [])],
       ...rows,
     ],
