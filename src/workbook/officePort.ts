@@ -33,6 +33,10 @@ import { textCell } from "./cellText";
 import { isPayloadTooLarge, planChunkRows } from "./chunks";
 import { writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
+import { loadNames, takenIdentifiers } from "./office/takenNames";
+import { SELECTION_PROBLEM, excel, mergesUndo } from "./office/host";
+
+export { SELECTION_PROBLEM };
 
 export interface OfficePortOptions {
   /** Bytes of values allowed per request (default CHUNK_BUDGET_BYTES in workbook/chunks.ts). */
@@ -41,62 +45,8 @@ export interface OfficePortOptions {
 
 type Ctx = Excel.RequestContext;
 
-function excel(): typeof Excel {
-  const api = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!api || typeof api.run !== "function")
-    throw new Error("Excel is not available: open the add-in inside Excel.");
-  return api;
-}
-
-/** What the pane says when Excel cannot hand over the selection as one range. */
-export const SELECTION_PROBLEM =
-  "Select one block of cells: Excel cannot give the add-in this selection (several areas selected with Ctrl, or a chart or shape selected).";
-
-/** Whether this Excel merges an Excel.run's syncs into one undo step (ExcelApi 1.20). */
-export function mergesUndo(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.20") === true;
-  } catch {
-    return false;
-  }
-}
-
 function fromExcel(rows: unknown[][]): CellInput[][] {
   return rows.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as CellInput))));
-}
-
-async function loadNames(
-  collection: { load(p: string): unknown; items: { name: string }[] },
-  context: Ctx
-): Promise<string[]> {
-  collection.load("items/name");
-  await context.sync();
-  return collection.items.map((i) => i.name);
-}
-
-/**
- * Table and defined names share one namespace in Excel, sheet-level names included: a table or
- * workbook name that matches a name scoped to any sheet is avoided too.
- */
-async function takenIdentifiers(context: Ctx): Promise<string[]> {
-  const tables = context.workbook.tables;
-  const names = context.workbook.names;
-  const sheets = context.workbook.worksheets;
-  tables.load("items/name");
-  names.load("items/name");
-  sheets.load("items/name");
-  await context.sync();
-  const scoped = sheets.items.map((sheet) => {
-    sheet.names.load("items/name");
-    return sheet.names;
-  });
-  await context.sync();
-  return [
-    ...tables.items.map((t) => t.name),
-    ...names.items.map((n) => n.name),
-    ...scoped.flatMap((n) => n.items.map((i) => i.name)),
-  ];
 }
 
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
