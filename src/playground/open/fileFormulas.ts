@@ -21,50 +21,9 @@
  */
 import { columnIndex, columnLetters } from "../../workbook/address";
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
+import { booleanLiterals, outsideQuotes, pieces } from "../../workbook/formulaText";
 
-/** Split a formula into pieces outside quotes and brackets (even index) and quoted or bracketed pieces (odd index). */
-export function pieces(formula: string): string[] {
-  const out: string[] = [];
-  let at = 0;
-  let start = 0;
-  while (at < formula.length) {
-    const ch = formula[at];
-    if (ch === '"' || ch === "'") {
-      out.push(formula.slice(start, at));
-      let end = at + 1;
-      while (end < formula.length) {
-        if (formula[end] === ch) {
-          if (formula[end + 1] === ch)
-            end += 2; // doubled quote inside
-          else break;
-        } else end++;
-      }
-      out.push(formula.slice(at, end + 1));
-      at = end + 1;
-      start = at;
-    } else if (ch === "[") {
-      // A table reference's brackets (column names such as [FY2024] are not cells).
-      out.push(formula.slice(start, at));
-      let depth = 0;
-      let end = at;
-      for (; end < formula.length; end++) {
-        if (formula[end] === "[") depth++;
-        else if (formula[end] === "]" && --depth === 0) break;
-      }
-      out.push(formula.slice(at, end + 1));
-      at = end + 1;
-      start = at;
-    } else at++;
-  }
-  out.push(formula.slice(start));
-  return out;
-}
-
-function outsideQuotes(formula: string, change: (text: string) => string): string {
-  return pieces(formula)
-    .map((p, i) => (i % 2 === 0 ? change(p) : p))
-    .join("");
-}
+export { pieces };
 
 /** The playground's name for a custom function saved by Excel ("PBR_TARIFF" → "PBR.TARIFF"). */
 function pbrName(saved: string, known?: ReadonlySet<string>): string {
@@ -98,15 +57,15 @@ export function fromFileFormula(formula: string, functionIds?: readonly string[]
   const known = functionIds ? new Set(functionIds.map((f) => f.toUpperCase())) : undefined;
   // "[2]!_xldudf_…": an external-book index Excel sometimes puts before a custom function.
   const local = formula.replace(/\[\d+\]!(?=_xldudf_)/gi, "");
-  return outsideQuotes(local, (text) =>
+  const named = outsideQuotes(local, (text) =>
     text
       .replace(/_xldudf_([\w.]+)(?=\s*\()/gi, (_m, name: string) => pbrName(name, known))
       .replace(/_xll\.([\w.]+)(?=\s*\()/gi, (_m, name: string) => pbrName(name, known))
       .replace(/_xlfn\.(?:_xlws\.)?/gi, "")
       .replace(/_xlpm\./gi, "")
-      // The engine knows TRUE and FALSE only as functions; Excel accepts TRUE() and FALSE() too.
-      .replace(/(?<![\w.$!])(TRUE|FALSE)(?![\w.(!])/gi, (_m, b: string) => `${b.toUpperCase()}()`)
   );
+  // The engine knows TRUE and FALSE only as functions; Excel reads TRUE() and FALSE() the same.
+  return booleanLiterals(named);
 }
 
 const MAX_COL = 16_384;

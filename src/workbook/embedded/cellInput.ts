@@ -2,9 +2,11 @@
  * What a cell typed into the grid or written through the port becomes in the engine, as Excel
  * would hold it: structured references translated to ranges (structuredRefs.ts), a table's engine
  * name added when a formula uses its bare name (tableNames.ts), a string in a text-formatted range
- * kept as text, and text written through the port that Excel would not reread kept as text.
+ * kept as text, text written through the port that Excel would not reread kept as text, and TRUE
+ * and FALSE in a formula read as Excel reads them.
  */
 import { excelWouldChange, isFormula } from "../cellText";
+import { booleanLiterals } from "../formulaText";
 import type { CellInput } from "../port";
 import type { CellFormats } from "./cellFormats";
 import { asText } from "./engine";
@@ -41,7 +43,11 @@ export function prepareInput(
     excelWouldChange(input)
   )
     return `'${input}`;
-  if (typeof input === "string" && input.startsWith("=")) context.tableNames.nameTablesIn(input);
+  // TRUE and FALSE typed as values in a formula (VLOOKUP(…,FALSE)) work as in Excel (formulaText.ts).
+  if (typeof input === "string" && input.startsWith("=")) {
+    input = booleanLiterals(input);
+    context.tableNames.nameTablesIn(input);
+  }
   if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {
     return translateStructuredRefs(input, sheet, context.tableShape, current, row);
   }
