@@ -199,9 +199,15 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
     e.preventDefault();
   };
 
+  /** A text-formatted cell: what is typed or pasted there stays text, leading zeros and all. */
+  const isTextCell = (row: number, col: number) => workbook.isTextCell(sheet, row, col);
+
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
-    const rows = fromTsv(e.clipboardData.getData("text/plain")).map((line) => line.map(typedCell));
+    // A text-formatted ("@") cell keeps what is pasted as text ("007" stays "007"), as in Excel.
+    const rows = fromTsv(e.clipboardData.getData("text/plain")).map((line, r) =>
+      line.map((text, c) => (isTextCell(activeRow + r, activeCol + c) && text.trim() !== "" ? text : typedCell(text)))
+    );
     if (rows.length === 0) return;
     e.preventDefault();
     workbook.setCells(sheet, activeRow, activeCol, rows);
@@ -212,7 +218,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
 
   const commit = (text: string, move: [number, number]) => {
     const trimmed = text.trim();
-    const value = trimmed === "" ? null : !trimmed.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : text;
+    const asNumber = !isTextCell(activeRow, activeCol) && !trimmed.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(trimmed);
+    const value = trimmed === "" ? null : asNumber ? Number(trimmed) : text;
     workbook.setCell(sheet, activeRow, activeCol, value);
     setEditing(null);
     select(activeRow + move[0], activeCol + move[1]);

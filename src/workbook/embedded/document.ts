@@ -151,6 +151,11 @@ export class EmbeddedDocument {
     return this.cellFormats.formatAt(sheet, row, col);
   }
 
+  /** Whether a cell is formatted as text ("@"): what is typed or pasted there stays text. */
+  isTextCell(sheet: string, row: number, col: number): boolean {
+    return this.cellFormats.isText(sheet, row, col);
+  }
+
   /** The selection without waiting (for the grid). */
   get currentSelection(): Selection {
     return this.selection;

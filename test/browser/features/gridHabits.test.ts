@@ -3,22 +3,7 @@
  * clipboard as tab-separated text (what Excel and Google Sheets paste), Ctrl+V pastes such text
  * typed cell by cell, Delete clears the range, Ctrl+Home/Ctrl+End jump to the ends.
  */
-import type { Page } from "playwright-core";
-import { goTo, shown, usePlayground } from "../support/playground";
-
-/** Fire a copy or paste event on the grid with a clipboard the test can read and fill. */
-function clip(page: Page, kind: "copy" | "paste", text = ""): Promise<string> {
-  return page.evaluate(
-    ({ kind, text }) => {
-      const grid = document.activeElement as HTMLElement;
-      const data = new DataTransfer();
-      if (kind === "paste") data.setData("text/plain", text);
-      grid.dispatchEvent(new ClipboardEvent(kind, { clipboardData: data, bubbles: true, cancelable: true }));
-      return data.getData("text/plain");
-    },
-    { kind, text }
-  );
-}
+import { clip, goTo, shown, usePlayground } from "../support/playground";
 
 describe("playground grid: ranges, copy, paste", () => {
   const pg = usePlayground();
@@ -32,7 +17,10 @@ describe("playground grid: ranges, copy, paste", () => {
     const text = await clip(page, "copy");
     const lines = text.split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0].split("\t")).toEqual([await shown(page, "Caseload!A3"), await shown(page, "Caseload!B3")]);
+    expect(lines[0].split("\t")).toEqual([
+      await shown(page, "Caseload!A3"),
+      await shown(page, "Caseload!B3"),
+    ]);
     expect(lines[1].split("\t")[0]).toBe("SYN-0001");
   });
 

@@ -6,6 +6,8 @@
 import { join } from "node:path";
 import {
   DEMO_SHEETS,
+  clip,
+  goTo,
   openFeature,
   pane,
   paneOverflow,
@@ -65,11 +67,7 @@ describe("Import caseload in the playground", () => {
 
   it("writes the imported rows to a new Caseload sheet, with dates as dates", async () => {
     const { page } = pg();
-    expect(await sheetTabs(page)).toEqual([
-      ...DEMO_SHEETS,
-      "Caseload (2)",
-      "Import rejects",
-    ]);
+    expect(await sheetTabs(page)).toEqual([...DEMO_SHEETS, "Caseload (2)", "Import rejects"]);
     await pane(page).getByRole("button", { name: "Show the caseload" }).click();
     await page.getByRole("grid", { name: "Sheet Caseload (2)" }).waitFor();
     await expect(shown(page, "A2")).resolves.toBe("P-100");
@@ -81,13 +79,36 @@ describe("Import caseload in the playground", () => {
     await expect(shown(page, "Caseload!A4")).resolves.toBe("SYN-0001");
   });
 
+  it("keeps leading zeros typed or pasted into the imported ID column, which is text-formatted as in Excel", async () => {
+    const { page } = pg();
+    await goTo(page, "'Caseload (2)'!A3"); // the test before ended on the demo's Caseload sheet
+    await clip(page, "paste", "007");
+    await expect(shown(page, "A3")).resolves.toBe("007");
+    await goTo(page, "A4");
+    await page.keyboard.type("0042");
+    await page.keyboard.press("Enter");
+    await expect(shown(page, "A4")).resolves.toBe("0042");
+    await goTo(page, "B3"); // a General cell still reads typed numbers as numbers
+    await clip(page, "paste", "007");
+    await expect(shown(page, "B3")).resolves.toBe("7");
+  });
+
   it("lists each rejected row on the Import rejects sheet: the ID first, why, the kind of problem and how many share it", async () => {
     const { page } = pg();
     await pane(page).getByRole("button", { name: "Show the rejected rows" }).click();
     await page.getByRole("grid", { name: "Sheet Import rejects" }).waitFor();
     const header = [];
     for (const c of "ABCDEFGH") header.push(await shown(page, `${c}1`));
-    expect(header).toEqual(["ID", "Reason", "Problem", "Rows with this problem", "Field", "Value", "Row", "Line"]);
+    expect(header).toEqual([
+      "ID",
+      "Reason",
+      "Problem",
+      "Rows with this problem",
+      "Field",
+      "Value",
+      "Row",
+      "Line",
+    ]);
     await expect(shown(page, "A2")).resolves.toBe("P-102");
     await expect(shown(page, "B2")).resolves.toBe(
       "row 4: 7 values but the header has 6 columns (is there a separator inside an unquoted value?)"

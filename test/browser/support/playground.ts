@@ -10,7 +10,15 @@ import type { Locator, Page } from "playwright-core";
 import { TEST_OUTPUT, openPage, serveDist, type Session } from "./harness";
 
 /** The demo workbook's sheet tabs, in order (src/playground/demo/demoWorkbook.ts). */
-export const DEMO_SHEETS = ["Caseload", "Summary", "Prices", "Steps", "RiskBands", "Profile", "SuperclassRules"];
+export const DEMO_SHEETS = [
+  "Caseload",
+  "Summary",
+  "Prices",
+  "Steps",
+  "RiskBands",
+  "Profile",
+  "SuperclassRules",
+];
 
 export interface Playground {
   server: Server;
@@ -83,7 +91,11 @@ export async function goTo(page: Page, address: string): Promise<Locator> {
  * message). For what React redraws after keystrokes: `keyboard.type` returns before the redraw,
  * so a single read can see the state before the last key.
  */
-async function settled(read: () => Promise<string>, accept: (text: string) => boolean, ms: number): Promise<string> {
+async function settled(
+  read: () => Promise<string>,
+  accept: (text: string) => boolean,
+  ms: number
+): Promise<string> {
   const end = Date.now() + ms;
   let text = await read();
   while (!accept(text) && Date.now() < end) {
@@ -94,13 +106,37 @@ async function settled(read: () => Promise<string>, accept: (text: string) => bo
 }
 
 /** A locator's text once it passes `accept` (see `settled`). */
-export function textWhen(locator: Locator, accept: (text: string) => boolean, ms = 5000): Promise<string> {
+export function textWhen(
+  locator: Locator,
+  accept: (text: string) => boolean,
+  ms = 5000
+): Promise<string> {
   return settled(async () => (await locator.textContent()) ?? "", accept, ms);
 }
 
 /** An input's value once it passes `accept` (see `settled`). */
-export function valueWhen(locator: Locator, accept: (value: string) => boolean, ms = 5000): Promise<string> {
+export function valueWhen(
+  locator: Locator,
+  accept: (value: string) => boolean,
+  ms = 5000
+): Promise<string> {
   return settled(() => locator.inputValue(), accept, ms);
+}
+
+/** Fire a copy or paste event on the grid with a clipboard the test can read and fill. */
+export function clip(page: Page, kind: "copy" | "paste", text = ""): Promise<string> {
+  return page.evaluate(
+    ({ kind, text }) => {
+      const grid = document.activeElement as HTMLElement;
+      const data = new DataTransfer();
+      if (kind === "paste") data.setData("text/plain", text);
+      grid.dispatchEvent(
+        new ClipboardEvent(kind, { clipboardData: data, bubbles: true, cancelable: true })
+      );
+      return data.getData("text/plain");
+    },
+    { kind, text }
+  );
 }
 
 /** What the grid shows in a cell (as formatted for the user), after selecting it with the name box. */
