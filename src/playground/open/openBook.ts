@@ -7,7 +7,11 @@
 import { parseRange } from "../../workbook/address";
 import { EXCEL_MAX_COLUMNS, type EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
-import { translateStructuredRefs, type TableShape } from "../../workbook/embedded/structuredRefs";
+import {
+  tableShapeOf,
+  translateStructuredRefs,
+  type TableShape,
+} from "../../workbook/embedded/structuredRefs";
 
 /**
  * Replace what `workbook` holds with `book`, then recalculate. Returns what could not be kept
@@ -47,14 +51,7 @@ function withTableRefsAsRanges(book: BookContent): BookContent["sheets"] {
       const v = sheet?.cells[r.top]?.[c];
       header.push(typeof v === "string" ? v.replace(/^'/, "") : String(v ?? ""));
     }
-    shapes.set(t.name.toLowerCase(), {
-      name: t.name,
-      sheet: t.sheet,
-      top: r.top,
-      left: r.left,
-      header,
-      bodyRows: r.bottom - r.top,
-    });
+    shapes.set(t.name.toLowerCase(), tableShapeOf(t, header));
   }
   const tableAt = (sheet: string, row: number, col: number) =>
     [...shapes.values()].find(

@@ -3,7 +3,7 @@
    unclassified share and specialised units, and a chart out. Rows that cannot be grouped,
    duplicates and blank units are found before anything is written and listed here with their
    sheet rows; nothing is left out until the user says so. */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import {
   Body1,
   Button,
@@ -251,45 +251,34 @@ function ActivityForm({ port, active }: FormProps) {
               </div>
             )}
             {checked.duplicates.length > 0 && (
-              <RadioGroup
-                aria-label="Duplicate rows"
+              <KeepOrLeave
+                label="Duplicate rows"
                 value={choices.duplicates}
-                onChange={(_, d) =>
-                  choose({ ...choices, duplicates: d.value as Choices["duplicates"] })
-                }
+                onChange={(duplicates) => choose({ ...choices, duplicates })}
+                leave="Leave duplicates out"
+                keep="Keep duplicates (count them again)"
               >
-                <div>
-                  {rowsText(checked.duplicates.length)}{" "}
-                  {checked.duplicates.length === 1 ? "repeats" : "repeat"} an earlier row exactly (
-                  {checked.duplicates
-                    .slice(0, 5)
-                    .map((d) => `sheet row ${d.row.sheetRow} = ${d.of}`)
-                    .join(", ")}
-                  {checked.duplicates.length > 5 ? "…" : ""}):
-                </div>
-                <Radio value="leave out" label="Leave duplicates out" />
-                <Radio value="keep" label="Keep duplicates (count them again)" />
-              </RadioGroup>
+                {rowsText(checked.duplicates.length)}{" "}
+                {checked.duplicates.length === 1 ? "repeats" : "repeat"} an earlier row exactly (
+                {checked.duplicates
+                  .slice(0, 5)
+                  .map((d) => `sheet row ${d.row.sheetRow} = ${d.of}`)
+                  .join(", ")}
+                {checked.duplicates.length > 5 ? "…" : ""}):
+              </KeepOrLeave>
             )}
             {checked.blankUnits.length > 0 && (
-              <RadioGroup
-                aria-label="Blank units"
+              <KeepOrLeave
+                label="Blank units"
                 value={choices.blankUnits}
-                onChange={(_, d) =>
-                  choose({ ...choices, blankUnits: d.value as Choices["blankUnits"] })
-                }
+                onChange={(blankUnits) => choose({ ...choices, blankUnits })}
+                leave="Leave rows with blank units out"
+                keep="Keep them as 1 (one contact; a same-day spell is 1 bed day)"
               >
-                <div>
-                  {rowsText(checked.blankUnits.length)}{" "}
-                  {checked.blankUnits.length === 1 ? "has" : "have"} no units (contacts or bed
-                  days): {sheetRows(checked.blankUnits)}:
-                </div>
-                <Radio value="leave out" label="Leave rows with blank units out" />
-                <Radio
-                  value="keep"
-                  label="Keep them as 1 (one contact; a same-day spell is 1 bed day)"
-                />
-              </RadioGroup>
+                {rowsText(checked.blankUnits.length)}{" "}
+                {checked.blankUnits.length === 1 ? "has" : "have"} no units (contacts or bed days):{" "}
+                {sheetRows(checked.blankUnits)}:
+              </KeepOrLeave>
             )}
             <div>
               <Button onClick={() => write(checked)} disabled={runner.running}>
@@ -303,5 +292,29 @@ function ActivityForm({ port, active }: FormProps) {
       )}
       <RunFooter label="Group and price activity" onRun={go} runner={runner} />
     </div>
+  );
+}
+
+type KeepChoice = Choices["duplicates"];
+
+/** A pre-flight question with two answers: leave such rows out, or keep them. */
+function KeepOrLeave(props: {
+  label: string;
+  value: KeepChoice;
+  onChange: (value: KeepChoice) => void;
+  leave: string;
+  keep: string;
+  children: ReactNode;
+}) {
+  return (
+    <RadioGroup
+      aria-label={props.label}
+      value={props.value}
+      onChange={(_, d) => props.onChange(d.value as KeepChoice)}
+    >
+      <div>{props.children}</div>
+      <Radio value="leave out" label={props.leave} />
+      <Radio value="keep" label={props.keep} />
+    </RadioGroup>
   );
 }

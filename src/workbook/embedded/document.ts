@@ -23,7 +23,7 @@ import { PBR_FUNCTIONS } from "./pbrFunctions";
 import { registerPbrFunctions } from "./pbrPlugin";
 import type { PbrFunctionEntry } from "./registry";
 import { SpillSettler } from "./spillSettler";
-import type { TableShape } from "./structuredRefs";
+import { tableShapeOf, type TableShape } from "./structuredRefs";
 import { TableNames } from "./tableNames";
 
 export interface EmbeddedChart {
@@ -189,17 +189,7 @@ export class EmbeddedDocument {
 
   private tableShape(name: string): TableShape | undefined {
     const t = this.tableNames.find(name);
-    if (!t) return undefined;
-    const r = parseRange(t.address);
-    const header = this.tableHeader(t);
-    return {
-      name: t.name,
-      sheet: t.sheet,
-      top: r.top,
-      left: r.left,
-      header,
-      bodyRows: r.bottom - r.top,
-    };
+    return t ? tableShapeOf(t, this.tableHeader(t)) : undefined;
   }
 
   // ------------------------------------------------------------------ writing cells

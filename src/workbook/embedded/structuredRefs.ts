@@ -6,7 +6,7 @@
  * [@Column] (this row, inside the table being written). A reference is fixed when written: a
  * table that grows later does not widen it (write the table first, then the formulas).
  */
-import { qualified, rangeAddress } from "../address";
+import { parseRange, qualified, rangeAddress } from "../address";
 
 export interface TableShape {
   name: string;
@@ -19,6 +19,22 @@ export interface TableShape {
 }
 
 export type TableLookup = (name: string) => TableShape | undefined;
+
+/** The shape of a table over `address` ("A4:D25", header row first) with its header's texts. */
+export function tableShapeOf(
+  table: { name: string; sheet: string; address: string },
+  header: string[]
+): TableShape {
+  const r = parseRange(table.address);
+  return {
+    name: table.name,
+    sheet: table.sheet,
+    top: r.top,
+    left: r.left,
+    header,
+    bodyRows: r.bottom - r.top,
+  };
+}
 
 const norm = (s: string) => s.trim().toLowerCase();
 
