@@ -31,8 +31,8 @@ const SHORT_AGE = pattern("[-+]?0*[0-9]{1,3}([.][0-9]+)?", null);
 /** The words readKind and readFlag accept (after trim; kind lower-cased, flags upper-cased). */
 const KIND_CONTACT = ["contact", "contacts"];
 const KIND_SPELL = ["spell", "spells", "bed day", "bed days", "bedday"];
-const FLAG_TRUE = ["TRUE", "Y", "YES"];
-const FLAG_FALSE = ["FALSE", "N", "NO", ""];
+const FLAG_TRUE = ["TRUE", "Y", "YES", "1"];
+const FLAG_FALSE = ["FALSE", "N", "NO", "0", ""];
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 export function query(d) {

@@ -46,7 +46,10 @@ INSERT INTO mhnrg_input (row_id, kind, age, diagnosis, service, referral_reason,
   (39, 'contact', '40', 'F00.1+', '', '', ''),
   (40, 'spell', '70', 'F03', '211', '', ''),
   (41, 'contact', '16', '', '', '18', 'TRUE'),
-  (42, 'spell', '16', '', '', '', '');
+  (42, 'spell', '16', '', '', '', ''),
+  (43, 'contact', '40', 'F32', '', '', '1'),
+  (44, 'contact', '40', 'F32', '', '', ' 0 '),
+  (45, 'contact', '40', 'F32', '', '', '2');
 DROP TABLE IF EXISTS mhnrg_expected;
 CREATE TABLE mhnrg_expected (row_id INTEGER, mhnrg VARCHAR, rule VARCHAR, deciding_value VARCHAR, error_kind VARCHAR, failed_check VARCHAR, priced_code VARCHAR, unit_price DECIMAL(12, 2), price_unit VARCHAR, price_error_kind VARCHAR, price_failed_check VARCHAR);
 INSERT INTO mhnrg_expected (row_id, mhnrg, rule, deciding_value, error_kind, failed_check, priced_code, unit_price, price_unit, price_error_kind, price_failed_check) VALUES
@@ -91,7 +94,10 @@ INSERT INTO mhnrg_expected (row_id, mhnrg, rule, deciding_value, error_kind, fai
   (39, 'MAE96Z', 'diagnosis', 'F00', '', '', 'MAE96Z', 197.05, 'Contact', '', ''),
   (40, 'MAE98C', 'diagnosis', 'F03', '', '', 'MAE98C', 1513.23, 'Bed Day', '', ''),
   (41, 'MCG97Z', 'referral reason', '18', '', '', 'MCG97Z', 297.82, 'Contact', '', ''),
-  (42, 'MCG98Z', 'unclassified', '', '', '', 'MCG98Z', 1215.87, 'Bed Day', '', '');
+  (42, 'MCG98Z', 'unclassified', '', '', '', 'MCG98Z', 1215.87, 'Bed Day', '', ''),
+  (43, 'MAB97Z', 'diagnosis', 'F32', '', '', 'MAB97Z', 213.27, 'Contact', '', ''),
+  (44, 'MAB96Z', 'diagnosis', 'F32', '', '', 'MAB96Z', 215.43, 'Contact', '', ''),
+  (45, '', '', '', '#VALUE!', 'crisis referral', '', NULL, '', '', '');
 
 CREATE VIEW mhnrg_output AS
 -- Mental health resource groups (PBR.MHNRG, PBR.MHNRGWHY, PBR.MHNRGPRICE) in DuckDB.
@@ -123,7 +129,7 @@ n1 AS (
     CASE WHEN n0.diag_t = '' THEN 0 WHEN regexp_full_match(n0.diag_t, '[A-Z][0-9]{2}([.]?[0-9A-Z]{0,4})[-+*!]?') THEN 1 ELSE -1 END AS diag_form,
     SUBSTRING(n0.diag_t, 1, 3) AS diag3,
     CASE WHEN n0.rsn_t IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') THEN ('0' || n0.rsn_t) ELSE n0.rsn_t END AS rsn,
-    CASE WHEN n0.flag_t IN ('TRUE', 'Y', 'YES') THEN 1 WHEN n0.flag_t IN ('FALSE', 'N', 'NO', '') THEN 0 ELSE -1 END AS flag
+    CASE WHEN n0.flag_t IN ('TRUE', 'Y', 'YES', '1') THEN 1 WHEN n0.flag_t IN ('FALSE', 'N', 'NO', '0', '') THEN 0 ELSE -1 END AS flag
   FROM n0
 ),
 n2 AS (

@@ -46,7 +46,10 @@ INSERT INTO mhnrg_input (row_id, kind, age, diagnosis, service, referral_reason,
   (39, N'contact', N'40', N'F00.1+', N'', N'', N''),
   (40, N'spell', N'70', N'F03', N'211', N'', N''),
   (41, N'contact', N'16', N'', N'', N'18', N'TRUE'),
-  (42, N'spell', N'16', N'', N'', N'', N'');
+  (42, N'spell', N'16', N'', N'', N'', N''),
+  (43, N'contact', N'40', N'F32', N'', N'', N'1'),
+  (44, N'contact', N'40', N'F32', N'', N'', N' 0 '),
+  (45, N'contact', N'40', N'F32', N'', N'', N'2');
 IF OBJECT_ID(N'mhnrg_expected', N'U') IS NOT NULL DROP TABLE mhnrg_expected;
 CREATE TABLE mhnrg_expected (row_id INTEGER, mhnrg NVARCHAR(400), rule NVARCHAR(400), deciding_value NVARCHAR(400), error_kind NVARCHAR(400), failed_check NVARCHAR(400), priced_code NVARCHAR(400), unit_price DECIMAL(12, 2), price_unit NVARCHAR(400), price_error_kind NVARCHAR(400), price_failed_check NVARCHAR(400));
 INSERT INTO mhnrg_expected (row_id, mhnrg, rule, deciding_value, error_kind, failed_check, priced_code, unit_price, price_unit, price_error_kind, price_failed_check) VALUES
@@ -91,7 +94,10 @@ INSERT INTO mhnrg_expected (row_id, mhnrg, rule, deciding_value, error_kind, fai
   (39, N'MAE96Z', N'diagnosis', N'F00', N'', N'', N'MAE96Z', 197.05, N'Contact', N'', N''),
   (40, N'MAE98C', N'diagnosis', N'F03', N'', N'', N'MAE98C', 1513.23, N'Bed Day', N'', N''),
   (41, N'MCG97Z', N'referral reason', N'18', N'', N'', N'MCG97Z', 297.82, N'Contact', N'', N''),
-  (42, N'MCG98Z', N'unclassified', N'', N'', N'', N'MCG98Z', 1215.87, N'Bed Day', N'', N'');
+  (42, N'MCG98Z', N'unclassified', N'', N'', N'', N'MCG98Z', 1215.87, N'Bed Day', N'', N''),
+  (43, N'MAB97Z', N'diagnosis', N'F32', N'', N'', N'MAB97Z', 213.27, N'Contact', N'', N''),
+  (44, N'MAB96Z', N'diagnosis', N'F32', N'', N'', N'MAB96Z', 215.43, N'Contact', N'', N''),
+  (45, N'', N'', N'', N'#VALUE!', N'crisis referral', N'', NULL, N'', N'', N'');
 GO
 
 CREATE VIEW mhnrg_output AS
@@ -124,7 +130,7 @@ n1 AS (
     CASE WHEN n0.diag_t = N'' THEN 0 WHEN (n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z][0-9A-Z][-+*!]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]' OR n0.diag_t COLLATE Latin1_General_BIN LIKE '[A-Z][0-9][0-9][.][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z][-+*!]') THEN 1 ELSE -1 END AS diag_form,
     SUBSTRING(n0.diag_t, 1, 3) AS diag3,
     CASE WHEN n0.rsn_t IN (N'0', N'1', N'2', N'3', N'4', N'5', N'6', N'7', N'8', N'9') THEN CONCAT(N'0', n0.rsn_t) ELSE n0.rsn_t END AS rsn,
-    CASE WHEN n0.flag_t IN (N'TRUE', N'Y', N'YES') THEN 1 WHEN n0.flag_t IN (N'FALSE', N'N', N'NO', N'') THEN 0 ELSE -1 END AS flag
+    CASE WHEN n0.flag_t IN (N'TRUE', N'Y', N'YES', N'1') THEN 1 WHEN n0.flag_t IN (N'FALSE', N'N', N'NO', N'0', N'') THEN 0 ELSE -1 END AS flag
   FROM n0
 ),
 n2 AS (
