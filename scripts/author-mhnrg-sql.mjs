@@ -9,9 +9,11 @@ import Papa from "papaparse";
 import { DIALECTS } from "./mhnrg-sql/dialects.mjs";
 import { query } from "./mhnrg-sql/query.mjs";
 import { seedSql } from "./mhnrg-sql/seeds.mjs";
+import { mhsdsTablesSql, mhsdsViewsSql } from "./mhnrg-sql/mhsds.mjs";
 import { coreRow, OUTPUT_COLUMNS } from "./mhnrg-sql/oracle.ts";
 
-const root = new URL("../sql/mhnrg/", import.meta.url);
+const sqlRoot = new URL("../sql/", import.meta.url);
+const root = new URL("mhnrg/", sqlRoot);
 const golden = Papa.parse(readFileSync(new URL("golden/input.csv", root), "utf8"), {
   header: true,
   skipEmptyLines: true,
@@ -68,29 +70,34 @@ function checkSql(d) {
 
 const files = [];
 for (const [name, d] of Object.entries(DIALECTS)) {
-  files.push([`${name}/seeds.sql`, seedSql(d)]);
-  files.push([`${name}/query.sql`, query(d) + ";\n"]);
-  files.push([`${name}/check.sql`, checkSql(d)]);
+  files.push([`mhnrg/${name}/seeds.sql`, seedSql(d)]);
+  files.push([`mhnrg/${name}/query.sql`, query(d) + ";\n"]);
+  files.push([`mhnrg/${name}/check.sql`, checkSql(d)]);
+  files.push([`mhsds/${name}/tables.sql`, mhsdsTablesSql(d)]);
+  files.push([`mhsds/${name}/views.sql`, mhsdsViewsSql(d)]);
 }
 files.push([
-  "golden/expected.csv",
+  "mhnrg/golden/expected.csv",
   Papa.unparse(expected, { columns: ["row_id", ...OUTPUT_COLUMNS], newline: "\n" }) + "\n",
 ]);
 
 if (process.argv.includes("--check")) {
   const stale = files.filter(
-    ([f, text]) => !existsSync(new URL(f, root)) || readFileSync(new URL(f, root), "utf8") !== text
+    ([f, text]) =>
+      !existsSync(new URL(f, sqlRoot)) || readFileSync(new URL(f, sqlRoot), "utf8") !== text
   );
   if (stale.length > 0) {
     console.error(
-      `sql/mhnrg is stale (${stale.map(([f]) => f).join(", ")}): run npx tsx scripts/author-mhnrg-sql.mjs`
+      `sql/ is stale (${stale.map(([f]) => f).join(", ")}): run npx tsx scripts/author-mhnrg-sql.mjs`
     );
     process.exit(1);
   }
   process.exit(0);
 }
 for (const [f, text] of files) {
-  mkdirSync(new URL(".", new URL(f, root)), { recursive: true });
-  writeFileSync(new URL(f, root), text);
+  mkdirSync(new URL(".", new URL(f, sqlRoot)), { recursive: true });
+  writeFileSync(new URL(f, sqlRoot), text);
 }
-console.log(`${files.length} files in sql/mhnrg (${Object.keys(DIALECTS).join(", ")})`);
+console.log(
+  `${files.length} files in sql/mhnrg and sql/mhsds (${Object.keys(DIALECTS).join(", ")})`
+);
