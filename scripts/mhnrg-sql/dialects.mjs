@@ -30,6 +30,7 @@ const base = {
   dropView: "DROP VIEW IF EXISTS mhnrg_output;",
   date: "DATE",
   timestamp: "TIMESTAMP",
+  double: "DOUBLE",
   /** A view, replaced if it exists (T-SQL drops it first, in its own batch). */
   view: (name, body) => `CREATE OR REPLACE VIEW ${name} AS\n${body};`,
   /** Dates (the MHSDS views): CAST to DATE, days from a to b, a date plus n days, year, month, a date from parts. */
@@ -67,6 +68,7 @@ export const DIALECTS = {
     // at most three significant whole digits (anything longer is out of range anyway).
     toNumber: (x) => `CAST(${x} AS DOUBLE PRECISION)`,
     needsGuardedCast: true,
+    double: "DOUBLE PRECISION",
     materializeSteps: true,
     year: (x) => `CAST(EXTRACT(YEAR FROM ${x}) AS INTEGER)`,
     month: (x) => `CAST(EXTRACT(MONTH FROM ${x}) AS INTEGER)`,
@@ -88,6 +90,7 @@ export const DIALECTS = {
     toNumber: (x) => `TRY_CAST(${x} AS FLOAT)`,
     dropView: "IF OBJECT_ID(N'mhnrg_output', N'V') IS NOT NULL DROP VIEW mhnrg_output;",
     timestamp: "DATETIME2",
+    double: "FLOAT",
     view: (name, body) =>
       `IF OBJECT_ID(N'${name}', N'V') IS NOT NULL DROP VIEW ${name};\nGO\nCREATE VIEW ${name} AS\n${body};\nGO`,
     year: (x) => `YEAR(${x})`,

@@ -53,6 +53,31 @@ describe("parsed by a real parser for each dialect not executed here", () => {
   it.each([
     ["tsql", "TransactSQL"],
     ["snowflake", "Snowflake"],
+  ])(
+    "%s: priced.sql, prices_dated.sql and priced_check.sql parse (node-sql-parser, %s)",
+    (dialect, database) => {
+      expect(parses(forTsqlParser(sqlFile(dialect, "priced.sql")), database)).toBe("ok");
+      const all = ["prices_dated.sql", "priced_check.sql"].flatMap((f) =>
+        statements(sqlFile(dialect, f))
+      );
+      const parsed = all.filter((st) => !st.startsWith("IF OBJECT_ID"));
+      expect(parsed.length).toBeGreaterThan(8);
+      const failed = parsed
+        .map((st) => [st.slice(0, 60), parses(forTsqlParser(viewBody(st)), database)])
+        .filter(([, r]) => r !== "ok");
+      expect(failed).toEqual([]);
+      expect(
+        parses(
+          forTsqlParser(sqlFile(dialect, "priced.sql")).replace("in_force AS (", "in_force AS (("),
+          database
+        )
+      ).not.toBe("ok");
+    }
+  );
+
+  it.each([
+    ["tsql", "TransactSQL"],
+    ["snowflake", "Snowflake"],
   ])("%s: the MHSDS views and tables parse (node-sql-parser, %s)", (dialect, database) => {
     const all = ["tables.sql", "views.sql"].flatMap((f) => statements(mhsdsFile(dialect, f)));
     const parsed = all.filter((st) => !st.startsWith("IF OBJECT_ID"));
@@ -102,10 +127,17 @@ describe("parsed by a real parser for each dialect not executed here", () => {
     ).not.toBe("ok");
   });
 
-  it("Spark SQL: query, seeds, golden check and the MHSDS tables and views parse (dt-sql-parser, SparkSQL)", () => {
+  it("Spark SQL: query, seeds, golden checks, priced query, dated prices and the MHSDS tables and views parse (dt-sql-parser, SparkSQL)", () => {
     const root = join(__dirname, "..", "..");
     const files = [
-      ...["query.sql", "seeds.sql", "check.sql"].map((f) => join(SQL_DIR, "spark", f)),
+      ...[
+        "query.sql",
+        "seeds.sql",
+        "check.sql",
+        "priced.sql",
+        "prices_dated.sql",
+        "priced_check.sql",
+      ].map((f) => join(SQL_DIR, "spark", f)),
       ...["tables.sql", "views.sql"].map((f) => join(MHSDS_DIR, "spark", f)),
     ];
     const broken = join(__dirname, "fixtures", "broken-spark.sql");
