@@ -114,6 +114,87 @@ describe("sql/mhsds/duckdb: derivation views over hand-made MHSDS tables", () =>
     expect(by("C1")).toHaveLength(1); // submitted in two months
   });
 
+  // Each convention broken on its own: the fixtures must notice every one.
+  const MUTATIONS: [string, (v: string) => string][] = [
+    ["a diagnosis after the date used", (v) => v.replace("AND g.diag_date <= a.as_of", "")],
+    [
+      "provisional before primary",
+      (v) => v.replace("ORDER BY g.source_rank,", "ORDER BY g.source_rank DESC,"),
+    ],
+    [
+      "the earliest submission kept",
+      (v) => v.replace("ORDER BY r.UniqMonthID DESC", "ORDER BY r.UniqMonthID"),
+    ],
+    ["duplicate spells kept", (v) => v.replace(") y WHERE same_stay = 1 AND", ") y WHERE")],
+    [
+      "contacts inside a spell kept",
+      (v) =>
+        v.replace(
+          "AND c.contact_date < sp.night_to)",
+          "AND c.contact_date < sp.night_to AND 1 = 0)"
+        ),
+    ],
+    [
+      "DNA counted",
+      (v) =>
+        v.replace(
+          "IN ('2', '3', '4', '7', '02', '03', '04', '07') THEN 0",
+          "IN ('2', '4', '7', '02', '04', '07') THEN 0"
+        ),
+    ],
+    [
+      "financial year from 1 January",
+      (v) => v.replace(/make_date\(f\.fy( \+ 1)?, 4, 1\)/g, "make_date(f.fy$1, 1, 1)"),
+    ],
+    [
+      "discharge day counted as a night",
+      (v) =>
+        v.replace(
+          "ELSE CAST(h.DischDateHospProvSpell AS DATE) END AS night_end",
+          "ELSE (CAST(h.DischDateHospProvSpell AS DATE) + 1) END AS night_end"
+        ),
+    ],
+    [
+      "same-day spell 0 nights",
+      (v) =>
+        v.replace(
+          "THEN (CAST(h.StartDateHospProvSpell AS DATE) + 1)",
+          "THEN CAST(h.StartDateHospProvSpell AS DATE)"
+        ),
+    ],
+    [
+      "last ward stay's bed type",
+      (v) =>
+        v.replace(
+          "ORDER BY w.StartDateWardStay, w.UniqWardStayID",
+          "ORDER BY w.StartDateWardStay DESC, w.UniqWardStayID"
+        ),
+    ],
+    [
+      "own team not preferred",
+      (v) => v.replace("= c.team_id THEN 0 ELSE 1 END", "= c.team_id THEN 1 ELSE 1 END"),
+    ],
+    ["closed teams kept", (v) => v.replace("t.ReferClosureDate IS NULL OR", "1 = 1 OR")],
+    [
+      "SNOMED diagnoses read",
+      (v) => v.replace(/IN \('02', '2'\) AND PrimDiag/, "IN ('02', '2', '06') AND PrimDiag"),
+    ],
+  ];
+  it.each(MUTATIONS)("a seeded bug in the views is caught: %s", async (_name, mutate) => {
+    const original = views("duckdb");
+    const mutated = mutate(original);
+    expect(mutated).not.toBe(original);
+    try {
+      await con.run(mutated);
+      const actual = await read(
+        `SELECT ${asText(MHSDS_OUTPUT, "VARCHAR")} FROM mhsds_mhnrg_input ORDER BY row_id`
+      );
+      expect(actual).not.toEqual(expectedRows);
+    } finally {
+      await con.run(original);
+    }
+  });
+
   it("the derived rows go through the grouping query unchanged and get the functions' answers", async () => {
     await con.run(
       "CREATE OR REPLACE VIEW mhnrg_input AS SELECT row_id, kind, age, diagnosis, service, referral_reason, crisis_referral FROM mhsds_mhnrg_input"
