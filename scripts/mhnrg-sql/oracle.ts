@@ -6,7 +6,7 @@
  */
 import { PbrError } from "../../src/core/errors";
 import { isBlank, type CellValue } from "../../src/core/values";
-import { groupRow, newGrouped, readKind } from "../../src/core/mhnrg/group";
+import { groupRow, newGrouped, readFlag, readKind } from "../../src/core/mhnrg/group";
 import { priceActivity } from "../../src/core/mhnrg/price";
 import {
   defaultMhnrgPrices,
@@ -122,14 +122,21 @@ export function pricesInForce(
 
 /**
  * priced.sql's answer for one row, from the functions' core: grouped as coreRow, then as
- * PBR.MHNRGPRICE prices it (the MFF read first, by readMff) with the price table in force on the
- * row's activity date. A grouped row with no date is "#VALUE!" / "activity date".
+ * PBR.MHNRGPRICE prices it (its fallback flag read by readFlag, then the MFF by readMff) with the
+ * price table in force on the row's activity date. A grouped row with no date is "#VALUE!" /
+ * "activity date".
  */
+/** One row of mhnrg_price_input: MFF and fallback as text, the date as YYYY-MM-DD (null = none). */
+export interface PriceInput {
+  mff: string | null;
+  date: string | null;
+  fallback: string | null;
+}
+
 export function corePricedRow(
   row: number,
   cells: readonly CellValue[],
-  mff: string | null,
-  date: string | null,
+  { mff, date, fallback }: PriceInput,
   dated: readonly DatedPrice[],
   cache: Map<string, ReturnType<typeof pricesInForce>> = new Map()
 ): PricedRow {
@@ -137,6 +144,14 @@ export function corePricedRow(
   const out: PricedRow = { ...base, price_valid_from: "", mff: null, price_with_mff: null };
   if (base.mhnrg === "") return out;
   const cleared = { priced_code: "", unit_price: null, price_unit: "" };
+  const useFallback = readFlag(fallback, row, "fallback");
+  if (useFallback instanceof PbrError)
+    return {
+      ...out,
+      ...cleared,
+      price_error_kind: useFallback.kind,
+      price_failed_check: "fallback",
+    };
   const f = readMff(mff, row);
   if (f instanceof PbrError)
     return { ...out, ...cleared, price_error_kind: f.kind, price_failed_check: "mff" };
@@ -150,7 +165,13 @@ export function corePricedRow(
   let inForce = cache.get(date);
   if (!inForce) cache.set(date, (inForce = pricesInForce(dated, date)));
   const [k, , , s] = cells;
-  const p = priceActivity(inForce.prices, base.mhnrg, readKind(k) === 1 ? s : null, row, false);
+  const p = priceActivity(
+    inForce.prices,
+    base.mhnrg,
+    readKind(k) === 1 ? s : null,
+    row,
+    useFallback
+  );
   if (p instanceof PbrError)
     return { ...out, ...cleared, price_error_kind: p.kind, price_failed_check: checkOf(p) };
   return {

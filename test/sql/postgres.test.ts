@@ -67,10 +67,10 @@ function readCsv<T>(out: string, numeric: ReadonlySet<string>): T[] {
           "mhnrg_prices_dated",
           extra.map((p) => [p.code, p.unit, p.price, p.valid_from, p.valid_to])
         ) +
-        "DROP TABLE IF EXISTS mhnrg_price_input; CREATE TABLE mhnrg_price_input (row_id INTEGER, mff TEXT, activity_date DATE);\n" +
+        "DROP TABLE IF EXISTS mhnrg_price_input; CREATE TABLE mhnrg_price_input (row_id INTEGER, mff TEXT, activity_date DATE, fallback TEXT);\n" +
         csvIn(
           "mhnrg_price_input",
-          inputs.map((p, i) => [i + 1, p.mff, p.date])
+          inputs.map((p, i) => [i + 1, p.mff, p.date, p.fallback])
         ) +
         `CREATE OR REPLACE VIEW mhnrg_priced AS ${sqlFile("postgres", "priced.sql")}`
     );

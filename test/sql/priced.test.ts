@@ -60,7 +60,7 @@ beforeAll(async () => {
   expected = pricedOracle(rows, inputs, dated);
   await loadInput(con, rows);
   await con.run(
-    "CREATE OR REPLACE TABLE mhnrg_price_input (row_id INTEGER, mff VARCHAR, activity_date DATE)"
+    "CREATE OR REPLACE TABLE mhnrg_price_input (row_id INTEGER, mff VARCHAR, activity_date DATE, fallback VARCHAR)"
   );
   const app = await con.createAppender("mhnrg_price_input");
   inputs.forEach((p, i) => {
@@ -68,6 +68,8 @@ beforeAll(async () => {
     if (p.mff === null) app.appendNull();
     else app.appendVarchar(p.mff);
     app.appendNull();
+    if (p.fallback === null) app.appendNull();
+    else app.appendVarchar(p.fallback);
     app.endRow();
   });
   app.closeSync();
@@ -102,7 +104,15 @@ describe("sql/mhnrg/duckdb/priced.sql: dated prices and MFF", () => {
     expect(show(m)).toBe(show([]));
     const seen = (c: keyof PricedRow) => new Set(expected.map((e) => e[c]));
     expect(seen("price_failed_check")).toEqual(
-      new Set(["", "mff", "activity date", "no price", "specialised", "specialised spell"])
+      new Set([
+        "",
+        "fallback",
+        "mff",
+        "activity date",
+        "no price",
+        "specialised",
+        "specialised spell",
+      ])
     );
     expect(seen("price_valid_from")).toEqual(
       new Set(["", "2025-04-01", "2026-04-01", "2026-10-01"])
@@ -160,6 +170,20 @@ describe("sql/mhnrg/duckdb/priced.sql: dated prices and MFF", () => {
         ),
     ],
   ];
+  MUTATIONS.push(
+    [
+      "fallback ignored",
+      (q) =>
+        q.replace(
+          "WHEN n9.p0_code IS NOT NULL AND n9.fallback = 0 THEN",
+          "WHEN n9.p0_code IS NOT NULL THEN"
+        ),
+    ],
+    [
+      "a bad fallback flag read as FALSE",
+      (q) => q.replace("WHEN n9.fallback < 0 THEN 'fallback'", "WHEN 1 = 0 THEN 'fallback'"),
+    ]
+  );
   it.each(MUTATIONS)("a seeded bug is caught: %s", async (_name, mutate) => {
     const mutated = mutate(priced);
     expect(mutated).not.toBe(priced);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import type { DatedPrice } from "../../scripts/mhnrg-sql/oracle";
+import type { DatedPrice, PriceInput } from "../../scripts/mhnrg-sql/oracle";
 
 /** The built-in schedule as dated rows: every price of prices.csv in force for 2026/27. */
 export function builtInDatedPrices(): DatedPrice[] {
@@ -61,13 +61,19 @@ export const DATES: (string | null)[] = [
   "2027-04-01",
 ];
 
-/** Row i's MFF and date: a fixed walk through both lists (every pair occurs in the 96k rows). */
-export function priceInputs(n: number): { mff: string | null; date: string | null }[] {
-  const out: { mff: string | null; date: string | null }[] = [];
+export const FALLBACKS: (string | null)[] = [null, "", "TRUE", " yes ", "1", "no", "0", "maybe"];
+
+/**
+ * Row i's MFF, date and fallback: a fixed walk through the lists (every MFF and date pair occurs
+ * in the 96k rows; the fallback flag is mostly blank, as a user leaves it).
+ */
+export function priceInputs(n: number): PriceInput[] {
+  const out: PriceInput[] = [];
   for (let i = 0; i < n; i++)
     out.push({
       mff: i % 97 === 0 ? null : MFFS[i % MFFS.length],
       date: DATES[Math.floor(i / MFFS.length) % DATES.length],
+      fallback: i % 3 === 0 ? FALLBACKS[Math.floor(i / 3) % FALLBACKS.length] : null,
     });
   return out;
 }
