@@ -239,6 +239,17 @@ requirePostgresOnCi("test/sql/mhsds.test.ts");
     ).toEqual(expectedRows);
   });
 
+  it("tables.sql and views.sql can be run again over existing views", () => {
+    expect(() => pg.psql(tables("postgres") + views("postgres"))).not.toThrow();
+    expect(read("SELECT count(*) AS n FROM mhsds_mhnrg_input")).toEqual([{ n: "0" }]);
+    pg.psql(
+      MHSDS_TABLES.map(
+        ([name]) =>
+          `COPY ${name} FROM STDIN WITH (FORMAT csv, HEADER true);\n${fixture(`${name}.csv`).trimEnd()}\n\\.\n`
+      ).join("")
+    );
+  });
+
   it("mhsds_left_out lists the contact inside a spell and the duplicate spell", () => {
     expect(read(`SELECT ${asText(LEFT_OUT, "TEXT")} FROM mhsds_left_out ORDER BY reason`)).toEqual(
       expectedLeftOut
