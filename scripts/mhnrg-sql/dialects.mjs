@@ -28,6 +28,18 @@ const base = {
   int: "INTEGER",
   /** Drops the golden check's view before its tables are replaced ("" where CREATE OR REPLACE does). */
   dropView: "DROP VIEW IF EXISTS mhnrg_output;",
+  date: "DATE",
+  timestamp: "TIMESTAMP",
+  double: "DOUBLE",
+  /** A view, replaced if it exists (T-SQL drops it first, in its own batch). */
+  view: (name, body) => `CREATE OR REPLACE VIEW ${name} AS\n${body};`,
+  /** Dates (the MHSDS views): CAST to DATE, days from a to b, a date plus n days, year, month, a date from parts. */
+  toDate: (x) => `CAST(${x} AS DATE)`,
+  year: (x) => `year(${x})`,
+  month: (x) => `month(${x})`,
+  dayDiff: (a, b) => `date_diff('day', ${a}, ${b})`,
+  addDays: (x, n) => `(${x} + ${n})`,
+  makeDate: (y, m, dd) => `make_date(${y}, ${m}, ${dd})`,
   /** CREATE TABLE for a seed (dropped first, so the file can be re-run). */
   create: (name, cols) =>
     `DROP TABLE IF EXISTS ${name};\nCREATE TABLE ${name} (${cols.join(", ")});`,
@@ -56,7 +68,13 @@ export const DIALECTS = {
     // at most three significant whole digits (anything longer is out of range anyway).
     toNumber: (x) => `CAST(${x} AS DOUBLE PRECISION)`,
     needsGuardedCast: true,
+    double: "DOUBLE PRECISION",
     materializeSteps: true,
+    year: (x) => `CAST(EXTRACT(YEAR FROM ${x}) AS INTEGER)`,
+    month: (x) => `CAST(EXTRACT(MONTH FROM ${x}) AS INTEGER)`,
+    dayDiff: (a, b) => `(${b} - ${a})`,
+    // A view's columns cannot change under CREATE OR REPLACE: drop (with what depends on it) first.
+    view: (name, body) => `DROP VIEW IF EXISTS ${name} CASCADE;\nCREATE VIEW ${name} AS\n${body};`,
   },
   tsql: {
     ...base,
@@ -71,6 +89,15 @@ export const DIALECTS = {
       `(${p.likes.map((l) => `${x} COLLATE Latin1_General_BIN LIKE ${quote(l)}`).join(" OR ")})`,
     toNumber: (x) => `TRY_CAST(${x} AS FLOAT)`,
     dropView: "IF OBJECT_ID(N'mhnrg_output', N'V') IS NOT NULL DROP VIEW mhnrg_output;",
+    timestamp: "DATETIME2",
+    double: "FLOAT",
+    view: (name, body) =>
+      `IF OBJECT_ID(N'${name}', N'V') IS NOT NULL DROP VIEW ${name};\nGO\nCREATE VIEW ${name} AS\n${body};\nGO`,
+    year: (x) => `YEAR(${x})`,
+    month: (x) => `MONTH(${x})`,
+    dayDiff: (a, b) => `DATEDIFF(day, ${a}, ${b})`,
+    addDays: (x, n) => `DATEADD(day, ${n}, ${x})`,
+    makeDate: (y, m, dd) => `DATEFROMPARTS(${y}, ${m}, ${dd})`,
     create: (name, cols) =>
       `IF OBJECT_ID(N'${name}', N'U') IS NOT NULL DROP TABLE ${name};\nCREATE TABLE ${name} (${cols.join(", ")});`,
   },
@@ -85,6 +112,8 @@ export const DIALECTS = {
     trim: (x, set) => `trim(BOTH ${set} FROM ${x})`,
     full: (x, p) => `(${x} RLIKE ${quote(`^(${p.regex})$`)})`,
     toNumber: (x) => `try_cast(${x} AS DOUBLE)`,
+    dayDiff: (a, b) => `datediff(${b}, ${a})`,
+    addDays: (x, n) => `date_add(${x}, ${n})`,
   },
   snowflake: {
     ...base,
@@ -97,5 +126,10 @@ export const DIALECTS = {
     // REGEXP_LIKE matches the whole string.
     full: (x, p) => `REGEXP_LIKE(${x}, ${quote(p.regex)})`,
     toNumber: (x) => `TRY_CAST(${x} AS DOUBLE)`,
+    year: (x) => `YEAR(${x})`,
+    month: (x) => `MONTH(${x})`,
+    dayDiff: (a, b) => `DATEDIFF(day, ${a}, ${b})`,
+    addDays: (x, n) => `DATEADD(day, ${n}, ${x})`,
+    makeDate: (y, m, dd) => `DATE_FROM_PARTS(${y}, ${m}, ${dd})`,
   },
 };

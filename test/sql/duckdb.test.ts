@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => con?.closeSync());
 
 describe("sql/mhnrg/duckdb", () => {
-  it("the checked-in SQL is what the source CSVs generate (npx tsx scripts/author-mhnrg-sql.mjs)", () => {
+  it("the checked-in SQL (sql/mhnrg and sql/mhsds) is what the source CSVs generate (npx tsx scripts/author-mhnrg-sql.mjs)", () => {
     const root = join(__dirname, "..", "..");
     expect(() =>
       execFileSync(

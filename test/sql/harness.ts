@@ -52,10 +52,12 @@ export interface Mismatch {
 }
 
 /** Every cell where the engine differs from the functions (row numbers 1-based). */
-export function compare(
+export function compare<R extends Record<string, unknown> = OutputRow>(
   rows: readonly Row[],
-  expected: OutputRow[],
-  actual: OutputRow[]
+  expected: R[],
+  actual: R[],
+  columns: readonly string[] = OUTPUT_COLUMNS,
+  numeric: ReadonlySet<string> = new Set(["unit_price"])
 ): Mismatch[] {
   const out: Mismatch[] = [];
   if (actual.length !== expected.length)
@@ -67,9 +69,9 @@ export function compare(
       actual: actual.length,
     });
   for (let i = 0; i < Math.min(expected.length, actual.length); i++)
-    for (const c of OUTPUT_COLUMNS) {
+    for (const c of columns) {
       const e = expected[i][c];
-      const a = actual[i][c] ?? (c === "unit_price" ? null : "");
+      const a = actual[i][c] ?? (numeric.has(c) ? null : "");
       if (e !== a) out.push({ row: i + 1, input: rows[i], column: c, expected: e, actual: a });
     }
   return out;

@@ -1,145 +1,110 @@
 /**
- * The generated PostgreSQL query, run on a throwaway PostgreSQL cluster (Debian's postgresql
- * package: initdb and pg_ctl in /usr/lib/postgresql/<version>/bin), agrees with the functions row
- * for row on the same exhaustive and messy sets as the DuckDB test, and the shipped golden check
- * returns no rows. Skipped, saying so, only where PostgreSQL is not installed.
+ * The generated PostgreSQL query, run on a throwaway PostgreSQL cluster (test/sql/pg.ts), agrees
+ * with the functions row for row on the same exhaustive and messy sets as the DuckDB test, and so
+ * does priced.sql (dated prices at each row's date, times its MFF); the shipped golden checks
+ * return no rows. Skipped, saying so, only where PostgreSQL is not installed.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Papa from "papaparse";
 import { exhaustive, messy, type Row } from "./cases";
 import { compare, oracle, show, sqlFile } from "./harness";
-import { OUTPUT_COLUMNS, type OutputRow } from "../../scripts/mhnrg-sql/oracle";
+import { bin, Cluster, requirePostgresOnCi } from "./pg";
+import { builtInDatedPrices, priceInputs, testDatedPrices } from "./pricedCases";
+import { PRICED_NUMERIC, pricedOracle } from "./pricedOracle";
+import { OUTPUT_COLUMNS, PRICED_COLUMNS, type OutputRow } from "../../scripts/mhnrg-sql/oracle";
 
 jest.setTimeout(300_000);
 
-function pgBin(): string | undefined {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "pg_ctl")));
-  return versions.length ? join(root, versions.sort().reverse()[0], "bin") : undefined;
-}
-const bin = pgBin();
-if (!bin)
-  console.warn(
-    "SKIPPED test/sql/postgres.test.ts: PostgreSQL is not installed (apt-get install postgresql); the postgres dialect was not executed"
+requirePostgresOnCi("test/sql/postgres.test.ts");
+
+const csvIn = (table: string, rows: unknown[][]) =>
+  `COPY ${table} FROM STDIN WITH (FORMAT csv);\n${Papa.unparse(rows, { newline: "\n" })}\n\\.\n`;
+
+/** COPY's CSV back as rows; the numeric columns as numbers (blank = null). */
+function readCsv<T>(out: string, numeric: ReadonlySet<string>): T[] {
+  return Papa.parse<Record<string, string>>(out, { header: true, skipEmptyLines: true }).data.map(
+    (r) => {
+      const o: Record<string, unknown> = { ...r };
+      for (const c of numeric) if (c in r) o[c] = r[c] === "" ? null : Number(r[c]);
+      return o as T;
+    }
   );
-
-const asRoot = process.getuid?.() === 0;
-let dir = "";
-const port = 54000 + (process.pid % 1000);
-
-/** Run a PostgreSQL program as the postgres user when we are root (initdb refuses root). */
-function run(program: string, args: string[], input?: string): string {
-  const cmd = asRoot ? "runuser" : join(bin!, program);
-  const full = asRoot ? ["-u", "postgres", "--", join(bin!, program), ...args] : args;
-  const r = spawnSync(cmd, full, { input, encoding: "utf8", maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`${program} failed: ${r.stderr || r.error}`);
-  return r.stdout;
 }
-const psql = (sql: string) =>
-  run(
-    "psql",
-    [
-      "-X",
-      "-q",
-      "-h",
-      dir,
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-d",
-      "postgres",
-      "-v",
-      "ON_ERROR_STOP=1",
-    ],
-    sql
-  );
-
-// CI installs PostgreSQL (.ci/run): there a missing server is a failure, not a quiet skip.
-if (!bin && process.env.CI)
-  test("PostgreSQL is installed, so the postgres dialect is executed", () => {
-    throw new Error("PostgreSQL is not installed: .ci/run should have installed Debian's postgresql");
-  });
 
 (bin ? describe : describe.skip)("sql/mhnrg/postgres on a throwaway cluster", () => {
+  let pg: Cluster;
+  let rows: Row[];
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "pbr-pg-"));
-    chmodSync(dir, 0o777);
-    run("initdb", [
-      "-D",
-      join(dir, "data"),
-      "-A",
-      "trust",
-      "-U",
-      "postgres",
-      "-E",
-      "UTF8",
-      "--no-locale",
-    ]);
-    run("pg_ctl", [
-      "-D",
-      join(dir, "data"),
-      "-w",
-      "-l",
-      join(dir, "log"),
-      "-o",
-      `-k ${dir} -p ${port} -c listen_addresses=''`,
-      "start",
-    ]);
-    psql(sqlFile("postgres", "seeds.sql"));
+    pg = new Cluster();
+    rows = [...exhaustive(), ...messy(20_000)];
+    pg.psql(
+      sqlFile("postgres", "seeds.sql") +
+        "DROP TABLE IF EXISTS mhnrg_input; CREATE TABLE mhnrg_input (row_id INTEGER, kind TEXT, age TEXT, diagnosis TEXT, service TEXT, referral_reason TEXT, crisis_referral TEXT);\n" +
+        csvIn(
+          "mhnrg_input",
+          rows.map((r, i) => [i + 1, ...r])
+        )
+    );
   });
-  afterAll(() => {
-    if (dir && existsSync(join(dir, "data", "postmaster.pid")))
-      run("pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "stop"]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => pg?.stop());
 
   it("agrees with the functions row for row on the exhaustive and messy sets", () => {
-    const rows: Row[] = [...exhaustive(), ...messy(20_000)];
-    const file = join(dir, "input.csv");
-    writeFileSync(
-      file,
-      Papa.unparse(
-        rows.map((r, i) => [i + 1, ...r]),
-        { newline: "\n" }
-      )
-    );
-    chmodSync(file, 0o644);
-    psql(
-      "DROP TABLE IF EXISTS mhnrg_input; CREATE TABLE mhnrg_input (row_id INTEGER, kind TEXT, age TEXT, diagnosis TEXT, service TEXT, referral_reason TEXT, crisis_referral TEXT);\n" +
-        `\\copy mhnrg_input FROM '${file}' WITH (FORMAT csv)\n` +
-        `CREATE OR REPLACE VIEW mhnrg_output AS ${sqlFile("postgres", "query.sql")}`
-    );
-    const out = psql(
+    pg.psql(`CREATE OR REPLACE VIEW mhnrg_output AS ${sqlFile("postgres", "query.sql")}`);
+    const out = pg.psql(
       `COPY (SELECT ${OUTPUT_COLUMNS.join(", ")} FROM mhnrg_output ORDER BY row_id) TO STDOUT WITH (FORMAT csv, HEADER true)`
     );
-    const actual = Papa.parse<Record<string, string>>(out, {
-      header: true,
-      skipEmptyLines: true,
-    }).data.map((r) => {
-      const o = { ...r } as unknown as OutputRow;
-      o.unit_price = r.unit_price === "" ? null : Number(r.unit_price);
-      return o;
-    });
+    const actual = readCsv<OutputRow>(out, new Set(["unit_price"]));
     const m = compare(rows, oracle(rows), actual);
     expect(show(m)).toBe(show([]));
   });
 
-  it("the golden check shipped for warehouses returns no rows", () => {
-    const out = psql(
-      sqlFile("postgres", "check.sql")
-        .replace(/;\s*$/, "")
-        .replace(
-          /\nSELECT e\.row_id/,
-          "\n\\pset format unaligned\n\\pset footer on\nSELECT e.row_id"
-        ) + ";"
+  it("priced.sql agrees with the functions row for row at each row's date and MFF", () => {
+    const inputs = priceInputs(rows.length);
+    const dated = testDatedPrices();
+    const extra = dated.slice(builtInDatedPrices().length);
+    pg.psql(
+      sqlFile("postgres", "prices_dated.sql") +
+        csvIn(
+          "mhnrg_prices_dated",
+          extra.map((p) => [p.code, p.unit, p.price, p.valid_from, p.valid_to])
+        ) +
+        "DROP TABLE IF EXISTS mhnrg_price_input; CREATE TABLE mhnrg_price_input (row_id INTEGER, mff TEXT, activity_date DATE, fallback TEXT);\n" +
+        csvIn(
+          "mhnrg_price_input",
+          inputs.map((p, i) => [i + 1, p.mff, p.date, p.fallback])
+        ) +
+        `CREATE OR REPLACE VIEW mhnrg_priced AS ${sqlFile("postgres", "priced.sql")}`
     );
-    expect(out.trim()).toBe(
-      "expected_mhnrg|mhnrg|expected_check|failed_check\n(0 rows)".replace(/^/, "row_id|")
+    const out = pg.psql(
+      `COPY (SELECT ${PRICED_COLUMNS.join(", ")} FROM mhnrg_priced ORDER BY row_id) TO STDOUT WITH (FORMAT csv, HEADER true)`
     );
+    const actual = readCsv<Record<string, unknown>>(out, PRICED_NUMERIC);
+    const expected = pricedOracle(rows, inputs, dated);
+    const m = compare(rows, expected, actual, PRICED_COLUMNS, PRICED_NUMERIC);
+    expect(show(m)).toBe(show([]));
+    // The golden checks replace the input tables: nothing of ours may depend on them.
+    pg.psql("DROP VIEW mhnrg_priced;");
+  });
+
+  it("the golden checks shipped for warehouses return no rows", () => {
+    const run = (file: string) =>
+      pg.psql(
+        sqlFile("postgres", file)
+          .replace(/;\s*$/, "")
+          .replace(
+            /\nSELECT e\.row_id/,
+            "\n\\pset format unaligned\n\\pset footer on\nSELECT e.row_id"
+          ) + ";"
+      );
+    expect(run("check.sql").trim()).toBe(
+      "row_id|expected_mhnrg|mhnrg|expected_check|failed_check\n(0 rows)"
+    );
+    pg.psql(sqlFile("postgres", "prices_dated.sql"));
+    expect(run("priced_check.sql").trim()).toBe(
+      "row_id|mhnrg|expected_code|priced_code|expected_price|price_with_mff\n(0 rows)"
+    );
+    // Re-runnable in any order, though priced_check.sql's view reads the tables the others replace.
+    expect(() => pg.psql(sqlFile("postgres", "prices_dated.sql"))).not.toThrow();
+    expect(run("priced_check.sql")).toContain("(0 rows)");
+    expect(run("check.sql")).toContain("(0 rows)");
   });
 });

@@ -27,7 +27,7 @@ n1 AS MATERIALIZED (
     CASE WHEN n0.diag_t = '' THEN 0 WHEN (n0.diag_t ~ '^([A-Z][0-9]{2}([.]?[0-9A-Z]{0,4})[-+*!]?)$') THEN 1 ELSE -1 END AS diag_form,
     SUBSTRING(n0.diag_t, 1, 3) AS diag3,
     CASE WHEN n0.rsn_t IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') THEN ('0' || n0.rsn_t) ELSE n0.rsn_t END AS rsn,
-    CASE WHEN n0.flag_t IN ('TRUE', 'Y', 'YES') THEN 1 WHEN n0.flag_t IN ('FALSE', 'N', 'NO', '') THEN 0 ELSE -1 END AS flag
+    CASE WHEN n0.flag_t IN ('TRUE', 'Y', 'YES', '1') THEN 1 WHEN n0.flag_t IN ('FALSE', 'N', 'NO', '0', '') THEN 0 ELSE -1 END AS flag
   FROM n0
 ),
 n2 AS MATERIALIZED (

@@ -31,7 +31,7 @@ export const mhnrgErrors = {
       `row ${row}: referral reason ${show(value)} is not an MHSDS primary reason for referral (PrimReasonReferralMH 01–31)`
     ),
   badFlag: (row: number, what: string, value: unknown) =>
-    valueError(`row ${row}: ${what} ${show(value)} is not TRUE or FALSE`),
+    valueError(`row ${row}: ${what} ${show(value)} is not TRUE or FALSE (Y/N, YES/NO or 1/0)`),
   unknownCode: (row: number, value: unknown) =>
     notFound(
       `row ${row}: ${show(value)} is not a mental health resource group code (e.g. MAA98A, MAB96A, MAZ99Z)`

@@ -120,8 +120,9 @@ export function readFlag(value: CellValue, row: number, what: string): boolean |
   if (value === true || value === 1) return true;
   if (typeof value === "string") {
     const t = value.trim().toUpperCase();
-    if (t === "TRUE" || t === "Y" || t === "YES") return true;
-    if (t === "FALSE" || t === "N" || t === "NO" || t === "") return false;
+    // "1" and "0" as text mean what the numbers mean: a CSV or a warehouse column of 1/0 read as text.
+    if (t === "TRUE" || t === "Y" || t === "YES" || t === "1") return true;
+    if (t === "FALSE" || t === "N" || t === "NO" || t === "0" || t === "") return false;
   }
   return mhnrgErrors.badFlag(row, what, value);
 }

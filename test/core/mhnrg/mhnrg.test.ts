@@ -92,6 +92,14 @@ describe("settings", () => {
     expect(code("contact", 40, "F32", "Z01", null, true)).toBe("MAB97Z");
     expect(code("contact", 40, "F32", "", null, "TRUE")).toBe("MAB97Z");
   });
+  it("a crisis flag of 1/0 reads the same as a number or as text (a CSV or warehouse column)", () => {
+    expect(code("contact", 40, "F32", "", null, 1)).toBe("MAB97Z");
+    expect(code("contact", 40, "F32", "", null, " 1 ")).toBe("MAB97Z");
+    expect(code("contact", 40, "F32", "", null, 0)).toBe("MAB96Z");
+    expect(code("contact", 40, "F32", "", null, "0")).toBe("MAB96Z");
+    const bad = code("contact", 40, "F32", "", null, "2") as { message?: string };
+    expect(String(bad.message ?? bad)).toMatch(/crisisReferral "?2"? is not TRUE or FALSE \(Y\/N, YES\/NO or 1\/0\)/);
+  });
   it("spells: bed type gives the inpatient setting, v6 and v5 codes alike", () => {
     expect(code("spell", 40, "F20", "200")).toBe("MAA98A");
     expect(code("spell", 40, "F20", 10)).toBe("MAA98A");
