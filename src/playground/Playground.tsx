@@ -123,7 +123,10 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
       },
       (e) => {
         const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
-        setOpening({ text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${kept}`, error: true });
+        // Only OpenFailed's sentences are for people; anything else is an internal error, said plainly.
+        if (!(e instanceof OpenFailed)) console.error(e);
+        const why = e instanceof OpenFailed ? e.message : "something went wrong in the page while opening it.";
+        setOpening({ text: `Could not open ${file.name}: ${why} ${kept}`, error: true });
       }
     );
   };
