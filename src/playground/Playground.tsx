@@ -10,7 +10,8 @@ import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
 import { enteredCell } from "./grid/clipboard";
-import { download, fileNameOf, sheetCsv } from "./export/download";
+import { download, fileNameOf, sheetCellsCsv } from "./export/download";
+import { existingCells } from "./export/snapshot";
 import { SaveRefused, saveNow } from "./export/saveFlow";
 import { OpenFailed, openWorkbookFile } from "./open/openFile";
 import { FormulaHelpView, type HelpAnchor } from "./help/FormulaHelpView";
@@ -133,8 +134,17 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
 
   const exportCsv = () => {
     if (!sheet) return;
-    const { rows, cols } = workbook.dimensions(sheet);
-    const text = sheetCsv(rows, cols, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
+    setSaveProblem("");
+    let text: string;
+    try {
+      // Sized by the cells that exist, not the used range's corners (A1 and XFD1048576 are two cells).
+      const cells = existingCells(workbook.engine, workbook.sheetId(sheet));
+      text = sheetCellsCsv(cells, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
+    } catch (e) {
+      console.error(e);
+      setSaveProblem(`Could not export ${sheet} as CSV: the sheet is too large to write here. Save the workbook as .xlsx instead.`);
+      return;
+    }
     download(new Blob([text], { type: "text/csv;charset=utf-8" }), fileNameOf(sheet, "csv"));
   };
   // Keep the current sheet's tab in view when there are more tabs than fit.
