@@ -10,6 +10,7 @@
  *   shows the saved values until it recalculates with the add-in loaded (packageParts.ts says why
  *   there is no fullCalcOnLoad).
  * Not saved: charts (the playground draws them; Excel users insert their own), column widths, fonts.
+ * The file's description (docProps/core.xml, coreProps.ts) and the page say which were left out.
  *
  * Why a small writer and not write-excel-file (used before issue 30): that library cannot write a
  * formula's cached value, an array or dynamic array formula, a table part or extra package parts,
@@ -31,6 +32,7 @@ import {
   workbookXml,
 } from "./packageParts";
 import { NumberFormats, SharedStrings, sheetXml } from "./sheetXml";
+import { addCoreProperties } from "./coreProps";
 import { takeSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /** Every part of the package, by path, as text. */
@@ -65,6 +67,8 @@ export function xlsxParts(snapshot: WorkbookSnapshot): Record<string, string> {
     ...webExtensionParts(),
   });
   if (dynamic) parts["xl/metadata.xml"] = metadataXml();
+  // The file says what it does not keep (charts, tables kept as names), in its description.
+  addCoreProperties(parts, snapshot.notes);
   return parts;
 }
 

@@ -204,6 +204,12 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
     const data = rangeAddress(r.top + 1, r.left, r.bottom - r.top, r.right - r.left + 1);
     names.push({ name: t.name, ref: `${sheetRef(t.sheet)}!${absolute(data)}` });
   }
+  // Charts are drawn by the page only: the file keeps their data, not the charts (saveXlsx.ts).
+  const charts = wb.charts.length;
+  if (charts > 0)
+    notes.push(
+      `${charts} ${charts === 1 ? "chart" : "charts"} (drawn in the page only: the file keeps ${charts === 1 ? "its" : "their"} data; insert a chart in Excel, or use each chart's SVG or PNG button)`
+    );
   return { sheets, names, notes };
 }
 
