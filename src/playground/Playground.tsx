@@ -9,10 +9,13 @@ import { App } from "../taskpane/App";
 import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
-import { download, fileNameOf, sheetCsv } from "./export/download";
+import { enteredCell } from "./grid/clipboard";
+import { download, fileNameOf, sheetCellsCsv } from "./export/download";
+import { existingCells } from "./export/snapshot";
 import { SaveRefused, saveNow } from "./export/saveFlow";
 import { OpenFailed, openWorkbookFile } from "./open/openFile";
-import { FormulaHelpView } from "./help/FormulaHelpView";
+import { FormulaHelpView, type HelpAnchor } from "./help/FormulaHelpView";
+import { suggestionKey, type Typed } from "./help/autocomplete";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
 
@@ -37,11 +40,28 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const [formula, setFormula] = useState<string>(content === null ? "" : String(content));
   const [nameError, setNameError] = useState("");
   // The text being typed (in the cell or the formula bar) and where the caret is, for help.
-  const [typing, setTyping] = useState<{ text: string; caret: number } | null>(null);
-  const onEditing = useCallback((text: string | null) => {
-    setTyping(text === null ? null : { text, caret: text.length });
+  const [typing, setTyping] = useState<{ text: string; caret: number; at?: HelpAnchor } | null>(null);
+  const onEditing = useCallback((text: string | null, at?: HelpAnchor) => {
+    setTyping(text === null ? null : { text, caret: text.length, at });
     if (text !== null) setFormula(text);
   }, []);
+  // The listed function that Tab or Enter accepts; the first again whenever the text changes.
+  const [highlight, setHighlight] = useState(0);
+  useEffect(() => setHighlight(0), [typing?.text]);
+  /** A key pressed while typing: the text after it when it was for the help list, else null. */
+  const suggestionFor = (key: string, typed: Typed): Typed | null => {
+    const effect = suggestionKey(key, typed, highlight, workbook.functions);
+    if (!effect) return null;
+    if (effect.kind === "move") {
+      setHighlight(effect.highlight);
+      return typed;
+    }
+    setHighlight(0);
+    return effect.typed;
+  };
+  // A sentence about something the grid could not do (a paste with nothing usable), until the next move.
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [sheet, selection.address]);
   const cell = sheet ? cellStatus(cellAddress(active.top, active.left), workbook.getValue(sheet, active.top, active.left)) : { text: "", error: false };
 
   // Nothing is saved outside the tab: once the demo is open, any change makes leaving ask first.
@@ -104,15 +124,27 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
       },
       (e) => {
         const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
-        setOpening({ text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${kept}`, error: true });
+        // Only OpenFailed's sentences are for people; anything else is an internal error, said plainly.
+        if (!(e instanceof OpenFailed)) console.error(e);
+        const why = e instanceof OpenFailed ? e.message : "something went wrong in the page while opening it.";
+        setOpening({ text: `Could not open ${file.name}: ${why} ${kept}`, error: true });
       }
     );
   };
 
   const exportCsv = () => {
     if (!sheet) return;
-    const { rows, cols } = workbook.dimensions(sheet);
-    const text = sheetCsv(rows, cols, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
+    setSaveProblem("");
+    let text: string;
+    try {
+      // Sized by the cells that exist, not the used range's corners (A1 and XFD1048576 are two cells).
+      const cells = existingCells(workbook.engine, workbook.sheetId(sheet));
+      text = sheetCellsCsv(cells, (r, c) => workbook.getValue(sheet, r, c), (r, c) => workbook.formatAt(sheet, r, c));
+    } catch (e) {
+      console.error(e);
+      setSaveProblem(`Could not export ${sheet} as CSV: the sheet is too large to write here. Save the workbook as .xlsx instead.`);
+      return;
+    }
     download(new Blob([text], { type: "text/csv;charset=utf-8" }), fileNameOf(sheet, "csv"));
   };
   // Keep the current sheet's tab in view when there are more tabs than fit.
@@ -190,7 +222,8 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               size="small"
               onChange={(e, d) => {
                 setFormula(d.value);
-                setTyping({ text: d.value, caret: (e.target as HTMLInputElement).selectionStart ?? d.value.length });
+                const input = e.target as HTMLInputElement;
+                setTyping({ text: d.value, caret: input.selectionStart ?? d.value.length, at: input.getBoundingClientRect() });
               }}
               onFocus={() => (typingIn.current = "formula")}
               onBlur={() => {
@@ -198,9 +231,20 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 setTyping(null);
               }}
               onKeyDown={(e) => {
+                const input = e.currentTarget;
+                const typed = e.shiftKey || e.ctrlKey || e.metaKey || e.altKey ? null : suggestionFor(e.key, { text: formula, caret: input.selectionStart ?? formula.length });
+                if (typed) {
+                  e.preventDefault();
+                  setFormula(typed.text);
+                  setTyping({ text: typed.text, caret: typed.caret, at: input.getBoundingClientRect() });
+                  requestAnimationFrame(() => input.setSelectionRange(typed.caret, typed.caret));
+                  return;
+                }
                 if (e.key === "Enter" && sheet) {
-                  const t = formula.trim();
-                  workbook.setCell(sheet, active.top, active.left, t === "" ? null : !t.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : formula);
+                  // Read as the grid reads what is typed in a cell (numbers, dates, text-formatted cells).
+                  const entered = enteredCell(formula, workbook.isTextCell(sheet, active.top, active.left));
+                  workbook.setCell(sheet, active.top, active.left, entered.input);
+                  if (entered.format) void workbook.setNumberFormat(sheet, cellAddress(active.top, active.left), entered.format);
                   setFocusToken((n) => n + 1);
                 }
               }}
@@ -257,11 +301,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               </Text>
             )}
           </div>
-          <FormulaHelpView typing={typing} functions={workbook.functions} />
-          <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error}>
-            {cell.text}
+          <FormulaHelpView typing={typing} functions={workbook.functions} highlight={highlight} />
+          <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error || notice !== null}>
+            {notice ?? cell.text}
           </div>
-          {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} onEditing={onEditing} /> : <div />}
+          {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} onEditing={onEditing} onEditorKey={(key, text) => suggestionFor(key, { text, caret: text.length })?.text ?? null} onNotice={setNotice} /> : <div />}
           <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>
             <TabList
               size="small"

@@ -3,7 +3,7 @@ export const PLAYGROUND_CSS = `
 .pbr-page { display: grid; grid-template-columns: minmax(0, 1fr) 380px; grid-template-rows: auto minmax(0, 1fr); height: 100vh; }
 .pbr-banner { grid-column: 1 / 3; display: flex; gap: 16px; align-items: center; padding: 6px 12px; background: #0f6cbd; color: #fff; font-size: 13px; }
 .pbr-banner strong { font-size: 14px; }
-.pbr-book { display: grid; grid-template-rows: auto auto auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
+.pbr-book { display: grid; grid-template-rows: auto auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
 .pbr-bar { display: grid; grid-template-columns: 96px auto minmax(0, 1fr); gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid #e0e0e0; }
 .pbr-fx { font-style: italic; color: #616161; padding: 0 4px; }
 .pbr-scroller { position: relative; overflow: auto; background: #fff; }
@@ -24,9 +24,11 @@ export const PLAYGROUND_CSS = `
 .pbr-chart { margin: 0; position: relative; }
 .pbr-chart-tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; font-size: 11px; }
 .pbr-chart-tools button { font: inherit; padding: 1px 6px; border: 1px solid #c8c8c8; background: #fff; border-radius: 3px; cursor: pointer; }
-.pbr-formula-help { padding: 4px 8px; font-size: 12px; background: #f5f9ff; border-bottom: 1px solid #c7d9f2; max-height: 160px; overflow: auto; }
+.pbr-formula-help { position: fixed; z-index: 30; box-sizing: border-box; max-width: min(560px, 90vw); max-height: 160px; overflow: auto; padding: 4px 8px; font-size: 12px; background: #f5f9ff; border: 1px solid #c7d9f2; box-shadow: 0 2px 8px rgba(0,0,0,.18); }
 .pbr-formula-help ul { margin: 0; padding-left: 16px; }
-.pbr-formula-help[data-empty="true"] { padding: 0; border: 0; }
+.pbr-formula-help[data-empty="true"] { display: none; }
+.pbr-help-chosen { background: #cfe4fa; }
+.pbr-help-keys { color: #616161; margin-top: 2px; }
 .pbr-cell-status { padding: 2px 8px; font-size: 12px; min-height: 18px; border-bottom: 1px solid #e0e0e0; color: #424242; overflow-wrap: anywhere; }
 .pbr-cell-status[data-error="true"] { color: #b10e1c; }
 .pbr-chart figcaption, .pbr-chart p { padding: 8px 12px; margin: 0; }

@@ -114,11 +114,14 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
   /**
    * Replace everything the workbook holds with `book` (formulas as the engine takes them: see
    * playground/open/openBook.ts, which checks and prepares a file's book) and forget the undo
-   * history. Returns what could not be kept (names the engine refuses).
+   * history. Returns what could not be kept (names the engine refuses). The history is forgotten
+   * only once the book is in: when replacing throws, the opener puts the old book back, and its
+   * undo steps still apply to it.
    */
   replaceBook(book: BookContent): BookNotes {
+    const notes = replaceContents(this, book);
     this.history.clear();
-    return replaceContents(this, book);
+    return notes;
   }
 
   // ------------------------------------------------------------------ WorkbookPort

@@ -45,15 +45,49 @@ export function sheetCsv(
   const data: string[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: string[] = [];
-    for (let c = 0; c < cols; c++) {
-      const v = value(r, c);
-      if (v !== null && typeof v === "object" && "value" in v)
-        line.push(String((v as { value: unknown }).value));
-      else if (typeof v === "string") line.push(startsLikeFormula(v) ? `'${v}` : v);
-      else line.push(v === null || v === undefined ? "" : formatValue(v, format(r, c)));
-    }
+    for (let c = 0; c < cols; c++) line.push(csvField(value(r, c), format(r, c)));
     data.push(line);
   }
+  return "\uFEFF" + Papa.unparse(data, { newline: "\r\n" });
+}
+
+/** One cell as `sheetCsv` writes it. */
+function csvField(v: unknown, format: string | undefined): string {
+  if (v !== null && typeof v === "object" && "value" in v)
+    return String((v as { value: unknown }).value);
+  if (typeof v === "string") return startsLikeFormula(v) ? `'${v}` : v;
+  return v === null || v === undefined ? "" : formatValue(v, format);
+}
+
+/** Past this many cells of the used range's rectangle, rows are not padded to its width. */
+export const CSV_PAD_LIMIT = 5_000_000;
+
+/**
+ * `sheetCsv` sized by the cells that exist (`cells`, row by row, as export/snapshot.ts's
+ * existingCells lists them) rather than by the used range's corners: a sheet with cells at A1 and
+ * XFD1048576 is 1,048,576 short lines, not 17 billion empty fields. Rows are padded with empty
+ * fields to the widest row, as a rectangular CSV, while that is at most CSV_PAD_LIMIT fields;
+ * past it each row ends at its last cell (a CSV reader fills the rest of the row with blanks).
+ */
+export function sheetCellsCsv(
+  cells: readonly { row: number; col: number }[],
+  value: (r: number, c: number) => unknown,
+  format: (r: number, c: number) => string | undefined
+): string {
+  let rows = 0;
+  let width = 0;
+  for (const { row, col } of cells) {
+    rows = Math.max(rows, row + 1);
+    width = Math.max(width, col + 1);
+  }
+  const data: string[][] = Array.from({ length: rows }, () => []);
+  for (const { row, col } of cells) {
+    const line = data[row];
+    while (line.length < col) line.push("");
+    line[col] = csvField(value(row, col), format(row, col));
+  }
+  if (rows * width <= CSV_PAD_LIMIT)
+    for (const line of data) while (line.length < width) line.push("");
   return "\uFEFF" + Papa.unparse(data, { newline: "\r\n" });
 }
 

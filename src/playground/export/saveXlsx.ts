@@ -9,7 +9,9 @@
  * - the add-in's web extension and task pane parts, so Excel offers PbR Toolkit with the file; Excel
  *   shows the saved values until it recalculates with the add-in loaded (packageParts.ts says why
  *   there is no fullCalcOnLoad).
- * Not saved: charts (the playground draws them; Excel users insert their own), column widths, fonts.
+ * - every chart as an Excel chart over its cells (chartParts.ts), without the page's colours.
+ * Not saved: column widths, fonts. The file's description (docProps/core.xml, coreProps.ts) and
+ * the page say what was left out.
  *
  * Why a small writer and not write-excel-file (used before issue 30): that library cannot write a
  * formula's cached value, an array or dynamic array formula, a table part or extra package parts,
@@ -31,6 +33,8 @@ import {
   workbookXml,
 } from "./packageParts";
 import { NumberFormats, SharedStrings, sheetXml } from "./sheetXml";
+import { addCoreProperties } from "./coreProps";
+import { addCharts } from "./chartParts";
 import { takeSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /** Every part of the package, by path, as text. */
@@ -65,6 +69,13 @@ export function xlsxParts(snapshot: WorkbookSnapshot): Record<string, string> {
     ...webExtensionParts(),
   });
   if (dynamic) parts["xl/metadata.xml"] = metadataXml();
+  addCharts(
+    parts,
+    snapshot.sheets.map((s) => s.name),
+    snapshot.charts ?? []
+  );
+  // The file says what it does not keep (charts, tables kept as names), in its description.
+  addCoreProperties(parts, snapshot.notes);
   return parts;
 }
 

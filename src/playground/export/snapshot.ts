@@ -14,6 +14,7 @@ import { DetailedCellError } from "hyperformula";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { parseRange, quoteSheet, rangeAddress } from "../../workbook/address";
 import { toFileFormula } from "../open/fileFormulas";
+import { chartProblem, type SavedChart } from "./chartParts";
 
 /** A cell's value as a file caches it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
@@ -52,6 +53,8 @@ export interface SavedName {
 export interface WorkbookSnapshot {
   sheets: SavedSheet[];
   names: SavedName[];
+  /** Every chart that can be saved as an Excel chart. */
+  charts?: SavedChart[];
   /** What the file does not keep as the playground has it, in words for the page. */
   notes: string[];
 }
@@ -204,7 +207,26 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
     const data = rangeAddress(r.top + 1, r.left, r.bottom - r.top, r.right - r.left + 1);
     names.push({ name: t.name, ref: `${sheetRef(t.sheet)}!${absolute(data)}` });
   }
-  return { sheets, names, notes };
+  // Charts are saved as Excel charts over their cells (chartParts.ts); one whose data range cannot
+  // make one is left out and said so.
+  const charts: SavedChart[] = [];
+  for (const c of wb.charts) {
+    const problem = chartProblem(c);
+    if (problem) {
+      notes.push(`${problem}; not saved`);
+      continue;
+    }
+    const r = parseRange(c.spec.dataAddress);
+    const first = wb.engine.doesSheetExist(c.sheet)
+      ? wb.getValue(c.sheet, r.top + 1, r.left)
+      : null;
+    charts.push({
+      sheet: c.sheet,
+      spec: { ...c.spec },
+      numericCategories: typeof first === "number",
+    });
+  }
+  return { sheets, names, notes, charts };
 }
 
 const absolute = (address: string) => address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");

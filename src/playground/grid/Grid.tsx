@@ -5,7 +5,8 @@
  * and last used cell, Enter or F2 edits, typing replaces, Delete clears the selection; Ctrl+C copies
  * the selection and Ctrl+V pastes, as tab-separated text to and from Excel or Google Sheets;
  * Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo typed and pasted edits. While editing, Enter
- * commits and moves down, Tab commits and moves right, Escape cancels. Charts
+ * commits and moves down, Tab commits and moves right, Escape cancels; while the formula help lists
+ * PBR functions, Tab or Enter inserts the highlighted one instead, and the arrows choose. Charts
  * recorded on the sheet are drawn at their anchor cell.
  *
  * Past 400 lines, knowingly: one virtualised component whose keyboard, mouse, clipboard and edit
@@ -25,7 +26,7 @@ import {
 } from "react";
 import { DetailedCellError } from "hyperformula";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from "../../workbook/address";
-import { fromTsv, toTsv, typedCell } from "./clipboard";
+import { clipboardRows, enteredCell, pastedCells, toTsv } from "./clipboard";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -44,8 +45,15 @@ interface Props {
   version: number;
   /** Focus the grid after a sheet switch or a name-box jump. */
   focusToken: number;
-  /** Told the text of the cell being edited (null when editing ends), for the formula bar and help. */
-  onEditing?: (text: string | null) => void;
+  /** Told the text of the cell being edited (null when editing ends) and where its editor is on
+   *  screen, for the formula bar and the help beside it. */
+  onEditing?: (text: string | null, at?: { left: number; top: number; bottom: number }) => void;
+  /** Offered each unmodified key pressed while editing: the editor's new text when the key was for
+   *  the formula help (Tab or Enter accepting a suggested function, arrows choosing one), else null. */
+  onEditorKey?: (key: string, text: string) => string | null;
+  /** Told a sentence for the status line when something the user did could not be done (a paste
+   *  with nothing usable), and null when the next thing is done. */
+  onNotice?: (text: string | null) => void;
 }
 
 /** Column widths from the header-ish rows and a sample of values (long titles overflow instead). */
@@ -64,12 +72,13 @@ function columnWidths(workbook: EmbeddedWorkbook, sheet: string, cols: number, r
   return widths;
 }
 
-export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props) {
+export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditorKey, onNotice }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const editor = useRef<HTMLInputElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, height: 600, width: 800 });
   const [editing, setEditing] = useState<{ text: string } | null>(null);
-  useEffect(() => onEditing?.(editing ? editing.text : null), [editing, onEditing]);
+  useEffect(() => onEditing?.(editing ? editing.text : null, editor.current?.getBoundingClientRect()), [editing, onEditing]);
 
   const dims = workbook.dimensions(sheet);
   const selection = workbook.currentSelection;
@@ -204,23 +213,30 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
-    // A text-formatted ("@") cell keeps what is pasted as text ("007" stays "007"), as in Excel.
-    const rows = fromTsv(e.clipboardData.getData("text/plain")).map((line, r) =>
-      line.map((text, c) => (isTextCell(activeRow + r, activeCol + c) && text.trim() !== "" ? text : typedCell(text)))
-    );
-    if (rows.length === 0) return;
     e.preventDefault();
+    // Plain text, else an HTML table (DOMParser runs no script and fetches nothing), else a sentence.
+    const found = clipboardRows(e.clipboardData.getData("text/plain"), e.clipboardData.getData("text/html"), (html) =>
+      new DOMParser().parseFromString(html, "text/html")
+    );
+    if ("problem" in found) {
+      onNotice?.(found.problem);
+      return;
+    }
+    onNotice?.(null);
+    // Typed as en-GB Excel types them; a text-formatted ("@") cell keeps what is pasted ("007").
+    const { rows, formats } = pastedCells(found.rows, activeRow, activeCol, isTextCell);
     workbook.setCells(sheet, activeRow, activeCol, rows);
+    for (const f of formats) void workbook.setNumberFormat(sheet, f.address, f.format);
     const width = rows.reduce((w, line) => Math.max(w, line.length), 1);
     anchor.current = null;
     void workbook.select(sheet, rows.length === 1 && width === 1 ? cellAddress(activeRow, activeCol) : rangeAddress(activeRow, activeCol, rows.length, width));
   };
 
   const commit = (text: string, move: [number, number]) => {
-    const trimmed = text.trim();
-    const asNumber = !isTextCell(activeRow, activeCol) && !trimmed.startsWith("=") && /^[-+]?\d+(\.\d+)?$/.test(trimmed);
-    const value = trimmed === "" ? null : asNumber ? Number(trimmed) : text;
-    workbook.setCell(sheet, activeRow, activeCol, value);
+    // As Excel types it: numbers, currency, percentages, TRUE/FALSE, dd/mm/yyyy dates; text as typed.
+    const entered = enteredCell(text, isTextCell(activeRow, activeCol));
+    workbook.setCell(sheet, activeRow, activeCol, entered.input);
+    if (entered.format) void workbook.setNumberFormat(sheet, cellAddress(activeRow, activeCol), entered.format);
     setEditing(null);
     select(activeRow + move[0], activeCol + move[1]);
     gridRef.current?.focus({ preventScroll: true });
@@ -428,9 +444,14 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
             value={editing.text}
             style={{ top: ROW_H * (activeRow + 1), left: lefts[activeCol], width: Math.max(widths[activeCol], 160), height: ROW_H }}
             onChange={(e) => setEditing({ text: e.target.value })}
+            ref={editor}
             onKeyDown={(e) => {
               e.stopPropagation();
-              if (e.key === "Enter") {
+              const helped = e.shiftKey || e.ctrlKey || e.metaKey || e.altKey ? null : onEditorKey?.(e.key, editing.text);
+              if (helped != null) {
+                e.preventDefault();
+                if (helped !== editing.text) setEditing({ text: helped });
+              } else if (e.key === "Enter") {
                 e.preventDefault();
                 commit(editing.text, [1, 0]);
               } else if (e.key === "Tab") {

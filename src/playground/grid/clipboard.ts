@@ -4,7 +4,9 @@
  * line break or quote), which is what both put on the clipboard.
  */
 import Papa from "papaparse";
+import { rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
+import { DATE_FORMAT, enGbDate } from "./enGbDate";
 
 /** Cells as the clipboard carries them: tab-separated, one line per row. */
 export function toTsv(rows: readonly (readonly string[])[]): string {
@@ -65,6 +67,7 @@ export function enGbNumber(text: string): number | null {
 /**
  * A pasted cell as if typed in an en-GB Excel: blank clears; numbers, currency, thousands and
  * percentages become numbers; TRUE and FALSE booleans; "=…" a formula; anything else stays text.
+ * (Dates are `enteredCell`'s: a date is a number and a format.)
  */
 export function typedCell(text: string): CellInput {
   const t = text.trim();
@@ -75,4 +78,132 @@ export function typedCell(text: string): CellInput {
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
   return text;
+}
+
+/** What typing or pasting some text into a cell gives: what the cell holds and, for a date, its format. */
+export interface Entered {
+  input: CellInput;
+  /** A number format the cell takes with it (a date's dd/mm/yyyy). */
+  format?: string;
+}
+
+/**
+ * Text typed or pasted into a cell, read as an en-GB Excel workbook reads it: in a text-formatted
+ * cell ("@") it stays as written ("007" stays "007"); elsewhere a date (31/01/2026, 1/2/26,
+ * 31-01-2026, 2026-01-31) is its serial in the workbook's date system, shown as dd/mm/yyyy, and
+ * everything else is `typedCell`'s.
+ */
+export function enteredCell(text: string, textCell = false): Entered {
+  if (textCell && text.trim() !== "") return { input: text };
+  const serial = text.startsWith("=") ? null : enGbDate(text);
+  return serial === null ? { input: typedCell(text) } : { input: serial, format: DATE_FORMAT };
+}
+
+/** Pasted rows typed cell by cell, and the ranges (relative to the paste's first cell) to format. */
+export interface PastedCells {
+  rows: CellInput[][];
+  /** Each date's format over runs of date cells down a column ("B2:B40" → "dd/mm/yyyy"). */
+  formats: { address: string; format: string }[];
+}
+
+/**
+ * Rows of pasted text as cells at (row, col): each cell `enteredCell`, asking `isTextCell` whether
+ * the sheet's cell there is text-formatted. The dates' format is given per run of cells down a
+ * column, so a pasted date column is one format range, not one per cell.
+ */
+export function pastedCells(
+  lines: readonly (readonly string[])[],
+  row: number,
+  col: number,
+  isTextCell: (row: number, col: number) => boolean
+): PastedCells {
+  const rows: CellInput[][] = [];
+  const runs = new Map<number, { top: number; bottom: number; format: string }>(); // open run per column
+  const formats: PastedCells["formats"] = [];
+  const close = (c: number) => {
+    const run = runs.get(c);
+    if (!run) return;
+    formats.push({
+      address: rangeAddress(run.top, col + c, run.bottom - run.top + 1, 1),
+      format: run.format,
+    });
+    runs.delete(c);
+  };
+  const width = lines.reduce((w, line) => Math.max(w, line.length), 0);
+  for (let r = 0; r < lines.length; r++) {
+    const out: CellInput[] = [];
+    for (let c = 0; c < width; c++) {
+      if (c >= lines[r].length) {
+        close(c);
+        continue;
+      }
+      const entered = enteredCell(lines[r][c], isTextCell(row + r, col + c));
+      out.push(entered.input);
+      const run = runs.get(c);
+      if (entered.format && run && run.format === entered.format && run.bottom === row + r - 1)
+        run.bottom = row + r;
+      else {
+        close(c);
+        if (entered.format) runs.set(c, { top: row + r, bottom: row + r, format: entered.format });
+      }
+    }
+    rows.push(out);
+  }
+  for (const c of [...runs.keys()]) close(c);
+  return { rows, formats };
+}
+
+/** The parts of an HTML table that pasting reads (an HTMLTableElement has them). */
+export interface TableLike {
+  rows: ArrayLike<{ cells: ArrayLike<{ textContent: string | null; colSpan?: number }> }>;
+}
+
+/** Rows of a table's cell texts, as Excel pastes an HTML table: whitespace runs made one space,
+ *  a cell spanning columns followed by blanks so the columns after it stay in place. */
+export function tableRows(table: TableLike): string[][] {
+  const out: string[][] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    const line: string[] = [];
+    const cells = table.rows[r].cells;
+    for (let c = 0; c < cells.length; c++) {
+      line.push((cells[c].textContent ?? "").replace(/\s+/g, " ").trim());
+      const span = Math.min(Math.max(1, cells[c].colSpan ?? 1), 1000);
+      for (let k = 1; k < span; k++) line.push("");
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** What a clipboard offers the grid: rows of text, or why there is nothing to paste. */
+export type ClipboardRows = { rows: string[][] } | { problem: string };
+
+/**
+ * The rows a paste carries: the plain text (tab-separated, as Excel and Google Sheets put it), or,
+ * when there is none, the first table of the HTML (some web pages and apps put only HTML on the
+ * clipboard). `parseHtml` reads HTML into a document without running or fetching anything
+ * (DOMParser's "text/html"). When neither gives a cell, a sentence saying so.
+ */
+export function clipboardRows(
+  plain: string,
+  html: string,
+  parseHtml: (html: string) => { querySelector(selector: "table"): TableLike | null }
+): ClipboardRows {
+  if (plain !== "") {
+    const rows = fromTsv(plain);
+    if (rows.length > 0) return { rows };
+  }
+  if (html.trim() !== "") {
+    const table = parseHtml(html).querySelector("table");
+    const rows = table ? tableRows(table).filter((line) => line.length > 0) : [];
+    if (rows.length > 0) return { rows };
+    return {
+      problem:
+        "Nothing pasted: the clipboard holds formatted text with no table of cells. Copy the cells again, or paste them as plain text.",
+    };
+  }
+  return {
+    problem:
+      "Nothing pasted: the clipboard holds no text or table of cells (an image or a file cannot go in a cell).",
+  };
 }

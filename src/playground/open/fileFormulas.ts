@@ -17,11 +17,14 @@
  *
  * Saving goes the other way for the add-in's functions (`toFileFormula`): a call is written as
  * Excel writes one, `_xldudf_PBR_TARIFF(…)`, the form Excel binds to a JavaScript custom function
- * when it opens a file (a formula naming `PBR.TARIFF` in the file's text may not be bound).
+ * when it opens a file (a formula naming `PBR.TARIFF` in the file's text may not be bound); and a
+ * function newer than Excel 2007 with its `_xlfn.` prefix (futureFunctions.ts), without which
+ * Excel shows #NAME?.
  */
 import { columnIndex, columnLetters } from "../../workbook/address";
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 import { booleanLiterals, outsideQuotes, pieces } from "../../workbook/formulaText";
+import { withFuturePrefixes } from "./futureFunctions";
 
 export { pieces };
 
@@ -43,8 +46,10 @@ function pbrName(saved: string, known?: ReadonlySet<string>): string {
 export function toFileFormula(formula: string, functionIds: readonly string[]): string {
   const known = new Set(functionIds.map((f) => f.toUpperCase()));
   return outsideQuotes(formula, (text) =>
-    text.replace(/(?<![\w.$])PBR\.([A-Za-z][\w.]*)(?=\s*\()/gi, (whole, id: string) =>
-      known.has(id.toUpperCase()) ? `_xldudf_PBR_${id.toUpperCase().replace(/\./g, "_")}` : whole
+    withFuturePrefixes(
+      text.replace(/(?<![\w.$])PBR\.([A-Za-z][\w.]*)(?=\s*\()/gi, (whole, id: string) =>
+        known.has(id.toUpperCase()) ? `_xldudf_PBR_${id.toUpperCase().replace(/\./g, "_")}` : whole
+      )
     )
   );
 }

@@ -7,6 +7,7 @@
 import { parseRange } from "../../workbook/address";
 import { EXCEL_MAX_COLUMNS, type EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import { keepingBookOnFailure } from "./keepBook";
 import {
   tableShapeOf,
   translateStructuredRefs,
@@ -15,28 +16,34 @@ import {
 
 /**
  * Replace what `workbook` holds with `book`, then recalculate. Returns what could not be kept
- * (names the engine refuses); throws, before anything is replaced, for a book it cannot hold.
+ * (names the engine refuses). Throws BookRefused, before anything is replaced, for a book it cannot
+ * hold; when the engine fails part way, puts the workbook back as it was and throws BookNotOpened
+ * (keepBook.ts).
  */
 export function openBook(workbook: EmbeddedWorkbook, book: BookContent): BookNotes {
   checkBook(book, workbook.maxRows);
-  return workbook.replaceBook({ ...book, sheets: withTableRefsAsRanges(book) });
+  const sheets = withTableRefsAsRanges(book);
+  return keepingBookOnFailure(workbook, () => workbook.replaceBook({ ...book, sheets }));
 }
+
+/** A book the playground cannot hold, found before anything was replaced; the message is for people. */
+export class BookRefused extends Error {}
 
 /** Refuse a book the engine cannot hold, before anything is replaced. */
 function checkBook(book: BookContent, maxRows: number): void {
-  if (book.sheets.length === 0) throw new Error("the workbook has no sheets");
+  if (book.sheets.length === 0) throw new BookRefused("the workbook has no sheets.");
   const seen = new Set<string>();
   for (const s of book.sheets) {
     const key = s.name.toLowerCase();
     if (s.name.trim() === "" || seen.has(key))
-      throw new Error(`sheet name "${s.name}" is empty or used twice`);
+      throw new BookRefused(`sheet name "${s.name}" is empty or used twice.`);
     seen.add(key);
     if (s.cells.length > maxRows)
-      throw new Error(
-        `sheet ${s.name} has ${s.cells.length.toLocaleString("en-GB")} rows, more than ${maxRows.toLocaleString("en-GB")}`
+      throw new BookRefused(
+        `sheet ${s.name} has ${s.cells.length.toLocaleString("en-GB")} rows, more than ${maxRows.toLocaleString("en-GB")}.`
       );
     if (s.cells.some((line) => line.length > EXCEL_MAX_COLUMNS))
-      throw new Error(`sheet ${s.name} is wider than Excel's ${EXCEL_MAX_COLUMNS} columns`);
+      throw new BookRefused(`sheet ${s.name} is wider than Excel's ${EXCEL_MAX_COLUMNS} columns.`);
   }
 }
 

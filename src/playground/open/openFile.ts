@@ -5,7 +5,8 @@
  * cannot be read leaves the workbook as it was.
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
-import { openBook } from "./openBook";
+import { BookRefused, openBook } from "./openBook";
+import { BookNotOpened } from "./keepBook";
 
 export interface Opened {
   sheets: number;
@@ -49,9 +50,17 @@ export async function openWorkbookFile(
   try {
     more = openBook(workbook, book);
   } catch (e) {
-    // The file was read and checked, but the engine failed while putting it in place.
-    console.error(e);
-    throw new OpenFailed("the spreadsheet engine could not hold this workbook.", true);
+    // Refused before anything was replaced: the reason is for people. The engine failing part way
+    // puts the old workbook back (keepBook.ts); its own error text stays in the console.
+    if (e instanceof BookRefused) throw new OpenFailed(e.message, false);
+    console.error(e instanceof BookNotOpened ? e.cause : e);
+    const restored = e instanceof BookNotOpened && e.restored;
+    throw new OpenFailed(
+      e instanceof BookNotOpened
+        ? e.message
+        : "the spreadsheet engine could not hold this workbook.",
+      !restored
+    );
   }
   let cells = 0;
   let formulas = 0;

@@ -279,6 +279,15 @@ function readBook(
       throw new XlsxReadError(`sheet ${name} of this file is damaged (its XML cannot be read).`);
     }
     sheets.push(sheet);
+    // Charts (in the sheet's drawing) are not opened: the page draws only its task pane's charts.
+    let charts = 0;
+    for (const d of relsOf(files, rel.target).filter((x) => x.type.endsWith("/drawing")))
+      if (files[d.target])
+        charts += relsOf(files, d.target).filter((x) => x.type.endsWith("/chart")).length;
+    if (charts > 0)
+      notes.push(
+        `${name}: ${charts} ${charts === 1 ? "chart" : "charts"} not opened (the playground draws only the charts its task pane makes)`
+      );
     for (const t of relsOf(files, rel.target).filter((x) => x.type.endsWith("/table"))) {
       if (!files[t.target]) continue;
       const table = parser.parse(xmlOf(t.target)).table ?? {};
