@@ -36,6 +36,7 @@ import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from
 import { loadNames, takenIdentifiers } from "./office/takenNames";
 import { SELECTION_PROBLEM, excel, mergesUndo, supportsExcelApi } from "./office/host";
 import { queueChart } from "./office/charts";
+import { workbookEvents } from "./office/subscribe";
 
 export { SELECTION_PROBLEM };
 
@@ -150,6 +151,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   }
 
   return {
+    subscribe: workbookEvents({ excel, supports: supportsExcelApi }),
+
     listSheets: () => run(async (context) => loadNames(context.workbook.worksheets, context)),
 
     listTables: () => run(async (context) => loadNames(context.workbook.tables, context)),
