@@ -202,3 +202,59 @@ describe("officePort subscribe (Excel events)", () => {
     }
   });
 });
+
+describe("officePort subscribe during a pane action", () => {
+  it("holds the call while an action writes, and calls once when it is done", async () => {
+    const excel = fakeExcel();
+    let writing = true;
+    const subscribe = workbookEvents({
+      excel: () => excel.api,
+      supports: () => true,
+      delayMs: 2,
+      paused: () => writing,
+    });
+    let calls = 0;
+    const stop = subscribe(() => calls++);
+    await settle();
+    await excel.fire("worksheets.onChanged")();
+    await settle();
+    expect(calls).toBe(0);
+    writing = false;
+    await settle();
+    expect(calls).toBe(1);
+    stop();
+  });
+});
+
+describe("the Office.js port's subscribe and its actions", () => {
+  it("tells listeners of the action's changes after the action, not mid-write in its context", async () => {
+    const excel = fakeExcel();
+    (globalThis as { Excel?: unknown }).Excel = excel.api;
+    (globalThis as { Office?: unknown }).Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) =>
+            name === "ExcelApi" && Number(v.split(".")[1]) <= 20,
+        },
+      },
+    };
+    try {
+      const port = createOfficePort();
+      expect(port.action).toBeDefined(); // ExcelApi 1.20: one merged undo group
+      let calls = 0;
+      const stop = port.subscribe!(() => calls++);
+      await settle();
+      await port.action!("Set up model", async () => {
+        await excel.fire("worksheets.onAdded")();
+        await new Promise((resolve) => setTimeout(resolve, 400)); // past the quiet time, still writing
+        expect(calls).toBe(0);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(calls).toBe(1);
+      stop();
+    } finally {
+      delete (globalThis as { Excel?: unknown }).Excel;
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+});

@@ -23,6 +23,12 @@ export interface WorkbookEventsOptions {
   supports: (version: string) => boolean;
   /** Quiet time after the last event before listeners are called (default 150 ms). */
   delayMs?: number;
+  /**
+   * While this says true (a pane action is writing in one merged undo group), listeners are not
+   * called: what they would read (listTableHeaders, listSheets) would otherwise share the action's
+   * request context mid-write. They are called once it says false.
+   */
+  paused?: () => boolean;
 }
 
 /** `subscribe` for the Office.js port (WorkbookPort.subscribe's contract). */
@@ -35,6 +41,10 @@ export function workbookEvents(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const callListeners = () => {
+    if (options.paused?.()) {
+      timer = setTimeout(callListeners, delay);
+      return;
+    }
     timer = undefined;
     for (const listener of [...listeners]) {
       try {
