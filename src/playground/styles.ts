@@ -17,12 +17,23 @@ export const PLAYGROUND_CSS = `
 .pbr-colheads { position: absolute; left: 0; height: 24px; z-index: 3; }
 .pbr-colhead, .pbr-rowhead, .pbr-corner { position: absolute; box-sizing: border-box; background: #f5f5f5; color: #424242; font-size: 11.5px; text-align: center; line-height: 23px; border-right: 1px solid #d1d1d1; border-bottom: 1px solid #d1d1d1; }
 .pbr-corner { z-index: 4; }
-.pbr-rowheads { position: absolute; top: 0; width: 52px; z-index: 2; }
+.pbr-row { position: absolute; left: 0; }
+.pbr-row > .pbr-rowhead { z-index: 2; }
+.pbr-frozen-rowhead { z-index: 3; background: #f0f5fb; font-weight: 600; }
+.pbr-chart-layer { position: absolute; top: 0; left: 0; width: 0; height: 0; }
 .pbr-head-active { background: #cfe4fa; color: #0f548c; font-weight: 600; }
 .pbr-editor { position: absolute; z-index: 5; box-sizing: border-box; font: inherit; padding: 0 4px; border: 2px solid #0f6cbd; }
 .pbr-chart-box { position: absolute; z-index: 1; box-shadow: 0 2px 8px rgba(0,0,0,.18); background: #fff; }
 .pbr-chart { margin: 0; position: relative; }
 .pbr-chart-tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; font-size: 11px; }
+.pbr-visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.pbr-chart-data { font-size: 12px; border-top: 1px solid #e0e0e0; }
+.pbr-chart-data summary { cursor: pointer; padding: 4px 8px; color: #0f548c; }
+.pbr-chart-table { max-height: 220px; overflow: auto; padding: 0 8px 8px; }
+.pbr-chart-table table { border-collapse: collapse; }
+.pbr-chart-table caption { text-align: left; font-weight: 600; padding: 2px 0; }
+.pbr-chart-table th, .pbr-chart-table td { border: 1px solid #e0e0e0; padding: 1px 6px; text-align: right; white-space: nowrap; }
+.pbr-chart-table th[scope="col"] { background: #f5f5f5; }
 .pbr-chart-tools button { font: inherit; padding: 1px 6px; border: 1px solid #c8c8c8; background: #fff; border-radius: 3px; cursor: pointer; }
 .pbr-formula-help { position: fixed; z-index: 30; box-sizing: border-box; max-width: min(560px, 90vw); max-height: 160px; overflow: auto; padding: 4px 8px; font-size: 12px; background: #f5f9ff; border: 1px solid #c7d9f2; box-shadow: 0 2px 8px rgba(0,0,0,.18); }
 .pbr-formula-help ul { margin: 0; padding-left: 16px; }

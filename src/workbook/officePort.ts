@@ -34,7 +34,9 @@ import { isPayloadTooLarge, planChunkRows } from "./chunks";
 import { writeCells } from "./office/write";
 import { absoluteReference, cleanIdentifier, cleanSheetName, localAddress } from "./office/names";
 import { loadNames, takenIdentifiers } from "./office/takenNames";
-import { SELECTION_PROBLEM, excel, mergesUndo } from "./office/host";
+import { SELECTION_PROBLEM, excel, mergesUndo, supportsExcelApi } from "./office/host";
+import { queueChart } from "./office/charts";
+import { workbookEvents } from "./office/subscribe";
 
 export { SELECTION_PROBLEM };
 
@@ -149,6 +151,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   }
 
   return {
+    subscribe: workbookEvents({ excel, supports: supportsExcelApi, paused: () => ambient !== null }),
+
     listSheets: () => run(async (context) => loadNames(context.workbook.worksheets, context)),
 
     listTables: () => run(async (context) => loadNames(context.workbook.tables, context)),
@@ -309,28 +313,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
 
     addChart: (sheetName, spec: ChartSpec) =>
       run(async (context) => {
-        // The first column is always the category (x) axis: the series are the other columns,
-        // and the categories are set explicitly so Excel never plots a numeric first column as a series.
-        const sheet = context.workbook.worksheets.getItem(sheetName);
-        const r = parseRange(spec.dataAddress);
-        const width = r.right - r.left + 1;
-        const rows = r.bottom - r.top + 1;
-        const type = spec.type === "line" ? "Line" : "ColumnClustered";
-        const values =
-          width > 1 ? rangeAddress(r.top, r.left + 1, rows, width - 1) : spec.dataAddress;
-        const chart = sheet.charts.add(
-          type as Excel.ChartType,
-          sheet.getRange(values),
-          "Columns" as Excel.ChartSeriesBy
-        );
-        if (width > 1 && rows > 1)
-          chart.axes.categoryAxis.setCategoryNames(
-            sheet.getRange(rangeAddress(r.top + 1, r.left, rows - 1, 1))
-          );
-        chart.title.text = spec.title;
-        chart.setPosition(spec.anchor);
-        chart.width = 480;
-        chart.height = 288;
+        queueChart(context, sheetName, spec, supportsExcelApi);
         await context.sync();
       }),
 

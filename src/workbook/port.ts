@@ -59,6 +59,11 @@ export interface ChartSpec {
   dataAddress: string;
   /** Where to place the chart (top-left cell address). */
   anchor: string;
+  /**
+   * Number format of the value axis ("£#,##0" for money, MONEY_AXIS in chartStyle.ts); omitted:
+   * General. Both adapters show the axis, and the playground its data table, in this format.
+   */
+  valueFormat?: string;
 }
 
 export interface Selection {
@@ -119,8 +124,10 @@ export interface WorkbookPort {
   action?<T>(label: string, work: () => Promise<T>): Promise<T>;
   /**
    * Optional: call `listener` after any change to the workbook (values, sheets, tables, an undo),
-   * and return a function that stops the calls. The playground's workbook has it, so the pane's
-   * pickers and outcomes follow the workbook; without it the pane reads tables when a tab is shown.
+   * and return a function that stops the calls. The playground's workbook has it, and Excel through
+   * its workbook events (office/subscribe.ts: sheets and tables added or deleted, and on ExcelApi 1.9
+   * any change), so the pane's pickers and outcomes follow the workbook; without it the pane reads
+   * tables when a tab is shown.
    */
   subscribe?(listener: () => void): () => void;
 }

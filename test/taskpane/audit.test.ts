@@ -137,8 +137,10 @@ describe("cluster audit plan", () => {
       chart: {
         type: "bar",
         title: "Cluster checks by recorded cluster",
-        dataAddress: "Z5:AG8",
+        // Every result column and Other (AG), so the bars add up to the people; not People or All.
+        dataAddress: "Z5:AH8",
         anchor: "Z19",
+        valueFormat: "#,##0",
       },
     });
   });

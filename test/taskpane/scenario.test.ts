@@ -37,7 +37,7 @@ describe("scenario plan", () => {
     expect(chartData).toMatchObject({ values: expect.arrayContaining([["Variance", "Payment", "Provider gain"], ["=C11", "=E11", "=F11"], ["=C23", "=E23", "=F23"]]) });
     expect(blocks.at(-1)).toEqual({
       kind: "chart",
-      chart: { type: "line", title: "Payment and provider gain against variance", dataAddress: "I10:K23", anchor: "M4" },
+      chart: { type: "line", title: "Payment and provider gain against variance", dataAddress: "I10:K23", anchor: "M4", valueFormat: "£#,##0" },
     });
   });
 

@@ -95,6 +95,7 @@ describe("running set up model", () => {
           title: "Payment and provider gain against variance",
           dataAddress: "I10:K23",
           anchor: "M4",
+          valueFormat: "£#,##0",
         },
       },
     ]);

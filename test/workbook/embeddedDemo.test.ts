@@ -73,14 +73,14 @@ describe("demo workbook", () => {
       if (wb.getValue("Caseload", r, 28) instanceof DetailedCellError) errors++; // AC: PBR.REVIEWDUE
     }
     expect(errors).toBe(0);
-    expect(wb.getValue("Summary", 24, 1)).toBe(2000); // recorded
-    expect(wb.getValue("Summary", 24, 2)).toBe(2000); // suggested: everybody got a cluster
-    expect(wb.getValue("Summary", 16, 4)).toBe("Psychotic Crisis"); // E17: the name of cluster 14
+    expect(wb.getValue("Summary", 56, 1)).toBe(2000); // recorded
+    expect(wb.getValue("Summary", 56, 2)).toBe(2000); // suggested: everybody got a cluster
+    expect(wb.getValue("Summary", 48, 4)).toBe("Psychotic Crisis"); // E49: the name of cluster 14
   });
 
   it("recalculates the Summary when a rating changes", () => {
     const before = wb.getValue("Caseload", 3, 26);
-    const counts = () => Array.from({ length: 21 }, (_, i) => wb.getValue("Summary", 3 + i, 2));
+    const counts = () => Array.from({ length: 21 }, (_, i) => wb.getValue("Summary", 35 + i, 2));
     const was = counts();
     // SYN-0001: severe hallucinations and delusions (item 6, column N) → a psychotic cluster
     wb.setCell("Caseload", 3, 13, 4);

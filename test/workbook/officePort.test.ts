@@ -221,7 +221,7 @@ describe("office port", () => {
     const { fake, port } = setup(["Sheet1"]);
     await port.addChart("Sheet1", { type: "line", title: "Payment", dataAddress: "A1:C14", anchor: "E2" });
     await port.addChart("Sheet1", { type: "bar", title: "Checks", dataAddress: "A1:E5", anchor: "E20" });
-    expect(fake.charts).toEqual([
+    expect(fake.charts).toMatchObject([
       { sheet: "Sheet1", type: "Line", source: "Sheet1!B1:C14", categories: "Sheet1!A2:A14", seriesBy: "Columns", title: "Payment", anchor: "E2" },
       { sheet: "Sheet1", type: "ColumnClustered", source: "Sheet1!B1:E5", categories: "Sheet1!A2:A5", seriesBy: "Columns", title: "Checks", anchor: "E20" },
     ]);

@@ -32,6 +32,12 @@ export interface FakeChart {
   categories?: string;
   title?: string;
   anchor?: string;
+  /** Each series' fill (bars) or line colour, and a bar's outline, as set. */
+  series?: { fill?: string; line?: string }[];
+  /** The value axis number format, when set. */
+  valueFormat?: string;
+  /** "Bottom" when the legend is shown there. */
+  legend?: string;
 }
 
 interface Tracked {
@@ -275,6 +281,7 @@ export class FakeExcel {
               seriesBy,
             };
             fake.log.push(`charts.add ${s.name} ${type}`);
+            const series: { fill?: string; mock: OfficeMockObject }[] = [];
             const chartMock = mk({
               title: { text: "" },
               axes: {
@@ -282,6 +289,25 @@ export class FakeExcel {
                   setCategoryNames(range: OfficeMockObject) {
                     chart.categories = addressOf.get(range) ?? "?";
                   },
+                },
+                valueAxis: { numberFormat: "General" },
+              },
+              legend: { visible: false, position: "Right" },
+              series: {
+                getItemAt(k: number) {
+                  const entry: { fill?: string; mock: OfficeMockObject } = { mock: undefined as unknown as OfficeMockObject };
+                  entry.mock = mk({
+                    format: {
+                      fill: {
+                        setSolidColor(colour: string) {
+                          entry.fill = colour;
+                        },
+                      },
+                      line: { color: "", weight: 0 },
+                    },
+                  });
+                  series[k] = entry;
+                  return entry.mock;
                 },
               },
               setPosition(anchor: string) {
@@ -291,7 +317,22 @@ export class FakeExcel {
               height: 0,
             });
             pendingAdds.push(() => {
-              chart.title = String((chartMock as unknown as { title: { text: unknown } }).title.text);
+              const set = chartMock as unknown as {
+                title: { text: unknown };
+                axes: { valueAxis: { numberFormat: string } };
+                legend: { visible: boolean; position: string };
+              };
+              chart.title = String(set.title.text);
+              if (series.length > 0)
+                chart.series = series.map((e) => {
+                  const line = (e.mock as unknown as { format: { line: { color: string } } }).format.line.color;
+                  return { ...(e.fill ? { fill: e.fill } : {}), ...(line && !line.startsWith("Error,") ? { line } : {}) };
+                });
+              // The mock reads a property nobody set (or loaded) as "Error, property was not loaded".
+              const wasSet = (v: unknown) => v !== undefined && !(typeof v === "string" && v.startsWith("Error,"));
+              const format = set.axes.valueAxis.numberFormat;
+              if (wasSet(format) && format !== "General") chart.valueFormat = format;
+              if (set.legend.visible === true && wasSet(set.legend.position)) chart.legend = set.legend.position;
               fake.charts.push(chart);
             });
             return chartMock;

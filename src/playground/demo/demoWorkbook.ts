@@ -9,6 +9,7 @@
  */
 import { CLUSTERS } from "../../core/clusters/reference";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
+import { COUNT_AXIS, MONEY_AXIS } from "../../workbook/chartStyle";
 import { runPlan } from "../../taskpane/plan/run";
 import {
   nameRef,
@@ -38,21 +39,21 @@ export const DEMO_CELLS_BY_FAMILY: Record<string, string[]> = {
     "Caseload!AA4",
     "Caseload!AB4",
     "Caseload!AC4",
-    "Summary!C4:C24",
-    "Summary!E4",
-    "Summary!F4",
-    "Summary!G4",
+    "Summary!C36:C56",
+    "Summary!E36",
+    "Summary!F36",
+    "Summary!G36",
   ],
   tariff: [
     "Caseload!AD4",
     "Caseload!AE4",
-    "Summary!H4:H25",
-    "Summary!I4",
-    "Summary!B29:B30",
-    "Summary!B46",
+    "Summary!H36:H57",
+    "Summary!I36",
+    "Summary!B61:B62",
+    "Summary!B78",
   ],
-  riskshare: ["Summary!B33", "Summary!B35"],
-  ras: ["Summary!B48", "Caseload!AF4"],
+  riskshare: ["Summary!B65", "Summary!B67"],
+  ras: ["Summary!B80", "Caseload!AF4"],
 };
 
 export interface DemoProgress {
@@ -114,15 +115,26 @@ function caseloadSheet(): SheetPlan {
   };
 }
 
+/**
+ * The Summary sheet, which the playground opens on: its two charts first, where a first look lands
+ * (stacked in columns A–D so each is clear of the task pane on a 1366-pixel screen), then the
+ * counts and costs by cluster from row 35 and the contract below them.
+ */
+export const SUMMARY_CHARTS = ["A4", "A19"] as const;
+/** The Summary's header row of counts by cluster (1-based); the clusters follow it. */
+export const SUMMARY_HEADER_ROW = 35;
+
 function summarySheet(): SheetPlan {
   const codes = CLUSTERS.map((c) => c.code);
-  const top = 4;
+  const top = SUMMARY_HEADER_ROW + 1;
   const bottom = top + codes.length - 1;
-  const rows: CellInput[][] = [
+  const intro: CellInput[][] = [
     ["Summary of the SYNTHETIC demo caseload (illustrative prices, steps and bands)"],
     [
-      "Counts use PBR.CLUSTER and PBR.CLUSTERCHECK on the Caseload sheet; costs use PBR.FYCOST with the illustrative price table.",
+      "Counts use PBR.CLUSTER and PBR.CLUSTERCHECK on the Caseload sheet; costs use PBR.FYCOST with the illustrative price table. The charts draw the table from row 35 and the risk share below it.",
     ],
+  ];
+  const rows: CellInput[][] = [
     [
       "Cluster",
       "Recorded",
@@ -161,15 +173,26 @@ function summarySheet(): SheetPlan {
     `=SUM(H${top}:H${bottom})`,
     null,
   ]);
+  // The contract, two rows under the totals: its cells by row.
+  const c0 = t + 3;
+  const planned = c0 + 1;
+  const actual = c0 + 2;
+  const settlement = c0 + 5;
+  const scenarios = c0 + 7; // the PBR.SCENARIOS spill's header row; variances below it
+  const firstVariance = scenarios + 1;
+  const lastVariance = scenarios + 7;
+  const envelope = c0 + 18;
+  const contingency = envelope + 1;
+  const calibration = envelope + 2;
   const contract: CellInput[][] = [
     ["Contract 2024/25: illustrative risk share on synthetic data"],
     ["Planned contract value", `=ROUND(H${t}*0.95, -3)`, "(demo: 5% below the priced caseload)"],
     ["Value of actual activity", `=H${t}`],
     [],
     ["Settlement", "Payment", "Activity value", "Provider gain", "Change against plan"],
-    [null, `=PBR.SETTLEMENT(B29, B30, ${N.bands})`],
+    [null, `=PBR.SETTLEMENT(B${planned}, B${actual}, ${N.bands})`],
     [],
-    ["Variances", `=PBR.SCENARIOS(B29, A36:A42, ${N.bands})`],
+    ["Variances", `=PBR.SCENARIOS(B${planned}, A${firstVariance}:A${lastVariance}, ${N.bands})`],
     [-0.15],
     [-0.1],
     [-0.05],
@@ -184,27 +207,28 @@ function summarySheet(): SheetPlan {
     ["Contingency", 0.1],
     [
       "Calibration factor k",
-      `=PBR.RASCALIBRATE(${caseloadCol("D")}, ${caseloadCol("H")}, B46, B47, ${N.prices}, ${N.steps})`,
+      `=PBR.RASCALIBRATE(${caseloadCol("D")}, ${caseloadCol("H")}, B${envelope}, B${contingency}, ${N.prices}, ${N.steps})`,
     ],
   ];
   return {
     key: "Summary",
     name: "Summary",
     blocks: [
-      { kind: "cells", topLeft: "A1", values: rows },
+      { kind: "cells", topLeft: "A1", values: intro },
+      { kind: "cells", topLeft: `A${SUMMARY_HEADER_ROW}`, values: rows },
       {
         kind: "cells",
-        topLeft: "A28",
+        topLeft: `A${c0}`,
         values: contract,
         formats: [
           [`H${top}:I${t}`, MONEY],
-          ["B29:B30", MONEY],
-          ["B33:E33", MONEY],
-          ["A36:B42", PERCENT],
-          ["C36:F42", MONEY],
-          ["B46", MONEY],
-          ["B47", PERCENT],
-          ["B48", "0.0000"],
+          [`B${planned}:B${actual}`, MONEY],
+          [`B${settlement}:E${settlement}`, MONEY],
+          [`A${firstVariance}:B${lastVariance}`, PERCENT],
+          [`C${firstVariance}:F${lastVariance}`, MONEY],
+          [`B${envelope}`, MONEY],
+          [`B${contingency}`, PERCENT],
+          [`B${calibration}`, "0.0000"],
         ].map(([address, format]) => ({ address, format })),
       },
       {
@@ -212,8 +236,9 @@ function summarySheet(): SheetPlan {
         chart: {
           type: "bar",
           title: "People by cluster: recorded and suggested",
-          dataAddress: `A3:C${bottom}`,
-          anchor: "G27",
+          dataAddress: `A${SUMMARY_HEADER_ROW}:C${bottom}`,
+          anchor: SUMMARY_CHARTS[0],
+          valueFormat: COUNT_AXIS,
         },
       },
       {
@@ -221,8 +246,9 @@ function summarySheet(): SheetPlan {
         chart: {
           type: "line",
           title: "Risk share against variance: activity value, payment, provider gain, change",
-          dataAddress: "B35:F42",
-          anchor: "G41",
+          dataAddress: `B${scenarios}:F${lastVariance}`,
+          anchor: SUMMARY_CHARTS[1],
+          valueFormat: MONEY_AXIS,
         },
       },
     ],
@@ -244,7 +270,7 @@ export function demoPlan(): WorkbookPlan {
       summarySheet(),
       ...ORDER.map((key) => tables.find((t) => t.key === key)!),
     ],
-    select: { sheet: "Caseload", address: "A1" },
+    select: { sheet: "Summary", address: "A1" },
   };
 }
 

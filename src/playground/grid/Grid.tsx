@@ -37,7 +37,8 @@ const MIN_COL_W = 56;
 const MAX_COL_W = 220;
 const OVERSCAN = 6;
 const CHART_W = 520;
-const CHART_H = 300;
+/** Rows kept free below a chart's anchor: its tallest drawing (a wrapped title, three legend rows). */
+const CHART_H = 380;
 
 interface Props {
   workbook: EmbeddedWorkbook;
@@ -59,7 +60,7 @@ interface Props {
 /** Column widths from the header-ish rows and a sample of values (long titles overflow instead). */
 function columnWidths(workbook: EmbeddedWorkbook, sheet: string, cols: number, rows: number): number[] {
   const widths: number[] = [];
-  const sample = Math.min(rows, 40);
+  const sample = Math.min(rows, 100);
   for (let c = 0; c < cols; c++) {
     let chars = 4;
     for (let r = 0; r < sample; r++) {
@@ -281,8 +282,11 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     }
   };
 
-  const cells = [];
+  // One role="row" per row in view, holding its row header and its cells (ARIA's grid pattern:
+  // grid > row > rowheader/gridcell); a row is positioned, its cells within it.
+  const rows: ReactElement[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
+    const cells: ReactElement[] = [];
     for (let c = firstCol; c <= lastCol; c++) {
       const v = workbook.getValue(sheet, r, c);
       const isError = v instanceof DetailedCellError;
@@ -297,15 +301,14 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
       const overflow = span > widths[c];
       cells.push(
         <div
-          key={`${r}:${c}`}
+          key={c}
           role="gridcell"
-          aria-rowindex={r + 2}
           aria-colindex={c + 2}
           aria-selected={inRange}
           data-cell={cellAddress(r, c)}
           title={isError ? `${v.value} ${v.message}` : text.length > 20 ? text : undefined}
           className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}`}
-          style={{ top: ROW_H * (r + 1), left: lefts[c], width: widths[c], height: ROW_H, textAlign: isError ? "center" : alignOf(v) }}
+          style={{ top: 0, left: lefts[c], width: widths[c], height: ROW_H, textAlign: isError ? "center" : alignOf(v) }}
           onMouseDown={(e) => {
             e.preventDefault();
             setEditing(null);
@@ -331,12 +334,20 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
         </div>
       );
     }
+    rows.push(
+      <div key={r} role="row" aria-rowindex={r + 2} className="pbr-row" style={{ top: ROW_H * (r + 1), width: totalW, height: ROW_H }}>
+        <div role="rowheader" aria-colindex={1} className={`pbr-rowhead${r === activeRow ? " pbr-head-active" : ""}`} style={{ top: 0, left: view.left, width: HEAD_W, height: ROW_H }}>
+          {r + 1}
+        </div>
+        {cells}
+      </div>
+    );
   }
 
   const columnHeads = [];
   for (let c = firstCol; c <= lastCol; c++) {
     columnHeads.push(
-      <div key={c} role="columnheader" className={`pbr-colhead${c === activeCol ? " pbr-head-active" : ""}`} style={{ left: lefts[c], width: widths[c], height: ROW_H }}>
+      <div key={c} role="columnheader" aria-colindex={c + 2} className={`pbr-colhead${c === activeCol ? " pbr-head-active" : ""}`} style={{ left: lefts[c], width: widths[c], height: ROW_H }}>
         {columnLetters(c)}
         <span
           className="pbr-col-resize"
@@ -359,6 +370,12 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     if (t.sheet !== sheet) continue;
     const tr = parseRange(t.address);
     if (!(tr.top < firstVisibleRow && tr.bottom >= firstVisibleRow)) continue;
+    // The held header row is labelled with its own row number, not the number of the row it covers.
+    frozen.push(
+      <div key={`${t.name}:head`} className="pbr-rowhead pbr-frozen-rowhead" data-testid="frozen-row-number" title={`Header row of table ${t.name}`} style={{ top: view.top + ROW_H, left: view.left, width: HEAD_W, height: ROW_H }}>
+        {tr.top + 1}
+      </div>
+    );
     for (let c = Math.max(tr.left, firstCol); c <= Math.min(tr.right, lastCol); c++) {
       const v = workbook.getValue(sheet, tr.top, c);
       frozen.push(
@@ -368,15 +385,6 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
       );
     }
     break;
-  }
-
-  const rowHeads = [];
-  for (let r = firstRow; r <= lastRow; r++) {
-    rowHeads.push(
-      <div key={r} role="rowheader" className={`pbr-rowhead${r === activeRow ? " pbr-head-active" : ""}`} style={{ top: ROW_H * (r + 1), width: HEAD_W, height: ROW_H }}>
-        {r + 1}
-      </div>
-    );
   }
 
   const charts = workbook.charts
@@ -393,7 +401,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
         if (row > r.top) categoryFormats.push(workbook.formatAt(sheet, row, r.left));
       }
       return (
-        <div key={i} className="pbr-chart-box" style={{ top: ROW_H * (anchor.row + 1), left: lefts[anchor.col] ?? HEAD_W, width: CHART_W, height: CHART_H }}>
+        <div key={i} className="pbr-chart-box" style={{ top: ROW_H * (anchor.row + 1), left: lefts[anchor.col] ?? HEAD_W, width: CHART_W }}>
           <ChartView spec={c.spec} data={chartData(values, categoryFormats)} />
         </div>
       );
@@ -421,20 +429,16 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
         onCopy={onCopy}
         onPaste={onPaste}
       >
-        {cells}
+        <div role="row" aria-rowindex={1} className="pbr-colheads" style={{ top: view.top, width: totalW }}>
+          <div className="pbr-corner" aria-hidden="true" style={{ left: view.left, width: HEAD_W, height: ROW_H }} />
+          {columnHeads}
+        </div>
+        {rows}
         {frozen.length > 0 && (
-          <div className="pbr-frozen" data-testid="frozen-header">
+          <div className="pbr-frozen" data-testid="frozen-header" aria-hidden="true">
             {frozen}
           </div>
         )}
-        {charts}
-        <div className="pbr-colheads" style={{ top: view.top, width: totalW }}>
-          <div className="pbr-corner" style={{ left: view.left, width: HEAD_W, height: ROW_H }} />
-          {columnHeads}
-        </div>
-        <div className="pbr-rowheads" style={{ left: view.left, height: totalH }}>
-          {rowHeads}
-        </div>
         {editing && (
           <input
             aria-label={`Edit ${cellAddress(activeRow, activeCol)}`}
@@ -467,6 +471,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
           />
         )}
       </div>
+      {/* Charts float over the cells as in Excel, outside the grid's rows (a figure is no cell). */}
+      <div className="pbr-chart-layer">{charts}</div>
     </div>
   );
 }

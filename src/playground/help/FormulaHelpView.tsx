@@ -32,42 +32,59 @@ export function FormulaHelpView({
 }) {
   const help = typing ? formulaHelp(typing.text, typing.caret, functions) : null;
   const chosen = help?.kind === "functions" ? Math.min(highlight, help.items.length - 1) : -1;
+  // A screen reader hears a short line when it changes ("PBR.TARIFF, argument 2 of 6: days"), not
+  // the whole list of functions again at every key typed.
+  const said =
+    help?.kind === "functions"
+      ? `${help.items.length} PBR ${help.items.length === 1 ? "function matches" : "functions match"}; Tab or Enter inserts ${help.items[chosen].name}`
+      : help?.kind === "argument"
+        ? `${help.name}, argument ${help.index + 1} of ${help.signature.length}: ${help.argument}`
+        : "";
   return (
-    <div
-      className="pbr-formula-help"
-      role="status"
-      aria-live="polite"
-      data-testid="formula-help"
-      data-empty={!help}
-      style={help ? placement(typing?.at) : undefined}
-    >
-      {help?.kind === "functions" && (
-        <ul aria-label="PBR functions">
-          {help.items.map((f, i) => (
-            <li key={f.name} aria-current={i === chosen ? "true" : undefined} className={i === chosen ? "pbr-help-chosen" : undefined}>
-              <strong>{f.name}</strong> {f.description}
-            </li>
-          ))}
-        </ul>
-      )}
-      {help?.kind === "functions" && <div className="pbr-help-keys">Tab or Enter inserts {help.items[chosen].name}; ↑ ↓ choose</div>}
-      {help?.kind === "argument" && (
-        <div>
-          <span>
-            {help.name}(
-            {help.signature.map((p, i) => (
-              <span key={p}>
-                {i > 0 ? ", " : ""}
-                {i === help.index ? <strong>{p}</strong> : p}
-              </span>
+    <>
+      <div className="pbr-visually-hidden" role="status" aria-live="polite" data-testid="formula-help-announcement">
+        {said}
+      </div>
+      <div
+        className="pbr-formula-help"
+        data-testid="formula-help"
+        data-empty={!help}
+        style={help ? placement(typing?.at) : undefined}
+      >
+        {help?.kind === "functions" && (
+          <ul aria-label="PBR functions">
+            {help.items.map((f, i) => (
+              <li
+                key={f.name}
+                aria-current={i === chosen ? "true" : undefined}
+                className={i === chosen ? "pbr-help-chosen" : undefined}
+              >
+                <strong>{f.name}</strong> {f.description}
+              </li>
             ))}
-            )
-          </span>
+          </ul>
+        )}
+        {help?.kind === "functions" && (
+          <div className="pbr-help-keys">Tab or Enter inserts {help.items[chosen].name}; ↑ ↓ choose</div>
+        )}
+        {help?.kind === "argument" && (
           <div>
-            <strong>{help.argument}</strong>: {help.description}
+            <span>
+              {help.name}(
+              {help.signature.map((p, i) => (
+                <span key={p}>
+                  {i > 0 ? ", " : ""}
+                  {i === help.index ? <strong>{p}</strong> : p}
+                </span>
+              ))}
+              )
+            </span>
+            <div>
+              <strong>{help.argument}</strong>: {help.description}
+            </div>
           </div>
-        </div>
-      )}
-    </div>
+        )}
+      </div>
+    </>
   );
 }

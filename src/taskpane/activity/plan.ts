@@ -18,6 +18,7 @@ import { toNumber } from "../../core/values";
 import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
+import { MONEY_AXIS } from "../../workbook/chartStyle";
 import { absolute, call, text } from "../plan/formula";
 import { MONEY, PERCENT, titleBlock, type Block, type WorkbookPlan } from "../plan/types";
 import type { CheckedRow, Preflight } from "./preflight";
@@ -189,6 +190,7 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
         title: "Value by resource group (2026/27 indicative prices)",
         dataAddress: rangeAddress(summaryTop, 0, codes.length + 1, 2),
         anchor: cellAddress(summaryTop, 6),
+        valueFormat: MONEY_AXIS,
       },
     },
   ];

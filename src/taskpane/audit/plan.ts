@@ -31,6 +31,7 @@ import { BLANK_ROW, MIN_KNOWN, readRatings } from "../../core/clusters/ratings";
 import { cellAddress, rangeAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
+import { COUNT_AXIS } from "../../workbook/chartStyle";
 import { absolute, call } from "../plan/formula";
 import {
   CELL_BYTES,
@@ -252,9 +253,11 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     chart: {
       type: "bar",
       title: "Cluster checks by recorded cluster",
-      // The group column and the result columns, without Other, People or the All row.
-      dataAddress: rangeAddress(TABLE_ROW + 1, SUMMARY_COL, clusters + 1, CHECK_RESULTS.length + 1),
+      // The group column, every result column and Other (so the bars add up to the people);
+      // not People (the total) or the All row.
+      dataAddress: rangeAddress(TABLE_ROW + 1, SUMMARY_COL, clusters + 1, CHECK_RESULTS.length + 2),
       anchor: cellAddress(next + 1, SUMMARY_COL),
+      valueFormat: COUNT_AXIS,
     },
   });
   return {

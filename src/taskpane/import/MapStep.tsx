@@ -79,15 +79,15 @@ export function MapStep(props: {
       </Body1>
       {encoding && step.source.encoding && (
         <Field label="Text encoding" hint={encoding.note} validationState={encoding.warning ? "warning" : "none"} validationMessage={encoding.warning ?? undefined}>
-          <Select value={step.source.encoding.encoding} onChange={(_, data) => onEncoding(data.value as TextEncodingName)} data-testid="encoding">
+          <Select value={step.source.encoding.encoding} onChange={(_, data) => onEncoding(data.value as TextEncodingName)} data-testid="encoding" {...FIT}>
             <ChoiceOptions choices={encodingChoices()} />
           </Select>
         </Field>
       )}
       {book && (
         <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: 8 }}>
-          <Field label="Sheet" hint={book.sheets.length > 1 ? `${book.sheets.length} sheets in this workbook` : undefined}>
-            <Select value={book.sheet} onChange={(_, d) => onSheet(d.value)} data-testid="xlsx-sheet">
+          <Field label="Sheet" hint={book.sheets.length > 1 ? `${book.sheets.length} sheets in this workbook` : undefined} style={{ minWidth: 0 }}>
+            <Select value={book.sheet} onChange={(_, d) => onSheet(d.value)} data-testid="xlsx-sheet" {...FIT}>
               <NameOptions names={book.sheets} />
             </Select>
           </Field>
@@ -118,8 +118,9 @@ export function MapStep(props: {
             required={row.field.required}
             validationState={row.error ? "error" : "none"}
             validationMessage={row.error ?? undefined}
+            style={{ minWidth: 0 }}
           >
-            <Select value={row.value} onChange={(_, data) => onChange(row.field.key, data.value)} data-field={row.field.key}>
+            <Select value={row.value} onChange={(_, data) => onChange(row.field.key, data.value)} data-field={row.field.key} {...FIT}>
               <ChoiceOptions choices={choices} />
             </Select>
           </Field>
@@ -184,6 +185,15 @@ export function MapStep(props: {
   );
 }
 
+/**
+ * A dropdown as wide as the pane allows, not as its longest option: a native select is otherwise
+ * as wide as "Not in this file" or a long header and runs past a 350 px pane (ui/pickers.tsx).
+ */
+const FIT = {
+  style: { minWidth: 0, maxWidth: "100%" },
+  select: { style: { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
+} as const;
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -202,9 +212,11 @@ function HeaderRowField({ row, max, onChange }: { row: number; max: number; onCh
     if (n !== row) onChange(n);
   };
   return (
-    <Field label="Header row" validationMessage={error ?? undefined}>
+    <Field label="Header row" validationMessage={error ?? undefined} style={{ minWidth: 0 }}>
       <Input
         value={text}
+        style={{ minWidth: 0, maxWidth: "100%" }}
+        input={{ style: { minWidth: 0, width: "100%" } }}
         inputMode="numeric"
         onChange={(_, d) => setText(d.value)}
         onBlur={apply}

@@ -12,6 +12,7 @@ import { MAX_SERIAL, fyOf, fromWorkbookSerial, minDate } from "../../core/dates"
 import { ILLUSTRATIVE_BANDS } from "../../core/riskshare/illustrative";
 import { cellAddress, parseRange, rangeAddress } from "../../workbook/address";
 import type { CellInput } from "../../workbook/port";
+import { MONEY_AXIS } from "../../workbook/chartStyle";
 import { absolute, call } from "../plan/formula";
 import { leftOutBlocks } from "../plan/leftOut";
 import {
@@ -231,6 +232,7 @@ export function scenarioSheet(
       title: "Payment and provider gain against variance",
       dataAddress: rangeAddress(FIRST, 8, n + 1, 3),
       anchor: "M4",
+      valueFormat: MONEY_AXIS,
     },
   });
   return { key, name, blocks };

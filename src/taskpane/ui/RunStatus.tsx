@@ -3,6 +3,16 @@ import { useEffect, useRef } from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { RunState } from "./runner";
 
+/** Read by screen readers, not shown. */
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
 /** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
 export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () => void }) {
   const outcome = useRef<HTMLDivElement>(null);
@@ -13,8 +23,13 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
   if (state.status === "running") {
     const p = state.progress;
     const value = p && p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+    // Only the step is announced, when it changes ("Writing table Caseload on Caseload (2)"); the
+    // row counts, which change at every chunk, are on the progress bar for whoever looks or asks.
     return (
-      <div role="status" aria-live="polite">
+      <div>
+        <div role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="run-announcement">
+          {p ? p.step : "Starting…"}
+        </div>
         <Field label={p ? `${p.step} (${p.done.toLocaleString("en-GB")} of ${p.total.toLocaleString("en-GB")} rows)` : "Starting…"}>
           <ProgressBar value={value} />
         </Field>

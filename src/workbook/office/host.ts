@@ -23,3 +23,13 @@ export function mergesUndo(): boolean {
     return false;
   }
 }
+
+/** Whether this Excel supports ExcelApi `version` (false outside Office or when it cannot say). */
+export function supportsExcelApi(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) === true;
+  } catch {
+    return false;
+  }
+}

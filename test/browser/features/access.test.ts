@@ -4,48 +4,58 @@
  * leaves the machine.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { FEATURES } from "../../../src/taskpane/App";
-import { openFeature, pane, usePlayground } from "../support/playground";
+import {
+  goTo,
+  openFeature,
+  pane,
+  paneOverflow,
+  textWhen,
+  usePlayground,
+} from "../support/playground";
 
+const TRUSTS = join(__dirname, "..", "..", "fixtures", "trusts");
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 interface Violation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html: string }[];
 }
 
 /**
- * Left out of the check, and why:
- * - Fluent UI's focus guards (Tabster "dummy inputs", `<i data-tabster-dummy tabindex="0"
- *   aria-hidden="true">`): invisible elements that hand focus on to the next real control, which
- *   axe reports as aria-hidden-focus. They are the library's keyboard handling, not content.
- * - The playground's own cell grid (`.pbr-grid`): its cells are not yet inside role="row"
- *   elements (aria-required-children/parent). Known and outstanding (issue 28's report); the
- *   task pane, the toolbar, the formula bar and the sheet tabs are all checked.
+ * Every element is checked, the playground's grid included. One finding is set aside, narrowly: the
+ * aria-hidden-focus rule on Fluent UI's focus guards (Tabster's "dummy inputs", `<i tabindex="0"
+ * aria-hidden="true" data-tabster-dummy>`), and only on those. They are focusable and hidden on
+ * purpose: their one job is to hand focus straight on to the next real control, and unhidden a
+ * screen reader would announce them. Tabster's maintainer says so (microsoft/tabster#288), Fluent
+ * closed the report as by design (microsoft/fluentui#27517), and Accessibility Insights, which runs
+ * axe-core too, suppresses exactly this result (microsoft/accessibility-insights-web#7605).
  */
-const EXCLUDE = [["[data-tabster-dummy]"], [".pbr-grid"]];
+function documentedFalsePositive(rule: string, node: { html: string }): boolean {
+  return rule === "aria-hidden-focus" && /^<i\b[^>]*\bdata-tabster-dummy\b/.test(node.html);
+}
 
 /** Serious and critical violations inside `selector` (the whole page when omitted), one line each. */
 async function violations(page: Page, selector?: string): Promise<string[]> {
   await page.evaluate(AXE);
-  const found = await page.evaluate(
-    async ({ selector, exclude }) => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
-        }
-      ).axe;
-      const context = selector ? { include: [[selector]], exclude } : { exclude };
-      const result = await axe.run(context, { resultTypes: ["violations"] });
-      return result.violations;
-    },
-    { selector: selector ?? null, exclude: EXCLUDE }
-  );
+  const found = await page.evaluate(async (selector) => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const context = selector ? { include: [[selector]] } : document;
+    const result = await axe.run(context, { resultTypes: ["violations"] });
+    return result.violations;
+  }, selector ?? null);
   return found
     .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !documentedFalsePositive(v.id, n)) }))
+    .filter((v) => v.nodes.length > 0)
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} at ${v.nodes
@@ -63,10 +73,107 @@ describe("accessibility (axe-core)", () => {
     await expect(violations(page)).resolves.toEqual([]);
   });
 
+  it("builds the sheet grid as ARIA's grid pattern: rows holding a row header and cells, column headers in a row", async () => {
+    const { page } = pg();
+    const grid = page.getByRole("grid", { name: "Sheet Summary", exact: true });
+    const shape = await grid.evaluate((g) => ({
+      children: [
+        ...new Set(
+          [...g.children].map(
+            (c) =>
+              c.getAttribute("role") ??
+              (c.getAttribute("aria-hidden") === "true" ? "hidden" : "none")
+          )
+        ),
+      ],
+      strayCells: g.querySelectorAll('[role="gridcell"]:not([role="row"] > [role="gridcell"])')
+        .length,
+      cells: g.querySelectorAll('[role="row"] > [role="gridcell"]').length,
+      rowsWithoutHeader: [...g.querySelectorAll('[role="row"]')].filter(
+        (r) => !r.querySelector('[role="rowheader"], [role="columnheader"]')
+      ).length,
+      firstRowHeader: g.querySelector('[role="row"][aria-rowindex="2"] > [role="rowheader"]')
+        ?.textContent,
+    }));
+    expect(shape.children.sort()).toEqual(["row"]);
+    expect(shape.strayCells).toBe(0);
+    expect(shape.cells).toBeGreaterThan(50);
+    expect(shape.rowsWithoutHeader).toBe(0);
+    expect(shape.firstRowHeader).toBe("1");
+    // A chart's table open over the grid is no part of it, and breaks nothing.
+    await page
+      .getByRole("figure", { name: /^Bar chart: People by cluster/ })
+      .getByText("Show data", { exact: true })
+      .click();
+    await expect(violations(page)).resolves.toEqual([]);
+    await page
+      .getByRole("figure", { name: /^Bar chart: People by cluster/ })
+      .getByText("Show data", { exact: true })
+      .click();
+  });
+
+  it("labels a table's held header row with its own row number, not the number of the row under it", async () => {
+    const { page } = pg();
+    await goTo(page, "Caseload!A400");
+    const held = page.getByTestId("frozen-row-number");
+    await held.waitFor();
+    await expect(held.textContent()).resolves.toBe("3"); // the Caseload table's header is row 3
+    const rowHead = await held.boundingBox();
+    const heldCell = await page
+      .getByTestId("frozen-header")
+      .locator(".pbr-frozen-head")
+      .first()
+      .boundingBox();
+    expect(Math.abs(rowHead!.y - heldCell!.y)).toBeLessThan(1);
+    await expect(violations(page)).resolves.toEqual([]);
+    await goTo(page, "Summary!A1");
+  });
+
   it.each(FEATURES.map((f) => f.label))("finds none in the task pane tab %s", async (label) => {
     const { page } = pg();
     await openFeature(page, label);
     await expect(pane(page).count()).resolves.toBe(1);
     await expect(violations(page, '[aria-label="PbR Toolkit task pane"]')).resolves.toEqual([]);
+  });
+
+  it("keeps the import's mapping dropdowns and header-row box inside a 350 px pane on a 1366 px screen", async () => {
+    const { page } = pg();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Excel on the web's task pane is about 350 px wide; the playground's is 380.
+    const narrow = await page.addStyleTag({
+      content: ".pbr-page { grid-template-columns: minmax(0, 1fr) 350px !important; }",
+    });
+    const panel = await openFeature(page, "Import caseload");
+    await expect(
+      pane(page).evaluate((p) => Math.round(p.getBoundingClientRect().width))
+    ).resolves.toBe(350);
+    for (const file of ["paris-export.xlsx", "rio-export.csv"]) {
+      await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(join(TRUSTS, file));
+      await panel.getByText(file).waitFor();
+      await panel.getByLabel("ID (required)").waitFor();
+      if (file.endsWith(".xlsx")) await panel.getByTestId("xlsx-header-row").waitFor();
+      await expect(paneOverflow(page)).resolves.toBe(0);
+      await panel.getByRole("button", { name: "Choose another file" }).click();
+    }
+    await narrow.evaluate((tag) => (tag as Element).remove());
+  });
+
+  it("announces a short line while a formula is typed, not the whole list of functions", async () => {
+    const { page } = pg();
+    await goTo(page, "Summary!K20");
+    await page.keyboard.type("=PBR.");
+    const help = page.getByTestId("formula-help");
+    const said = page.getByTestId("formula-help-announcement");
+    await expect(textWhen(said, (t) => /PBR functions match$/.test(t))).resolves.toMatch(
+      /^\d+ PBR functions match$/
+    );
+    await expect(help.getAttribute("aria-live")).resolves.toBeNull();
+    await expect(help.getAttribute("role")).resolves.toBeNull();
+    expect((await help.textContent())!.length).toBeGreaterThan(500); // what was re-announced at each key
+    await page.keyboard.type("TARIFF(11, ");
+    await expect(textWhen(said, (t) => t.includes("argument 2"))).resolves.toBe(
+      "PBR.TARIFF, argument 2 of 5: days"
+    );
+    await page.keyboard.press("Escape");
   });
 });

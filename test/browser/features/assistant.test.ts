@@ -113,9 +113,9 @@ describe("Cluster assistant in the playground", () => {
   it("inserts the ratings and a live PBR.CLUSTER formula at an empty cell picked in the grid", async () => {
     const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster assistant" });
-    await goTo(page, "Summary!A59"); // scroll there, then pick the cell with the mouse as a user would
-    await page.locator('[data-cell="A60"]').click();
-    await page.locator('[data-cell="A60"][aria-selected="true"]').waitFor();
+    await goTo(page, "Summary!A89"); // scroll there, then pick the cell with the mouse as a user would
+    await page.locator('[data-cell="A90"]').click();
+    await page.locator('[data-cell="A90"][aria-selected="true"]').waitFor();
     await panel.getByRole("button", { name: "Insert ratings and formula at selection" }).click();
     const inserted = panel.getByRole("status").filter({ hasText: "Inserted the ratings" });
     await inserted.waitFor();
@@ -123,23 +123,23 @@ describe("Cluster assistant in the playground", () => {
     await expect(paneOverflow(page)).resolves.toBe(0); // the formula in the message wraps
 
     // The pane leaves the formula's cell selected.
-    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S60");
-    await expect(formulaOf(page, "Summary!S60")).resolves.toMatch(
-      /^=PBR\.CLUSTER\(A60:R60, ?, ?Profile!\$A\$4:\$H\$\d+, ?SuperclassRules!\$A\$4:\$E\$\d+\)$/
+    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S90");
+    await expect(formulaOf(page, "Summary!S90")).resolves.toMatch(
+      /^=PBR\.CLUSTER\(A90:R90, ?, ?Profile!\$A\$4:\$H\$\d+, ?SuperclassRules!\$A\$4:\$E\$\d+\)$/
     );
-    await expect(shown(page, "Summary!S60")).resolves.toBe(String(expected.suggested));
-    await expect(shown(page, "Summary!F60")).resolves.toBe("4");
+    await expect(shown(page, "Summary!S90")).resolves.toBe(String(expected.suggested));
+    await expect(shown(page, "Summary!F90")).resolves.toBe("4");
 
     // Live: change item 6 in the sheet and the cluster follows.
-    await goTo(page, "Summary!F60");
+    await goTo(page, "Summary!F90");
     await page.keyboard.type("0");
     await page.keyboard.press("Enter");
-    await expect(shown(page, "Summary!S60")).resolves.not.toBe(String(expected.suggested));
-    await goTo(page, "Summary!F60");
+    await expect(shown(page, "Summary!S90")).resolves.not.toBe(String(expected.suggested));
+    await goTo(page, "Summary!F90");
     await page.keyboard.type("4");
     await page.keyboard.press("Enter");
-    await expect(shown(page, "Summary!S60")).resolves.toBe(String(expected.suggested));
-    await goTo(page, "Summary!S60");
+    await expect(shown(page, "Summary!S90")).resolves.toBe(String(expected.suggested));
+    await goTo(page, "Summary!S90");
     await screenshot(page, "feature-assistant");
   });
 

@@ -35,7 +35,7 @@ describe("playground: status line, exports, leaving", () => {
 
   it("downloads a chart as SVG and PNG, titled after all the series it draws", async () => {
     const { page } = pg();
-    await goTo(page, "Summary!G41");
+    await goTo(page, "Summary!A19");
     const title = "Risk share against variance: activity value, payment, provider gain, change";
     const chart = page.getByRole("figure", { name: `Line chart: ${title}` });
     await chart.waitFor();

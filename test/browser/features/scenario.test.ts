@@ -122,7 +122,7 @@ describe("Scenario runner in the playground", () => {
       /^=SUM\(PBR\.FYCOST\(Caseload!\$D\$4:\$D\$2003,/
     );
     // The same cost the demo's Summary sheet works out for 2024/25 with the same prices.
-    const summaryCost = await shown(page, "Summary!H25");
+    const summaryCost = await shown(page, "Summary!H57");
     await expect(shown(page, "'Scenario (2)'!B5")).resolves.toBe(summaryCost);
   });
 
