@@ -1,0 +1,197 @@
+/**
+ * Activity by resource group over an extract read as a stream (extractStream.ts → groupExtract.ts
+ * → tally.ts), for files past Excel's row limit: on the fixture extracts it must give exactly the
+ * row-by-row journey's summary (preflightActivity, which test/taskpane/activity.test.ts holds to
+ * the written sheet's formulas) for every answer to the duplicate and blank-units questions, and
+ * the same rows left out for the same reasons, whatever the size of the slices it reads.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvSourceFromBytes } from "../../src/taskpane/import/csvSource";
+import { countLines, readHead, streamRows } from "../../src/taskpane/activity/extractStream";
+import { groupExtract } from "../../src/taskpane/activity/groupExtract";
+import {
+  activityRowOf,
+  preflightActivity,
+  type ActivityColumns,
+  type ActivityRow,
+  type Choices,
+} from "../../src/taskpane/activity/preflight";
+import { guessActivityColumn, type ActivityField } from "../../src/taskpane/activity/run";
+import { preflightFigures, summaryText } from "../../src/taskpane/activity/summary";
+import {
+  LISTED_ROWS,
+  blankUnitsCount,
+  duplicateCount,
+  leftOutRows,
+  tallyFigures,
+  type ActivityTally,
+} from "../../src/taskpane/activity/tally";
+
+const FIXTURES = join(__dirname, "..", "fixtures", "activity");
+const FIELDS: ActivityField[] = [
+  "kind",
+  "age",
+  "diagnosis",
+  "team",
+  "bed",
+  "reason",
+  "crisis",
+  "units",
+  "attendance",
+];
+const CHOICES: Choices[] = [
+  { duplicates: "leave out", blankUnits: "leave out" },
+  { duplicates: "keep", blankUnits: "leave out" },
+  { duplicates: "leave out", blankUnits: "keep" },
+  { duplicates: "keep", blankUnits: "keep" },
+];
+
+const columnsOf = (header: readonly string[]) =>
+  Object.fromEntries(FIELDS.map((f) => [f, guessActivityColumn(header, f)])) as ActivityColumns;
+
+/** The row-by-row journey's rows: the import's own CSV reader, each row at its sheet row. */
+async function rowByRow(bytes: Uint8Array, cols: ActivityColumns): Promise<ActivityRow[]> {
+  const source = csvSourceFromBytes(bytes, "x.csv")!;
+  const rows: ActivityRow[] = [];
+  await source.readRows((row, rowNo) => {
+    if (row.some((v) => v !== "")) rows.push(activityRowOf(row as string[], rowNo, cols, null));
+  });
+  return rows;
+}
+
+async function streamed(bytes: Uint8Array, sliceBytes?: number): Promise<ActivityTally> {
+  const file = new Blob([bytes]);
+  const head = (await readHead(file, "x.csv"))!;
+  const tally = await groupExtract(
+    file,
+    { head, cols: columnsOf(head.header), fixedKind: null },
+    { sliceBytes }
+  );
+  return tally!;
+}
+
+describe("Activity by resource group, streamed", () => {
+  for (const name of ["mixed.csv", "contacts.csv"]) {
+    it(`gives the row-by-row journey's summary on ${name}, for every answer and slice size`, async () => {
+      const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
+      const head = (await readHead(new Blob([bytes]), name))!;
+      const cols = columnsOf(head.header);
+      const rows = await rowByRow(bytes, cols);
+      expect(rows.length).toBeGreaterThan(5);
+      for (const sliceBytes of [undefined, 1, 7, 64]) {
+        const tally = await streamed(bytes, sliceBytes);
+        expect(tally.rows).toBe(rows.length);
+        for (const choices of CHOICES) {
+          const pre = preflightActivity(rows, choices);
+          const want = preflightFigures(pre);
+          const got = tallyFigures(tally, choices);
+          expect(got.totalValue).toBeCloseTo(want.totalValue, 9);
+          got.groups.forEach((g, i) => expect(g.value).toBeCloseTo(want.groups[i].value, 9));
+          const exact = (f: typeof got) => ({
+            ...f,
+            totalValue: 0,
+            groups: f.groups.map((g) => ({ ...g, value: 0 })),
+          });
+          expect(exact(got)).toEqual(exact(want));
+          expect(summaryText(got)).toBe(summaryText(pre));
+          expect(duplicateCount(tally)).toBe(pre.duplicates.length);
+          expect(blankUnitsCount(tally)).toBe(pre.blankUnits.length);
+          const out = leftOutRows(tally, choices);
+          expect(out.unlisted).toBe(0);
+          expect(out.listed.map((r) => [r.line, r.reason])).toEqual(
+            pre.leftOut.map((r) => [r.sheetRow, r.reason_.replace("of sheet row", "of line")])
+          );
+        }
+      }
+    });
+  }
+
+  it("has rows in error, duplicates and blank units to tell apart on the mixed extract", async () => {
+    const tally = await streamed(new Uint8Array(readFileSync(join(FIXTURES, "mixed.csv"))));
+    const all = tallyFigures(tally, CHOICES[3]);
+    expect([tally.invalid.count, duplicateCount(tally), blankUnitsCount(tally)]).toEqual([2, 1, 1]);
+    expect(all.leftOut).toBe(2);
+    expect(tallyFigures(tally, CHOICES[0]).leftOut).toBe(4);
+    expect(all.totalUnits).toBeGreaterThan(tallyFigures(tally, CHOICES[0]).totalUnits);
+  });
+
+  it("joins a character split between slices, in UTF-8 and Windows-1252, and counts lines", async () => {
+    const csv = "Kind,Age,Diagnosis,Note\r\ncontact,40,F20,café ☕\r\ncontact,41,F20,naïve\r\n";
+    const utf8 = new TextEncoder().encode(csv);
+    const seen: string[] = [];
+    const head = (await readHead(new Blob([utf8]), "u.csv"))!;
+    for (const size of [1, 2, 3, 5])
+      await streamRows(new Blob([utf8]), head, (row) => seen.push(row[3]), { sliceBytes: size });
+    expect(new Set(seen)).toEqual(new Set(["café ☕", "naïve"]));
+    expect(await countLines(new Blob([utf8]), "utf-8")).toBe(3);
+    expect(await countLines(new Blob(["a\nb"]), "utf-8")).toBe(2);
+    // Windows-1252: é is E9 and the euro sign 80, as Excel's plain "CSV" saves them.
+    const cp = new Uint8Array([...Buffer.from("Kind,Note\ncontact,caf"), 0xe9, 0x20, 0x80, 0x0a]);
+    const cpHead = (await readHead(new Blob([cp]), "w.csv"))!;
+    expect(cpHead.encoding).toBe("windows-1252");
+    const notes: string[] = [];
+    await streamRows(new Blob([cp]), cpHead, (row) => notes.push(row[1]), { sliceBytes: 3 });
+    expect(notes).toEqual(["café €"]);
+    const utf16 = Buffer.from("\uFEFFKind,Age\ncontact,40\ncontact,41\n", "utf16le");
+    expect(await countLines(new Blob([utf16]), "utf-16le")).toBe(3);
+  });
+
+  it("leaves out rows it cannot read, naming their file lines, and stops when cancelled", async () => {
+    const csv = [
+      "Kind,Age,Diagnosis",
+      "contact,40,F20",
+      "",
+      "contact,40,F20,extra",
+      'contact,"4',
+      "0\",F20",
+      "contact,30,F32",
+    ].join("\n");
+    const file = new Blob([csv]);
+    const head = (await readHead(file, "p.csv"))!;
+    const got: [number, string][] = [];
+    await streamRows(file, head, (row, line, problem) => got.push([line, problem]), {
+      sliceBytes: 4,
+    });
+    expect(got).toEqual([
+      [2, ""],
+      [4, "4 values, more than the header's 3 columns"],
+      [5, ""],
+      [7, ""],
+    ]);
+    const tally = await groupExtract(file, {
+      head,
+      cols: columnsOf(head.header),
+      fixedKind: null,
+    });
+    const out = leftOutRows(tally!, CHOICES[0]);
+    expect(out.listed.map((r) => [r.line, r.reason])).toEqual([
+      [4, "4 values, more than the header's 3 columns"],
+      [5, 'age "4\n0" is not a number of years (leave it blank for an adult)'],
+    ]);
+    let slices = 0;
+    const stopped = await groupExtract(
+      file,
+      { head, cols: columnsOf(head.header), fixedKind: null },
+      { sliceBytes: 4, cancelled: () => ++slices >= 2 }
+    );
+    expect(stopped).toBeNull();
+  });
+
+  it("lists at most LISTED_ROWS rows of each kind left out and counts the rest", async () => {
+    const lines = ["Kind,Age,Diagnosis"];
+    for (let i = 0; i < LISTED_ROWS + 25; i++) lines.push("contact,200,F20");
+    const file = new Blob([lines.join("\n")]);
+    const head = (await readHead(file, "m.csv"))!;
+    const tally = (await groupExtract(file, {
+      head,
+      cols: columnsOf(head.header),
+      fixedKind: null,
+    }))!;
+    const out = leftOutRows(tally, CHOICES[3]);
+    expect(tally.invalid.count).toBe(LISTED_ROWS + 25);
+    expect(out.listed).toHaveLength(LISTED_ROWS);
+    expect(out.unlisted).toBe(25);
+    expect(out.listed[0].line).toBe(2);
+  });
+});
