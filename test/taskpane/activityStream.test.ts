@@ -10,6 +10,12 @@ import { join } from "node:path";
 import { csvSourceFromBytes } from "../../src/taskpane/import/csvSource";
 import { countLines, readHead, streamRows } from "../../src/taskpane/activity/extractStream";
 import { groupExtract } from "../../src/taskpane/activity/groupExtract";
+import { RowSet } from "../../src/taskpane/activity/rowSet";
+import { runExtractPlan } from "../../src/taskpane/activity/extractPlan";
+import { summaryHeight } from "../../src/taskpane/activity/plan";
+import { runActivity } from "../../src/taskpane/activity/run";
+import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
+import { loadPbrFunctions } from "../support/pbrFunctions";
 import {
   activityRowOf,
   preflightActivity,
@@ -60,7 +66,10 @@ async function rowByRow(bytes: Uint8Array, cols: ActivityColumns): Promise<Activ
   return rows;
 }
 
-async function streamed(bytes: Uint8Array, sliceBytes?: number): Promise<ActivityTally> {
+async function streamed(
+  bytes: Uint8Array<ArrayBuffer>,
+  sliceBytes?: number
+): Promise<ActivityTally> {
   const file = new Blob([bytes]);
   const head = (await readHead(file, "x.csv"))!;
   const tally = await groupExtract(
@@ -74,7 +83,7 @@ async function streamed(bytes: Uint8Array, sliceBytes?: number): Promise<Activit
 describe("Activity by resource group, streamed", () => {
   for (const name of ["mixed.csv", "contacts.csv"]) {
     it(`gives the row-by-row journey's summary on ${name}, for every answer and slice size`, async () => {
-      const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
+      const bytes = new Uint8Array(readFileSync(join(FIXTURES, name))) as Uint8Array<ArrayBuffer>;
       const head = (await readHead(new Blob([bytes]), name))!;
       const cols = columnsOf(head.header);
       const rows = await rowByRow(bytes, cols);
@@ -108,7 +117,9 @@ describe("Activity by resource group, streamed", () => {
   }
 
   it("has rows in error, duplicates and blank units to tell apart on the mixed extract", async () => {
-    const tally = await streamed(new Uint8Array(readFileSync(join(FIXTURES, "mixed.csv"))));
+    const tally = await streamed(
+      new Uint8Array(readFileSync(join(FIXTURES, "mixed.csv"))) as Uint8Array<ArrayBuffer>
+    );
     const all = tallyFigures(tally, CHOICES[3]);
     expect([tally.invalid.count, duplicateCount(tally), blankUnitsCount(tally)]).toEqual([2, 1, 1]);
     expect(all.leftOut).toBe(2);
@@ -144,7 +155,7 @@ describe("Activity by resource group, streamed", () => {
       "",
       "contact,40,F20,extra",
       'contact,"4',
-      "0\",F20",
+      '0",F20',
       "contact,30,F32",
     ].join("\n");
     const file = new Blob([csv]);
@@ -193,5 +204,74 @@ describe("Activity by resource group, streamed", () => {
     expect(out.listed).toHaveLength(LISTED_ROWS);
     expect(out.unlisted).toBe(25);
     expect(out.listed[0].line).toBe(2);
+  });
+});
+
+describe("the streamed journey's sheet", () => {
+  it("holds the row-by-row sheet's summary, figure for figure, as values, and the rows left out", async () => {
+    const bytes = new Uint8Array(
+      readFileSync(join(FIXTURES, "mixed.csv"))
+    ) as Uint8Array<ArrayBuffer>;
+    const head = (await readHead(new Blob([bytes]), "mixed.csv"))!;
+    const cols = columnsOf(head.header);
+    const pre = preflightActivity(await rowByRow(bytes, cols));
+    const functions = await loadPbrFunctions();
+    const rowByRowBook = createEmbeddedWorkbook({ functions }).port;
+    const formulas = (await runActivity(rowByRowBook, pre, "mixed.csv")).sheets.groups;
+    const tally = await streamed(bytes);
+    const streamedBook = createEmbeddedWorkbook({ functions }).port;
+    const written = (
+      await runExtractPlan(streamedBook, {
+        fileName: "mixed.csv",
+        rows: tally.rows,
+        why: "asked",
+        figures: tallyFigures(tally, CHOICES[0]),
+        leftOut: leftOutRows(tally, CHOICES[0]),
+      })
+    ).sheets.groups;
+    const height = summaryHeight(preflightFigures(pre).groups.length);
+    const read = (port: typeof streamedBook, sheet: string, rows: number, cols_: number) =>
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: cols_ }, (_, c) => port.getValue(sheet, r, c))
+      );
+    const a = read(rowByRowBook, formulas, 3 + height, 4);
+    const b = read(streamedBook, written, 3 + height, 4);
+    const rounded = (grid: unknown[][]) =>
+      grid.slice(3).map((row) => row.map((v) => (typeof v === "number" ? Math.round(v * 1e6) : v)));
+    const last = (grid: unknown[][]) => grid.length - 1;
+    // Every line the same, but the left-out label, which says where the reasons are.
+    expect(rounded(b).slice(0, -1)).toEqual(rounded(a).slice(0, -1));
+    expect([b[last(b)][0], b[last(b)][2]]).toEqual([
+      "Rows left out (see Rows left out below)",
+      a[last(a)][2],
+    ]);
+    // No cell of the streamed summary is a formula over rows: there are none.
+    expect(b.flat().some((v) => typeof v === "string" && v.startsWith("="))).toBe(false);
+    const list = read(streamedBook, written, 3 + height + 8, 2).slice(3 + height + 1);
+    expect(list[0][0]).toBe("Rows left out: 4, listed below by file line with the reason.");
+    expect(list.slice(2, 6).map((row) => row[0])).toEqual(pre.leftOut.map((r) => r.sheetRow));
+    expect(list.slice(2, 6).map((row) => row[1])).toEqual(
+      pre.leftOut.map((r) => r.reason_.replace("of sheet row", "of line"))
+    );
+  }, 60_000);
+});
+
+describe("RowSet (exact duplicates among millions of rows)", () => {
+  it("finds exact repeats only, and keeps the first row's value, through many growths", () => {
+    const set = new RowSet();
+    const n = 60_000;
+    const firsts: (number | undefined)[] = [];
+    for (let i = 0; i < n; i++) firsts.push(set.getOrAdd(`["r${i}","é${i % 7}"]`, i + 2));
+    expect(firsts.every((v) => v === undefined)).toBe(true);
+    expect(set.size).toBe(n);
+    const again: (number | undefined)[] = [];
+    for (let i = 0; i < n; i += 97) again.push(set.getOrAdd(`["r${i}","é${i % 7}"]`, -1));
+    expect(again).toEqual(Array.from({ length: again.length }, (_, k) => k * 97 + 2));
+    // Near misses are not duplicates: one character more, less or different.
+    expect(set.getOrAdd(`["r1","é1"] `, 0)).toBeUndefined();
+    expect(set.getOrAdd(`["r1","é"]`, 0)).toBeUndefined();
+    expect(set.getOrAdd(`["r1","e1"]`, 0)).toBeUndefined();
+    expect(set.getOrAdd("", 5)).toBeUndefined();
+    expect(set.getOrAdd("", 6)).toBe(5);
   });
 });

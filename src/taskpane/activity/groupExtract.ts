@@ -33,8 +33,10 @@ export async function groupExtract(
     file,
     head,
     (row, line, problem) => {
-      // As the import writes a row: as wide as the header, missing values blank.
-      const cells: CellInput[] = Array.from({ length: width }, (_, c) => row[c] ?? null);
+      // As the import writes a row: as wide as the header, missing values blank (the parser's
+      // own array, padded in place: a million rows make no second array each).
+      const cells = row as CellInput[];
+      for (let c = cells.length; c < width; c++) cells.push(null);
       const r = activityRowOf(cells, line, cols, fixedKind);
       if (!problem) add(r);
       else addVerdict(tally, r, unreadable(problem));

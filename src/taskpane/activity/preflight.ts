@@ -19,6 +19,7 @@ import { priceActivity } from "../../core/mhnrg/price";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
 import { isBlank, toNumber } from "../../core/values";
 import type { CellInput } from "../../workbook/port";
+import { RowSet } from "./rowSet";
 
 export interface ActivityRow {
   /** The row as the user sees it in the source table (sheet row number). */
@@ -161,12 +162,11 @@ export function activityChecker(): (r: ActivityRow) => Verdict {
   const rules = defaultMhnrgRules();
   const prices = defaultMhnrgPrices();
   const scratch = newGrouped();
-  const seen = new Map<string, number>();
+  const seen = new RowSet();
   return (r) => {
     const spell = readKind(r.kind as never) === 1;
     const bedForPrice = spell ? (isBlank(r.bed) ? "unknown" : r.bed) : null;
-    const duplicateOf = seen.get(r.key);
-    if (duplicateOf === undefined) seen.set(r.key, r.sheetRow);
+    const duplicateOf = seen.getOrAdd(r.key, r.sheetRow);
     const invalid = (why: string): Verdict => ({
       bedForPrice,
       invalid: why,

@@ -34,11 +34,15 @@ export interface ListedRow {
   values: CellInput[];
 }
 
-/** The figures of one part of the rows (see the file note). */
+/**
+ * The figures of one part of the rows (see the file note). Values are added up in whole pence
+ * (each row's value is units × a price in pence), so a total over millions of rows is exact to
+ * the penny rather than carrying the rounding of a million additions of pounds.
+ */
 export interface Part {
   rows: number;
-  groups: Record<string, { value: number; units: number }>;
-  totalValue: number;
+  groups: Record<string, { pence: number; units: number }>;
+  totalPence: number;
   totalUnits: number;
   unclassifiedUnits: number;
   specialisedUnits: number;
@@ -60,7 +64,7 @@ export interface ActivityTally {
 const newPart = (): Part => ({
   rows: 0,
   groups: {},
-  totalValue: 0,
+  totalPence: 0,
   totalUnits: 0,
   unclassifiedUnits: 0,
   specialisedUnits: 0,
@@ -107,15 +111,16 @@ export function addVerdict(t: ActivityTally, r: ActivityRow, v: Verdict): void {
       values: shown(r),
     });
   const k = v.kept;
-  const g = (p.groups[k.code] ??= { value: 0, units: 0 });
-  g.value += k.value;
+  const g = (p.groups[k.code] ??= { pence: 0, units: 0 });
+  const pence = Math.round(k.value * 100);
+  g.pence += pence;
   if (k.status === "not attended") {
     p.notAttended++;
     return;
   }
   g.units += k.unitCount;
   p.totalUnits += k.unitCount;
-  p.totalValue += k.value;
+  p.totalPence += pence;
   if (k.code.startsWith("MBU")) p.unclassifiedUnits += k.unitCount;
   if (k.status === "specialised") p.specialisedUnits += k.unitCount;
   if (k.unlisted) p.unlisted++;
@@ -137,7 +142,8 @@ const keeps = (choices: Choices, i: number) =>
 
 /** The summary's figures for the user's answers. */
 export function tallyFigures(t: ActivityTally, choices: Choices): SummaryFigures {
-  const groups = new Map<string, GroupFigures>();
+  const groups = new Map<string, { code: string; pence: number; units: number }>();
+  let pence = 0;
   const f: SummaryFigures = {
     groups: [],
     totalValue: 0,
@@ -154,19 +160,22 @@ export function tallyFigures(t: ActivityTally, choices: Choices): SummaryFigures
       return;
     }
     for (const [code, g] of Object.entries(p.groups)) {
-      const into = groups.get(code) ?? { code, value: 0, units: 0 };
+      const into = groups.get(code) ?? { code, pence: 0, units: 0 };
       groups.set(code, into);
-      into.value += g.value;
+      into.pence += g.pence;
       into.units += g.units;
     }
-    f.totalValue += p.totalValue;
+    pence += p.totalPence;
     f.totalUnits += p.totalUnits;
     f.unclassifiedUnits += p.unclassifiedUnits;
     f.specialisedUnits += p.specialisedUnits;
     f.unlisted += p.unlisted;
     f.notAttended += p.notAttended;
   });
-  f.groups = [...groups.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  f.totalValue = pence / 100;
+  f.groups = [...groups.values()]
+    .map((g): GroupFigures => ({ code: g.code, value: g.pence / 100, units: g.units }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return f;
 }
 

@@ -1,0 +1,234 @@
+/**
+ * Activity by resource group on an extract past Excel's 1,048,576 rows, in the playground: the
+ * pane groups and prices it in a Web Worker without writing its rows, and writes only the summary
+ * and the rows left out. The written summary must equal what the core functions give when the
+ * same rows are streamed through them here (groupRow, priceActivity, readAttended: the code of
+ * PBR.MHNRG and PBR.MHNRGPRICE), no sheet of rows may be written, and Cancel must leave the
+ * workbook as it was. The pane's speed on this file is printed (never asserted).
+ */
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PbrError } from "../../../src/core/errors";
+import { readAttended } from "../../../src/core/mhnrg/attendance";
+import { groupRow, readKind } from "../../../src/core/mhnrg/group";
+import { priceActivity } from "../../../src/core/mhnrg/price";
+import { defaultMhnrgPrices, defaultMhnrgRules } from "../../../src/core/mhnrg/tables";
+import { TEST_OUTPUT } from "../support/harness";
+import { openFeature, sheetTabs, usePlayground, values } from "../support/playground";
+
+const HEADER =
+  "ID,Activity,Age,PrimDiag,ServTeamTypeRefToMH,HospitalBedTypeMH,PrimReasonReferralMH,AttendOrDNACode,Units";
+/** Row shapes after the ID, cycled: contacts, spells, specialised, MAZ99Z, DNA, unlisted reasons. */
+const SHAPES = [
+  "contact,40,F20.0,A05,,,5,12",
+  "contact,35,F32.1,A05,,,,3",
+  "contact,40,,A05,,28,5,2",
+  "spell,50,F20,,206,,,10",
+  "spell,45,F20,,200,,,30",
+  "spell,45,,,200,18,,4",
+  "contact,30,,A06,,09,3,1",
+  "contact,15,,A06,,31,,1",
+  "contact,70,F00,C02,,,,2",
+];
+const DATA_ROWS = 1_048_600; // past Excel's 1,048,576 rows (1,048,575 under a header)
+/** Special lines (1-based data row → line): a bad team type, bad units, a duplicate, blank units. */
+const BAD_TEAM = 500_000;
+const BAD_UNITS = 700_000;
+const DUPLICATE = 900_000; // repeats data row 899,999 exactly
+const BLANK = 1_000_000;
+
+function lineOf(i: number): string {
+  if (i === BAD_TEAM) return `${i},contact,40,F20,X99,,,,1`;
+  if (i === BAD_UNITS) return `${i},contact,40,F20,A05,,,,-2`;
+  if (i === DUPLICATE) return lineOf(i - 1);
+  if (i === BLANK) return `${i},spell,40,F32,,,,,`;
+  return `${i},${SHAPES[i % SHAPES.length]}`;
+}
+
+async function writeExtract(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  const lines: string[] = [HEADER];
+  for (let i = 1; i <= DATA_ROWS; i++) {
+    lines.push(lineOf(i));
+    if (lines.length === 50_000) {
+      if (!out.write(lines.join("\n") + "\n"))
+        await new Promise<void>((r) => out.once("drain", () => r()));
+      lines.length = 0;
+    }
+  }
+  out.end(lines.join("\n") + "\n");
+  await new Promise<void>((r) => out.once("finish", () => r()));
+}
+
+/** Values in pence. */
+interface Expected {
+  groups: Map<string, { value: number; units: number }>;
+  value: number;
+  units: number;
+  mbu: number;
+  unlisted: number;
+  specialised: number;
+  notAttended: number;
+  leftOut: number;
+}
+
+/** The same rows streamed through the core functions, with the pane's default answers (leave out). */
+function expected(): Expected {
+  const rules = defaultMhnrgRules();
+  const prices = defaultMhnrgPrices();
+  const e: Expected = {
+    groups: new Map(),
+    value: 0,
+    units: 0,
+    mbu: 0,
+    unlisted: 0,
+    specialised: 0,
+    notAttended: 0,
+    leftOut: 0,
+  };
+  const seen = new Set<string>();
+  for (let i = 1; i <= DATA_ROWS; i++) {
+    const text = lineOf(i);
+    const [, kind, age, diag, team, bed, reason, attend, unitsText] = text.split(",");
+    const repeat = seen.has(text);
+    seen.add(text);
+    const units = unitsText === "" ? null : Number(unitsText);
+    if (units !== null && !(Number.isInteger(units) && units >= 0)) {
+      e.leftOut++;
+      continue;
+    }
+    const spell = readKind(kind) === 1;
+    // Cells as the CSV gives them: text, "" when empty; no crisis column.
+    const g = groupRow(rules, i + 1, kind, age, diag, spell ? bed : team, reason, null);
+    const attended = spell ? true : readAttended(attend);
+    if (g instanceof PbrError || typeof attended === "string" || repeat || units === null) {
+      e.leftOut++;
+      continue;
+    }
+    const group = e.groups.get(g.code) ?? { value: 0, units: 0 };
+    e.groups.set(g.code, group);
+    if (!attended) {
+      e.notAttended++;
+      continue;
+    }
+    const p = priceActivity(prices, g.code, spell ? bed || "unknown" : null, i + 1, false);
+    // In whole pence, as a price list is: the sum of a million rows exact to the penny.
+    const value = p instanceof PbrError ? 0 : Math.round(units * p.price * 100);
+    group.value += value;
+    group.units += units;
+    e.value += value;
+    e.units += units;
+    if (g.code.startsWith("MBU")) e.mbu += units;
+    if (p instanceof PbrError) e.specialised += units;
+    if (g.unlisted !== "" && g.tier === "unclassified") e.unlisted++;
+  }
+  return e;
+}
+
+describe("Activity by resource group on an extract past Excel's rows", () => {
+  const pg = usePlayground();
+  let dir = "";
+  let file = "";
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "pbr-big-"));
+    file = join(dir, "year-of-contacts.csv");
+    await writeExtract(file);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("leaves the workbook as it was when Cancel is pressed during grouping", async () => {
+    const { page } = pg();
+    const before = await sheetTabs(page);
+    const firstSheet = await values(page, before[0], 0, 0, 20, 8);
+    const panel = await openFeature(page, "Resource groups");
+    await panel.getByLabel("Open an activity extract (CSV or Excel)").setInputFiles(file);
+    await panel
+      .getByText(
+        /year-of-contacts\.csv has 1,048,600 lines of data, more than Excel's 1,048,576 rows/
+      )
+      .waitFor({ timeout: 60_000 });
+    await panel.getByLabel("Each row is").selectOption({ label: "Given by a column" });
+    await panel.getByRole("button", { name: "Group and price activity" }).click();
+    await panel
+      .getByText(/Grouping and pricing year-of-contacts\.csv in this pane/)
+      .waitFor({ timeout: 30_000 });
+    await panel.getByRole("button", { name: "Cancel" }).click();
+    await panel.getByText(/^Cancelled\./).waitFor({ timeout: 30_000 });
+    expect(await sheetTabs(page)).toEqual(before);
+    expect(await values(page, before[0], 0, 0, 20, 8)).toEqual(firstSheet);
+  }, 180_000);
+
+  it("groups and prices it in the pane and writes only the summary and the rows left out", async () => {
+    const { page } = pg();
+    const before = await sheetTabs(page);
+    const panel = await openFeature(page, "Resource groups");
+    await panel.getByRole("button", { name: "Group and price activity" }).click();
+    // Four rows need the user: a bad team type and impossible units (in error), a duplicate, blank units.
+    await panel
+      .getByText(/2 of 1,048,600 rows cannot be grouped or priced: line 500001: team type "X99"/)
+      .waitFor({ timeout: 240_000 });
+    await panel
+      .getByText(/1 row repeats an earlier row exactly \(line 900001 = 900000\)/)
+      .waitFor();
+    await panel.getByText(/1 row has no units \(contacts or bed days\): lines 1000001/).waitFor();
+    await panel.getByRole("button", { name: "Leave 4 rows out and write the summary" }).click();
+    const status = panel.getByText(
+      /Wrote sheet Resource groups: 1,048,600 rows of year-of-contacts\.csv grouped and priced in this pane/
+    );
+    await status.waitFor({ timeout: 60_000 });
+    const said = (await status.textContent()) ?? "";
+
+    // Only the summary sheet is added: no sheet of the extract's rows.
+    expect(await sheetTabs(page)).toEqual([...before, "Resource groups"]);
+
+    const e = expected();
+    const grid = await values(page, "Resource groups", 0, 0, 40, 11);
+    const at = (label: string) => grid.find((row) => row[0] === label)!;
+    for (const [code, g] of e.groups) {
+      expect([code, at(code)[1] as number]).toEqual([code, expect.closeTo(g.value / 100, 4)]);
+      expect([code, at(code)[2]]).toEqual([code, g.units]);
+    }
+    const codes = grid.filter(
+      (row) => typeof row[0] === "string" && /^M[A-Z]{2}\d\d[A-Z]$/.test(row[0])
+    );
+    expect(codes.map((row) => row[0]).sort()).toEqual([...e.groups.keys()].sort());
+    expect(at("All")[1] as number).toBeCloseTo(e.value / 100, 4);
+    expect(at("All")[2]).toBe(e.units);
+    expect(at("Unclassified (MBU) units")[2]).toBe(e.mbu);
+    expect(at("Unclassified share of units")[2] as number).toBeCloseTo(e.mbu / e.units, 12);
+    expect(at("Unclassified: reason not in the rules (rows)")[2]).toBe(e.unlisted);
+    expect(at("Specialised units (out of scope, not priced)")[2]).toBe(e.specialised);
+    expect(at("Not attended or cancelled (rows, £0)")[2]).toBe(e.notAttended);
+    expect(at("Rows left out (see Rows left out below)")[2]).toBe(e.leftOut);
+    expect(e.leftOut).toBe(4);
+
+    // The rows left out, by file line, with the reason (and nothing more below them).
+    const top = grid.findIndex((row) => row[0] === "Line");
+    expect(grid[top - 1][0]).toBe("Rows left out: 4, listed below by file line with the reason.");
+    expect(grid.slice(top + 1, top + 5).map((row) => [row[0], row[1]])).toEqual([
+      [
+        500001,
+        'team type "X99" is not an MHSDS service team type (ServTeamTypeRefToMH, e.g. A05, A14, C10, F01)',
+      ],
+      [700001, 'units "-2" is not a whole number of contacts or bed days'],
+      [900001, "an exact duplicate of line 900000"],
+      [1000001, "units blank (no bed days given)"],
+    ]);
+    expect(
+      grid
+        .slice(top + 5)
+        .flat()
+        .filter((v) => v !== null && v !== "")
+    ).toEqual([]);
+
+    // The pane's speed on this file (printed and kept with the test output, never asserted).
+    const speed = /in ([\d.]+) s \(([\d,]+) rows a second\)/.exec(said);
+    expect(speed).not.toBeNull();
+    const line = `Resource groups pane, ${DATA_ROWS.toLocaleString("en-GB")}-row extract: ${speed![1]} s, ${speed![2]} rows a second`;
+    console.log(line);
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    writeFileSync(join(TEST_OUTPUT, "activity-big-speed.txt"), line + "\n");
+  }, 400_000);
+});
