@@ -256,6 +256,40 @@ describe("the streamed journey's sheet", () => {
   }, 60_000);
 });
 
+describe("a specialised row whose reason is not in the rules", () => {
+  it("is counted once, as specialised, by the pane, the written sheet and the streamed tally", async () => {
+    // A child's specialised bed (v5 bed type 14: MCG98C) with referral reason 09 (valid, in no rule).
+    const csv =
+      "Kind,Age,Diagnosis,Bed type,Referral reason,Units\nspell,15,,14,09,3\ncontact,40,F20,,,1\n";
+    const bytes = new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>;
+    const head = (await readHead(new Blob([bytes]), "s.csv"))!;
+    const cols = columnsOf(head.header);
+    const pre = preflightActivity(await rowByRow(bytes, cols));
+    expect(pre.rows.map((r) => [r.code, r.status])).toEqual([
+      ["MCG98C", "specialised"],
+      ["MAA96Z", "ok"],
+    ]);
+    const port = createEmbeddedWorkbook({ functions: await loadPbrFunctions() }).port;
+    const sheet = (await runActivity(port, pre, "s.csv")).sheets.groups;
+    const grid = Array.from({ length: 20 }, (_, r) =>
+      [0, 2].map((c) => port.getValue(sheet, r, c))
+    );
+    const onSheet = (label: string) => grid.find((row) => row[0] === label)![1];
+    const tally = tallyFigures(await streamed(bytes), CHOICES[0]);
+    const said = preflightFigures(pre);
+    expect([
+      said.unlisted,
+      tally.unlisted,
+      onSheet("Unclassified: reason not in the rules (rows)"),
+    ]).toEqual([0, 0, 0]);
+    expect([
+      said.specialisedUnits,
+      tally.specialisedUnits,
+      onSheet("Specialised units (out of scope, not priced)"),
+    ]).toEqual([3, 3, 3]);
+  }, 60_000);
+});
+
 describe("RowSet (exact duplicates among millions of rows)", () => {
   it("finds exact repeats only, and keeps the first row's value, through many growths", () => {
     const set = new RowSet();

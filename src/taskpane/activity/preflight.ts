@@ -295,7 +295,8 @@ export function preflightActivity(
     invalid,
     specialised: out.filter((r) => r.status === "specialised"),
     notAttended: out.filter((r) => r.status === "not attended"),
-    unlisted: counted.filter((r) => r.unlisted),
+    // A specialised row is counted as specialised only, as the sheet's Status says.
+    unlisted: counted.filter((r) => r.unlisted && r.status === "ok"),
     duplicates,
     blankUnits,
     totalUnits: sum(counted, (r) => r.unitCount),

@@ -123,7 +123,7 @@ export function addVerdict(t: ActivityTally, r: ActivityRow, v: Verdict): void {
   p.totalPence += pence;
   if (k.code.startsWith("MBU")) p.unclassifiedUnits += k.unitCount;
   if (k.status === "specialised") p.specialisedUnits += k.unitCount;
-  if (k.unlisted) p.unlisted++;
+  else if (k.unlisted) p.unlisted++;
 }
 
 /** A tally fed row by row: the checker remembers earlier rows, to find exact duplicates. */

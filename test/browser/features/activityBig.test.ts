@@ -121,7 +121,7 @@ function expected(): Expected {
     e.units += units;
     if (g.code.startsWith("MBU")) e.mbu += units;
     if (p instanceof PbrError) e.specialised += units;
-    if (g.unlisted !== "" && g.tier === "unclassified") e.unlisted++;
+    else if (g.unlisted !== "" && g.tier === "unclassified") e.unlisted++;
   }
   return e;
 }
