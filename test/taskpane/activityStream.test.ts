@@ -11,6 +11,13 @@ import { csvSourceFromBytes } from "../../src/taskpane/import/csvSource";
 import { countLines, readHead, streamRows } from "../../src/taskpane/activity/extractStream";
 import { groupExtract } from "../../src/taskpane/activity/groupExtract";
 import { RowSet } from "../../src/taskpane/activity/rowSet";
+import {
+  EXCEL_ROWS,
+  PANE_MAX_BYTES,
+  extractRoute,
+  handOverCommand,
+  tooBigText,
+} from "../../src/taskpane/activity/handOver";
 import { runExtractPlan } from "../../src/taskpane/activity/extractPlan";
 import { summaryHeight } from "../../src/taskpane/activity/plan";
 import { runActivity } from "../../src/taskpane/activity/run";
@@ -307,5 +314,32 @@ describe("RowSet (exact duplicates among millions of rows)", () => {
     expect(set.getOrAdd(`["r1","e1"]`, 0)).toBeUndefined();
     expect(set.getOrAdd("", 5)).toBeUndefined();
     expect(set.getOrAdd("", 6)).toBe(5);
+  });
+});
+
+describe("where an extract goes, and the hand-over", () => {
+  it("reads into a sheet what fits, groups in the pane what does not or when asked, and hands over past the limit", () => {
+    const fits = EXCEL_ROWS - 1; // data lines under a header
+    expect(extractRoute(10_000_000, fits, false)).toBe("sheet");
+    expect(extractRoute(PANE_MAX_BYTES + 1, fits, false)).toBe("sheet"); // as before: it fits a sheet
+    expect(extractRoute(40_000_000, fits + 1, false)).toBe("pane");
+    expect(extractRoute(1_000, 10, true)).toBe("pane");
+    expect(extractRoute(PANE_MAX_BYTES, fits + 1, false)).toBe("pane");
+    expect(extractRoute(PANE_MAX_BYTES + 1, fits + 1, false)).toBe("hand over");
+    expect(extractRoute(PANE_MAX_BYTES + 1, 10, true)).toBe("hand over");
+  });
+
+  it("gives the exact command for the file, quoted when its name needs it, and the SQL's page", () => {
+    expect(handOverCommand("contacts-2025.csv")).toBe(
+      "npx pbr-toolkit mhnrg contacts-2025.csv --out contacts-2025-groups.csv"
+    );
+    expect(handOverCommand('ICB "all" $year.csv')).toBe(
+      'npx pbr-toolkit mhnrg "ICB \\"all\\" \\$year.csv" --out "ICB \\"all\\" \\$year-groups.csv"'
+    );
+    const text = tooBigText("year.csv", 3 * 1024 ** 3);
+    expect(text).toContain("year.csv is 3,072 MB, more than the 256 MB this pane groups itself");
+    expect(text).toContain("Nothing was read into the workbook.");
+    expect(text).toContain("npx pbr-toolkit mhnrg year.csv --out year-groups.csv");
+    expect(text).toContain("docs/sql.md");
   });
 });

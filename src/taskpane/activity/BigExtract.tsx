@@ -12,7 +12,7 @@ import type { RunOptions } from "../plan/run";
 import type { useRunner } from "../ui/runner";
 import { countLines, readHead, type ExtractHead } from "./extractStream";
 import { runExtractPlan, type ExtractRun } from "./extractPlan";
-import { EXCEL_ROWS, PANE_MAX_BYTES, handOverText, tooBigText } from "./handOver";
+import { EXCEL_ROWS, extractRoute, handOverText, tooBigText } from "./handOver";
 import { DEFAULT_CHOICES, type ActivityColumns, type Choices } from "./preflight";
 import { rowsText, summaryText } from "./summary";
 import {
@@ -61,10 +61,11 @@ export function useBigExtract(port: WorkbookPort, runner: ReturnType<typeof useR
     clear();
     const head = await readHead(file, file.name);
     if (!head) return null; // the usual reader says there is no header
-    if (file.size > PANE_MAX_BYTES) return tooBigText(file.name, file.size);
     const lines = (await countLines(file, head.encoding)) - head.headerRow;
-    if (lines + 1 <= EXCEL_ROWS && !asked) return null;
-    setExtract({ file, head, lines, why: asked && lines + 1 <= EXCEL_ROWS ? "asked" : "too big" });
+    const route = extractRoute(file.size, lines, asked);
+    if (route === "sheet") return null;
+    if (route === "hand over") return tooBigText(file.name, file.size);
+    setExtract({ file, head, lines, why: lines + 1 <= EXCEL_ROWS ? "asked" : "too big" });
     return (
       (lines + 1 > EXCEL_ROWS
         ? `${file.name} has ${n(lines)} lines of data, more than Excel's ${n(EXCEL_ROWS)} rows. `

@@ -34,9 +34,24 @@ export interface ExtractHead {
 
 const DELIMITERS = { comma: ",", semicolon: ";", tab: "\t" } as const;
 
+/**
+ * A slice's bytes. Blob.arrayBuffer came in Safari 14; the oldest webview the add-in admits is
+ * Safari 13.1, where FileReader reads it (in a worker too).
+ */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === "function")
+    return blob.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** The header, separator and encoding of a CSV file, from its first 64 kB; null with no header. */
 export async function readHead(file: Blob, fileName: string): Promise<ExtractHead | null> {
-  let bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  let bytes = await bytesOf(file.slice(0, HEAD_BYTES));
   // Up to the last line feed, so a character cut at the end is not taken for bad UTF-8.
   const lastBreak = bytes.lastIndexOf(0x0a);
   if (file.size > HEAD_BYTES && lastBreak > 0) bytes = bytes.subarray(0, lastBreak + 1);
@@ -79,7 +94,7 @@ export async function countLines(
   let lines = 0;
   let last = -1;
   for (let at = 0; at < file.size && !cancelled(); at += SLICE_BYTES) {
-    const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
+    const bytes = await bytesOf(file.slice(at, at + SLICE_BYTES));
     if (wide < 0) {
       for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
     } else {
@@ -180,7 +195,7 @@ export async function streamRows(
   });
   const decode = decoder(head.encoding);
   for (let at = 0; at < file.size; at += sliceBytes) {
-    const bytes = new Uint8Array(await file.slice(at, at + sliceBytes).arrayBuffer());
+    const bytes = await bytesOf(file.slice(at, at + sliceBytes));
     emit("data", decode(bytes, at + sliceBytes >= file.size));
     if (failure) throw failure;
     await onSlice?.(Math.min(file.size, at + sliceBytes));

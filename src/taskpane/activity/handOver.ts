@@ -16,6 +16,19 @@ export const EXCEL_ROWS = 1_048_576;
 /** Largest CSV file the pane groups itself. */
 export const PANE_MAX_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Where a CSV extract goes: into a sheet as usual when its data lines fit one (and the user did not
+ * ask otherwise), else grouped in the pane up to PANE_MAX_BYTES, else handed over.
+ */
+export function extractRoute(
+  bytes: number,
+  dataLines: number,
+  asked: boolean
+): "sheet" | "pane" | "hand over" {
+  if (dataLines + 1 <= EXCEL_ROWS && !asked) return "sheet";
+  return bytes > PANE_MAX_BYTES ? "hand over" : "pane";
+}
+
 const megabytes = (bytes: number) =>
   `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-GB")} MB`;
 
