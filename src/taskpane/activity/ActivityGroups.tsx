@@ -108,13 +108,14 @@ function ActivityForm({ port, active }: FormProps) {
     if (!file) return;
     setOpening(`Reading ${file.name}…`);
     try {
-      if (fileKind(file.name) === "csv") {
+      const csv = fileKind(file.name) === "csv";
+      if (csv) {
         const taken = await big.open(file, asked);
         if (taken) {
           setOpening(taken);
           return;
         }
-      }
+      } else big.clear();
       const source = await openCaseloadFile(file, readXlsx);
       const result = await importActivity(port, source);
       await refresh(); // so the new table is in the picker (Excel does not tell the pane)
@@ -123,6 +124,9 @@ function ActivityForm({ port, active }: FormProps) {
         `Read ${result.rows.toLocaleString("en-GB")} rows of ${file.name} into table ${result.table} on a new sheet.` +
           (result.skipped.length > 0
             ? ` ${result.skipped.length} rows were not read (more cells than the header, or unreadable): file rows ${result.skipped.slice(0, 5).join(", ")}${result.skipped.length > 5 ? "…" : ""}.`
+            : "") +
+          (asked && !csv
+            ? " Grouping without writing the rows takes CSV extracts; an Excel sheet already fits in the workbook, so it was read in as usual."
             : "")
       );
     } catch (e) {

@@ -10,6 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DATA_ROWS, expected, writeExtract } from "../../support/bigExtract";
+
+const MIXED = join(__dirname, "..", "..", "fixtures", "activity", "mixed.csv");
 import { TEST_OUTPUT } from "../support/harness";
 import { openFeature, sheetTabs, usePlayground, values } from "../support/playground";
 
@@ -118,4 +120,36 @@ describe("Activity by resource group on an extract past Excel's rows", () => {
     mkdirSync(TEST_OUTPUT, { recursive: true });
     writeFileSync(join(TEST_OUTPUT, "activity-big-speed.txt"), line + "\n");
   }, 400_000);
+
+  it("groups a small CSV extract without writing its rows when asked, and says what the row-by-row journey says", async () => {
+    const { page } = pg();
+    const before = await sheetTabs(page);
+    const panel = await openFeature(page, "Resource groups");
+    await panel.getByText("Use a table in the workbook instead").click();
+    await panel.getByLabel(/Group a CSV extract without writing its rows/).check();
+    await panel.getByLabel("Open an activity extract (CSV or Excel)").setInputFiles(MIXED);
+    await panel
+      .getByText(/mixed\.csv has 14 lines of data\. It will be grouped and priced here/)
+      .waitFor();
+    await panel.getByLabel("Each row is").selectOption({ label: "Given by a column" });
+    await panel.getByRole("button", { name: "Group and price activity" }).click();
+    await panel
+      .getByText(
+        /2 of 14 rows cannot be grouped or priced: line 10: units "-2" is not a whole number/
+      )
+      .waitFor({ timeout: 30_000 });
+    await panel.getByRole("button", { name: "Leave 4 rows out and write the summary" }).click();
+    const status = panel.getByText(
+      /Wrote sheet .*: 14 rows of mixed\.csv grouped and priced in this pane/
+    );
+    await status.waitFor({ timeout: 30_000 });
+    // The same words as the row-by-row journey on this file (features/activity.test.ts).
+    expect(await status.textContent()).toContain(
+      "Value £25,527.99 over 65 units (contacts and bed days). Unclassified (MBU): 5 units, 7.7% of units; unclassified because a code is not in the rules: 4 rows. Specialised (out of scope, counted but not priced): 10 units. Not attended or cancelled (£0): 1 row. Left out: 4 rows (listed on the sheet with their file lines)."
+    );
+    const added = (await sheetTabs(page)).filter((s) => !before.includes(s));
+    expect(added).toHaveLength(1);
+    const grid = await values(page, added[0], 0, 0, 30, 3);
+    expect(grid.find((row) => row[0] === "All")![1] as number).toBeCloseTo(25527.99, 6);
+  }, 120_000);
 });
