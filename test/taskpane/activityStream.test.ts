@@ -314,6 +314,10 @@ describe("RowSet (exact duplicates among millions of rows)", () => {
     expect(set.getOrAdd(`["r1","e1"]`, 0)).toBeUndefined();
     expect(set.getOrAdd("", 5)).toBeUndefined();
     expect(set.getOrAdd("", 6)).toBe(5);
+    // Keys with a character past U+00FF are kept apart, exactly too.
+    expect(set.getOrAdd(`["r1","☕"]`, 7)).toBeUndefined();
+    expect(set.getOrAdd(`["r1","☕"]`, 8)).toBe(7);
+    expect(set.getOrAdd(`["r1","☔"]`, 9)).toBeUndefined();
   });
 });
 
