@@ -8,6 +8,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -15,7 +16,7 @@ import {
   RadioGroup,
   Select,
 } from "@fluentui/react-components";
-import { ACCEPT, openCaseloadFile } from "../import/openFile";
+import { ACCEPT, fileKind, openCaseloadFile } from "../import/openFile";
 import type { SheetReader } from "../import/xlsxSource";
 import { useStyles } from "../ui/layout";
 import { describeError } from "../ui/describeError";
@@ -36,6 +37,7 @@ import {
   type ActivityColumns,
   type ActivityField,
 } from "./run";
+import { ExtractNote, ExtractQuestions, useBigExtract } from "./BigExtract";
 
 const readXlsx: SheetReader = async (input) => {
   const { readSheet } = await import("read-excel-file/browser");
@@ -83,6 +85,10 @@ function ActivityForm({ port, active }: FormProps) {
   const runner = useRunner(port, "Resource groups");
   const { table, error: tableError } = useTable(port, tableName);
   const fileInput = useRef<HTMLInputElement>(null);
+  // An extract past Excel's rows (or, when asked, any CSV extract) is grouped without writing its rows.
+  const [asked, setAsked] = useState(false);
+  const big = useBigExtract(port, runner);
+  const header = big.extract ? big.extract.head.header : table?.header;
 
   useEffect(() => {
     setTableName((t) => t || preferTable(tables, "Activity"));
@@ -90,18 +96,26 @@ function ActivityForm({ port, active }: FormProps) {
 
   useEffect(() => {
     setChecked(null);
-    if (!table) return;
+    if (!header) return;
     const guessed = { ...NO_COLUMNS };
     for (const f of Object.keys(NO_COLUMNS) as ActivityField[])
-      guessed[f] = guessActivityColumn(table.header, f);
+      guessed[f] = guessActivityColumn(header, f);
     setCols(guessed);
     if (guessed.kind >= 0) setKind("column");
-  }, [table]);
+  }, [header]);
 
   const openExtract = async (file: File | undefined) => {
     if (!file) return;
     setOpening(`Reading ${file.name}…`);
     try {
+      const csv = fileKind(file.name) === "csv";
+      if (csv) {
+        const taken = await big.open(file, asked);
+        if (taken) {
+          setOpening(taken);
+          return;
+        }
+      } else big.clear();
       const source = await openCaseloadFile(file, readXlsx);
       const result = await importActivity(port, source);
       await refresh(); // so the new table is in the picker (Excel does not tell the pane)
@@ -110,6 +124,9 @@ function ActivityForm({ port, active }: FormProps) {
         `Read ${result.rows.toLocaleString("en-GB")} rows of ${file.name} into table ${result.table} on a new sheet.` +
           (result.skipped.length > 0
             ? ` ${result.skipped.length} rows were not read (more cells than the header, or unreadable): file rows ${result.skipped.slice(0, 5).join(", ")}${result.skipped.length > 5 ? "…" : ""}.`
+            : "") +
+          (asked && !csv
+            ? " Grouping without writing the rows takes CSV extracts; an Excel sheet already fits in the workbook, so it was read in as usual."
             : "")
       );
     } catch (e) {
@@ -148,6 +165,12 @@ function ActivityForm({ port, active }: FormProps) {
   };
 
   const go = () => {
+    if (big.extract) {
+      if (kind === "column" && cols.kind < 0)
+        runner.fail("Choose the column that says contact or spell, or say what every row is.");
+      else big.run(cols, kind === "column" ? null : kind);
+      return;
+    }
     if (!tableName || !table) {
       runner.fail(tableError ?? "Choose the activity table, or open an activity extract.");
       return;
@@ -180,7 +203,7 @@ function ActivityForm({ port, active }: FormProps) {
       {tablesError && <Body1 role="alert">{tablesError}</Body1>}
       <Field
         label="Open an activity extract (CSV or Excel)"
-        hint="Read into a new Activity sheet; nothing leaves this computer."
+        hint="Read into a new Activity sheet; nothing leaves this computer. A CSV extract past Excel's 1,048,576 rows is grouped here without writing its rows."
       >
         {(fieldProps) => (
           <input
@@ -196,17 +219,25 @@ function ActivityForm({ port, active }: FormProps) {
           />
         )}
       </Field>
+      <Checkbox
+        checked={asked}
+        onChange={(_, d) => setAsked(d.checked === true)}
+        label="Group a CSV extract without writing its rows (only the summary and the rows left out)"
+      />
       {opening && <Caption1 role="status">{opening}</Caption1>}
+      {big.extract && <ExtractNote extract={big.extract} onTable={big.clear} />}
       <div className={styles.pair}>
-        <TableField
-          label="Activity table"
-          tables={tables}
-          value={tableName}
-          onChange={setTableName}
-          none="— choose a table —"
-          error={tableError}
-          required
-        />
+        {!big.extract && (
+          <TableField
+            label="Activity table"
+            tables={tables}
+            value={tableName}
+            onChange={setTableName}
+            none="— choose a table —"
+            error={tableError}
+            required
+          />
+        )}
         <Field label="Each row is">
           <Select value={kind} onChange={(_, d) => setKind(d.value as typeof kind)}>
             <option value="contact">A contact (units = contacts)</option>
@@ -214,21 +245,21 @@ function ActivityForm({ port, active }: FormProps) {
             <option value="column">Given by a column</option>
           </Select>
         </Field>
-        {table && kind === "column" && (
+        {header && kind === "column" && (
           <ColumnField
             label="Contact or spell column"
-            header={table.header}
+            header={header}
             value={cols.kind}
             onChange={(c) => setCols({ ...cols, kind: c })}
             required
           />
         )}
-        {table &&
+        {header &&
           FIELDS.map((f) => (
             <ColumnField
               key={f.field}
               label={f.label}
-              header={table.header}
+              header={header}
               value={cols[f.field]}
               onChange={(c) => setCols({ ...cols, [f.field]: c })}
               none={f.none}
@@ -290,6 +321,11 @@ function ActivityForm({ port, active }: FormProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <ExtractQuestions
+        big={big}
+        running={runner.running}
+        question={(p) => <KeepOrLeave {...p} />}
+      />
       <RunFooter label="Group and price activity" onRun={go} runner={runner} />
     </div>
   );

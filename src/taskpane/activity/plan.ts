@@ -20,7 +20,15 @@ import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { MONEY_AXIS } from "../../workbook/chartStyle";
 import { absolute, call, text } from "../plan/formula";
-import { MONEY, PERCENT, titleBlock, type Block, type WorkbookPlan } from "../plan/types";
+import {
+  MONEY,
+  PERCENT,
+  titleBlock,
+  type Block,
+  type CellsBlock,
+  type ChartBlock,
+  type WorkbookPlan,
+} from "../plan/types";
 import type { CheckedRow, Preflight } from "./preflight";
 
 export {
@@ -85,7 +93,7 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
     ...new Set(checked.rows.filter((r) => r.code).map((r) => r.code as string)),
   ].sort();
   const summaryTop = 3; // 0-based row 4
-  const tableTop = summaryTop + codes.length + 11;
+  const tableTop = summaryTop + summaryHeight(codes.length) + 3;
   const first = tableTop + 2; // Excel row of the first activity row
   const n = Math.max(checked.rows.length, 1);
   const col = (c: number) => absolute(rangeAddress(tableTop + 1, c, n, 1));
@@ -117,61 +125,23 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
     return [...inputs, r.unlisted ? STATUS.unlisted : STATUS.ok, code, price, `=J${x}*M${x}`];
   });
 
-  // Value next to the code, so the chart's range is the first two columns.
-  const summaryRows: CellInput[][] = [["Resource group", "Value", "Units", "Name"]];
-  codes.forEach((c, i) => {
-    const x = summaryTop + 2 + i;
-    summaryRows.push([
-      c,
-      `=SUMIFS(${valueCol},${codeCol},A${x})`,
-      `=SUMIFS(${unitsCol},${codeCol},A${x},${statusCol},${counted})`,
-      mhnrgName(c) ?? "",
-    ]);
-  });
-  const lastSummary = summaryTop + 1 + codes.length;
-  const sumOf = (c: string) =>
-    codes.length > 0 ? `=SUM(${c}${summaryTop + 2}:${c}${lastSummary})` : 0;
-  summaryRows.push(["All", sumOf("B"), sumOf("C"), null]);
-  const totalRow = lastSummary + 1;
   const count = (prefix: string) => `=COUNTIFS(${statusCol},${text(`${prefix}*`)})`;
-  summaryRows.push(
-    [
-      "Unclassified (MBU) units",
-      null,
-      `=SUMIFS(${unitsCol},${codeCol},${text("MBU*")},${statusCol},${counted})`,
-      null,
-    ],
-    [
-      "Unclassified share of units",
-      null,
-      `=IF(C${totalRow}=0,0,C${totalRow + 1}/C${totalRow})`,
-      null,
-    ],
-    ["Unclassified: reason not in the rules (rows)", null, count(STATUS.unlisted), null],
-    [
-      "Specialised units (out of scope, not priced)",
-      null,
-      `=SUMIFS(${unitsCol},${statusCol},${text(`${STATUS.specialised}*`)})`,
-      null,
-    ],
-    ["Not attended or cancelled (rows, £0)", null, count(STATUS.notAttended), null],
-    ["Rows left out (see Status)", null, count(STATUS.leftOut), null]
-  );
+  const summary = summaryBlocks(summaryTop, codes, "Rows left out (see Status)", {
+    groupValue: (x) => `=SUMIFS(${valueCol},${codeCol},A${x})`,
+    groupUnits: (x) => `=SUMIFS(${unitsCol},${codeCol},A${x},${statusCol},${counted})`,
+    unclassifiedUnits: `=SUMIFS(${unitsCol},${codeCol},${text("MBU*")},${statusCol},${counted})`,
+    unlisted: count(STATUS.unlisted),
+    specialisedUnits: `=SUMIFS(${unitsCol},${statusCol},${text(`${STATUS.specialised}*`)})`,
+    notAttended: count(STATUS.notAttended),
+    leftOut: count(STATUS.leftOut),
+  });
 
   const blocks: Block[] = [
     titleBlock(
       "Activity by mental health resource group, 2026/27 indicative prices",
       `From ${sourceName}. Each row is grouped by a live PBR.MHNRG and priced by PBR.MHNRGPRICE at the built-in 2026/27 indicative prices: for local agreement, not a mandatory tariff. A MAZ99Z spell's bed days are priced at the unclassified bed-day price of its ward's setting; did-not-attend and cancelled contacts are £0. Source: ${MHNRG_SOURCE}`
     ),
-    {
-      kind: "cells",
-      topLeft: cellAddress(summaryTop, 0),
-      values: summaryRows,
-      formats: [
-        { address: `B${summaryTop + 2}:B${totalRow}`, format: MONEY },
-        { address: `C${totalRow + 2}`, format: PERCENT },
-      ],
-    },
+    summary.cells,
     {
       kind: "table",
       topLeft: cellAddress(tableTop, 0),
@@ -183,7 +153,75 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
         { column: 13, format: MONEY },
       ],
     },
-    {
+    summary.chart,
+  ];
+  return {
+    sheets: [{ key: "groups", name: "Resource groups", blocks }],
+    select: { sheet: "groups", address: "A4" },
+  };
+}
+
+/** What each summary figure's cell holds: a formula over the rows written below, or a value. */
+export interface SummaryCells {
+  /** The group's value and units; `x` is the Excel row of the group's line (its code in A). */
+  groupValue(x: number, code: string): CellInput;
+  groupUnits(x: number, code: string): CellInput;
+  unclassifiedUnits: CellInput;
+  unlisted: CellInput;
+  specialisedUnits: CellInput;
+  notAttended: CellInput;
+  leftOut: CellInput;
+}
+
+/** Rows the summary takes from `summaryTop`: header, one per code, All, and six figure lines. */
+export const summaryHeight = (codes: number) => codes + 8;
+
+/**
+ * The Resource groups summary from row `summaryTop` (0-based): a line per resource group (value
+ * next to the code, so the chart's range is the first two columns), All, then the unclassified,
+ * specialised, not-attended and left-out figures; and the bar chart of value by group. The
+ * row-by-row journey fills it with formulas, the streamed one (bigPlan.ts) with values.
+ */
+export function summaryBlocks(
+  summaryTop: number,
+  codes: readonly string[],
+  leftOutLabel: string,
+  cells: SummaryCells
+): { cells: CellsBlock; chart: ChartBlock } {
+  const summaryRows: CellInput[][] = [["Resource group", "Value", "Units", "Name"]];
+  codes.forEach((c, i) => {
+    const x = summaryTop + 2 + i;
+    summaryRows.push([c, cells.groupValue(x, c), cells.groupUnits(x, c), mhnrgName(c) ?? ""]);
+  });
+  const lastSummary = summaryTop + 1 + codes.length;
+  const sumOf = (c: string) =>
+    codes.length > 0 ? `=SUM(${c}${summaryTop + 2}:${c}${lastSummary})` : 0;
+  summaryRows.push(["All", sumOf("B"), sumOf("C"), null]);
+  const totalRow = lastSummary + 1;
+  summaryRows.push(
+    ["Unclassified (MBU) units", null, cells.unclassifiedUnits, null],
+    [
+      "Unclassified share of units",
+      null,
+      `=IF(C${totalRow}=0,0,C${totalRow + 1}/C${totalRow})`,
+      null,
+    ],
+    ["Unclassified: reason not in the rules (rows)", null, cells.unlisted, null],
+    ["Specialised units (out of scope, not priced)", null, cells.specialisedUnits, null],
+    ["Not attended or cancelled (rows, £0)", null, cells.notAttended, null],
+    [leftOutLabel, null, cells.leftOut, null]
+  );
+  return {
+    cells: {
+      kind: "cells",
+      topLeft: cellAddress(summaryTop, 0),
+      values: summaryRows,
+      formats: [
+        { address: `B${summaryTop + 2}:B${totalRow}`, format: MONEY },
+        { address: `C${totalRow + 2}`, format: PERCENT },
+      ],
+    },
+    chart: {
       kind: "chart",
       chart: {
         type: "bar",
@@ -193,9 +231,5 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
         valueFormat: MONEY_AXIS,
       },
     },
-  ];
-  return {
-    sheets: [{ key: "groups", name: "Resource groups", blocks }],
-    select: { sheet: "groups", address: "A4" },
   };
 }

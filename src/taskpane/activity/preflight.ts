@@ -19,6 +19,7 @@ import { priceActivity } from "../../core/mhnrg/price";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
 import { isBlank, toNumber } from "../../core/values";
 import type { CellInput } from "../../workbook/port";
+import { RowSet } from "./rowSet";
 
 export interface ActivityRow {
   /** The row as the user sees it in the source table (sheet row number). */
@@ -37,6 +38,41 @@ export interface ActivityRow {
   unitsMapped: boolean;
   /** The whole source row as text, to find exact duplicates. */
   key: string;
+}
+
+export type ActivityField =
+  "kind" | "age" | "diagnosis" | "team" | "bed" | "reason" | "crisis" | "units" | "attendance";
+
+/** The column of each field (-1 when not mapped). */
+export type ActivityColumns = Record<ActivityField, number>;
+
+/**
+ * One activity row from a row of cells (a table row, or a row of an extract read as a stream):
+ * `kind` is a column, or a fixed "contact"/"spell" for every row; `at` is the sheet row or file
+ * line named in messages. The key is the whole row, every column: two rows are duplicates only
+ * when nothing tells them apart.
+ */
+export function activityRowOf(
+  row: readonly CellInput[],
+  at: number,
+  cols: ActivityColumns,
+  fixedKind: "contact" | "spell" | null
+): ActivityRow {
+  const cell = (c: number): CellInput => (c >= 0 ? (row[c] ?? null) : null);
+  return {
+    sheetRow: at,
+    kind: fixedKind ?? cell(cols.kind),
+    age: cell(cols.age),
+    diagnosis: cell(cols.diagnosis),
+    team: cell(cols.team),
+    bed: cell(cols.bed),
+    reason: cell(cols.reason),
+    crisis: cell(cols.crisis),
+    attendance: cell(cols.attendance),
+    units: cell(cols.units),
+    unitsMapped: cols.units >= 0,
+    key: JSON.stringify(row.map((v) => (v === undefined ? null : v))),
+  };
 }
 
 export type Status = "ok" | "specialised" | "not attended" | "left out";
@@ -93,45 +129,53 @@ function readUnits(r: ActivityRow): number | "blank" | string {
   return n;
 }
 
-/** Group and price every row with the functions' own core code, before anything is written. */
-export function preflightActivity(
-  rows: readonly ActivityRow[],
-  choices: Choices = DEFAULT_CHOICES
-): Preflight {
+/** A row the rules can group (status and figures as written when the row is kept). */
+export interface Kept {
+  code: string;
+  status: Exclude<Status, "left out">;
+  reason_: string;
+  unitCount: number;
+  price: number | null;
+  value: number;
+  unlisted: boolean;
+}
+
+/** What the rules say of one row, before the user's keep-or-leave-out choices. */
+export interface Verdict {
+  bedForPrice: CellInput;
+  /** Why the row cannot be grouped or priced (left out whatever the choices), or "". */
+  invalid: string;
+  /** The sheet row (or file line) of the earlier exact copy, when this row repeats one. */
+  duplicateOf: number | undefined;
+  /** Units blank where a units column is mapped (counted as 1 when kept). */
+  blankUnits: boolean;
+  /** The row's figures when kept; null when invalid. */
+  kept: Kept | null;
+}
+
+/**
+ * A checker that groups and prices rows one at a time, in order, with the functions' own core code
+ * (it remembers each row's key, to find exact duplicates of earlier rows). The row-by-row journey
+ * (preflightActivity) and the streamed one (tally.ts) both judge every row with it.
+ */
+export function activityChecker(): (r: ActivityRow) => Verdict {
   const rules = defaultMhnrgRules();
   const prices = defaultMhnrgPrices();
   const scratch = newGrouped();
-  const seen = new Map<string, number>();
-  const out: CheckedRow[] = [];
-  const invalid: CheckedRow[] = [];
-  const duplicates: { row: CheckedRow; of: number }[] = [];
-  const blankUnits: CheckedRow[] = [];
-  for (const r of rows) {
+  const seen = new RowSet();
+  return (r) => {
     const spell = readKind(r.kind as never) === 1;
-    const base: CheckedRow = {
-      ...r,
-      code: null,
-      status: "left out",
-      reason_: "",
-      unitCount: 0,
-      price: null,
-      value: 0,
-      unlisted: false,
-      bedForPrice: spell ? (isBlank(r.bed) ? "unknown" : r.bed) : null,
-    };
-    const leaveOut = (why: string, list?: CheckedRow[]) => {
-      const row = { ...base, reason_: why };
-      out.push(row);
-      list?.push(row);
-      return row;
-    };
-    const first = seen.get(r.key);
-    if (first === undefined) seen.set(r.key, r.sheetRow);
+    const bedForPrice = spell ? (isBlank(r.bed) ? "unknown" : r.bed) : null;
+    const duplicateOf = seen.getOrAdd(r.key, r.sheetRow);
+    const invalid = (why: string): Verdict => ({
+      bedForPrice,
+      invalid: why,
+      duplicateOf,
+      blankUnits: false,
+      kept: null,
+    });
     const units = readUnits(r);
-    if (typeof units === "string" && units !== "blank") {
-      leaveOut(units, invalid);
-      continue;
-    }
+    if (typeof units === "string" && units !== "blank") return invalid(units);
     const g = groupRow(
       rules,
       r.sheetRow,
@@ -143,46 +187,30 @@ export function preflightActivity(
       r.crisis,
       scratch
     );
-    if (g instanceof PbrError) {
-      leaveOut(g.message.replace(/^row \d+: /, ""), invalid);
-      continue;
-    }
+    if (g instanceof PbrError) return invalid(g.message.replace(/^row \d+: /, ""));
     const attended = spell ? true : readAttended(r.attendance as never);
-    if (typeof attended === "string") {
-      leaveOut(attended, invalid);
-      continue;
-    }
-    if (first !== undefined) {
-      const why = `an exact duplicate of sheet row ${first}`;
-      if (choices.duplicates === "leave out") {
-        duplicates.push({ row: leaveOut(why), of: first });
-        continue;
-      }
-      duplicates.push({ row: base, of: first });
-    }
-    if (units === "blank") {
-      if (choices.blankUnits === "leave out") {
-        blankUnits.push(leaveOut(`units blank (no ${spell ? "bed days" : "contacts"} given)`));
-        continue;
-      }
-      blankUnits.push(base);
-    }
+    if (typeof attended === "string") return invalid(attended);
     const count = units === "blank" ? 1 : units;
     const unlisted = g.unlisted !== "" && g.tier === "unclassified";
-    if (attended === false) {
-      out.push({
-        ...base,
+    const verdict = (kept: Kept): Verdict => ({
+      bedForPrice,
+      invalid: "",
+      duplicateOf,
+      blankUnits: units === "blank",
+      kept,
+    });
+    if (attended === false)
+      return verdict({
         code: g.code,
         status: "not attended",
         reason_: "did not attend or cancelled: £0",
+        unitCount: 0,
         price: 0,
+        value: 0,
         unlisted,
       });
-      continue;
-    }
-    const p = priceActivity(prices, g.code, base.bedForPrice as never, r.sheetRow, false);
-    const row: CheckedRow = {
-      ...base,
+    const p = priceActivity(prices, g.code, bedForPrice as never, r.sheetRow, false);
+    return verdict({
       code: g.code,
       unitCount: count,
       unlisted,
@@ -195,8 +223,64 @@ export function preflightActivity(
             : "",
       price: p instanceof PbrError ? null : p.price,
       value: p instanceof PbrError ? 0 : count * p.price,
+    });
+  };
+}
+
+/** Why a duplicate or blank-units row is left out, in the pane's and the sheet's words. */
+export const duplicateReason = (of: number, where = "sheet row") =>
+  `an exact duplicate of ${where} ${of}`;
+export const blankUnitsReason = (spell: boolean) =>
+  `units blank (no ${spell ? "bed days" : "contacts"} given)`;
+
+/** Group and price every row with the functions' own core code, before anything is written. */
+export function preflightActivity(
+  rows: readonly ActivityRow[],
+  choices: Choices = DEFAULT_CHOICES
+): Preflight {
+  const check = activityChecker();
+  const out: CheckedRow[] = [];
+  const invalid: CheckedRow[] = [];
+  const duplicates: { row: CheckedRow; of: number }[] = [];
+  const blankUnits: CheckedRow[] = [];
+  for (const r of rows) {
+    const v = check(r);
+    const base: CheckedRow = {
+      ...r,
+      code: null,
+      status: "left out",
+      reason_: "",
+      unitCount: 0,
+      price: null,
+      value: 0,
+      unlisted: false,
+      bedForPrice: v.bedForPrice,
     };
-    out.push(row);
+    const leaveOut = (why: string, list?: CheckedRow[]) => {
+      const row = { ...base, reason_: why };
+      out.push(row);
+      list?.push(row);
+      return row;
+    };
+    if (!v.kept) {
+      leaveOut(v.invalid, invalid);
+      continue;
+    }
+    if (v.duplicateOf !== undefined) {
+      if (choices.duplicates === "leave out") {
+        duplicates.push({ row: leaveOut(duplicateReason(v.duplicateOf)), of: v.duplicateOf });
+        continue;
+      }
+      duplicates.push({ row: base, of: v.duplicateOf });
+    }
+    if (v.blankUnits) {
+      if (choices.blankUnits === "leave out") {
+        blankUnits.push(leaveOut(blankUnitsReason(v.bedForPrice !== null)));
+        continue;
+      }
+      blankUnits.push(base);
+    }
+    out.push({ ...base, ...v.kept });
   }
   // Duplicates kept were pushed as `base` before their final row was built: point at the final row.
   const bySheetRow = new Map(out.map((r) => [r.sheetRow, r]));
@@ -211,7 +295,8 @@ export function preflightActivity(
     invalid,
     specialised: out.filter((r) => r.status === "specialised"),
     notAttended: out.filter((r) => r.status === "not attended"),
-    unlisted: counted.filter((r) => r.unlisted),
+    // A specialised row is counted as specialised only, as the sheet's Status says.
+    unlisted: counted.filter((r) => r.unlisted && r.status === "ok"),
     duplicates,
     blankUnits,
     totalUnits: sum(counted, (r) => r.unitCount),

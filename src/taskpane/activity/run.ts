@@ -5,9 +5,9 @@ import type { CellInput, TableData, WorkbookPort } from "../../workbook/port";
 import { runPlan, type RunOptions, type RunResult } from "../plan/run";
 import type { CaseloadSource } from "../import/source";
 import { activityPlan, type ActivityRow, type Preflight } from "./plan";
+import { activityRowOf, type ActivityColumns, type ActivityField } from "./preflight";
 
-export type ActivityField =
-  "kind" | "age" | "diagnosis" | "team" | "bed" | "reason" | "crisis" | "units" | "attendance";
+export type { ActivityColumns, ActivityField } from "./preflight";
 
 /**
  * MHSDS-style and everyday header names for each column, matched ignoring case, spaces, _ and -:
@@ -89,8 +89,6 @@ export function guessActivityColumn(header: readonly string[], field: ActivityFi
   return -1;
 }
 
-export type ActivityColumns = Record<ActivityField, number>;
-
 /**
  * Activity rows from a table: `kind` is a column, or a fixed "contact"/"spell" for every row.
  * Fully blank rows are skipped; each row keeps its sheet row number for messages.
@@ -101,25 +99,9 @@ export function activityRowsFrom(
   fixedKind: "contact" | "spell" | null
 ): ActivityRow[] {
   const top = parseRange(table.address).top; // 0-based header row
-  const at = (row: CellInput[], c: number): CellInput => (c >= 0 ? (row[c] ?? null) : null);
   const out: ActivityRow[] = [];
   table.rows.forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    out.push({
-      sheetRow: top + 2 + i,
-      kind: fixedKind ?? at(row, cols.kind),
-      age: at(row, cols.age),
-      diagnosis: at(row, cols.diagnosis),
-      team: at(row, cols.team),
-      bed: at(row, cols.bed),
-      reason: at(row, cols.reason),
-      crisis: at(row, cols.crisis),
-      attendance: at(row, cols.attendance),
-      units: at(row, cols.units),
-      unitsMapped: cols.units >= 0,
-      // The whole row, every column: two rows are duplicates only when nothing tells them apart.
-      key: JSON.stringify(row.map((v) => (v === undefined ? null : v))),
-    });
+    if (!isBlankRow(row)) out.push(activityRowOf(row, top + 2 + i, cols, fixedKind));
   });
   return out;
 }

@@ -14,6 +14,11 @@ const CP1252_HIGH =
 /** Decode; a byte-order mark matching the encoding is dropped (TextDecoder does this). */
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): string {
   const text = new TextDecoder(encoding).decode(bytes);
-  if (encoding !== "windows-1252" || !/[\u0080-\u009F]/.test(text)) return text;
+  return encoding === "windows-1252" ? repairWindows1252(text) : text;
+}
+
+/** Text TextDecoder gave for "windows-1252", with bytes 0x80–0x9F as Windows has them. */
+export function repairWindows1252(text: string): string {
+  if (!/[\u0080-\u009F]/.test(text)) return text;
   return text.replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
