@@ -18,10 +18,7 @@ module.exports = {
       testPathIgnorePatterns: ["/test/browser/"],
       transform: { "^.+\\.tsx?$": tsJest },
       moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifest.js" },
-      setupFilesAfterEnv: ["<rootDir>/test/support/fastCheck.ts"],
-      // A hang guard, not a speed check: whole-workbook tests take a few seconds alone and several
-      // times that on a loaded machine (speed is measured by npm run bench, never asserted here).
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ["<rootDir>/test/support/fastCheck.ts", "<rootDir>/test/support/unitTimeout.ts"],
     },
     {
       displayName: "browser",
