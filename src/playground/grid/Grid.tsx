@@ -26,6 +26,7 @@ import {
 import { DetailedCellError } from "hyperformula";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { fromTsv, toTsv, typedCell } from "./clipboard";
+import { followLink, linkClass } from "./links";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -288,13 +289,13 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
           aria-selected={inRange}
           data-cell={cellAddress(r, c)}
           title={isError ? `${v.value} ${v.message}` : text.length > 20 ? text : undefined}
-          className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}`}
+          className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}${linkClass(workbook, sheet, r, c, v)}`}
           style={{ top: ROW_H * (r + 1), left: lefts[c], width: widths[c], height: ROW_H, textAlign: isError ? "center" : alignOf(v) }}
           onMouseDown={(e) => {
             e.preventDefault();
             setEditing(null);
             if (e.shiftKey) extend(r, c);
-            else select(r, c);
+            else if (!followLink(workbook, sheet, r, c)) select(r, c);
             gridRef.current?.focus({ preventScroll: true });
           }}
           onMouseEnter={(e) => {
