@@ -27,6 +27,7 @@ import { DetailedCellError } from "hyperformula";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { fromTsv, toTsv, typedCell } from "./clipboard";
 import { followLink, linkClass } from "./links";
+import { FrozenPanes } from "./FrozenPanes";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -340,7 +341,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
   // as Excel does for a table's headers.
   const frozen: ReactElement[] = [];
   const firstVisibleRow = Math.floor(view.top / ROW_H);
-  for (const t of workbook.tables) {
+  // (A sheet with frozen rows shows those instead: FrozenPanes.tsx.)
+  for (const t of workbook.frozenPanes(sheet).rows > 0 ? [] : workbook.tables) {
     if (t.sheet !== sheet) continue;
     const tr = parseRange(t.address);
     if (!(tr.top < firstVisibleRow && tr.bottom >= firstVisibleRow)) continue;
@@ -412,6 +414,23 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
             {frozen}
           </div>
         )}
+        <FrozenPanes
+          workbook={workbook}
+          sheet={sheet}
+          view={view}
+          rowHeight={ROW_H}
+          lefts={lefts}
+          widths={widths}
+          firstRow={firstRow}
+          lastRow={lastRow}
+          firstCol={firstCol}
+          lastCol={lastCol}
+          onSelect={(r, c) => {
+            setEditing(null);
+            select(r, c);
+            gridRef.current?.focus({ preventScroll: true });
+          }}
+        />
         {charts}
         <div className="pbr-colheads" style={{ top: view.top, width: totalW }}>
           <div className="pbr-corner" style={{ left: view.left, width: HEAD_W, height: ROW_H }} />

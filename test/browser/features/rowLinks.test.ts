@@ -49,7 +49,7 @@ describe("row links in the playground", () => {
     await page.locator('[data-cell="A6"][aria-selected="true"]').waitFor();
   });
 
-  it("freezes the audit sheet's header rows and Id column", async () => {
+  it("freezes the audit sheet's header rows and Id column, and the grid keeps them in view", async () => {
     const { page } = pg();
     const frozen = await page.evaluate(
       (sheet) =>
@@ -61,6 +61,14 @@ describe("row links in the playground", () => {
       SHEET
     );
     expect(frozen).toEqual({ rows: 4, columns: 1 });
+    // Scrolled far down and right, the grid still shows the header row and the Id column.
+    await goTo(page, `'${SHEET}'!X1500`);
+    await expect(page.locator('[data-frozen="A4"]').textContent()).resolves.toBe("Id");
+    await expect(page.locator('[data-frozen="X4"]').textContent()).resolves.toBe("Check");
+    await expect(page.locator('[data-frozen="A1500"]').textContent()).resolves.toBe("SYN-1496");
+    // A click on a frozen cell selects it.
+    await page.locator('[data-frozen="A1500"]').click();
+    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("A1500");
   });
 
   it("names the arguments in an argument-count message", async () => {
