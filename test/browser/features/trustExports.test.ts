@@ -94,7 +94,13 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     await notice.waitFor({ timeout: 20_000 });
     const text = (await notice.textContent()) ?? "";
     expect(text).toContain(`2 of ${expected.imported} rows of ${caseload} cannot be priced:`);
-    expect(text).toMatch(/like sheet row \d+ \([A-Z0-9-]+\): code (99|9) is not in the price table/);
+    // The row is cited by its sheet (issue 28), and is a link to it.
+    expect(text).toMatch(
+      /like Caseload(?: \(\d+\))? row \d+ \([A-Z0-9-]+\): code (99|9) is not in the (built-in illustrative )?price table/
+    );
+    await expect(
+      notice.getByRole("button", { name: /^Caseload(?: \(\d+\))? row \d+$/ }).count()
+    ).resolves.toBeGreaterThan(0);
     await notice.getByRole("button", { name: "Leave them out and write" }).click();
     const done = panel.getByRole("status").filter({ hasText: "Wrote sheet Scenario" });
     await done.waitFor({ timeout: 30_000 });
