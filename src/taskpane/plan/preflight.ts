@@ -21,6 +21,8 @@ export interface LeftOutRow {
   index: number;
   /** Row number on the sheet, as the user sees it. */
   sheetRow: number;
+  /** The sheet it stands on, when known (the left-out list links to the row). */
+  sheet?: string;
   id: string;
   /** Why the row cannot be used, without the function's "row N" prefix. */
   reason: string;
@@ -70,6 +72,7 @@ export function collect(
       leftOut.push({
         index: i,
         sheetRow: top + 2 + i,
+        ...(table.sheet ? { sheet: table.sheet } : {}),
         id: idColumn >= 0 ? idText(table.rows[i][idColumn]) : "",
         reason: reasonOf(cell),
       });

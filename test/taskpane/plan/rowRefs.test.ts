@@ -107,3 +107,22 @@ describe("the pre-flight cites rows by sheet, with links", () => {
     ]);
   });
 });
+
+describe("the left-out list on a result sheet", () => {
+  it("links each sheet row to the row, where its sheet is known", async () => {
+    const { leftOutBlocks } = await import("../../../src/taskpane/plan/leftOut");
+    const blocks = leftOutBlocks(
+      0,
+      0,
+      "Left out",
+      [
+        { index: 0, sheetRow: 5, sheet: "Jo's caseload", id: "P1", reason: "code 99 …" },
+        { index: 1, sheetRow: 6, id: "P2", reason: "step is blank" },
+      ],
+      "LeftOut"
+    );
+    const table = blocks[1] as { rows: unknown[][] };
+    expect(table.rows[0][0]).toBe(`=HYPERLINK("#'Jo''s caseload'!A5",5)`);
+    expect(table.rows[1][0]).toBe(6);
+  });
+});
