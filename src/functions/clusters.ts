@@ -1,7 +1,14 @@
 /* Care cluster functions: PBR.CLUSTER and companions. Each one coerces Excel values, calls core and
    maps results back; the rules live in src/core/clusters. */
 import { PbrError } from "../core/errors";
-import { allocateRange, candidatesFor, checkRange, fitRange } from "../core/clusters/allocate";
+import {
+  allocateRange,
+  candidatesFor,
+  checkRange,
+  checkRatingsShape,
+  fitRange,
+} from "../core/clusters/allocate";
+import type { Grid } from "../core/values";
 import {
   nameRange,
   reviewDaysRange,
@@ -17,12 +24,19 @@ import { decideSuperclassRange } from "../core/clusters/decide";
 import { checkCounts } from "../core/clusters/checkCounts";
 import { defaultProfile } from "../core/clusters/defaultProfile";
 
-/** The profile and super class rules read, then `run`; the first problem is the whole answer. */
+/**
+ * The ratings' shape checked, then the profile and super class rules read, then `run`; the first
+ * problem is the whole answer. The ratings come first, as they are the first argument:
+ * =PBR.CLUSTER(1,2,3,4) is about its 1-column ratings, not the profile's header.
+ */
 function withModel<T>(
+  ratings: unknown,
   profile: unknown,
   rules: unknown,
   run: (p: Profile, r: SuperclassRules | null) => T | PbrError
 ): T | PbrError {
+  const shape = checkRatingsShape(ratings as Grid);
+  if (shape) return shape;
   return whenOk(profileArg(profile), (p) => whenOk(rulesArg(rules, profile), (r) => run(p, r)));
 }
 
@@ -43,7 +57,9 @@ export function cluster(
   rules?: any[][]
 ): any[][] {
   return guardRows([ratings, superclass], () =>
-    spillColumn(withModel(profile, rules, (p, r) => allocateRange(ratings, superclass, p, r)))
+    spillColumn(
+      withModel(ratings, profile, rules, (p, r) => allocateRange(ratings, superclass, p, r))
+    )
   );
 }
 
@@ -81,7 +97,10 @@ export function clustersuperclass(ratings: any[][], rules?: any[][]): any[][] {
  */
 export function clusterfit(ratings: any[][], cluster: any[][], profile?: any[][]): any[][] {
   return guardRows([ratings, cluster], () =>
-    spillColumn(whenOk(profileArg(profile), (p) => fitRange(ratings, cluster, p)))
+    spillColumn(
+      checkRatingsShape(ratings) ??
+        whenOk(profileArg(profile), (p) => fitRange(ratings, cluster, p))
+    )
   );
 }
 
@@ -104,7 +123,9 @@ export function clustercandidates(
   detail?: any
 ): any[][] {
   return guard(() =>
-    spillTable(withModel(profile, rules, (p, r) => candidatesFor(ratings, count, p, r, detail)))
+    spillTable(
+      withModel(ratings, profile, rules, (p, r) => candidatesFor(ratings, count, p, r, detail))
+    )
   );
 }
 
@@ -125,7 +146,7 @@ export function clustercheck(
   rules?: any[][]
 ): any[][] {
   return guardRows([ratings, recorded], () =>
-    spillColumn(withModel(profile, rules, (p, r) => checkRange(ratings, recorded, p, r)))
+    spillColumn(withModel(ratings, profile, rules, (p, r) => checkRange(ratings, recorded, p, r)))
   );
 }
 

@@ -14,6 +14,9 @@ export const PLAYGROUND_CSS = `
 .pbr-runon { display: block; overflow: hidden; white-space: nowrap; }
 .pbr-selected { outline: 2px solid #0f6cbd; outline-offset: -2px; z-index: 1; background: #ebf3fc; }
 .pbr-error { color: #b10e1c; }
+.pbr-link { color: #0f6cbd; text-decoration: underline; cursor: pointer; }
+.pbr-frozen-cell { z-index: 2; background: #fff; }
+.pbr-frozen-panes { position: absolute; top: 0; left: 0; }
 .pbr-colheads { position: absolute; left: 0; height: 24px; z-index: 3; }
 .pbr-colhead, .pbr-rowhead, .pbr-corner { position: absolute; box-sizing: border-box; background: #f5f5f5; color: #424242; font-size: 11.5px; text-align: center; line-height: 23px; border-right: 1px solid #d1d1d1; border-bottom: 1px solid #d1d1d1; }
 .pbr-corner { z-index: 4; }

@@ -176,6 +176,7 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     for (let i = this.charts.length - 1; i >= 0; i--)
       if (same(this.charts[i].sheet)) this.charts.splice(i, 1);
     this.cellFormats.dropSheet(name);
+    this.setFrozen(name, { rows: 0, columns: 0 });
     this.engine.removeSheet(id);
     if (same(this.selection.sheet))
       this.selection = { sheet: this.engine.getSheetNames()[0] ?? "", address: "A1" };
@@ -299,6 +300,12 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     this.sheetId(sheet);
     parseRange(address);
     this.selection = { sheet, address };
+    this.bump();
+  }
+
+  async freezePanes(sheet: string, rows: number, columns: number): Promise<void> {
+    this.sheetId(sheet);
+    this.setFrozen(sheet, { rows, columns });
     this.bump();
   }
 

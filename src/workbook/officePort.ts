@@ -340,6 +340,21 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
       }),
 
+    // Worksheet.freezePanes (ExcelApi 1.7): freezeAt freezes the rows above and the columns left
+    // of the given range's bottom-right corner, inclusive; freezeRows/freezeColumns one side only.
+    // https://learn.microsoft.com/javascript/api/excel/excel.worksheetfreezepanes
+    freezePanes: (sheetName, rows, columns) =>
+      run(async (context) => {
+        const panes = context.workbook.worksheets.getItem(sheetName).freezePanes;
+        const r = Math.max(0, Math.floor(rows));
+        const c = Math.max(0, Math.floor(columns));
+        if (r > 0 && c > 0) panes.freezeAt(rangeAddress(0, 0, r, c));
+        else if (r > 0) panes.freezeRows(r);
+        else if (c > 0) panes.freezeColumns(c);
+        else panes.unfreeze();
+        await context.sync();
+      }),
+
     ...(mergesUndo()
       ? {
           action: <T>(_label: string, work: () => Promise<T>): Promise<T> =>

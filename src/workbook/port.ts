@@ -72,6 +72,12 @@ export interface Selection {
   address: string;
 }
 
+/** Rows at the top and columns at the left of a sheet's view that stay put as it scrolls. */
+export interface FrozenPanes {
+  rows: number;
+  columns: number;
+}
+
 export interface WorkbookPort {
   /** Names of all worksheets, in tab order. */
   listSheets(): Promise<string[]>;
@@ -112,8 +118,14 @@ export interface WorkbookPort {
   addChart(sheet: string, spec: ChartSpec): Promise<void>;
   /** The current selection. */
   getSelection(): Promise<Selection>;
-  /** Select (and scroll to) a range. */
+  /** Select (and scroll to) a range: the sheet is shown (activated) first. */
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * Freeze the top `rows` rows and the left `columns` columns of a sheet's view, so a header row
+   * and an ID column stay in view as it scrolls (0 and 0 unfreeze). Excel: Worksheet.freezePanes;
+   * the playground's grid keeps them on show and Save writes them into the file.
+   */
+  freezePanes(sheet: string, rows: number, columns: number): Promise<void>;
   /**
    * Optional: run `work` (a task pane action) so that what it writes is undone as one step. The
    * playground's workbook has it; so does Excel where ExcelApi 1.20 merges an Excel.run's syncs into

@@ -196,4 +196,12 @@ export class MemoryWorkbook implements WorkbookPort {
   async select(sheet: string, address: string) {
     this.selection = { sheet, address };
   }
+
+  /** Frozen rows and columns by sheet, as freezePanes left them. */
+  frozen: Record<string, { rows: number; columns: number }> = {};
+
+  async freezePanes(sheet: string, rows: number, columns: number) {
+    this.sheet(sheet);
+    this.frozen[sheet] = { rows, columns };
+  }
 }

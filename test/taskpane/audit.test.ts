@@ -198,9 +198,47 @@ describe("people who cannot be assessed (issue 12)", () => {
     const plan = auditPlan({ rows: auditRowsFrom(few, columns), profile: null, byTeam: false });
     const audit = plan.sheets[0].blocks[1] as unknown as { rows: unknown[][] };
     expect(audit.rows[0][21]).toBeNull();
+    // Names the caseload's sheet and row, and links there (issue 28).
     expect(audit.rows[1][21]).toBe(
-      "Too few ratings: sheet row 5 has 9 of 18 ratings known (at least 12 are needed)"
+      `=HYPERLINK("#'S'!A5","Too few ratings: S row 5 has 9 of 18 ratings known (at least 12 are needed)")`
     );
+    expect(plan.sheets[0].freeze).toEqual({ rows: 4, columns: 1 });
+  });
+
+  it("without the source sheet, still says the sheet row, as plain text", () => {
+    const rows = [{ sheetRow: 9, id: "P", team: null, recorded: 3, ratings: Array(18).fill(null) }];
+    rows[0].ratings.fill(1, 0, 5);
+    const plan = auditPlan({ rows, profile: null, byTeam: false });
+    const audit = plan.sheets[0].blocks[1] as unknown as { rows: unknown[][] };
+    expect(audit.rows[0][21]).toBe(
+      "Too few ratings: sheet row 9 has 5 of 18 ratings known (at least 12 are needed)"
+    );
+  });
+
+  it("in the embedded workbook: the Check shows the sentence, the cell links to the caseload row, the panes are frozen", async () => {
+    const { createEmbeddedWorkbook } = await import("../../src/workbook/embeddedPort");
+    const { loadPbrFunctions } = await import("../support/pbrFunctions");
+    const { port } = createEmbeddedWorkbook({ functions: await loadPbrFunctions() });
+    await port.createSheet("My caseload");
+    const ratings = (n: number) => Array.from({ length: 18 }, (_, j) => (j < n ? 1 : null));
+    await port.writeTable("My caseload", "A3", "Cl", header, [
+      ["P1", 4, "North", ...ratings(18)],
+      ["P2", 4, "North", ...ratings(9)],
+    ]);
+    const cl = await port.readTable("Cl");
+    const columns = { id: 0, team: 2, recorded: 1, ratings: guessRatingColumns(header) };
+    const result = await runAudit(port, {
+      rows: auditRowsFrom(cl, columns),
+      profile: null,
+      byTeam: false,
+    });
+    const sheet = result.sheets.audit;
+    const sentence =
+      "Too few ratings: My caseload row 5 has 9 of 18 ratings known (at least 12 are needed)";
+    expect(port.getValue(sheet, 5, 21)).toBe(sentence); // V6: the second person
+    expect(port.getValue(sheet, 5, 23)).toBe(sentence); // X6: their Check
+    expect(port.linkAt(sheet, 5, 21)).toEqual({ sheet: "My caseload", address: "A5" });
+    expect(port.frozenPanes(sheet)).toEqual({ rows: 4, columns: 1 });
   });
 });
 

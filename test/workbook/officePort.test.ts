@@ -236,6 +236,20 @@ describe("office port", () => {
     expect(fake.log).toContain("activate Sheet1");
   });
 
+  it("freezes a header row and an ID column (Worksheet.freezePanes)", async () => {
+    const { fake, port } = setup(["Sheet1", "Data"]);
+    await port.freezePanes("Data", 4, 1);
+    await port.freezePanes("Data", 1, 0);
+    await port.freezePanes("Data", 0, 2);
+    await port.freezePanes("Data", 0, 0);
+    expect(fake.log.filter((l) => /freeze|unfreeze/.test(l))).toEqual([
+      "freezeAt Data!A1:A4",
+      "freezeRows Data 1",
+      "freezeColumns Data 2",
+      "unfreeze Data",
+    ]);
+  });
+
   it("says plainly when Excel is not there", async () => {
     const port = createOfficePort();
     await expect(port.listSheets()).rejects.toThrow("Excel is not available");

@@ -271,6 +271,21 @@ export class FakeExcel {
         activate() {
           fake.log.push(`activate ${s.name}`);
         },
+        // Worksheet.freezePanes: what was frozen, as a log line.
+        freezePanes: {
+          freezeAt(range: string) {
+            fake.log.push(`freezeAt ${s.name}!${range}`);
+          },
+          freezeRows(count: number) {
+            fake.log.push(`freezeRows ${s.name} ${count}`);
+          },
+          freezeColumns(count: number) {
+            fake.log.push(`freezeColumns ${s.name} ${count}`);
+          },
+          unfreeze() {
+            fake.log.push(`unfreeze ${s.name}`);
+          },
+        },
         tables: tablesData(s.name),
         charts: {
           add(type: string, source: OfficeMockObject, seriesBy: string) {

@@ -42,7 +42,22 @@ export interface CaseloadReject {
   reason: string;
   /** The row's ID as written in the file ("" when it has none), so the trust can find the person. */
   id: string;
+  /**
+   * The row was imported all the same, its value kept and the problem named in its Note ("import
+   * and flag", for a recoverable problem only: see RECOVERABLE). Absent: the row was left out.
+   */
+  flagged?: boolean;
 }
+
+/**
+ * Problems after which a row's values still mean what they say, so the user may import the row and
+ * flag it instead of leaving the person out: admitted days more than the period's days (a whole,
+ * non-negative count of days, only more than the dates allow: the dates or the count is wrong, and
+ * either way the person is on the caseload). Every other problem leaves a value that cannot be used
+ * (a rating that is not a rating, a date that is not a date, an end before the start, a repeat of
+ * an earlier row), and such a row is always left out.
+ */
+export const RECOVERABLE = ["admitted days more than the period's days"] as const;
 
 export interface CaseloadCounts {
   imported: number;
@@ -53,6 +68,13 @@ export interface CaseloadCounts {
   notClustered: number;
   /** Imported rows whose cluster was 9, which is not in use (kept as 9, with a note). */
   clusterNine: number;
+  /** Imported rows with a recoverable problem, kept and flagged in their Note (counted in `imported`). */
+  flagged: number;
+}
+
+export interface ValidatorOptions {
+  /** Import a row whose only problems are recoverable (RECOVERABLE), flagged, instead of rejecting it. */
+  flagRecoverable?: boolean;
 }
 
 // Local names for what the per-cell loop calls: in CommonJS builds (tests, the benchmark) each
@@ -106,6 +128,7 @@ export class CaseloadValidator {
     blankSkipped: 0,
     notClustered: 0,
     clusterNine: 0,
+    flagged: 0,
   };
   readonly lines: LineCounts = { imported: 0, rejected: 0, blank: 0 };
   /** Columns of `header` holding dates (0-based), for number formats. */
@@ -120,6 +143,9 @@ export class CaseloadValidator {
   private readonly slots: Slot[] = [];
   /** Problems found in the row being checked (reused from row to row). */
   private readonly problems: CaseloadReject[] = [];
+  /** How many of `problems` are recoverable. */
+  private recoverable = 0;
+  private readonly flagRecoverable: boolean;
   private readonly width: number;
   private readonly seen = new Map<string, number>();
   private pendingBlank = 0;
@@ -137,8 +163,9 @@ export class CaseloadValidator {
    * @param mapping field → column in the file (checked with `checkMapping` first)
    * @param fileColumns number of columns in the file's header row
    */
-  constructor(mapping: CaseloadMapping, fileColumns: number) {
+  constructor(mapping: CaseloadMapping, fileColumns: number, options: ValidatorOptions = {}) {
     this.width = fileColumns;
+    this.flagRecoverable = options.flagRecoverable === true;
     const anyItem = CASELOAD_FIELDS.some((f) => f.kind === "rating" && mapping[f.key] != null);
     // The eight core columns always; all 18 items together (PBR.CLUSTER reads them as one block)
     // when the file has any; then the note.
@@ -188,6 +215,7 @@ export class CaseloadValidator {
     const out: OutValue[] = new Array(this.header.length).fill(null);
     const problems = this.problems;
     problems.length = 0;
+    this.recoverable = 0;
     if (rowProblem) this.fail(rowNo, "row", null, rowProblem);
     if (record.length > this.width) {
       const last = lastNonBlank(record);
@@ -264,11 +292,15 @@ export class CaseloadValidator {
             periodDays,
             formatSerial(start),
             formatSerial(end)
-          )
+          ),
+          true
         );
     }
 
-    if (problems.length === 0 && typeof start === "number") {
+    // A row to be imported (flagged or not) is checked against the rows before it for a repeat.
+    const keeping =
+      problems.length === 0 || (this.flagRecoverable && this.recoverable === problems.length);
+    if (keeping && typeof start === "number") {
       const id = out[this.idColumn] as string;
       const key = `${id}\u0000${start}`;
       const first = this.seen.get(key);
@@ -277,17 +309,31 @@ export class CaseloadValidator {
       else this.seen.set(key, rowNo);
     }
 
-    if (problems.length > 0) {
+    // Import and flag: every problem is recoverable and the user chose to keep such rows.
+    const flag =
+      problems.length > 0 && this.flagRecoverable && this.recoverable === problems.length;
+    if (flag) {
+      const reasons: string[] = [];
+      for (let i = 0; i < problems.length; i++) {
+        problems[i].flagged = true;
+        this.rejects.push(problems[i]);
+        reasons.push(problems[i].reason.replace(/^row \d+(, )?/, ""));
+      }
+      out[this.noteOut] = `Flagged: ${reasons.join("; ")}`;
+      this.counts.flagged++;
+    } else if (problems.length > 0) {
       for (let i = 0; i < problems.length; i++) this.rejects.push(problems[i]);
       this.counts.rejected++;
       this.lines.rejected += lines;
       return;
     }
+    const note = out[this.noteOut];
+    const withNote = (text: string) => (typeof note === "string" ? `${note}; ${text}` : text);
     if (flagged === NOT_CLUSTERED) {
-      out[this.noteOut] = NOT_CLUSTERED_NOTE;
+      out[this.noteOut] = withNote(NOT_CLUSTERED_NOTE);
       this.counts.notClustered++;
     } else if (flagged === CLUSTER_NINE) {
-      out[this.noteOut] = CLUSTER_NINE_NOTE;
+      out[this.noteOut] = withNote(CLUSTER_NINE_NOTE);
       this.counts.clusterNine++;
     }
     // Dates go on the sheet in the workbook's date system (a 1904 workbook: 1462 days less).
@@ -302,7 +348,14 @@ export class CaseloadValidator {
     this.lines.imported += lines;
   }
 
-  private fail(row: number, field: string, value: unknown, error: PbrError): void {
+  private fail(
+    row: number,
+    field: string,
+    value: unknown,
+    error: PbrError,
+    recoverable = false
+  ): void {
+    if (recoverable) this.recoverable++;
     this.problems.push({
       row,
       line: this.line,

@@ -166,9 +166,28 @@ export function sheetXml(
   const tableParts = ctx.tableRels.length
     ? `<tableParts count="${ctx.tableRels.length}">${ctx.tableRels.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
     : "";
+  const views = sheet.frozen ? frozenView(sheet.frozen) : "";
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<dimension ref="${dimension}"/><sheetData>${parts.join("")}</sheetData>${tableParts}</worksheet>`;
+    `<dimension ref="${dimension}"/>${views}<sheetData>${parts.join("")}</sheetData>${tableParts}</worksheet>`;
   return { xml, dynamic };
+}
+
+/**
+ * The sheet view with frozen rows and columns (ECMA-376 §18.3.1.66 pane): xSplit columns and
+ * ySplit rows frozen, the scrolling pane starting at the first cell below and right of them.
+ */
+export function frozenView(frozen: { rows: number; columns: number }): string {
+  const { rows, columns } = frozen;
+  if (rows <= 0 && columns <= 0) return "";
+  const active = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""}`;
+  const topLeft = `${columnLetters(columns)}${rows + 1}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0">` +
+    `<pane${split} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
+    `<selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    `</sheetView></sheetViews>`
+  );
 }

@@ -42,6 +42,8 @@ export interface SavedSheet {
   /** Row by row, left to right. */
   cells: SavedCell[];
   tables: SavedTable[];
+  /** Rows and columns frozen at the top and left of the sheet's view, when any. */
+  frozen?: { rows: number; columns: number };
 }
 
 export interface SavedName {
@@ -175,7 +177,8 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
         tableNames.add(t.name.toLowerCase());
       }
     }
-    return { name, cells, tables };
+    const frozen = wb.frozenPanes(name);
+    return { name, cells, tables, ...(frozen.rows + frozen.columns > 0 ? { frozen } : {}) };
   });
 
   const names: SavedName[] = [];

@@ -27,6 +27,8 @@ import {
 import { DetailedCellError } from "hyperformula";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { clipboardRows, enteredCell, pastedCells, toTsv } from "./clipboard";
+import { followLink, linkClass } from "./links";
+import { FrozenPanes } from "./FrozenPanes";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -307,13 +309,13 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
           aria-selected={inRange}
           data-cell={cellAddress(r, c)}
           title={isError ? `${v.value} ${v.message}` : text.length > 20 ? text : undefined}
-          className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}`}
+          className={`pbr-cell${selected ? " pbr-selected" : inRange ? " pbr-in-range" : ""}${isError ? " pbr-error" : ""}${overflow ? " pbr-overflow" : ""}${linkClass(workbook, sheet, r, c, v)}`}
           style={{ top: 0, left: lefts[c], width: widths[c], height: ROW_H, textAlign: isError ? "center" : alignOf(v) }}
           onMouseDown={(e) => {
             e.preventDefault();
             setEditing(null);
             if (e.shiftKey) extend(r, c);
-            else select(r, c);
+            else if (!followLink(workbook, sheet, r, c)) select(r, c);
             gridRef.current?.focus({ preventScroll: true });
           }}
           onMouseEnter={(e) => {
@@ -366,7 +368,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
   // as Excel does for a table's headers.
   const frozen: ReactElement[] = [];
   const firstVisibleRow = Math.floor(view.top / ROW_H);
-  for (const t of workbook.tables) {
+  // (A sheet with frozen rows shows those instead: FrozenPanes.tsx.)
+  for (const t of workbook.frozenPanes(sheet).rows > 0 ? [] : workbook.tables) {
     if (t.sheet !== sheet) continue;
     const tr = parseRange(t.address);
     if (!(tr.top < firstVisibleRow && tr.bottom >= firstVisibleRow)) continue;
@@ -439,6 +442,23 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
             {frozen}
           </div>
         )}
+        <FrozenPanes
+          workbook={workbook}
+          sheet={sheet}
+          view={view}
+          rowHeight={ROW_H}
+          lefts={lefts}
+          widths={widths}
+          firstRow={firstRow}
+          lastRow={lastRow}
+          firstCol={firstCol}
+          lastCol={lastCol}
+          onSelect={(r, c) => {
+            setEditing(null);
+            select(r, c);
+            gridRef.current?.focus({ preventScroll: true });
+          }}
+        />
         {editing && (
           <input
             aria-label={`Edit ${cellAddress(activeRow, activeCol)}`}

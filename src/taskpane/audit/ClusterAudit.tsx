@@ -5,6 +5,7 @@ import { Body1, Caption1 } from "@fluentui/react-components";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { guessRatingColumns, missingRatings } from "../plan/columns";
 import { tableRef } from "../plan/refs";
+import { rowLink } from "../plan/rowRefs";
 import { useStyles } from "../ui/layout";
 import { readChosen, useTables } from "../ui/tableHooks";
 import { useLookupTable } from "../ui/lookupTable";
@@ -72,7 +73,11 @@ function AuditForm({ port, active }: FormProps) {
         },
         options
       );
-      const notAssessed = rows.filter((row, i) => assessProblem(row, i) !== null).length;
+      const unassessed = rows.filter((row, i) => assessProblem(row, i) !== null);
+      const notAssessed = unassessed.length;
+      // The first few, by the caseload row each stands on, as links to it.
+      const links = unassessed.slice(0, 3).map((r) => rowLink(cl.sheet, r.sheetRow ?? 0));
+      const more = notAssessed > links.length ? ` and ${notAssessed - links.length} more` : "";
       const assessed = rows.length - notAssessed;
       const blocks = Math.ceil(rows.length / CHECK_BLOCK);
       const checks =
@@ -84,13 +89,14 @@ function AuditForm({ port, active }: FormProps) {
           cols.team >= 0 ? " and by team" : ""
         } (live PBR.CHECKCOUNTS), and a bar chart.` +
         (notAssessed > 0
-          ? ` ${notAssessed.toLocaleString("en-GB")} ${notAssessed === 1 ? "person was" : "people were"} not assessed (fewer than 12 ratings known or unreadable): their Check says which sheet row and why, counted under Too few ratings.`
+          ? ` ${notAssessed.toLocaleString("en-GB")} ${notAssessed === 1 ? "person was" : "people were"} not assessed (fewer than 12 ratings known or unreadable): ${links.map((l) => l.text).join(", ")}${more}. Their Check says why and links to their caseload row; they are counted under Too few ratings.`
           : "");
-      return outcome(
+      const done = outcome(
         success,
         await readBackErrors(port, [result.sheets.audit]),
         "A person whose check is an error could not be assessed (the cell's error message says why), and is counted under Other."
       );
+      return done.hasErrors ? done : { ...done, links };
     });
   };
 

@@ -41,10 +41,13 @@ import {
   rowsPerCall,
 } from "../plan/payload";
 import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
+import { hyperlinkCell, rowRef } from "../plan/rowRefs";
 
 export interface AuditRow {
   /** The row as the user sees it in the source table, for messages; omitted: counted from 1. */
   sheetRow?: number;
+  /** The source table's sheet: a not-assessed sentence names it ("Caseload row 29") and links there. */
+  sheet?: string;
   id: CellInput;
   team: CellInput;
   recorded: CellInput;
@@ -156,12 +159,13 @@ export function assessProblem(
   scratch = new Uint8Array(ITEM_COUNT)
 ): string | null {
   const sheetRow = row.sheetRow ?? i + 1;
+  const where = row.sheet ? rowRef(row.sheet, sheetRow) : `sheet row ${sheetRow}`;
   // A missing rating (a short row) reads as blank, as a blank cell does.
   const known = readRatings(row.ratings, sheetRow, scratch, 0);
   if (known instanceof PbrError)
-    return `Too few ratings: sheet row ${sheetRow} cannot be read (${known.message.replace(/^row \d+, /, "")})`;
+    return `Too few ratings: ${where} cannot be read (${known.message.replace(/^row \d+, /, "")})`;
   if (known !== BLANK_ROW && known < MIN_KNOWN)
-    return `Too few ratings: sheet row ${sheetRow} has ${known} of 18 ratings known (at least ${MIN_KNOWN} are needed)`;
+    return `Too few ratings: ${where} has ${known} of 18 ratings known (at least ${MIN_KNOWN} are needed)`;
   return null;
 }
 
@@ -178,7 +182,12 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     out[1] = dataCell(row.team);
     out[2] = dataCell(row.recorded);
     for (let j = 0; j < ITEM_COUNT; j++) out[3 + j] = dataCell(row.ratings[j] ?? null);
-    out[3 + ITEM_COUNT] = assessProblem(row, i, scratch);
+    const problem = assessProblem(row, i, scratch);
+    // The sentence links to the person's row on the caseload sheet (a click in Excel goes there).
+    out[3 + ITEM_COUNT] =
+      problem !== null && row.sheet && row.sheetRow !== undefined
+        ? hyperlinkCell(row.sheet, cellAddress(row.sheetRow - 1, 0), problem)
+        : problem;
     rows[i] = out;
   }
   // One live check per block of CHECK_BLOCK people: each call hands its block's ratings over once
@@ -261,7 +270,10 @@ export function auditPlan(inputs: AuditInputs): WorkbookPlan {
     },
   });
   return {
-    sheets: [{ key: "audit", name: "Cluster audit", blocks }],
+    // The title, note and the table's header row stay in view, and so does the Id column.
+    sheets: [
+      { key: "audit", name: "Cluster audit", blocks, freeze: { rows: TABLE_ROW + 1, columns: 1 } },
+    ],
     select: { sheet: "audit", address: cellAddress(TABLE_ROW, SUMMARY_COL) },
   };
 }

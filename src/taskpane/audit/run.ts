@@ -21,6 +21,7 @@ export function auditRowsFrom(table: TableData, columns: AuditColumns): AuditRow
     .filter(({ row }) => !isBlankRow(row))
     .map(({ row, sheetRow }, i) => ({
       sheetRow,
+      sheet: table.sheet,
       id: columns.id >= 0 ? (row[columns.id] ?? null) : i + 1,
       team: columns.team >= 0 ? (row[columns.team] ?? null) : null,
       recorded: row[columns.recorded] ?? null,

@@ -231,7 +231,8 @@ function DoneStep(props: {
     <>
       <MessageBar intent={result.counts.rejected > 0 ? "warning" : "success"}>
         <MessageBarBody>
-          Imported {result.counts.imported.toLocaleString("en-GB")}, rejected{" "}
+          Imported {result.counts.imported.toLocaleString("en-GB")}
+          {result.counts.flagged > 0 ? ` (${result.counts.flagged.toLocaleString("en-GB")} flagged)` : ""}, rejected{" "}
           {result.counts.rejected.toLocaleString("en-GB")}.
         </MessageBarBody>
       </MessageBar>

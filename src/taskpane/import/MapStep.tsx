@@ -4,7 +4,7 @@
  * quotes, more rows than one sheet holds). ImportCaseload.tsx runs the steps.
  */
 import { useState } from "react";
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import { autoMap, checkMapping, type CaseloadMapping } from "../../core/caseload/headers";
 import type { TextEncodingName } from "../../core/caseload/encoding";
 import {
@@ -25,6 +25,8 @@ export interface Choices {
   strayQuotes?: StrayQuoteChoice;
   firstRowsOnly?: boolean;
   splitAcrossSheets?: boolean;
+  /** Import and flag rows whose only problem is recoverable, instead of leaving them out. */
+  flagRecoverable?: boolean;
 }
 
 /** Why the last try stopped before writing, when the user has to choose. */
@@ -71,6 +73,9 @@ export function MapStep(props: {
   const encoding = encodingLines(step.source);
   const warnings = mappingWarnings(step.source, step.mapping);
   const { question } = step;
+  // Import and flag, or leave out: asked before every import (kept across a stop to ask more).
+  const [flag, setFlag] = useState(step.choices.flagRecoverable === true);
+  const importWith = (more?: Choices) => onImport({ ...more, flagRecoverable: flag });
   return (
     <>
       <Body1>
@@ -155,27 +160,28 @@ export function MapStep(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      <RecoverableChoice flag={flag} onChange={setFlag} />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         {question?.kind === "quotes" ? (
           <>
-            <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ strayQuotes: "split" })}>
+            <Button appearance="primary" disabled={disabled || blocked} onClick={() => importWith({ strayQuotes: "split" })}>
               Split at the stray quotes and import
             </Button>
-            <Button disabled={disabled || blocked} onClick={() => onImport({ strayQuotes: "keep" })}>
+            <Button disabled={disabled || blocked} onClick={() => importWith({ strayQuotes: "keep" })}>
               Keep as text and import
             </Button>
           </>
         ) : question?.kind === "rows" ? (
           <>
-            <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport({ firstRowsOnly: true })}>
+            <Button appearance="primary" disabled={disabled || blocked} onClick={() => importWith({ firstRowsOnly: true })}>
               Import the first {fmt(question.fit)} rows
             </Button>
-            <Button disabled={disabled || blocked} onClick={() => onImport({ splitAcrossSheets: true })}>
+            <Button disabled={disabled || blocked} onClick={() => importWith({ splitAcrossSheets: true })}>
               Split across sheets
             </Button>
           </>
         ) : (
-          <Button appearance="primary" disabled={disabled || blocked} onClick={() => onImport()}>
+          <Button appearance="primary" disabled={disabled || blocked} onClick={() => importWith()}>
             Import
           </Button>
         )}
@@ -193,6 +199,24 @@ const FIT = {
   style: { minWidth: 0, maxWidth: "100%" },
   select: { style: { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
 } as const;
+
+/**
+ * What to do with a row whose only problem is recoverable (its value still means what it says:
+ * admitted days more than the period's days): leave the person out, or import and flag them.
+ */
+function RecoverableChoice({ flag, onChange }: { flag: boolean; onChange: (flag: boolean) => void }) {
+  return (
+    <Field
+      label="Rows whose admitted days are more than the days between their dates"
+      hint="Every other problem (a date or rating that cannot be read, an end before the start, a repeated row) always leaves the row out."
+    >
+      <RadioGroup value={flag ? "flag" : "leave"} onChange={(_, d) => onChange(d.value === "flag")} data-testid="recoverable-choice">
+        <Radio value="leave" label="Leave the person out (listed on the rejects sheet)" />
+        <Radio value="flag" label="Import and flag (value kept, the problem named in the Note column and on the rejects sheet)" />
+      </RadioGroup>
+    </Field>
+  );
+}
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -190,11 +190,26 @@ export function summaryLines(result: ImportResult): string[] {
   } else if (result.sheet)
     lines.push(`Imported rows are on the sheet "${result.sheet}" (table ${result.table}).`);
   else lines.push("No row could be imported, so no Caseload sheet was made.");
-  if (result.rejectSheet) {
+  const flaggedLines = result.flaggedLines ?? 0;
+  const left = result.rejectLines - flaggedLines;
+  if (result.rejectSheet && left > 0) {
     lines.push(
-      `${result.rejectLines === 1 ? "The problem" : `The ${fmt(result.rejectLines)} problems`} found in the rejected ` +
-        `${result.counts.rejected === 1 ? "row" : "rows"} ${result.rejectLines === 1 ? "is" : "are"} listed on the sheet ` +
-        `"${result.rejectSheet}", with the row number in the file.`
+      `${left === 1 ? "The problem" : `The ${fmt(left)} problems`} found in the rejected ` +
+        `${result.counts.rejected === 1 ? "row" : "rows"} ${left === 1 ? "is" : "are"} listed on the sheet ` +
+        `"${result.rejectSheet}", with the row number in the file.` +
+        (flaggedLines > 0 ? " The flagged rows are listed there too, marked as imported." : "")
+    );
+  } else if (result.rejectSheet && flaggedLines > 0) {
+    lines.push(
+      `The flagged ${counts.flagged === 1 ? "row is" : "rows are"} listed on the sheet "${result.rejectSheet}", ` +
+        `marked as imported, with the row number in the file.`
+    );
+  }
+  if (counts.flagged > 0) {
+    lines.push(
+      `${fmt(counts.flagged)} imported ${counts.flagged === 1 ? "row has" : "rows have"} a recoverable problem ` +
+        `(admitted days more than the period's days): imported and flagged, as you chose, with the value kept ` +
+        `as in the file and the problem named in the Note column.`
     );
   }
   if (result.rejectLinesLeftOut > 0)

@@ -13,7 +13,11 @@ export const REJECT_HEADER = [
   "Value",
   "Row",
   "Line",
+  "Outcome",
 ];
+/** The Outcome column's words: the row was left out, or imported and flagged (import and flag). */
+export const LEFT_OUT = "Left out";
+export const IMPORTED_FLAGGED = "Imported and flagged";
 /** The Value column (0-based), kept as text so a rejected "11/04/2024" or "007" shows as written. */
 export const REJECT_VALUE_COLUMN = 5;
 
@@ -48,6 +52,16 @@ export function rejectLines(rejects: readonly CaseloadReject[]): CellInput[][] {
   const lines: CellInput[][] = [];
   for (const [kind, group] of ordered)
     for (const r of group)
-      lines.push([r.id, r.reason, kind, group.length, r.field, r.value, r.row, r.line]);
+      lines.push([
+        r.id,
+        r.reason,
+        kind,
+        group.length,
+        r.field,
+        r.value,
+        r.row,
+        r.line,
+        r.flagged ? IMPORTED_FLAGGED : LEFT_OUT,
+      ]);
   return lines;
 }

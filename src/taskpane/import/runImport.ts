@@ -61,6 +61,8 @@ export interface ImportResult {
   moreSheets: { sheet: string; table: string; address: string }[];
   /** Lines in the reject report (a rejected row may have several problems). */
   rejectLines: number;
+  /** Of those, the lines of rows imported and flagged (import and flag). */
+  flaggedLines?: number;
   /** The Caseload sheet and table, or null when no row could be imported. */
   sheet: string | null;
   table: string | null;
@@ -88,6 +90,11 @@ export interface ImportOptions {
   splitAcrossSheets?: boolean;
   /** Rows a sheet has (Excel's 1,048,576; tests lower it). */
   sheetRows?: number;
+  /**
+   * Import a row whose only problems are recoverable (admitted days more than the period's days:
+   * core/caseload/validator.ts RECOVERABLE) and flag it in its Note, instead of leaving it out.
+   */
+  flagRecoverable?: boolean;
 }
 
 /** The file has quote anomalies and the caller has not said how to read them. Nothing was written. */
@@ -132,13 +139,14 @@ export async function runImport(
     firstRowsOnly = false,
     splitAcrossSheets = false,
     sheetRows = EXCEL_MAX_ROWS,
+    flagRecoverable = false,
   } = options;
   const problems = Object.values(checkMapping(mapping, source.header));
   if (problems.length > 0) throw new Error(problems[0].message);
   if (signal?.aborted) throw abortError();
 
   // 1. Read and validate (nothing is written yet, so a cancel here leaves nothing to undo).
-  const validator = new CaseloadValidator(mapping, source.header.length);
+  const validator = new CaseloadValidator(mapping, source.header.length, { flagRecoverable });
   onProgress?.({ phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` });
   const anomalies: QuoteAnomaly[] = [];
   await source.readRows(
@@ -189,6 +197,7 @@ export async function runImport(
     rejectLinesLeftOut,
     moreSheets: [],
     rejectLines: validator.rejects.length,
+    flaggedLines: validator.rejects.filter((r) => r.flagged).length,
     sheet: null,
     table: null,
     address: null,

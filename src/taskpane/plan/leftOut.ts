@@ -3,6 +3,7 @@ import { cellAddress } from "../../workbook/address";
 import { dataCell } from "../../workbook/cellText";
 import type { Block } from "./types";
 import type { LeftOutRow } from "./preflight";
+import { linkTarget } from "../../workbook/links";
 
 export const LEFT_OUT_HEADER = ["Sheet row", "ID", "Why it was left out"];
 
@@ -25,8 +26,11 @@ export function leftOutBlocks(
       table,
       header: LEFT_OUT_HEADER,
       // IDs and reasons are data read from the sheet: text such as "=…" or "00123" must stay text.
+      // The sheet row links to the row (=HYPERLINK("#'Caseload'!A5",5)) where its sheet is known.
       rows: leftOut.map((r) => [
-        r.sheetRow,
+        r.sheet
+          ? `=HYPERLINK("${linkTarget(r.sheet, `A${r.sheetRow}`).replace(/"/g, '""')}",${r.sheetRow})`
+          : r.sheetRow,
         r.id === "" ? null : dataCell(r.id),
         dataCell(r.reason),
       ]),

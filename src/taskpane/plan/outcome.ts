@@ -4,6 +4,7 @@
  */
 import { cellAddress, parseRange } from "../../workbook/address";
 import type { CellInput, TableData, WorkbookPort } from "../../workbook/port";
+import type { CellLink } from "./rowRefs";
 
 const ERROR_TEXT =
   /^#(?:VALUE!|N\/A|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|ERROR!|CYCLE!|GETTING_DATA)$/;
@@ -46,6 +47,8 @@ export async function readBackErrors(
 
 export interface Outcome {
   message: string;
+  /** Row and cell references in the message that lead to their cells (rowRefs.ts). */
+  links?: readonly CellLink[];
   /** True when something the journey wrote shows an error: the pane shows a warning, not success. */
   hasErrors: boolean;
 }
@@ -62,17 +65,18 @@ export function outcome(
   hint = "Check the inputs those cells depend on (hover an error cell to read its message)."
 ): Outcome {
   if (errors.length === 0) return { message: success, hasErrors: false };
+  const links: CellLink[] = [];
   const parts = errors.map(({ sheet, cells }) => {
-    const first = cells
-      .slice(0, SHOWN)
-      .map((c) => `${c.address} ${c.value}`)
-      .join(", ");
+    const shown = cells.slice(0, SHOWN);
+    links.push(...shown.map((c) => ({ text: c.address, sheet, address: c.address })));
+    const first = shown.map((c) => `${c.address} ${c.value}`).join(", ");
     const more = cells.length > SHOWN ? `, and ${cells.length - SHOWN} more` : "";
     const n = cells.length === 1 ? "1 cell shows" : `${cells.length} cells show`;
     return `On sheet ${sheet}, ${n} an error (${first}${more}).`;
   });
   return {
     message: `The results are not usable yet. ${parts.join(" ")} ${hint}`,
+    links,
     hasErrors: true,
   };
 }

@@ -14,18 +14,23 @@ import { illustrativeSteps, parseStepTable, type StepTable } from "../../core/ra
 import { isBlank, type Grid } from "../../core/values";
 import { parseRange } from "../../workbook/address";
 import type { CellInput, TableData } from "../../workbook/port";
+import { rowLink, rowRef, sheetRowsIn, type CellLink, type NamedTable } from "./rowRefs";
 
 export interface LeftOutRow {
   /** 0-based row of the table body. */
   index: number;
   /** Row number on the sheet, as the user sees it. */
   sheetRow: number;
+  /** The sheet it stands on, when known (the left-out list links to the row). */
+  sheet?: string;
   id: string;
   /** Why the row cannot be used, without the function's "row N" prefix. */
   reason: string;
 }
 
 export interface Preflight {
+  /** The caseload's sheet, when known: rows are cited as "Caseload row 32", with a link. */
+  sheet?: string;
   /** Body rows that hold data (blank rows are neither used nor left out). */
   rows: number;
   /** Rows that would give an error, in sheet order. */
@@ -51,7 +56,7 @@ function idText(value: CellInput | undefined): string {
  * row i is blank (not counted).
  */
 export function collect(
-  table: Pick<TableData, "address" | "rows">,
+  table: Pick<TableData, "address" | "rows"> & { sheet?: string },
   idColumn: number,
   result: NumberColumn | readonly ResultCell[],
   blank: (i: number) => boolean
@@ -67,12 +72,35 @@ export function collect(
       leftOut.push({
         index: i,
         sheetRow: top + 2 + i,
+        ...(table.sheet ? { sheet: table.sheet } : {}),
         id: idColumn >= 0 ? idText(table.rows[i][idColumn]) : "",
         reason: reasonOf(cell),
       });
     }
   }
-  return { rows, leftOut };
+  return table.sheet ? { sheet: table.sheet, rows, leftOut } : { rows, leftOut };
+}
+
+/** The lookup tables a journey hands its formulas, as their messages name them. */
+function namedTables(prices: TableData | null, steps: TableData | null = null): NamedTable[] {
+  const out: NamedTable[] = [];
+  if (prices)
+    out.push({
+      label: `price table ${prices.sheet}`,
+      sheet: prices.sheet,
+      address: prices.address,
+    });
+  if (steps)
+    out.push({ label: `step table ${steps.sheet}`, sheet: steps.sheet, address: steps.address });
+  return out;
+}
+
+/** The left-out reasons with a lookup table's rows said as its sheet's rows (rowRefs.ts). */
+function withSheetRows(check: Preflight, tables: readonly NamedTable[]): Preflight {
+  return {
+    ...check,
+    leftOut: check.leftOut.map((r) => ({ ...r, reason: sheetRowsIn(r.reason, tables) })),
+  };
 }
 
 const column = (table: TableData, c: number): CellInput[][] =>
@@ -109,13 +137,16 @@ export function preflightFyCost(
     prices: table,
   });
   if (result instanceof PbrError) return result;
-  return collect(caseload, cols.id, result, (i) => result.at(i) === "");
+  return withSheetRows(
+    collect(caseload, cols.id, result, (i) => result.at(i) === ""),
+    namedTables(prices)
+  );
 }
 
 /** Which people PBR.RASBUDGET cannot budget (unknown code or step). */
 export function preflightBudgets(
   people: readonly { code: CellInput; step: CellInput }[],
-  table: Pick<TableData, "address" | "rows">,
+  table: Pick<TableData, "address" | "rows"> & { sheet?: string },
   idColumn: number,
   prices: TableData | null,
   steps: TableData | null
@@ -132,11 +163,9 @@ export function preflightBudgets(
     setup,
   });
   if (result instanceof PbrError) return result;
-  return collect(
-    table,
-    idColumn,
-    result,
-    (i) => isBlank(people[i].code) && isBlank(people[i].step)
+  return withSheetRows(
+    collect(table, idColumn, result, (i) => isBlank(people[i].code) && isBlank(people[i].step)),
+    namedTables(prices, steps)
   );
 }
 
@@ -167,9 +196,17 @@ export function describePreflight(check: Preflight, what: string, table: string)
   for (const g of groupReasons(check.leftOut).slice(0, 4)) {
     const e = g.example;
     const who = e.id ? ` (${e.id})` : "";
-    lines.push(`${fmt(g.count)} like sheet row ${e.sheetRow}${who}: ${e.reason}`);
+    const where = check.sheet ? rowRef(check.sheet, e.sheetRow) : `sheet row ${e.sheetRow}`;
+    lines.push(`${fmt(g.count)} like ${where}${who}: ${e.reason}`);
   }
   const groups = groupReasons(check.leftOut).length;
   if (groups > 4) lines.push(`and ${groups - 4} other kinds of problem.`);
   return lines;
+}
+
+/** Links from the pre-flight's lines to the example rows they cite ("Caseload row 32"). */
+export function preflightLinks(check: Preflight): CellLink[] {
+  const sheet = check.sheet;
+  if (!sheet) return [];
+  return groupReasons(check.leftOut).map((g) => rowLink(sheet, g.example.sheetRow));
 }

@@ -200,6 +200,7 @@ export async function runPlan(
           await port.addChart(name, block.chart);
         }
       }
+      if (sheet.freeze) await port.freezePanes(name, sheet.freeze.rows, sheet.freeze.columns);
     }
     check();
     if (plan.select) await port.select(result.sheets[plan.select.sheet], plan.select.address);

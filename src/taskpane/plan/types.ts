@@ -63,6 +63,8 @@ export interface SheetPlan {
   /** Preferred sheet name ("Prices"); a clash gets "Prices (2)". */
   name: string;
   blocks: Block[];
+  /** Rows at the top and columns at the left kept in view as the sheet scrolls (a header, an ID). */
+  freeze?: { rows: number; columns: number };
 }
 
 export interface WorkbookPlan {

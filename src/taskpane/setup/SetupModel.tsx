@@ -88,7 +88,7 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunStatus state={runner.state} onCancel={runner.cancel} port={runner.port} />
     </div>
   );
 }

@@ -2,6 +2,8 @@
 import { useEffect, useRef } from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { RunState } from "./runner";
+import type { WorkbookPort } from "../../workbook/port";
+import { LinkedText } from "./LinkedText";
 
 /** Read by screen readers, not shown. */
 const VISUALLY_HIDDEN = {
@@ -14,7 +16,16 @@ const VISUALLY_HIDDEN = {
 } as const;
 
 /** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
-export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () => void }) {
+export function RunStatus({
+  state,
+  onCancel,
+  port,
+}: {
+  state: RunState;
+  onCancel: () => void;
+  /** Where the message's row links lead (none without it). */
+  port?: WorkbookPort | null;
+}) {
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== "idle" && state.status !== "running") outcome.current?.scrollIntoView?.({ block: "nearest" });
@@ -42,7 +53,9 @@ export function RunStatus({ state, onCancel }: { state: RunState; onCancel: () =
   const alert = state.status === "error" || state.status === "written-with-errors";
   return (
     <MessageBar ref={outcome} layout="multiline" intent={intent} role={alert ? "alert" : "status"}>
-      <MessageBarBody style={{ whiteSpace: "pre-line" }}>{state.message}</MessageBarBody>
+      <MessageBarBody style={{ whiteSpace: "pre-line" }}>
+        <LinkedText text={state.message} links={"links" in state ? state.links : undefined} port={port} />
+      </MessageBarBody>
     </MessageBar>
   );
 }

@@ -51,7 +51,7 @@ export function RunFooter({
         </Button>
       </div>
       {notice}
-      <RunStatus state={runner.state} onCancel={runner.cancel} />
+      <RunStatus state={runner.state} onCancel={runner.cancel} port={runner.port} />
     </>
   );
 }

@@ -2,7 +2,15 @@
    show the rows and wait for "Leave them out" or "Stop". */
 import { useCallback, useState } from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { describePreflight, type LeftOutRow, type Preflight } from "../plan/preflight";
+import {
+  describePreflight,
+  preflightLinks,
+  type LeftOutRow,
+  type Preflight,
+} from "../plan/preflight";
+import type { CellLink } from "../plan/rowRefs";
+import type { WorkbookPort } from "../../workbook/port";
+import { LinkedText } from "./LinkedText";
 import type { useRunner } from "./runner";
 
 /**
@@ -19,15 +27,22 @@ export function useLeaveOut(runner: ReturnType<typeof useRunner>) {
       if (check.leftOut.length === 0) write([]);
       else if (check.leftOut.length === check.rows)
         runner.fail(
-          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} rows of ${table} can be ${what}. \n${describePreflight(check, what, table).slice(1).join("\n")}`
+          `Nothing was written: none of the ${check.rows.toLocaleString("en-GB")} rows of ${table} can be ${what}. \n${describePreflight(check, what, table).slice(1).join("\n")}`,
+          preflightLinks(check)
         );
-      else setPending({ lines: describePreflight(check, what, table), leaveOut: () => write(check.leftOut) });
+      else
+        setPending({
+          lines: describePreflight(check, what, table),
+          links: preflightLinks(check),
+          leaveOut: () => write(check.leftOut),
+        });
     },
     [runner]
   );
   const notice = (
     <PreflightNotice
       pending={pending}
+      port={runner.port}
       onStop={() => {
         setPending(null);
         runner.stop("Stopped: nothing was written.");
@@ -40,6 +55,8 @@ export function useLeaveOut(runner: ReturnType<typeof useRunner>) {
 /** What a pre-flight found, waiting for the user to leave the rows out or stop. */
 export interface PendingLeaveOut {
   lines: string[];
+  /** The rows the lines cite, as links to their cells. */
+  links?: readonly CellLink[];
   leaveOut: () => void;
 }
 
@@ -50,19 +67,25 @@ export interface PendingLeaveOut {
 export function PreflightNotice({
   pending,
   onStop,
+  port,
 }: {
   pending: PendingLeaveOut | null;
   onStop: () => void;
+  port?: WorkbookPort | null;
 }) {
   if (!pending) return null;
   const [first, ...rest] = pending.lines;
   return (
     <MessageBar layout="multiline" intent="warning" role="alert">
       <MessageBarBody>
-        <div>{first}</div>
+        <div>
+          <LinkedText text={first} links={pending.links} port={port} />
+        </div>
         <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
           {rest.map((line, i) => (
-            <li key={i}>{line}</li>
+            <li key={i}>
+              <LinkedText text={line} links={pending.links} port={port} />
+            </li>
           ))}
         </ul>
         <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 4 }}>

@@ -4,15 +4,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { asOneStep, type WorkbookPort } from "../../workbook/port";
 import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } from "../plan/run";
 import type { Outcome } from "../plan/outcome";
+import type { CellLink } from "../plan/rowRefs";
 import { describeError } from "./describeError";
 
 export type RunState =
   | { status: "idle" }
   | { status: "running"; progress: RunProgress | null }
-  | { status: "done"; message: string }
-  | { status: "written-with-errors"; message: string }
+  | { status: "done"; message: string; links?: readonly CellLink[] }
+  | { status: "written-with-errors"; message: string; links?: readonly CellLink[] }
   | { status: "cancelled"; message: string }
-  | { status: "error"; message: string };
+  | { status: "error"; message: string; links?: readonly CellLink[] };
 
 /**
  * Run a piece of work that writes to the workbook, with progress and cancel. Given the port and
@@ -44,6 +45,7 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
           setState({
             status: result.hasErrors ? "written-with-errors" : "done",
             message: result.message,
+            ...(result.links ? { links: result.links } : {}),
           });
       } catch (e) {
         const cleanup = cleanupText(e);
@@ -76,8 +78,22 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
   }, [port, shown, added]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  const fail = useCallback((message: string) => setState({ status: "error", message }), []);
+  const fail = useCallback(
+    (message: string, links?: readonly CellLink[]) =>
+      setState({ status: "error", message, ...(links ? { links } : {}) }),
+    []
+  );
   const stop = useCallback((message: string) => setState({ status: "cancelled", message }), []);
   const clear = useCallback(() => setState({ status: "idle" }), []);
-  return { state, start, cancel, fail, stop, clear, running: state.status === "running" };
+  return {
+    state,
+    start,
+    cancel,
+    fail,
+    stop,
+    clear,
+    running: state.status === "running",
+    /** The workbook the run writes to (its messages' row links select cells there). */
+    port: port ?? null,
+  };
 }

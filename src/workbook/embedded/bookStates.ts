@@ -35,6 +35,7 @@ export function takeState(doc: EmbeddedDocument, sheets: readonly string[]): Boo
     charts: doc.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } })),
     ...doc.cellFormats.state(),
     selection: { ...doc.currentSelection },
+    frozen: doc.allFrozenPanes,
   };
 }
 
@@ -70,6 +71,8 @@ export function restoreState(doc: EmbeddedDocument, state: BookState): void {
     ...state.charts.map((c) => ({ sheet: c.sheet, spec: { ...c.spec } }))
   );
   doc.cellFormats.restore(state);
+  doc.clearFrozen();
+  for (const [sheet, panes] of state.frozen ?? []) doc.setFrozen(sheet, panes);
   doc.forgetLoader();
   const sheet = doc.engine.doesSheetExist(state.selection.sheet)
     ? state.selection.sheet
@@ -95,6 +98,7 @@ export function replaceContents(doc: EmbeddedDocument, book: BookContent): strin
   doc.tableNames.clear();
   doc.charts.length = 0;
   doc.cellFormats.clear();
+  doc.clearFrozen();
   doc.forgetLoader();
 
   for (const s of book.sheets) doc.engine.addSheet(s.name);

@@ -13,7 +13,8 @@
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { parseRange, rangeAddress } from "../address";
 import { EXCEL_MAX_ROWS } from "../excelRules";
-import type { CellInput, ChartSpec, Selection } from "../port";
+import { parseLinkTarget } from "../links";
+import type { CellInput, ChartSpec, FrozenPanes, Selection } from "../port";
 import { bulkLoaderFor, type BulkLoader } from "./bulkLoad";
 import { CellFormats } from "./cellFormats";
 import { prepareInput, type InputContext } from "./cellInput";
@@ -54,6 +55,8 @@ export class EmbeddedDocument {
   /** Rows on a sheet (refused past this, as Excel refuses past row 1,048,576). */
   readonly maxRows: number;
   protected selection: Selection;
+  /** Frozen rows and columns by sheet (lower-cased name); a sheet not here has none. */
+  private readonly frozen = new Map<string, FrozenPanes>();
   private readonly listeners = new Set<() => void>();
   private readonly settler: SpillSettler;
   private readonly input: InputContext;
@@ -154,6 +157,46 @@ export class EmbeddedDocument {
   /** Whether a cell is formatted as text ("@"): what is typed or pasted there stays text. */
   isTextCell(sheet: string, row: number, col: number): boolean {
     return this.cellFormats.isText(sheet, row, col);
+  }
+
+  /** The rows and columns frozen at the top and left of a sheet's view (0 and 0: none). */
+  frozenPanes(sheet: string): FrozenPanes {
+    return this.frozen.get(sheet.toLowerCase()) ?? { rows: 0, columns: 0 };
+  }
+
+  /** Every sheet's frozen panes (for undo and Save). */
+  get allFrozenPanes(): [string, FrozenPanes][] {
+    return this.engine
+      .getSheetNames()
+      .filter((s) => this.frozen.has(s.toLowerCase()))
+      .map((s) => [s, { ...this.frozen.get(s.toLowerCase())! }]);
+  }
+
+  /** Set (or with 0 and 0, clear) a sheet's frozen panes, without notice (the caller bumps). */
+  setFrozen(sheet: string, panes: FrozenPanes): void {
+    const rows = Number.isFinite(panes.rows) ? Math.max(0, Math.floor(panes.rows)) : 0;
+    const columns = Number.isFinite(panes.columns) ? Math.max(0, Math.floor(panes.columns)) : 0;
+    if (rows === 0 && columns === 0) this.frozen.delete(sheet.toLowerCase());
+    else this.frozen.set(sheet.toLowerCase(), { rows, columns });
+  }
+
+  /** Forget every sheet's frozen panes (the book was replaced). */
+  clearFrozen(): void {
+    this.frozen.clear();
+  }
+
+  /**
+   * Where a cell's link goes, when it is a HYPERLINK to a cell of this workbook ("#'Caseload'!A32")
+   * on a sheet that exists (the sheet's name as the workbook spells it); null otherwise.
+   */
+  linkAt(sheet: string, row: number, col: number): { sheet: string; address: string } | null {
+    const url = this.engine.getCellHyperlink({ sheet: this.sheetId(sheet), row, col });
+    const target = typeof url === "string" ? parseLinkTarget(url) : null;
+    if (!target) return null;
+    const name = this.engine
+      .getSheetNames()
+      .find((s) => s.toLowerCase() === target.sheet.toLowerCase());
+    return name ? { sheet: name, address: target.address } : null;
   }
 
   /** The selection without waiting (for the grid). */

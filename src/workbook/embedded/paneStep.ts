@@ -25,6 +25,8 @@ export interface BookState {
   formats: { sheet: string; address: string; format: string }[];
   textRanges: { sheet: string; top: number; left: number; bottom: number; right: number }[];
   selection: Selection;
+  /** Frozen rows and columns by sheet. */
+  frozen?: [string, { rows: number; columns: number }][];
 }
 
 export interface PaneStep {

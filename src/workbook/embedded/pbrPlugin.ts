@@ -24,7 +24,7 @@ import {
 import { setErrorFactory } from "../../core/hostErrors";
 import { checkGroups } from "../../core/clusters/checkCounts";
 import type { PbrError } from "../../core/errors";
-import { qualifiedName, type PbrFunctionEntry } from "./registry";
+import { argumentCountProblem, qualifiedName, type PbrFunctionEntry } from "./registry";
 import { sizeBookFor, type SizeBook } from "./sizeBook";
 
 const ERROR_TYPE: Record<PbrError["kind"], ErrorType> = {
@@ -245,6 +245,9 @@ export function createPbrPlugin(entries: readonly PbrFunctionEntry[]): {
     pbrCall(ast: any, state: any): any {
       const entry = byName.get(ast.procedureName);
       if (!entry) return new CellError(ErrorType.NAME, `${ast.procedureName} is not registered`);
+      // Said here, naming the arguments: the engine's own check says only "Wrong number of arguments."
+      const countProblem = argumentCountProblem(entry.id, entry.parameters, ast.args?.length ?? 0);
+      if (countProblem) return new CellError(ErrorType.NA, countProblem);
       return this.runFunction(
         ast.args,
         state,

@@ -109,6 +109,9 @@ describe("Import caseload in the playground", () => {
       "Row",
       "Line",
     ]);
+    // Issue 28: the Outcome column says the row was left out (or imported and flagged).
+    await expect(shown(page, "I1")).resolves.toBe("Outcome");
+    await expect(shown(page, "I2")).resolves.toBe("Left out");
     await expect(shown(page, "A2")).resolves.toBe("P-102");
     await expect(shown(page, "B2")).resolves.toBe(
       "row 4: 7 values but the header has 6 columns (is there a separator inside an unquoted value?)"

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { openFeature, pane, sheetTabs, usePlayground } from "../support/playground";
+import { goTo, openFeature, pane, sheetTabs, usePlayground, values } from "../support/playground";
 
 const DIR = join(__dirname, "..", "..", "fixtures", "trusts");
 const EXPECTED = JSON.parse(readFileSync(join(DIR, "expected.json"), "utf8")) as Record<
@@ -94,13 +94,28 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     await notice.waitFor({ timeout: 20_000 });
     const text = (await notice.textContent()) ?? "";
     expect(text).toContain(`2 of ${expected.imported} rows of ${caseload} cannot be priced:`);
-    expect(text).toMatch(/like sheet row \d+ \([A-Z0-9-]+\): code (99|9) is not in the price table/);
+    // The row is cited by its sheet (issue 28), and is a link to it.
+    expect(text).toMatch(
+      /like Caseload(?: \(\d+\))? row \d+ \([A-Z0-9-]+\): code (99|9) is not in the (built-in illustrative )?price table/
+    );
+    await expect(
+      notice.getByRole("button", { name: /^Caseload(?: \(\d+\))? row \d+$/ }).count()
+    ).resolves.toBeGreaterThan(0);
     await notice.getByRole("button", { name: "Leave them out and write" }).click();
     const done = panel.getByRole("status").filter({ hasText: "Wrote sheet Scenario" });
     await done.waitFor({ timeout: 30_000 });
     expect(await done.textContent()).toContain("2 caseload rows that cannot be priced were left out of the plan value");
     const sheet = /Wrote sheet (Scenario(?: \(\d+\))?)/.exec((await done.textContent()) ?? "")![1];
     await expect(errorCells(page, sheet)).resolves.toEqual([]);
+    // The left-out list's sheet row is a link to the caseload row (issue 28).
+    const column = (await values(page, sheet, 0, 0, 80, 1)).map((r) => r[0]);
+    const head = column.indexOf("Sheet row");
+    expect(head).toBeGreaterThan(0);
+    const first = await goTo(page, `'${sheet}'!A${head + 2}`);
+    await expect(first.getAttribute("class")).resolves.toContain("pbr-link");
+    const row = Number(await first.textContent());
+    await first.click();
+    await page.locator(`[data-cell="A${row}"][aria-selected="true"]`).waitFor();
   });
 
   it("plans budgets for it: the flagged clusters and the unknown step are left out, the rest add up to the penny", async () => {

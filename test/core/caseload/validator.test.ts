@@ -31,7 +31,7 @@ describe("caseload validator", () => {
 
   it("rejects a row once however many problems it has, listing each", () => {
     const v = run([["P1", "23", "31/02/2024", "", "7"]]);
-    expect(v.counts).toEqual({ imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 });
+    expect(v.counts).toEqual({ imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0, flagged: 0 });
     expect(v.rejects.map((r) => [r.row, r.field, r.value])).toEqual([
       [2, "cluster", "23"],
       [2, "start date", "31/02/2024"],
@@ -93,7 +93,7 @@ describe("caseload validator", () => {
 
   it("skips blank rows inside the data and ignores trailing ones", () => {
     const v = run([["P1", "11", "01/04/2024"], [], ["", " ", null], ["P2", "11", "01/04/2024"], [""], [",", ""].slice(1)]);
-    expect(v.counts).toEqual({ imported: 2, rejected: 0, blankSkipped: 2, notClustered: 0, clusterNine: 0 });
+    expect(v.counts).toEqual({ imported: 2, rejected: 0, blankSkipped: 2, notClustered: 0, clusterNine: 0, flagged: 0 });
   });
 
   it("rejects rows with more values than the header, but not trailing empty ones", () => {

@@ -162,7 +162,7 @@ describe("malformed-caseload corpus", () => {
     expect(source.headerRow).toBe(2);
     const wb = new MemoryWorkbook();
     const result = await importInto(wb, source);
-    expect(result.counts).toEqual({ imported: 3, rejected: 3, blankSkipped: 1, notClustered: 0, clusterNine: 0 });
+    expect(result.counts).toEqual({ imported: 3, rejected: 3, blankSkipped: 1, notClustered: 0, clusterNine: 0, flagged: 0 });
     expect(result.dataRows).toBe(6);
     const table = await wb.readTable(result.table!);
     // Dates become serials: 01/04/2024 = 45383, 31/03/2025 = 45747, 15/05/2024 = 45427, serial 45474 kept.

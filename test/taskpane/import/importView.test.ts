@@ -44,7 +44,14 @@ describe("summary", () => {
   const result: ImportResult = {
     fileName: "caseload.csv",
     dataRows: 8400,
-    counts: { imported: 8363, rejected: 37, blankSkipped: 2, notClustered: 5, clusterNine: 0 },
+    counts: {
+      imported: 8363,
+      rejected: 37,
+      blankSkipped: 2,
+      notClustered: 5,
+      clusterNine: 0,
+      flagged: 0,
+    },
     linesRead: 8402,
     lines: { imported: 8363, rejected: 37, blank: 2 },
     quoteAnomalies: [],
@@ -72,7 +79,7 @@ describe("summary", () => {
   });
 
   it("says plainly when nothing could be imported", () => {
-    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0 }, dataRows: 1, linesRead: 1, lines: { imported: 0, rejected: 1, blank: 0 }, rejectLines: 1, sheet: null, table: null };
+    const none = { ...result, counts: { imported: 0, rejected: 1, blankSkipped: 0, notClustered: 0, clusterNine: 0, flagged: 0 }, dataRows: 1, linesRead: 1, lines: { imported: 0, rejected: 1, blank: 0 }, rejectLines: 1, sheet: null, table: null };
     expect(summaryLines(none)).toEqual([
       "1 data row in caseload.csv: 0 imported, 1 rejected.",
       "No row could be imported, so no Caseload sheet was made.",

@@ -49,7 +49,17 @@ describe("the Import rejects sheet", () => {
       "30",
       7,
       7,
+      "Left out",
     ]);
     expect(lines[2].slice(2, 4)).toEqual(["start date: … is not a date", 1]);
+  });
+
+  it("marks the rows imported and flagged (import and flag) in the Outcome column", () => {
+    const lines = rejectLines([{ ...over(7, "P-7", 30), flagged: true }, over(5, "P-5", 20)]);
+    expect(REJECT_HEADER[8]).toBe("Outcome");
+    expect(lines.map((l) => [l[0], l[8]])).toEqual([
+      ["P-7", "Imported and flagged"],
+      ["P-5", "Left out"],
+    ]);
   });
 });

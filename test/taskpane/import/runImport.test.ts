@@ -179,3 +179,37 @@ describe("runImport through a WorkbookPort", () => {
     expect(gridSource([[null, ""], []], "empty.xlsx")).toBeNull();
   });
 });
+
+describe("import and flag (issue 28)", () => {
+  const csv = [
+    "ID,Cluster,Start date,End date,Admitted days",
+    "P1,11,01/04/2024,13/04/2024,30",
+    "P2,4,01/04/2024,,",
+    "P3,23,01/04/2024,,",
+  ].join("\n");
+
+  it("counts the flagged person, names the problem in the Note, and lists the row as imported", async () => {
+    const wb = new MemoryWorkbook();
+    const src = csvSource(csv, "flag.csv")!;
+    const result = await runImport(wb, src, autoMap(src.header), { flagRecoverable: true });
+    expect(result.counts).toMatchObject({ imported: 2, rejected: 1, flagged: 1 });
+    expect(result.flaggedLines).toBe(1);
+    const caseload = await wb.readTable(result.table!);
+    const note = caseload.header.indexOf("Note");
+    expect(caseload.rows[0][0]).toBe("P1");
+    expect(caseload.rows[0][4]).toBe(30);
+    expect(caseload.rows[0][note]).toMatch(/^Flagged: admitted days: 30 is more than the 13 days/);
+    const rejects = await wb.readUsedRange(result.rejectSheet!);
+    expect(rejects.header[8]).toBe("Outcome");
+    const outcome = new Map(rejects.rows.map((r) => [r[0], r[8]]));
+    expect(outcome.get("P1")).toBe("Imported and flagged");
+    expect(outcome.get("P3")).toBe("Left out");
+  });
+
+  it("leaves the person out when not chosen", async () => {
+    const wb = new MemoryWorkbook();
+    const src = csvSource(csv, "flag.csv")!;
+    const result = await runImport(wb, src, autoMap(src.header));
+    expect(result.counts).toMatchObject({ imported: 1, rejected: 2, flagged: 0 });
+  });
+});
