@@ -17,7 +17,8 @@ import { readAttended } from "../../core/mhnrg/attendance";
 import { groupRow, newGrouped, readKind } from "../../core/mhnrg/group";
 import { priceActivity } from "../../core/mhnrg/price";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
-import { isBlank, toNumber } from "../../core/values";
+import { readActivityUnits } from "../../core/mhnrg/activityUnits";
+import { isBlank } from "../../core/values";
 import type { CellInput } from "../../workbook/port";
 
 export interface ActivityRow {
@@ -83,16 +84,6 @@ export interface Preflight {
   specialisedUnits: number;
 }
 
-/** A row's units: a whole number 0 or more, "blank", or the problem. */
-function readUnits(r: ActivityRow): number | "blank" | string {
-  if (!r.unitsMapped) return 1;
-  if (isBlank(r.units)) return "blank";
-  const n = toNumber(r.units as never);
-  if (!(n >= 0) || !Number.isInteger(n))
-    return `units ${JSON.stringify(r.units)} is not a whole number of contacts or bed days`;
-  return n;
-}
-
 /** Group and price every row with the functions' own core code, before anything is written. */
 export function preflightActivity(
   rows: readonly ActivityRow[],
@@ -127,7 +118,7 @@ export function preflightActivity(
     };
     const first = seen.get(r.key);
     if (first === undefined) seen.set(r.key, r.sheetRow);
-    const units = readUnits(r);
+    const units = readActivityUnits(r.units, r.unitsMapped);
     if (typeof units === "string" && units !== "blank") {
       leaveOut(units, invalid);
       continue;

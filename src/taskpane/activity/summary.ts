@@ -1,29 +1,29 @@
 /**
  * What the pane says about an activity run, in words, from the same pre-flight figures the
  * Resource groups sheet's summary calculates (test/taskpane/activity.test.ts holds them equal).
+ * The wording is core's, shared with the pbr-toolkit command.
  */
+import { activitySummaryText, type ActivityFigures } from "../../core/mhnrg/activitySummary";
 import type { CheckedRow, Preflight } from "./preflight";
 
-/** "1 row", "2 rows". */
-export const rowsText = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}`;
+export { rowsText } from "../../core/mhnrg/activitySummary";
 
-const money = (v: number) =>
-  `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const units = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "unit" : "units"}`;
+/** The pre-flight's figures. */
+export function figuresOf(pre: Preflight): ActivityFigures {
+  return {
+    totalValue: pre.totalValue,
+    totalUnits: pre.totalUnits,
+    unclassifiedUnits: pre.unclassifiedUnits,
+    unlistedRows: pre.unlisted.length,
+    specialisedUnits: pre.specialisedUnits,
+    notAttendedRows: pre.notAttended.length,
+    leftOutRows: pre.leftOut.length,
+  };
+}
 
 /** The figures the sheet's summary holds, as the pane states them. */
 export function summaryText(pre: Preflight): string {
-  const share = pre.totalUnits > 0 ? (100 * pre.unclassifiedUnits) / pre.totalUnits : 0;
-  return (
-    `Value ${money(pre.totalValue)} over ${units(pre.totalUnits)} (contacts and bed days). ` +
-    `Unclassified (MBU): ${units(pre.unclassifiedUnits)}, ${share.toFixed(1)}% of units; ` +
-    `unclassified because a code is not in the rules: ${rowsText(pre.unlisted.length)}. ` +
-    `Specialised (out of scope, counted but not priced): ${units(pre.specialisedUnits)}. ` +
-    `Not attended or cancelled (£0): ${rowsText(pre.notAttended.length)}. ` +
-    (pre.leftOut.length > 0
-      ? `Left out: ${rowsText(pre.leftOut.length)} (Status says why).`
-      : "No rows were left out.")
-  );
+  return activitySummaryText(figuresOf(pre), "Status");
 }
 
 /** "sheet rows 5, 7, 9…" for up to `max` rows. */
