@@ -1,0 +1,80 @@
+/**
+ * The embedded engine: a DuckDB database in a private temporary folder (so a 10 M-row extract can
+ * spill to disk rather than run out of memory), removed afterwards, and a progress reading while a
+ * long statement runs. Nothing is fetched: no extension is installed or loaded.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+
+export interface Engine {
+  con: DuckDBConnection;
+  close: () => void;
+}
+
+export async function openEngine(): Promise<Engine> {
+  const dir = mkdtempSync(join(tmpdir(), "pbr-toolkit-"));
+  const instance = await DuckDBInstance.create(join(dir, "work.duckdb"), {
+    temp_directory: join(dir, "spill"),
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+  });
+  const con = await instance.connect();
+  // Progress is tracked only with the progress bar on; DuckDB's own printing stays off.
+  await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+  return {
+    con,
+    close: () => {
+      con.closeSync();
+      instance.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A quoted identifier: "Team type" → "Team type", with " doubled. */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A quoted string literal. */
+export const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * Every character JavaScript's String.prototype.trim removes, as DuckDB trim()'s character set:
+ * the core trims with trim(), so the engine must trim the same set (derived here, not listed).
+ */
+export const JS_TRIM_SET: string = (() => {
+  let s = "";
+  for (let c = 0; c <= 0xffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (ch.trim() === "") s += ch;
+  }
+  return s;
+})();
+
+/** SQL text of a value trimmed as JavaScript trims it ('' for NULL). */
+export const trimmed = (expr: string) => `trim(COALESCE(${expr}, ''), ${literal(JS_TRIM_SET)})`;
+
+/**
+ * Run `sql`, calling `onProgress` with DuckDB's percentage (0–100) about twice a second while it
+ * runs (the query runs on DuckDB's threads, so the event loop is free to ask).
+ */
+export async function runWithProgress(
+  con: DuckDBConnection,
+  sql: string,
+  onProgress?: (percent: number) => void
+): Promise<void> {
+  if (!onProgress) {
+    await con.run(sql);
+    return;
+  }
+  const timer = setInterval(() => {
+    const p = con.progress.percentage;
+    if (p >= 0) onProgress(Math.min(100, p));
+  }, 500);
+  try {
+    await con.run(sql);
+  } finally {
+    clearInterval(timer);
+  }
+}
