@@ -17,10 +17,16 @@ import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
 type Cell = string | number | boolean | null;
 type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";
 
-/** Distinct rows of a query, every value as text ('' for NULL). */
+/**
+ * Distinct rows of a query, every value as text ('' for NULL). Each value is fetched behind a
+ * one-character prefix: the engine's text decoder drops a leading byte-order mark (U+FEFF), which
+ * would merge two values the engine keeps apart (and change the message that quotes them).
+ */
 export async function distinctRows(con: DuckDBConnection, sql: string): Promise<string[][]> {
-  const r = await con.runAndReadAll(sql);
-  return r.getRowsJS().map((row) => row.map((v) => (v === null ? "" : String(v))));
+  const shielded = await con.runAndReadAll(
+    `SELECT '.' || CAST(COLUMNS(*) AS VARCHAR) FROM (${sql})`
+  );
+  return shielded.getRowsJS().map((row) => row.map((v) => (v === null ? "" : String(v).slice(1))));
 }
 
 function append(app: DuckDBAppender, type: SqlType, v: Cell): void {
