@@ -13,6 +13,8 @@ export interface Progress {
 export function progress(io: Io): Progress {
   let label = "";
   let drawn = false;
+  const start = performance.now();
+  const elapsed = () => `[${((performance.now() - start) / 1000).toFixed(1)} s]`;
   const clear = () => {
     if (drawn) io.err("\n");
     drawn = false;
@@ -21,7 +23,7 @@ export function progress(io: Io): Progress {
     step: (text) => {
       clear();
       label = text;
-      io.err(`${text}\n`);
+      io.err(`${elapsed()} ${text}\n`);
     },
     percent: (p) => {
       if (!io.errIsTty) return;
@@ -32,6 +34,9 @@ export function progress(io: Io): Progress {
       );
       drawn = true;
     },
-    done: clear,
+    done: () => {
+      clear();
+      label = "";
+    },
   };
 }

@@ -52,8 +52,13 @@ export const JS_TRIM_SET: string = (() => {
   return s;
 })();
 
-/** SQL text of a value trimmed as JavaScript trims it ('' for NULL). */
-export const trimmed = (expr: string) => `trim(COALESCE(${expr}, ''), ${literal(JS_TRIM_SET)})`;
+/**
+ * SQL: whether a text value is blank as core's isBlank says (NULL, '' or white space only). Text
+ * starting with a visible ASCII character is not blank, without trimming (trimming a set of 25
+ * characters costs about 3 µs a value; most cells start with a letter or digit).
+ */
+export const blankSql = (expr: string) =>
+  `(${expr} IS NULL OR ${expr} = '' OR (NOT (unicode(${expr}) BETWEEN 33 AND 126) AND trim(${expr}, ${literal(JS_TRIM_SET)}) = ''))`;
 
 /**
  * Run `sql`, calling `onProgress` with DuckDB's percentage (0–100) about twice a second while it

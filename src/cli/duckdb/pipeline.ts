@@ -13,7 +13,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ActivityField } from "../../core/mhnrg/activityColumns";
 import { readMhnrgSql } from "../paths";
-import { ident, literal, runWithProgress, trimmed } from "./engine";
+import { blankSql, ident, literal, runWithProgress } from "./engine";
 import {
   CHECKS,
   answerTable,
@@ -95,13 +95,35 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
     attendanceAnswers(await distinct(col("attendance")))
   );
 
-  // 2. The generated query over the grouper's six inputs (a spell's service is its bed type).
-  await con.run(`CREATE OR REPLACE VIEW mhnrg_input AS
-    SELECT s.${ident(o.rowColumn)} AS row_id, ${kindExpr} AS kind, ${col("age")} AS age,
-      ${col("diagnosis")} AS diagnosis,
+  // 2. One pass over the input: the grouper's six inputs (a spell's service is its bed type) and
+  // what the journey needs beside them, kept as a table so the input is scanned once.
+  const all = o.inputColumns.map((c) => v(`CAST(s.${ident(c)} AS VARCHAR)`));
+  const blank =
+    o.inputColumns.map((c) => blankSql(`CAST(s.${ident(c)} AS VARCHAR)`)).join(" AND ") || "true";
+  const row = `s.${ident(o.rowColumn)}`;
+  await runWithProgress(
+    con,
+    `CREATE OR REPLACE TABLE pbr_in AS
+    SELECT ${row} AS row_id, ${kindExpr} AS kind, ${col("age")} AS age, ${col("diagnosis")} AS diagnosis,
       CASE WHEN k.spell THEN ${col("bed")} ELSE ${col("team")} END AS service,
-      ${col("reason")} AS referral_reason, ${col("crisis")} AS crisis_referral
-    FROM ${o.relation} s LEFT JOIN pbr_kind k ON k.v = ${v(kindExpr)}`);
+      ${col("reason")} AS referral_reason, ${col("crisis")} AS crisis_referral,
+      COALESCE(k.spell, false) AS spell, ${v(col("units"))} AS units_v, ${v(col("attendance"))} AS att_v,
+      ${blankSql(col("bed"))} AS no_bed, ${blank} AS blank_row,
+      -- the whole row's identity for exact duplicates: two 64-bit hashes (the columns forwards,
+      -- and backwards after a salt); rows that differ share both with odds near 1 in 10^25 at 10 M rows
+      hash(${all.join(", ") || "''"}) AS h1, hash('pbr', ${[...all].reverse().join(", ") || "''"}) AS h2
+    FROM ${o.relation} s LEFT JOIN pbr_kind k ON k.v = ${v(kindExpr)}`,
+    o.onProgress
+  );
+  // The first row of each set of identical rows (blank rows are skipped, never duplicates).
+  await runWithProgress(
+    con,
+    `CREATE OR REPLACE TABLE pbr_first AS
+      SELECT h1, h2, min(row_id) AS first_row FROM pbr_in WHERE NOT blank_row GROUP BY h1, h2`,
+    o.onProgress
+  );
+  await con.run(`CREATE OR REPLACE VIEW mhnrg_input AS
+    SELECT row_id, kind, age, diagnosis, service, referral_reason, crisis_referral FROM pbr_in`);
   await con.run(readMhnrgSql("duckdb", "seeds.sql"));
   const query = readMhnrgSql("duckdb", "query.sql").replace(/;\s*$/, "");
   await runWithProgress(
@@ -111,17 +133,16 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
         -- the query leaves a row with no kind, age, diagnosis or service blank; the journey,
         -- which has skipped wholly blank rows, reads such a row's blank kind as an error
         CASE WHEN g.failed_check <> '' THEN g.failed_check WHEN g.mhnrg = '' THEN 'kind' ELSE '' END AS failed_check,
-        CASE WHEN g.failed_check <> '' THEN g.error_kind WHEN g.mhnrg = '' THEN '#VALUE!' ELSE '' END AS error_kind,
-        i.kind, i.age, i.diagnosis, i.service, i.referral_reason, i.crisis_referral, k.spell
-      FROM (${query}) g JOIN mhnrg_input i USING (row_id) LEFT JOIN pbr_kind k ON k.v = ${v("i.kind")}`,
+        CASE WHEN g.failed_check <> '' THEN g.error_kind WHEN g.mhnrg = '' THEN '#VALUE!' ELSE '' END AS error_kind
+      FROM (${query}) g`,
     o.onProgress
   );
 
   // 3. Messages for the values the grouper rejected, and the "not in the rules" note, from core.
-  /** The value a failed check names, from pbr_grouped's columns (`t` a table alias and dot, or ""). */
-  const valueOf = (t: string) =>
-    `CASE ${t}failed_check ${Object.entries(CHECKS)
-      .map(([check, c]) => `WHEN ${literal(check)} THEN ${v(t + c.column)}`)
+  /** The input value a failed check names (`check` its column; `t` pbr_in's alias and a dot, or ""). */
+  const valueOf = (check: string, t: string) =>
+    `CASE ${check} ${Object.entries(CHECKS)
+      .map(([name, c]) => `WHEN ${literal(name)} THEN ${v(t + c.column)}`)
       .join(" ")} ELSE '' END`;
   await answerTable(
     con,
@@ -134,7 +155,7 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
     messageAnswers(
       await distinctRows(
         con,
-        `SELECT DISTINCT failed_check, ${valueOf("")} FROM pbr_grouped WHERE failed_check <> ''`
+        `SELECT DISTINCT failed_check, ${valueOf("failed_check", "")} FROM pbr_grouped JOIN pbr_in USING (row_id) WHERE failed_check <> ''`
       )
     )
   );
@@ -150,41 +171,32 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
     unlistedAnswers(
       await distinctRows(
         con,
-        `SELECT DISTINCT COALESCE(spell, false), ${v("service")}, ${v("referral_reason")} FROM pbr_grouped WHERE rule = 'unclassified' AND failed_check = ''`
+        `SELECT DISTINCT spell, ${v("service")}, ${v("referral_reason")} FROM pbr_grouped JOIN pbr_in USING (row_id) WHERE rule = 'unclassified' AND failed_check = ''`
       )
     )
   );
 
   // 4. One status per row, in the pane's order, with its price, value and words.
-  const all = o.inputColumns.map((c) => v(`CAST(s.${ident(c)} AS VARCHAR)`));
-  const blank =
-    o.inputColumns.map((c) => `${trimmed(`CAST(s.${ident(c)} AS VARCHAR)`)} = ''`).join(" AND ") ||
-    "true";
   const maz = mazSpellWithoutBed();
   const mazPrice = maz ? String(maz.price) : "NULL";
   const money = (x: string) => `CAST(${x} AS DOUBLE) * ${o.mff}`;
   await runWithProgress(
     con,
     `CREATE OR REPLACE TABLE ${RESULT} AS
-    WITH f AS (
-      SELECT s.${ident(o.rowColumn)} AS row_id, ${blank} AS blank_row,
-        min(s.${ident(o.rowColumn)}) OVER (PARTITION BY ${all.join(", ") || "1"}) AS first_row,
-        ${v(col("units"))} AS units_v, ${v(col("attendance"))} AS att_v, ${trimmed(col("bed"))} = '' AS no_bed
-      FROM ${o.relation} s
-    ),
-    j AS (
-      SELECT f.row_id, f.blank_row, f.first_row, g.mhnrg, g.rule, g.error_kind, g.failed_check,
-        COALESCE(g.spell, false) AS spell,
+    WITH j AS (
+      SELECT i.row_id, i.blank_row, d.first_row, g.mhnrg, g.rule, g.error_kind, g.failed_check, i.spell,
         u.n AS units_n, COALESCE(u.is_blank, false) AS units_blank, u.problem AS units_problem,
         a.attended, a.problem AS att_problem, m.message, l.note AS unlisted,
-        (COALESCE(g.spell, false) AND f.no_bed AND g.mhnrg = 'MAZ99Z') AS maz_no_bed,
+        (i.spell AND i.no_bed AND g.mhnrg = 'MAZ99Z') AS maz_no_bed,
         g.unit_price, g.price_unit, g.price_error_kind
-      FROM f JOIN pbr_grouped g USING (row_id)
-        LEFT JOIN pbr_units u ON u.v = ${unitsMapped ? "f.units_v" : "''"}
-        LEFT JOIN pbr_att a ON a.v = f.att_v
-        LEFT JOIN pbr_msg m ON m.check_ = g.failed_check AND m.v = ${valueOf("g.")}
-        LEFT JOIN pbr_unlisted l ON g.rule = 'unclassified' AND l.spell = COALESCE(g.spell, false)
-          AND l.service = ${v("g.service")} AND l.reason = ${v("g.referral_reason")}
+      FROM pbr_in i JOIN pbr_grouped g USING (row_id)
+        LEFT JOIN pbr_first d ON d.h1 = i.h1 AND d.h2 = i.h2
+        LEFT JOIN pbr_units u ON u.v = ${unitsMapped ? "i.units_v" : "''"}
+        LEFT JOIN pbr_att a ON a.v = i.att_v
+        LEFT JOIN pbr_msg m ON m.check_ = g.failed_check AND m.v = ${valueOf("g.failed_check", "i.")}
+        -- equality joins only (a condition on the left row alone in ON makes DuckDB loop)
+        LEFT JOIN pbr_unlisted l ON l.spell = i.spell AND l.reason = ${v("i.referral_reason")}
+          AND l.service = CASE WHEN g.rule = 'unclassified' THEN ${v("i.service")} END
     ),
     p AS (
       SELECT j.*,
