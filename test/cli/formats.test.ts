@@ -118,6 +118,20 @@ describe("pbr-toolkit failures", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("a file not in UTF-8 is exit 1 saying which encoding to give, and reads with it", async () => {
+    const latin = join(dir, "latin1.csv");
+    writeFileSync(latin, Buffer.from("Kind,Team type,Notes\ncontact,A05,caf\xe9\n", "latin1"));
+    const out = join(dir, "latin1-out.csv");
+    const wrong = await runCli(["mhnrg", latin, "--out", out]);
+    expect([wrong.code, oneLine(wrong.err)]).toEqual([
+      1,
+      [expect.stringMatching(/not UTF-8 \(line 2\); .*--encoding latin-1$/)],
+    ]);
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli(["mhnrg", latin, "--out", out, "--encoding", "latin-1"])).code).toBe(0);
+    expect(readCsv(out)[1].slice(0, 4)).toEqual(["contact", "A05", "café", "MBU96A"]);
+  });
+
   it("through the real bin: exit codes and one line, no stack trace", () => {
     const bin = join(ROOT, "bin", "pbr-toolkit.cjs");
     const r = spawnSync(

@@ -2,7 +2,8 @@
  * An activity extract into DuckDB as the relation `pbr_src`: every column of the file plus
  * `__pbr_row`, the row number a spreadsheet would show (the header is row 1), for messages.
  * - CSV: DuckDB's own reader, every column as text (a code 08 stays 08), delimiter detected;
- *   lines it cannot read (more cells than the header, broken quoting) are set aside and listed.
+ *   lines it cannot read (more cells than the header, broken quoting) are set aside and listed;
+ *   UTF-8 unless told (--encoding latin-1 for a Windows export), and a wrong encoding fails.
  * - Parquet: DuckDB's own reader, columns as they are typed (the grouping reads them as text).
  * - .xlsx: read-excel-file's Node build (DuckDB's excel extension would need a download), rows
  *   appended as text: numbers as JavaScript writes them, TRUE/FALSE, dates as yyyy-mm-dd.
@@ -34,10 +35,13 @@ export function formatOf(path: string): InputFormat {
   throw usageError(`${path}: read .csv, .parquet or .xlsx files (got "${ext || "no extension"}")`);
 }
 
+export const ENCODINGS = ["utf-8", "latin-1", "utf-16"] as const;
+
 export async function readInput(
   con: DuckDBConnection,
   path: string,
-  onProgress?: (percent: number) => void
+  onProgress?: (percent: number) => void,
+  encoding: (typeof ENCODINGS)[number] = "utf-8"
 ): Promise<Input> {
   const format = formatOf(path);
   if (!existsSync(path) || !statSync(path).isFile()) throw failure(`${path}: no such file`);
@@ -50,7 +54,7 @@ export async function readInput(
     else {
       await runWithProgress(
         con,
-        `CREATE TABLE pbr_file AS SELECT * FROM read_csv(${literal(path)}, header = true, all_varchar = true, store_rejects = true, rejects_table = 'pbr_rejects', rejects_scan = 'pbr_reject_scans')`,
+        `CREATE TABLE pbr_file AS SELECT * FROM read_csv(${literal(path)}, header = true, all_varchar = true, encoding = ${literal(encoding)}, store_rejects = true, rejects_table = 'pbr_rejects', rejects_scan = 'pbr_reject_scans')`,
         onProgress
       );
       // A new table keeps the file's order, so rowid is the row's place in the file.
@@ -77,6 +81,11 @@ export async function readInput(
       input.rejected.push({ line: Number(line), reason: oneLine(String(reason)) });
       input.rejectedCount = Number(total);
     }
+    // A file in another encoding fails line by line; say so once rather than leave lines out.
+    if (input.rejected.some((r) => /not utf-8 encoded/i.test(r.reason)))
+      throw failure(
+        `${path} is not UTF-8 (line ${input.rejected[0].line}); a Windows export is usually --encoding latin-1`
+      );
   }
   return input;
 }

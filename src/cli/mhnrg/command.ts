@@ -8,10 +8,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PbrError } from "../../core/errors";
+import { rowsText } from "../../core/mhnrg/activitySummary";
 import { readMff } from "../../core/tariff/mff";
 import { openEngine } from "../duckdb/engine";
 import { groupActivity } from "../duckdb/pipeline";
-import { ROW, formatOf, readInput } from "../duckdb/readInput";
+import { ENCODINGS, ROW, formatOf, readInput } from "../duckdb/readInput";
 import { outputFormat, writeOutput } from "../duckdb/writeOutput";
 import { CliError, failure, oneLine, usageError, type Command } from "../io";
 import { progress } from "../progress";
@@ -22,7 +23,7 @@ export const mhnrgCommand: Command = {
   summary:
     "group and price an activity extract (CSV, Parquet or .xlsx) past Excel's row limit; prints the summary",
   usage:
-    "pbr-toolkit mhnrg <input> --out <output.csv|output.parquet> [--map field=Header ...] [--kind contact|spell] [--mff N] [--keep-duplicates] [--keep-blank-units] [--force]",
+    "pbr-toolkit mhnrg <input> --out <output.csv|output.parquet> [--map field=Header ...] [--kind contact|spell] [--mff N] [--keep-duplicates] [--keep-blank-units] [--encoding latin-1] [--force]",
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -35,6 +36,7 @@ export const mhnrgCommand: Command = {
         "keep-duplicates": { type: "boolean", default: false },
         "keep-blank-units": { type: "boolean", default: false },
         force: { type: "boolean", default: false },
+        encoding: { type: "string", default: "utf-8" },
       },
     });
     if (positionals.length !== 1)
@@ -51,6 +53,9 @@ export const mhnrgCommand: Command = {
     const kind = values.kind?.toLowerCase() ?? null;
     if (kind !== null && kind !== "contact" && kind !== "spell")
       throw usageError(`--kind ${values.kind}: say contact or spell`);
+    const encoding = values.encoding?.toLowerCase() as (typeof ENCODINGS)[number];
+    if (!ENCODINGS.includes(encoding))
+      throw usageError(`--encoding ${values.encoding}: say one of ${ENCODINGS.join(", ")}`);
     const mff = values.mff === undefined ? 1 : readMff(values.mff, null);
     if (mff instanceof PbrError) throw usageError(`--mff: ${mff.message}`);
 
@@ -58,7 +63,7 @@ export const mhnrgCommand: Command = {
     const engine = await openEngine();
     try {
       show.step(`Reading ${input}…`);
-      const read = await readInput(engine.con, input, show.percent);
+      const read = await readInput(engine.con, input, show.percent, encoding);
       const fields = resolveFields(
         read.columns,
         values.map ?? [],
@@ -92,7 +97,7 @@ export const mhnrgCommand: Command = {
       show.done();
       const summary = await summarise(engine.con);
       io.out(summaryLines(summary).join("\n") + "\n");
-      io.out(`Wrote ${summary.rows.toLocaleString("en-GB")} rows to ${values.out}.\n`);
+      io.out(`Wrote ${rowsText(summary.rows)} to ${values.out}.\n`);
       return 0;
     } catch (e) {
       if (e instanceof CliError) throw e;
