@@ -98,8 +98,8 @@ describe("pbr-toolkit mhnrg", () => {
     expect(pre.blankUnits.some((r) => r.status === "ok")).toBe(true);
   });
 
-  it("applies an MFF to every price and value", async () => {
-    await runAndCompare(TRUST, ["--mff", "1.0461", "--force"], 1.0461);
+  it("applies an MFF to every price and value (under a small memory limit)", async () => {
+    await runAndCompare(TRUST, ["--mff", "1.0461", "--memory-limit", "100MB"], 1.0461);
   });
 
   it("takes every row as a contact when told, with columns named by --map", async () => {

@@ -15,12 +15,14 @@ export interface Engine {
   close: () => void;
 }
 
-export async function openEngine(): Promise<Engine> {
+/** `memoryLimit`: DuckDB's memory_limit ("4GB"); beyond it DuckDB spills to the folder. Default 80% of RAM. */
+export async function openEngine(memoryLimit?: string): Promise<Engine> {
   const dir = mkdtempSync(join(tmpdir(), "pbr-toolkit-"));
   const instance = await DuckDBInstance.create(":memory:", {
     temp_directory: join(dir, "spill"),
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
+    ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
   });
   const con = await instance.connect();
   // Progress is tracked only with the progress bar on; DuckDB's own printing stays off.

@@ -23,7 +23,7 @@ export const mhnrgCommand: Command = {
   summary:
     "group and price an activity extract (CSV, Parquet or .xlsx) past Excel's row limit; prints the summary",
   usage:
-    "pbr-toolkit mhnrg <input> --out <output.csv|output.parquet> [--map field=Header ...] [--kind contact|spell] [--mff N] [--keep-duplicates] [--keep-blank-units] [--encoding latin-1] [--force]",
+    "pbr-toolkit mhnrg <input> --out <output.csv|output.parquet> [--map field=Header ...] [--kind contact|spell] [--mff N] [--keep-duplicates] [--keep-blank-units] [--encoding latin-1] [--memory-limit 4GB] [--force]",
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -37,6 +37,7 @@ export const mhnrgCommand: Command = {
         "keep-blank-units": { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         encoding: { type: "string", default: "utf-8" },
+        "memory-limit": { type: "string" },
       },
     });
     if (positionals.length !== 1)
@@ -60,7 +61,12 @@ export const mhnrgCommand: Command = {
     if (mff instanceof PbrError) throw usageError(`--mff: ${mff.message}`);
 
     const show = progress(io);
-    const engine = await openEngine();
+    const limit = values["memory-limit"];
+    if (limit !== undefined && !/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
+      throw usageError(`--memory-limit ${limit}: say an amount such as 4GB or 500MB`);
+    const engine = await openEngine(limit).catch((e: unknown) => {
+      throw failure(`the engine could not start: ${oneLine(e)}`);
+    });
     try {
       show.step(`Reading ${input}…`);
       const read = await readInput(engine.con, input, show.percent, encoding);
