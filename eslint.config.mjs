@@ -42,7 +42,7 @@ export default [
               message: "core is pure: it imports nothing above it (ARCHITECTURE.md).",
             },
             {
-              group: ["react", "react-dom", "@fluentui/*", "hyperformula", "papaparse", "read-excel-file", "write-excel-file"],
+              group: ["react", "react-dom", "@fluentui/*", "hyperformula", "papaparse", "read-excel-file", "write-excel-file", "@duckdb/*"],
               message: "core is pure: no UI, engine or file-format library.",
             },
           ],
@@ -78,6 +78,23 @@ export default [
             {
               group: ["**/functions/**", "**/taskpane/**", "**/playground/**", "react", "react-dom", "@fluentui/*"],
               message: "The workbook layer sits on core only: no functions, task pane, playground or UI library.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line (pbr-toolkit) sits on core and its engine (DuckDB), beside the add-in.
+    files: ["src/cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/functions/**", "**/taskpane/**", "**/workbook/**", "**/playground/**", "react", "react-dom", "@fluentui/*"],
+              message: "The command line sits on core only (ARCHITECTURE.md): no add-in, workbook or UI code.",
             },
           ],
         },

@@ -17,7 +17,9 @@ import { readAttended } from "../../core/mhnrg/attendance";
 import { groupRow, newGrouped, readKind } from "../../core/mhnrg/group";
 import { priceActivity } from "../../core/mhnrg/price";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
-import { isBlank, toNumber } from "../../core/values";
+import type { ActivityField } from "../../core/mhnrg/activityColumns";
+import { readActivityUnits } from "../../core/mhnrg/activityUnits";
+import { isBlank } from "../../core/values";
 import type { CellInput } from "../../workbook/port";
 import { RowSet } from "./rowSet";
 
@@ -40,8 +42,7 @@ export interface ActivityRow {
   key: string;
 }
 
-export type ActivityField =
-  "kind" | "age" | "diagnosis" | "team" | "bed" | "reason" | "crisis" | "units" | "attendance";
+export type { ActivityField } from "../../core/mhnrg/activityColumns";
 
 /** The column of each field (-1 when not mapped). */
 export type ActivityColumns = Record<ActivityField, number>;
@@ -119,16 +120,6 @@ export interface Preflight {
   specialisedUnits: number;
 }
 
-/** A row's units: a whole number 0 or more, "blank", or the problem. */
-function readUnits(r: ActivityRow): number | "blank" | string {
-  if (!r.unitsMapped) return 1;
-  if (isBlank(r.units)) return "blank";
-  const n = toNumber(r.units as never);
-  if (!(n >= 0) || !Number.isInteger(n))
-    return `units ${JSON.stringify(r.units)} is not a whole number of contacts or bed days`;
-  return n;
-}
-
 /** A row the rules can group (status and figures as written when the row is kept). */
 export interface Kept {
   code: string;
@@ -174,7 +165,7 @@ export function activityChecker(): (r: ActivityRow) => Verdict {
       blankUnits: false,
       kept: null,
     });
-    const units = readUnits(r);
+    const units = readActivityUnits(r.units, r.unitsMapped);
     if (typeof units === "string" && units !== "blank") return invalid(units);
     const g = groupRow(
       rules,

@@ -1,93 +1,15 @@
 /** Activity by resource group: activity rows from a table, an extract file into a new sheet, and the plan through a WorkbookPort. */
-import { headerKey, isBlankRow } from "../../core/values";
+import { isBlankRow } from "../../core/values";
 import { parseRange } from "../../workbook/address";
 import type { CellInput, TableData, WorkbookPort } from "../../workbook/port";
 import { runPlan, type RunOptions, type RunResult } from "../plan/run";
 import type { CaseloadSource } from "../import/source";
 import { activityPlan, type ActivityRow, type Preflight } from "./plan";
-import { activityRowOf, type ActivityColumns, type ActivityField } from "./preflight";
+import { activityRowOf, type ActivityColumns } from "./preflight";
 
-export type { ActivityColumns, ActivityField } from "./preflight";
-
-/**
- * MHSDS-style and everyday header names for each column, matched ignoring case, spaces, _ and -:
- * ServTeamTypeRefToMH (MHS102) for a contact's team type, HospitalBedTypeMH (MHS502) or
- * MHAdmittedPatientClass for a spell's bed type, AttendOrDNACode (MHS201) for attendance.
- */
-const SYNONYMS: Record<ActivityField, string[]> = {
-  kind: ["kind", "activitytype", "activity", "type", "contactorspell"],
-  age: [
-    "age",
-    "ageatcarecontact",
-    "agecarecontdate",
-    "ageatcontact",
-    "ageatadmission",
-    "agerepperend",
-    "ageyears",
-  ],
-  diagnosis: [
-    "diagnosis",
-    "primdiag",
-    "primarydiagnosis",
-    "icd10",
-    "icd10code",
-    "primarydiagnosiscode",
-    "diag",
-    "diagcode",
-  ],
-  team: [
-    "teamtype",
-    "servteamtypereftomh",
-    "servteamtyperefttomh",
-    "servteamtypemh",
-    "serviceteamtype",
-    "teamtypecode",
-    "serviceteamtypereferredto",
-    "team",
-  ],
-  bed: [
-    "bedtype",
-    "hospitalbedtypemh",
-    "mhadmittedpatientclass",
-    "admittedpatientclass",
-    "hospitalbedtype",
-    "bedtypecode",
-    "wardbedtype",
-  ],
-  reason: ["referralreason", "primreasonreferralmh", "primaryreferralreason", "reasonforreferral"],
-  crisis: ["crisis", "crisisreferral", "iscrisisreferral", "urgent"],
-  attendance: [
-    "attendance",
-    "attendordnacode",
-    "attendedordidnotattend",
-    "attended",
-    "attendancestatus",
-    "attendstatus",
-    "dna",
-  ],
-  units: [
-    "units",
-    "contacts",
-    "beddays",
-    "beddayscount",
-    "days",
-    "count",
-    "activitycount",
-    "quantity",
-    "beddaysinyear",
-    "numberofcontacts",
-  ],
-};
-
-/** Index of the column for a field, or -1. */
-export function guessActivityColumn(header: readonly string[], field: ActivityField): number {
-  const keys = header.map(headerKey);
-  for (const s of SYNONYMS[field]) {
-    const i = keys.indexOf(s.replace(/\s+/g, ""));
-    if (i >= 0) return i;
-  }
-  return -1;
-}
+export type { ActivityColumns } from "./preflight";
+// The header table lives in core, shared with the pbr-toolkit command.
+export { guessActivityColumn, type ActivityField } from "../../core/mhnrg/activityColumns";
 
 /**
  * Activity rows from a table: `kind` is a column, or a fixed "contact"/"spell" for every row.

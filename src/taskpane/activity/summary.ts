@@ -1,16 +1,13 @@
 /**
  * What the pane says about an activity run, in words, from the same pre-flight figures the
  * Resource groups sheet's summary calculates (test/taskpane/activity.test.ts holds them equal).
- * An extract grouped without writing its rows (tally.ts) gives the same figures.
+ * An extract grouped without writing its rows (tally.ts) gives the same figures. The wording is
+ * core's, shared with the pbr-toolkit command.
  */
+import { activitySummaryText } from "../../core/mhnrg/activitySummary";
 import type { CheckedRow, Preflight } from "./preflight";
 
-/** "1 row", "2 rows". */
-export const rowsText = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}`;
-
-const money = (v: number) =>
-  `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const units = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "unit" : "units"}`;
+export { rowsText } from "../../core/mhnrg/activitySummary";
 
 /** Value and units of one resource group, as the summary's SUMIFS give them. */
 export interface GroupFigures {
@@ -67,14 +64,17 @@ export function summaryText(
   whyLeftOut = "Status says why"
 ): string {
   const f = "rows" in from ? preflightFigures(from) : from;
-  const share = f.totalUnits > 0 ? (100 * f.unclassifiedUnits) / f.totalUnits : 0;
-  return (
-    `Value ${money(f.totalValue)} over ${units(f.totalUnits)} (contacts and bed days). ` +
-    `Unclassified (MBU): ${units(f.unclassifiedUnits)}, ${share.toFixed(1)}% of units; ` +
-    `unclassified because a code is not in the rules: ${rowsText(f.unlisted)}. ` +
-    `Specialised (out of scope, counted but not priced): ${units(f.specialisedUnits)}. ` +
-    `Not attended or cancelled (£0): ${rowsText(f.notAttended)}. ` +
-    (f.leftOut > 0 ? `Left out: ${rowsText(f.leftOut)} (${whyLeftOut}).` : "No rows were left out.")
+  return activitySummaryText(
+    {
+      totalValue: f.totalValue,
+      totalUnits: f.totalUnits,
+      unclassifiedUnits: f.unclassifiedUnits,
+      unlistedRows: f.unlisted,
+      specialisedUnits: f.specialisedUnits,
+      notAttendedRows: f.notAttended,
+      leftOutRows: f.leftOut,
+    },
+    whyLeftOut
   );
 }
 
