@@ -15,6 +15,7 @@ import { OpenFailed, openWorkbookFile } from "./open/openFile";
 import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
+import { LongWork, type PageWork } from "./LongWork";
 
 /** The selected cell in words for the status line: its error and message, so no one needs to hover. */
 export function cellStatus(address: string, value: unknown): { text: string; error: boolean } {
@@ -61,6 +62,8 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   }, [workbook]);
 
   const [saveProblem, setSaveProblem] = useState("");
+  // Opening or saving a file, for the progress line (LongWork.tsx).
+  const [pageWork, setPageWork] = useState<PageWork | null>(null);
   const saveXlsx = () => {
     setSaveProblem("");
     saveNow(workbook).then(
@@ -240,6 +243,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               <Button size="small" onClick={exportCsv} disabled={!sheet}>
                 Export sheet as CSV
               </Button>
+              <LongWork workbook={workbook} work={pageWork} />
               {opening && (
                 <Text role={opening.error ? "alert" : "status"} size={200} data-testid="open-outcome" style={opening.error ? { color: "#b10e1c" } : undefined}>
                   {opening.text}

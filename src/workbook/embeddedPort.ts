@@ -41,11 +41,13 @@ import { replaceContents } from "./embedded/bookStates";
 import { EmbeddedDocument, type EmbeddedOptions } from "./embedded/document";
 import { EXCEL_MAX_COLUMNS } from "./embedded/engine";
 import { BookHistory } from "./embedded/history";
+import type { LongEdit } from "./embedded/sliceEdit";
 import type { TableShape } from "./embedded/structuredRefs";
 import { SLICE_MS, writeTableRows, yieldToEventLoop } from "./embedded/tableWriter";
 
 export type { EmbeddedChart, EmbeddedOptions } from "./embedded/document";
 export type { EmbeddedTable } from "./embedded/tableNames";
+export type { LongEdit } from "./embedded/sliceEdit";
 
 /** Excel's sheet size. */
 export { EXCEL_MAX_ROWS, EXCEL_MAX_COLUMNS };
@@ -72,7 +74,36 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     col: number,
     inputs: readonly (readonly CellInput[])[]
   ): void {
-    this.history.typeCells(sheet, row, col, inputs);
+    void this.history.typeCells(sheet, row, col, inputs);
+  }
+
+  /**
+   * Paste a block as `setCells` does, resolving when it is written. A block over SLICE_CELLS cells
+   * (embedded/sliceEdit.ts) is written in slices with the page free between them (`longEdit` says
+   * how far it got; `cancelLongEdit` takes it back); it is still one undo step.
+   */
+  pasteCells(
+    sheet: string,
+    row: number,
+    col: number,
+    inputs: readonly (readonly CellInput[])[]
+  ): Promise<void> {
+    return this.history.typeCells(sheet, row, col, inputs);
+  }
+
+  /** A large paste, or its undo or redo, being written in slices; null when none. */
+  get longEdit(): Readonly<LongEdit> | null {
+    return this.history.longEdit;
+  }
+
+  /** Resolves when no large paste, undo or redo is being written and nothing waits behind one. */
+  idle(): Promise<void> {
+    return this.history.idle();
+  }
+
+  /** Stop a large paste and take back what it wrote (its undo and redo cannot be stopped). */
+  cancelLongEdit(): void {
+    this.history.cancelLongEdit();
   }
 
   /** Whether a task pane action (a journey's writes) is under way: Save waits for it. */

@@ -27,6 +27,10 @@ export async function saveNow(wb: EmbeddedWorkbook): Promise<Saved> {
     throw new SaveRefused(
       "a task pane step is still writing to the workbook. Save again when it has finished (or cancel it), so the file does not hold a half-written sheet."
     );
+  if (wb.longEdit)
+    throw new SaveRefused(
+      `the workbook is still being written (${wb.longEdit.label.toLowerCase()}). Save again when it has finished, so the file does not hold half of it.`
+    );
   wb.settle();
   const version = wb.version;
   const { blob, notes } = await saveWorkbookXlsx(wb); // takes the content before its first await

@@ -210,7 +210,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing }: Props)
     );
     if (rows.length === 0) return;
     e.preventDefault();
-    workbook.setCells(sheet, activeRow, activeCol, rows);
+    // A large paste is written in slices with a progress line (the workbook's longEdit).
+    void workbook.pasteCells(sheet, activeRow, activeCol, rows);
     const width = rows.reduce((w, line) => Math.max(w, line.length), 1);
     anchor.current = null;
     void workbook.select(sheet, rows.length === 1 && width === 1 ? cellAddress(activeRow, activeCol) : rangeAddress(activeRow, activeCol, rows.length, width));

@@ -31,6 +31,11 @@ export async function openWorkbookFile(
   file: Blob,
   confirmReplace: () => boolean
 ): Promise<Opened | null> {
+  if (workbook.longEdit)
+    throw new OpenFailed(
+      `the workbook is still being written (${workbook.longEdit.label.toLowerCase()}). Open the file again when it has finished.`,
+      false
+    );
   const { readXlsxBook, XlsxReadError } = await import("./readXlsx");
   let read: ReturnType<typeof readXlsxBook>;
   try {
