@@ -12,6 +12,7 @@ import { Grid } from "./grid/Grid";
 import { download, fileNameOf, sheetCsv } from "./export/download";
 import { SaveRefused, saveNow } from "./export/saveFlow";
 import { OpenFailed, openWorkbookFile } from "./open/openFile";
+import { readOffThread, writeOffThread } from "./open/offThread";
 import { FormulaHelpView } from "./help/FormulaHelpView";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
@@ -66,19 +67,23 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const [pageWork, setPageWork] = useState<PageWork | null>(null);
   const saveXlsx = () => {
     setSaveProblem("");
-    saveNow(workbook).then(
+    setPageWork({ label: "Saving", fraction: null });
+    saveNow(workbook, writeOffThread).then(
       ({ blob, version, notes }) => {
+        setPageWork(null);
         download(blob, "PbR Toolkit workbook.xlsx");
         // Saved as it was at the click: an edit made since is still unsaved (leaving still asks).
         if (readyVersion.current !== null) readyVersion.current = Math.max(readyVersion.current, version);
         if (notes.length > 0) setSaveProblem(`Saved. Not saved as in the playground: ${notes.join("; ")}.`);
       },
-      (e) =>
+      (e) => {
+        setPageWork(null);
         setSaveProblem(
           e instanceof SaveRefused
             ? `Not saved: ${e.message}`
             : "Could not save the workbook: the browser could not write the file. Try again, or export the sheets as CSV."
-        )
+        );
+      }
     );
   };
 
@@ -87,11 +92,18 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const [opening, setOpening] = useState<{ text: string; error: boolean } | null>(null);
   const openFile = (file: File) => {
     const unsaved = () => readyVersion.current !== null && workbook.version > readyVersion.current;
-    setOpening({ text: `Opening ${file.name}…`, error: false });
-    openWorkbookFile(workbook, file, () =>
-      unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true
+    setOpening(null);
+    // Reading runs in a worker and can be cancelled; the engine then takes the book in slices.
+    const cancel = new AbortController();
+    setPageWork({ label: `Reading ${file.name}`, fraction: null, cancel: () => cancel.abort() });
+    openWorkbookFile(
+      workbook,
+      file,
+      () => unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true,
+      { read: readOffThread, signal: cancel.signal, loading: () => setPageWork(null) }
     ).then(
       (opened) => {
+        setPageWork(null);
         if (!opened) {
           setOpening(null);
           return;
@@ -106,6 +118,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
         setOpening({ text: `Opened ${file.name}: ${counts}.${notes}`, error: false });
       },
       (e) => {
+        setPageWork(null);
         const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
         setOpening({ text: `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)} ${kept}`, error: true });
       }

@@ -38,6 +38,7 @@ import {
 import { isNameAwaited } from "./embedded/awaitedNames";
 import type { BookContent, BookNotes } from "./embedded/bookContent";
 import { replaceContents } from "./embedded/bookStates";
+import { replaceContentsInSlices } from "./embedded/loadBook";
 import { EmbeddedDocument, type EmbeddedOptions } from "./embedded/document";
 import { EXCEL_MAX_COLUMNS } from "./embedded/engine";
 import { BookHistory } from "./embedded/history";
@@ -150,6 +151,21 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
   replaceBook(book: BookContent): BookNotes {
     this.history.clear();
     return replaceContents(this, book);
+  }
+
+  /**
+   * `replaceBook` in slices with the page free between them (embedded/loadBook.ts), shown as a
+   * long edit labelled `label` ("Opening Plan.xlsx"); edits made meanwhile are not kept.
+   */
+  replaceBookInSlices(book: BookContent, label: string): Promise<BookNotes> {
+    let total = 0;
+    for (const s of book.sheets) for (const line of s.cells) total += line.length;
+    return this.history.replacing(label, total, (edit) =>
+      replaceContentsInSlices(this, book, (fraction) => {
+        edit.done = Math.round(fraction * total);
+        this.bump();
+      })
+    );
   }
 
   // ------------------------------------------------------------------ WorkbookPort

@@ -1,11 +1,14 @@
 /**
  * "Open workbook…": a local .xlsx file, read in the page (nothing is uploaded), replaces the
  * playground's workbook. The reader (and fast-xml-parser) is loaded on first use, so it does not
- * weigh on opening the page. The file is read in full before anything is replaced: a file that
- * cannot be read leaves the workbook as it was.
+ * weigh on opening the page; the page reads in a worker (offThread.ts). The file is read and
+ * checked in full before anything is replaced: a file that cannot be read, or an Open cancelled
+ * while reading, leaves the workbook as it was. The book then goes into the engine in slices
+ * (embedded/loadBook.ts), with the page free between them and its progress shown.
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
-import { openBook } from "./openBook";
+import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import { prepareBook } from "./openBook";
 
 export interface Opened {
   sheets: number;
@@ -25,34 +28,78 @@ export class OpenFailed extends Error {
   }
 }
 
-/** Read `file` and, when `confirmReplace` agrees, put it in place of the workbook. Null when declined. */
+/** Reads a file's bytes into a book; throws an error whose `readable` (or message) is for people. */
+export type BookReader = (
+  bytes: Uint8Array,
+  functionIds: readonly string[],
+  signal?: AbortSignal
+) => Promise<{ book: BookContent; notes: BookNotes }>;
+
+/** The reader in this thread (tests, Node). */
+const readHere: BookReader = async (bytes, functionIds) => {
+  const { readXlsxBook } = await import("./readXlsx");
+  return readXlsxBook(bytes, functionIds);
+};
+
+export interface OpenOptions {
+  /** How to read the bytes (default: in this thread; the page passes its worker). */
+  read?: BookReader;
+  /** Cancel while the file is being read (the workbook is then as it was). */
+  signal?: AbortSignal;
+  /** Told when reading is done and the engine starts taking the book (no longer cancellable). */
+  loading?: () => void;
+}
+
+/** Read `file` and, when `confirmReplace` agrees, put it in place of the workbook. Null when declined or cancelled. */
 export async function openWorkbookFile(
   workbook: EmbeddedWorkbook,
-  file: Blob,
-  confirmReplace: () => boolean
+  file: Blob & { name?: string },
+  confirmReplace: () => boolean,
+  options: OpenOptions = {}
 ): Promise<Opened | null> {
   if (workbook.longEdit)
     throw new OpenFailed(
       `the workbook is still being written (${workbook.longEdit.label.toLowerCase()}). Open the file again when it has finished.`,
       false
     );
-  const { readXlsxBook, XlsxReadError } = await import("./readXlsx");
-  let read: ReturnType<typeof readXlsxBook>;
+  const { XlsxReadError } = await import("./readXlsx");
+  let read: { book: BookContent; notes: BookNotes };
   try {
-    read = readXlsxBook(new Uint8Array(await file.arrayBuffer()), workbook.functionIds);
+    read = await (options.read ?? readHere)(
+      new Uint8Array(await file.arrayBuffer()),
+      workbook.functionIds,
+      options.signal
+    );
   } catch (e) {
+    if (options.signal?.aborted) return null;
     // The reader's messages are for people; anything else (the browser could not read the file) is
     // said plainly, never as an internal error text.
+    const readable =
+      e instanceof XlsxReadError
+        ? e.message
+        : e !== null &&
+            typeof e === "object" &&
+            typeof (e as { readable?: unknown }).readable === "string"
+          ? (e as { readable: string }).readable
+          : null;
+    throw new OpenFailed(readable ?? "the browser could not read this file.", false);
+  }
+  if (options.signal?.aborted) return null;
+  const { book, notes } = read;
+  let prepared: BookContent;
+  try {
+    prepared = prepareBook(workbook, book);
+  } catch (e) {
     throw new OpenFailed(
-      e instanceof XlsxReadError ? e.message : "the browser could not read this file.",
+      `this workbook cannot be opened here: ${e instanceof Error ? e.message : String(e)}.`,
       false
     );
   }
-  const { book, notes } = read;
   if (!confirmReplace()) return null;
+  options.loading?.();
   let more: string[];
   try {
-    more = openBook(workbook, book);
+    more = await workbook.replaceBookInSlices(prepared, `Opening ${file.name ?? "the workbook"}:`);
   } catch (e) {
     // The file was read and checked, but the engine failed while putting it in place.
     console.error(e);

@@ -35,6 +35,7 @@ export class BookHistory {
     col: number,
     inputs: readonly (readonly CellInput[])[]
   ): Promise<void> {
+    if (this.long?.dropsEdits) return Promise.resolve();
     return this.inTurn(() => {
       if (cellCount(inputs) > SLICE_CELLS)
         return this.begin(this.typeInSlices(sheet, row, col, inputs));
@@ -47,6 +48,38 @@ export class BookHistory {
   /** The large edit being written in slices, if any (for the page's progress line). */
   get longEdit(): Readonly<LongEdit> | null {
     return this.long;
+  }
+
+  /**
+   * Replace the whole workbook (`work`, which reports how far it got in `edit`) as a long edit:
+   * the page shows its progress, Save and Open wait, and edits, undo and redo made meanwhile are
+   * not kept (they were made in the workbook being replaced). The history is cleared first.
+   */
+  async replacing<T>(
+    label: string,
+    total: number,
+    work: (edit: LongEdit) => Promise<T>
+  ): Promise<T> {
+    if (this.long) throw new Error(`the workbook is still being written (${this.long.label})`);
+    this.steps.clear();
+    const edit: LongEdit = {
+      label,
+      done: 0,
+      total,
+      cancellable: false,
+      cancelled: false,
+      dropsEdits: true,
+    };
+    this.long = edit;
+    this.doc.bump();
+    const task = work(edit);
+    void this.begin(task.then(() => undefined));
+    try {
+      return await task;
+    } finally {
+      this.long = null;
+      this.doc.bump();
+    }
   }
 
   /** Resolves when no large edit is being written and nothing waits behind one. */
@@ -141,6 +174,7 @@ export class BookHistory {
 
   /** Take back the last step; after a large edit under way, when one is (then true if queued). */
   undo(): boolean {
+    if (this.long?.dropsEdits) return false;
     if (this.long !== null) {
       void this.inTurn(() => void this.undo());
       return true;
@@ -151,6 +185,7 @@ export class BookHistory {
   }
 
   redo(): boolean {
+    if (this.long?.dropsEdits) return false;
     if (this.long !== null) {
       void this.inTurn(() => void this.redo());
       return true;

@@ -34,6 +34,8 @@ export interface LongEdit {
   /** Whether Cancel can stop it (a paste: yes, what it wrote is taken back; undo and redo: no). */
   cancellable: boolean;
   cancelled: boolean;
+  /** Edits made meanwhile are not kept (a file is being opened in place of this workbook). */
+  dropsEdits?: boolean;
 }
 
 /** What the cells of a block hold now, as typed (same shape as `inputs`). */
