@@ -92,7 +92,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const [opening, setOpening] = useState<{ text: string; error: boolean } | null>(null);
   const openFile = (file: File) => {
     const unsaved = () => readyVersion.current !== null && workbook.version > readyVersion.current;
-    setOpening(null);
+    setOpening({ text: `Opening ${file.name}…`, error: false });
     // Reading runs in a worker and can be cancelled; the engine then takes the book in slices.
     const cancel = new AbortController();
     setPageWork({ label: `Reading ${file.name}`, fraction: null, cancel: () => cancel.abort() });

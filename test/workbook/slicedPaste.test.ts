@@ -73,12 +73,12 @@ describe("a paste too large to write in one go", () => {
 
     expect(sliced.undoLabel).toBe("typing");
     sliced.undo();
-    expect(sliced.longEdit?.label).toBe("Undoing the paste");
+    expect(sliced.longEdit?.label).toBe("Undoing");
     await sliced.idle();
     same(cellsOf(sliced), before);
     expect(sliced.canUndo).toBe(true); // the two edits typed before the paste
     sliced.redo();
-    expect(sliced.longEdit?.label).toBe("Redoing the paste");
+    expect(sliced.longEdit?.label).toBe("Redoing");
     await sliced.idle();
     same(cellsOf(sliced), after);
   });
@@ -86,7 +86,7 @@ describe("a paste too large to write in one go", () => {
   it("keeps an edit typed while it is being written, after it, and undoes them in order", async () => {
     const wb = startingBook();
     const pasting = wb.pasteCells("Sheet1", 2, 0, block(2));
-    expect(wb.longEdit?.label).toBe("Pasting");
+    expect(wb.longEdit?.label).toBe("Writing");
     wb.setCell("Sheet1", 2, 0, "typed during the paste"); // queued behind the paste
     await pasting;
     await wb.pasteCells("Sheet1", 0, 20, [[null]]);
@@ -107,7 +107,7 @@ describe("a paste too large to write in one go", () => {
     let seen = 0;
     const unsubscribe = wb.subscribe(() => {
       const edit = wb.longEdit;
-      if (edit && edit.label === "Pasting" && edit.done > 0 && ++seen === 2) wb.cancelLongEdit();
+      if (edit && edit.label === "Writing" && edit.done > 0 && ++seen === 2) wb.cancelLongEdit();
     });
     await wb.pasteCells("Sheet1", 2, 0, block(3));
     unsubscribe();

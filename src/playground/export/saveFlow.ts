@@ -5,6 +5,7 @@
  * still marked unsaved (leaving the page then still asks).
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
+import { describeLongEdit } from "../../workbook/embedded/sliceEdit";
 import { saveWorkbookXlsx } from "./saveXlsx";
 import type { WorkbookSnapshot } from "./snapshot";
 
@@ -37,7 +38,7 @@ export async function saveNow(
     );
   if (wb.longEdit)
     throw new SaveRefused(
-      `the workbook is still being written (${wb.longEdit.label.toLowerCase()}). Save again when it has finished, so the file does not hold half of it.`
+      `the workbook is still being written (${describeLongEdit(wb.longEdit)}). Save again when it has finished, so the file does not hold half of it.`
     );
   wb.settle();
   const version = wb.version;

@@ -8,6 +8,7 @@
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import { describeLongEdit } from "../../workbook/embedded/sliceEdit";
 import { prepareBook } from "./openBook";
 
 export interface Opened {
@@ -59,7 +60,7 @@ export async function openWorkbookFile(
 ): Promise<Opened | null> {
   if (workbook.longEdit)
     throw new OpenFailed(
-      `the workbook is still being written (${workbook.longEdit.label.toLowerCase()}). Open the file again when it has finished.`,
+      `the workbook is still being written (${describeLongEdit(workbook.longEdit)}). Open the file again when it has finished.`,
       false
     );
   const { XlsxReadError } = await import("./readXlsx");

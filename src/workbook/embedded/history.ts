@@ -13,7 +13,14 @@ import { restoreState, sheetCells, takeState } from "./bookStates";
 import type { EmbeddedDocument } from "./document";
 import { EditHistory, stepAddress, type EditStep } from "./editHistory";
 import { PANE_STEP_MAX_CELLS, changed, type BookState, type Recording } from "./paneStep";
-import { SLICE_CELLS, cellCount, contentsOf, writeInSlices, type LongEdit } from "./sliceEdit";
+import {
+  SLICE_CELLS,
+  cellCount,
+  contentsOf,
+  describeLongEdit,
+  writeInSlices,
+  type LongEdit,
+} from "./sliceEdit";
 
 export class BookHistory {
   private readonly steps = new EditHistory();
@@ -60,7 +67,8 @@ export class BookHistory {
     total: number,
     work: (edit: LongEdit) => Promise<T>
   ): Promise<T> {
-    if (this.long) throw new Error(`the workbook is still being written (${this.long.label})`);
+    if (this.long)
+      throw new Error(`the workbook is still being written (${describeLongEdit(this.long)})`);
     this.steps.clear();
     const edit: LongEdit = {
       label,
@@ -123,7 +131,7 @@ export class BookHistory {
     inputs: readonly (readonly CellInput[])[]
   ): Promise<void> {
     const edit: LongEdit = {
-      label: "Pasting",
+      label: "Writing",
       done: 0,
       total: cellCount(inputs),
       cancellable: true,
@@ -137,7 +145,7 @@ export class BookHistory {
         // Cancelled (or its sheet deleted): what was written is taken back, and nothing recorded.
         if (rows > 0 && this.doc.engine.doesSheetExist(sheet)) {
           Object.assign(edit, {
-            label: "Taking back the paste",
+            label: "Taking back",
             done: 0,
             total: cellCount(before),
             cancellable: false,
@@ -181,7 +189,7 @@ export class BookHistory {
     }
     const step = this.steps.undo();
     if (step?.kind === "pane") return this.restore(step.before);
-    return step !== undefined && this.replay(step, step.before, "Undoing the paste");
+    return step !== undefined && this.replay(step, step.before, "Undoing");
   }
 
   redo(): boolean {
@@ -192,7 +200,7 @@ export class BookHistory {
     }
     const step = this.steps.redo();
     if (step?.kind === "pane") return this.restore(step.after);
-    return step !== undefined && this.replay(step, step.after, "Redoing the paste");
+    return step !== undefined && this.replay(step, step.after, "Redoing");
   }
 
   /** Forget every step (a different workbook was opened: its cells are not these). */

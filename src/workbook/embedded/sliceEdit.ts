@@ -26,7 +26,7 @@ export function cellCount(inputs: readonly (readonly CellInput[])[]): number {
 
 /** A long edit under way, for the page's progress line. */
 export interface LongEdit {
-  /** "Pasting", "Undoing the paste", "Redoing the paste". */
+  /** "Writing" (a paste, or clearing a large range), "Undoing", "Redoing", "Opening Plan.xlsx:". */
   label: string;
   /** Cells written so far, of `total`. */
   done: number;
@@ -36,6 +36,13 @@ export interface LongEdit {
   cancelled: boolean;
   /** Edits made meanwhile are not kept (a file is being opened in place of this workbook). */
   dropsEdits?: boolean;
+}
+
+/** A long edit in words: "writing 1,000,000 cells, 40% done". */
+export function describeLongEdit(edit: Readonly<LongEdit>): string {
+  const percent = edit.total > 0 ? Math.floor((100 * edit.done) / edit.total) : 0;
+  const label = edit.label.charAt(0).toLowerCase() + edit.label.slice(1);
+  return `${label} ${edit.total.toLocaleString("en-GB")} cells, ${percent}% done`;
 }
 
 /** What the cells of a block hold now, as typed (same shape as `inputs`). */
