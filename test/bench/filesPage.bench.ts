@@ -368,12 +368,11 @@ if (!ready)
 
 export const benches: Bench[] = ready ? browserBenches : [];
 
-// Close the browser and the server once this file's benches are done (index.ts runs one file per process).
-process.on("beforeExit", () => {
+/** Close the browser and the server once this file's benches are done (index.ts calls it). */
+export async function teardown(): Promise<void> {
   if (!page) return;
-  void page.then(async ({ session, server }) => {
-    page = undefined;
-    await session.close();
-    server.close();
-  });
-});
+  const { session, server } = await page;
+  page = undefined;
+  await session.close();
+  await new Promise((r) => server.close(r));
+}

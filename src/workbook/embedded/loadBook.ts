@@ -16,9 +16,19 @@ import type { BookContent } from "./bookContent";
 import type { EmbeddedDocument } from "./document";
 import { yieldToEventLoop } from "./tableWriter";
 
-/** About this many cells per slice of values, and of formulas (which cost far more each). */
-const VALUE_SLICE = 40_000;
-const FORMULA_SLICE = 4_000;
+/**
+ * First slices, in cells, of values and of formulas (which cost far more each); later slices are
+ * sized to take about SLICE_TARGET_MS on this machine.
+ */
+const VALUE_SLICE = 5_000;
+const FORMULA_SLICE = 1_000;
+const SLICE_TARGET_MS = 100;
+
+/** The next slice's size from how long the last one took (between a quarter and double). */
+function resized(size: number, started: number): number {
+  const took = Math.max(1, performance.now() - started);
+  return Math.max(1, Math.floor(size * Math.min(2, Math.max(0.25, SLICE_TARGET_MS / took))));
+}
 
 type Cell = string | number | boolean | null;
 
@@ -62,8 +72,9 @@ export async function replaceContentsInSlices(
   for (const s of book.sheets) {
     const id = doc.sheetId(s.name);
     const width = s.cells.reduce((w, line) => Math.max(w, line.length), 1);
-    const rowsPerSlice = Math.max(1, Math.floor(VALUE_SLICE / width));
-    for (let top = 0; top < s.cells.length; top += rowsPerSlice) {
+    let rowsPerSlice = Math.max(1, Math.floor(VALUE_SLICE / width));
+    for (let top = 0; top < s.cells.length;) {
+      const started = performance.now();
       const part = s.cells.slice(top, top + rowsPerSlice);
       let cells = 0;
       const values = part.map((line, i) => {
@@ -80,6 +91,8 @@ export async function replaceContentsInSlices(
       });
       if (loader?.canLoad(id, top, 0, part.length, width)) loader.load(id, top, 0, values);
       else engine.setCellContents({ sheet: id, row: top, col: 0 }, values as Cell[][]);
+      top += part.length;
+      rowsPerSlice = resized(rowsPerSlice, started);
       await step(cells * 0.5); // values are the cheap half of the work
     }
   }
@@ -92,10 +105,12 @@ export async function replaceContentsInSlices(
   // 3. Formulas and parsed values, a slice of rows at a time, each as one evaluation.
   const remaining = total - done;
   const laterCells = later.reduce((n, l) => n + l.line.filter((v) => v !== undefined).length, 0);
+  let formulaSlice = FORMULA_SLICE;
   for (let i = 0; i < later.length;) {
+    const started = performance.now();
     let cells = 0;
     const start = i;
-    while (i < later.length && (cells < FORMULA_SLICE || i === start)) {
+    while (i < later.length && (cells < formulaSlice || i === start)) {
       for (const v of later[i].line) if (v !== undefined) cells++;
       i++;
     }
@@ -112,6 +127,7 @@ export async function replaceContentsInSlices(
           col += run.length - 1;
         }
     });
+    formulaSlice = resized(formulaSlice, started);
     await step(laterCells === 0 ? 0 : (remaining * cells) / laterCells);
   }
 
