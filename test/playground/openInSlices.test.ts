@@ -125,7 +125,9 @@ describe("opening a workbook in slices", () => {
     );
     expect(error).toBeInstanceOf(OpenFailed);
     expect((error as OpenFailed).replaced).toBe(false);
-    expect((error as Error).message).toMatch(/still being written \(writing 30,000 cells, \d+% done\)/);
+    expect((error as Error).message).toMatch(
+      /still being written \(writing 30,000 cells, \d+% done\)/
+    );
     await pasting;
     expect(wb.engine.getSheetNames()).toEqual(["Sheet1"]);
     expect(wb.getContent("Sheet1", 2_999, 9)).toBe(2_999 + 9);
