@@ -16,8 +16,10 @@ import { SaveRefused, saveNow } from "./export/saveFlow";
 import { OpenFailed, openWorkbookFile } from "./open/openFile";
 import { FormulaHelpView, type HelpAnchor } from "./help/FormulaHelpView";
 import { suggestionKey, type Typed } from "./help/autocomplete";
+import { readOffThread, writeOffThread } from "./open/offThread";
 import { PLAYGROUND_CSS } from "./styles";
 import { useWorkbookVersion } from "./useWorkbook";
+import { LongWork, type PageWork } from "./LongWork";
 
 /** The selected cell in words for the status line: its error and message, so no one needs to hover. */
 export function cellStatus(address: string, value: unknown): { text: string; error: boolean } {
@@ -81,21 +83,27 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   }, [workbook]);
 
   const [saveProblem, setSaveProblem] = useState("");
+  // Opening or saving a file, for the progress line (LongWork.tsx).
+  const [pageWork, setPageWork] = useState<PageWork | null>(null);
   const saveXlsx = () => {
     setSaveProblem("");
-    saveNow(workbook).then(
+    setPageWork({ label: "Saving", fraction: null });
+    saveNow(workbook, writeOffThread).then(
       ({ blob, version, notes }) => {
+        setPageWork(null);
         download(blob, "PbR Toolkit workbook.xlsx");
         // Saved as it was at the click: an edit made since is still unsaved (leaving still asks).
         if (readyVersion.current !== null) readyVersion.current = Math.max(readyVersion.current, version);
         if (notes.length > 0) setSaveProblem(`Saved. Not saved as in the playground: ${notes.join("; ")}.`);
       },
-      (e) =>
+      (e) => {
+        setPageWork(null);
         setSaveProblem(
           e instanceof SaveRefused
             ? `Not saved: ${e.message}`
             : "Could not save the workbook: the browser could not write the file. Try again, or export the sheets as CSV."
-        )
+        );
+      }
     );
   };
 
@@ -105,10 +113,17 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
   const openFile = (file: File) => {
     const unsaved = () => readyVersion.current !== null && workbook.version > readyVersion.current;
     setOpening({ text: `Opening ${file.name}…`, error: false });
-    openWorkbookFile(workbook, file, () =>
-      unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true
+    // Reading runs in a worker and can be cancelled; the engine then takes the book in slices.
+    const cancel = new AbortController();
+    setPageWork({ label: `Reading ${file.name}`, fraction: null, cancel: () => cancel.abort() });
+    openWorkbookFile(
+      workbook,
+      file,
+      () => unsaved() ? window.confirm(`Open ${file.name} in place of this workbook? Changes you have not saved as .xlsx will be lost.`) : true,
+      { read: readOffThread, signal: cancel.signal, loading: () => setPageWork(null) }
     ).then(
       (opened) => {
+        setPageWork(null);
         if (!opened) {
           setOpening(null);
           return;
@@ -123,6 +138,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
         setOpening({ text: `Opened ${file.name}: ${counts}.${notes}`, error: false });
       },
       (e) => {
+        setPageWork(null);
         const kept = e instanceof OpenFailed && e.replaced ? "The workbook may be incomplete: reload the page to start again from the demo." : "The workbook is as it was.";
         // Only OpenFailed's sentences are for people; anything else is an internal error, said plainly.
         if (!(e instanceof OpenFailed)) console.error(e);
@@ -284,6 +300,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
               <Button size="small" onClick={exportCsv} disabled={!sheet}>
                 Export sheet as CSV
               </Button>
+              <LongWork workbook={workbook} work={pageWork} />
               {opening && (
                 <Text role={opening.error ? "alert" : "status"} size={200} data-testid="open-outcome" style={opening.error ? { color: "#b10e1c" } : undefined}>
                   {opening.text}

@@ -38,14 +38,17 @@ import {
 import { isNameAwaited } from "./embedded/awaitedNames";
 import type { BookContent, BookNotes } from "./embedded/bookContent";
 import { replaceContents } from "./embedded/bookStates";
+import { replaceContentsInSlices } from "./embedded/loadBook";
 import { EmbeddedDocument, type EmbeddedOptions } from "./embedded/document";
 import { EXCEL_MAX_COLUMNS } from "./embedded/engine";
 import { BookHistory } from "./embedded/history";
+import type { LongEdit } from "./embedded/sliceEdit";
 import type { TableShape } from "./embedded/structuredRefs";
 import { SLICE_MS, writeTableRows, yieldToEventLoop } from "./embedded/tableWriter";
 
 export type { EmbeddedChart, EmbeddedOptions } from "./embedded/document";
 export type { EmbeddedTable } from "./embedded/tableNames";
+export type { LongEdit } from "./embedded/sliceEdit";
 
 /** Excel's sheet size. */
 export { EXCEL_MAX_ROWS, EXCEL_MAX_COLUMNS };
@@ -72,7 +75,36 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     col: number,
     inputs: readonly (readonly CellInput[])[]
   ): void {
-    this.history.typeCells(sheet, row, col, inputs);
+    void this.history.typeCells(sheet, row, col, inputs);
+  }
+
+  /**
+   * Paste a block as `setCells` does, resolving when it is written. A block over SLICE_CELLS cells
+   * (embedded/sliceEdit.ts) is written in slices with the page free between them (`longEdit` says
+   * how far it got; `cancelLongEdit` takes it back); it is still one undo step.
+   */
+  pasteCells(
+    sheet: string,
+    row: number,
+    col: number,
+    inputs: readonly (readonly CellInput[])[]
+  ): Promise<void> {
+    return this.history.typeCells(sheet, row, col, inputs);
+  }
+
+  /** A large paste, or its undo or redo, being written in slices; null when none. */
+  get longEdit(): Readonly<LongEdit> | null {
+    return this.history.longEdit;
+  }
+
+  /** Resolves when no large paste, undo or redo is being written and nothing waits behind one. */
+  idle(): Promise<void> {
+    return this.history.idle();
+  }
+
+  /** Stop a large paste and take back what it wrote (its undo and redo cannot be stopped). */
+  cancelLongEdit(): void {
+    this.history.cancelLongEdit();
   }
 
   /** Whether a task pane action (a journey's writes) is under way: Save waits for it. */
@@ -122,6 +154,21 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     const notes = replaceContents(this, book);
     this.history.clear();
     return notes;
+  }
+
+  /**
+   * `replaceBook` in slices with the page free between them (embedded/loadBook.ts), shown as a
+   * long edit labelled `label` ("Opening Plan.xlsx"); edits made meanwhile are not kept.
+   */
+  replaceBookInSlices(book: BookContent, label: string): Promise<BookNotes> {
+    let total = 0;
+    for (const s of book.sheets) for (const line of s.cells) total += line.length;
+    return this.history.replacing(label, total, (edit) =>
+      replaceContentsInSlices(this, book, (fraction) => {
+        edit.done = Math.round(fraction * total);
+        this.bump();
+      })
+    );
   }
 
   // ------------------------------------------------------------------ WorkbookPort

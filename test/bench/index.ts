@@ -29,7 +29,11 @@ async function main() {
     .find((a, i, all) => a !== "--file" && all[i - 1] !== "--file");
   let wrong = 0;
   for (const file of files) {
-    const mod = (await import(join(__dirname, file))) as { benches: Bench[] };
+    // `teardown`: what a file opened for its benches (a browser, a server), closed after them.
+    const mod = (await import(join(__dirname, file))) as {
+      benches: Bench[];
+      teardown?: () => Promise<void>;
+    };
     for (const b of mod.benches) {
       if (filter && !b.name.toLowerCase().includes(filter.toLowerCase())) continue;
       b.setup?.();
@@ -64,6 +68,7 @@ async function main() {
       );
       if (problem) wrong++;
     }
+    await mod.teardown?.();
   }
   if (wrong > 0) {
     console.error(`${wrong} benchmark(s) gave wrong answers`);

@@ -3,6 +3,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { SaveRefused, journeyRunning, saveNow } from "../../src/playground/export/saveFlow";
+import { xlsxBytes } from "../../src/playground/export/saveXlsx";
+import type { WorkbookSnapshot } from "../../src/playground/export/snapshot";
 
 const sheetXml = async (blob: Blob) =>
   strFromU8(unzipSync(new Uint8Array(await blob.arrayBuffer()))["xl/worksheets/sheet1.xml"]);
@@ -23,6 +25,40 @@ describe("Save", () => {
     const again = await saveNow(port);
     expect(again.version).toBe(port.version);
     expect(await sheetXml(again.blob)).toContain('<c r="A1"><v>2</v></c>');
+  });
+
+  it("keeps an edit made while the file is written off the page's thread out of the file and unsaved", async () => {
+    const { port } = createEmbeddedWorkbook();
+    port.setCell("Sheet1", 0, 0, 1);
+    // As the page's worker does: the snapshot goes to another thread and comes back as bytes later.
+    let edited = false;
+    const slowWriter = async (snapshot: WorkbookSnapshot) => {
+      const copy = structuredClone(snapshot);
+      await new Promise((r) => setTimeout(r, 20));
+      port.setCell("Sheet1", 0, 0, 2); // typed while the worker writes
+      edited = true;
+      return xlsxBytes(copy);
+    };
+    const saved = await saveNow(port, slowWriter);
+    expect(edited).toBe(true);
+    expect(await sheetXml(saved.blob)).toContain('<c r="A1"><v>1</v></c>');
+    expect(saved.version).toBeLessThan(port.version);
+  });
+
+  it("is refused while a large paste is being written, and works once it has finished", async () => {
+    const { port } = createEmbeddedWorkbook();
+    const rows = Array.from({ length: 3_000 }, (_r, i) =>
+      Array.from({ length: 10 }, (_c, j) => i + j)
+    );
+    const pasting = port.pasteCells("Sheet1", 0, 0, rows);
+    const during = await saveNow(port).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(during).toBeInstanceOf(SaveRefused);
+    expect((during as Error).message).toMatch(/still being written \(writing 30,000 cells/);
+    await pasting;
+    expect(await sheetXml((await saveNow(port)).blob)).toContain('<c r="J3000"><v>3008</v></c>');
   });
 
   it("is refused while a task pane journey is writing, and works once it has finished", async () => {

@@ -5,7 +5,9 @@
  * still marked unsaved (leaving the page then still asks).
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
+import { describeLongEdit } from "../../workbook/embedded/sliceEdit";
 import { saveWorkbookXlsx } from "./saveXlsx";
+import type { WorkbookSnapshot } from "./snapshot";
 
 /** Save was refused; the message says why and what to do. */
 export class SaveRefused extends Error {}
@@ -22,13 +24,24 @@ export interface Saved {
   notes: string[];
 }
 
-export async function saveNow(wb: EmbeddedWorkbook): Promise<Saved> {
+/**
+ * Save the workbook as it is now. `write` turns the snapshot into the file's bytes after the click
+ * (default in this thread and fflate's workers; the page passes its .xlsx worker, offThread.ts).
+ */
+export async function saveNow(
+  wb: EmbeddedWorkbook,
+  write?: (snapshot: WorkbookSnapshot) => Promise<Uint8Array>
+): Promise<Saved> {
   if (journeyRunning(wb))
     throw new SaveRefused(
       "a task pane step is still writing to the workbook. Save again when it has finished (or cancel it), so the file does not hold a half-written sheet."
     );
+  if (wb.longEdit)
+    throw new SaveRefused(
+      `the workbook is still being written (${describeLongEdit(wb.longEdit)}). Save again when it has finished, so the file does not hold half of it.`
+    );
   wb.settle();
   const version = wb.version;
-  const { blob, notes } = await saveWorkbookXlsx(wb); // takes the content before its first await
+  const { blob, notes } = await saveWorkbookXlsx(wb, write); // takes the content before its first await
   return { blob, version, notes };
 }

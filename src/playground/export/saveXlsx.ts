@@ -105,10 +105,11 @@ export function xlsxBytesAsync(snapshot: WorkbookSnapshot): Promise<Uint8Array> 
 
 /** The workbook as an .xlsx Blob: its content taken now, written and compressed after. */
 export async function saveWorkbookXlsx(
-  wb: EmbeddedWorkbook
+  wb: EmbeddedWorkbook,
+  write: (snapshot: WorkbookSnapshot) => Promise<Uint8Array> = xlsxBytesAsync
 ): Promise<{ blob: Blob; notes: string[] }> {
   const snapshot = takeSnapshot(wb);
-  const bytes = await xlsxBytesAsync(snapshot);
+  const bytes = await write(snapshot);
   return {
     blob: new Blob([bytes as BlobPart], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

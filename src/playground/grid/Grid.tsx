@@ -228,7 +228,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     onNotice?.(null);
     // Typed as en-GB Excel types them; a text-formatted ("@") cell keeps what is pasted ("007").
     const { rows, formats } = pastedCells(found.rows, activeRow, activeCol, isTextCell);
-    workbook.setCells(sheet, activeRow, activeCol, rows);
+    // A large paste is written in slices with a progress line (the workbook's longEdit).
+    void workbook.pasteCells(sheet, activeRow, activeCol, rows);
     for (const f of formats) void workbook.setNumberFormat(sheet, f.address, f.format);
     const width = rows.reduce((w, line) => Math.max(w, line.length), 1);
     anchor.current = null;

@@ -29,6 +29,17 @@ export function openBook(workbook: EmbeddedWorkbook, book: BookContent): BookNot
 /** A book the playground cannot hold, found before anything was replaced; the message is for people. */
 export class BookRefused extends Error {}
 
+/**
+ * The book as the engine takes it (table references as ranges), after the checks `openBook`
+ * makes; throws, with nothing replaced, for a book it cannot hold. For opening in slices:
+ * `workbook.replaceBookInSlices(prepareBook(workbook, book), "Opening …")` gives what `openBook`
+ * gives, with the page free between slices (embedded/loadBook.ts).
+ */
+export function prepareBook(workbook: EmbeddedWorkbook, book: BookContent): BookContent {
+  checkBook(book, workbook.maxRows);
+  return { ...book, sheets: withTableRefsAsRanges(book) };
+}
+
 /** Refuse a book the engine cannot hold, before anything is replaced. */
 function checkBook(book: BookContent, maxRows: number): void {
   if (book.sheets.length === 0) throw new BookRefused("the workbook has no sheets.");

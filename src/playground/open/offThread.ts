@@ -1,0 +1,80 @@
+/**
+ * Reading and writing .xlsx files off the page's thread (xlsxWorker.ts), for the playground page
+ * only: tests and Node read and write in their own thread (readXlsx.ts, ../export/saveXlsx.ts).
+ * Each call has its own worker, ended when it answers; ending it early is how Open is cancelled.
+ * Where the browser cannot start the worker, the same work runs in the page.
+ */
+import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import type { WorkbookSnapshot } from "../export/snapshot";
+
+/** The worker refused the file; the message is for people (or null: say it plainly). */
+export class OffThreadError extends Error {
+  /* `readable`: what openFile.ts shows a person (null: it says the file could not be read). */
+  constructor(readonly readable: string | null) {
+    super(readable ?? "the file could not be read");
+  }
+}
+
+function startWorker(): Worker | null {
+  try {
+    return new Worker(new URL("./xlsxWorker.ts", import.meta.url), { name: "xlsx" });
+  } catch {
+    return null;
+  }
+}
+
+function ask<T>(
+  message: unknown,
+  transfer: Transferable[],
+  signal?: AbortSignal
+): Promise<T> | null {
+  const worker = startWorker();
+  if (!worker) return null;
+  return new Promise<T>((resolve, reject) => {
+    const end = () => {
+      worker.terminate();
+      signal?.removeEventListener("abort", abort);
+    };
+    const abort = () => {
+      end();
+      reject(new DOMException("cancelled", "AbortError"));
+    };
+    signal?.addEventListener("abort", abort);
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; message?: string | null } & T>) => {
+      end();
+      if (e.data.ok) resolve(e.data);
+      else reject(new OffThreadError(e.data.message ?? null));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      end();
+      reject(new OffThreadError(null));
+    };
+    worker.postMessage(message, transfer);
+  });
+}
+
+/** An .xlsx file's book, read in the worker (or in the page when no worker can start). */
+export async function readOffThread(
+  bytes: Uint8Array,
+  functionIds: readonly string[],
+  signal?: AbortSignal
+): Promise<{ book: BookContent; notes: BookNotes }> {
+  const copy = bytes.slice().buffer;
+  const answer = ask<{ book: BookContent; notes: BookNotes }>(
+    { kind: "read", bytes: copy, functionIds: [...functionIds] },
+    [copy],
+    signal
+  );
+  if (answer) return answer;
+  const { readXlsxBook } = await import("./readXlsx");
+  return readXlsxBook(bytes, functionIds);
+}
+
+/** A snapshot's .xlsx bytes, written and zipped in the worker (or in the page). */
+export async function writeOffThread(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
+  const answer = ask<{ bytes: Uint8Array }>({ kind: "write", snapshot }, []);
+  if (answer) return (await answer).bytes;
+  const { xlsxBytesAsync } = await import("../export/saveXlsx");
+  return xlsxBytesAsync(snapshot);
+}

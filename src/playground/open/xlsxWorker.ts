@@ -1,0 +1,35 @@
+/**
+ * The page's .xlsx worker (issue 30: opening or saving must not freeze the page): reads a file's
+ * bytes into a book (readXlsx.ts, fast-xml-parser over every sheet) or writes a snapshot's parts and
+ * zips them (../export/saveXlsx.ts), on its own thread. The page keeps what must happen on its own
+ * thread: taking the snapshot at the click, and putting a read book into the engine.
+ * Messages: offThread.ts.
+ */
+import { xlsxBytes } from "../export/saveXlsx";
+import type { WorkbookSnapshot } from "../export/snapshot";
+import { XlsxReadError, readXlsxBook } from "./readXlsx";
+
+type Request =
+  | { kind: "read"; bytes: ArrayBuffer; functionIds: readonly string[] }
+  | { kind: "write"; snapshot: WorkbookSnapshot };
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<Request>) => void) | null;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+};
+
+scope.onmessage = (e) => {
+  const request = e.data;
+  try {
+    if (request.kind === "read") {
+      const { book, notes } = readXlsxBook(new Uint8Array(request.bytes), request.functionIds);
+      scope.postMessage({ ok: true, book, notes });
+    } else {
+      const bytes = xlsxBytes(request.snapshot);
+      scope.postMessage({ ok: true, bytes }, [bytes.buffer as ArrayBuffer]);
+    }
+  } catch (err) {
+    // The reader's messages are for people; anything else is said plainly by the page.
+    scope.postMessage({ ok: false, message: err instanceof XlsxReadError ? err.message : null });
+  }
+};
