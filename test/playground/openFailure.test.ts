@@ -114,7 +114,8 @@ describe("a failed Open", () => {
   it("reaches the page as OpenFailed in plain words, saying the workbook is as it was", async () => {
     const bytes = xlsxBytes(takeSnapshot(wb));
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    jest.spyOn(wb.engine, "setSheetContent").mockImplementationOnce(() => {
+    // Open puts the book in place in slices (embedded/loadBook.ts), cell blocks by setCellContents.
+    jest.spyOn(wb.engine, "setCellContents").mockImplementationOnce(() => {
       throw new RangeError("Maximum call stack size exceeded");
     });
     const error = await openWorkbookFile(wb, new Blob([bytes as BlobPart]), () => true).then(

@@ -221,7 +221,7 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
       CASE WHEN status IN ('ok', 'specialised') THEN CASE WHEN units_blank THEN 1 ELSE units_n END ELSE 0 END AS units,
       CASE status WHEN 'ok' THEN (CASE WHEN units_blank THEN 1 ELSE units_n END) * ${money("price0")}
         WHEN 'specialised' THEN 0 WHEN 'not attended' THEN 0 END AS value,
-      (status IN ('ok', 'specialised') AND unlisted <> '') AS unlisted,
+      (status = 'ok' AND unlisted <> '') AS unlisted, -- a specialised row counts as specialised only, as the pane and sheet do
       CASE
         WHEN status <> 'invalid' THEN status
         WHEN units_problem IS NOT NULL THEN 'units'
