@@ -5,10 +5,12 @@
  */
 import { CliError, FAILED, USAGE, nodeIo, oneLine, type Command, type Io } from "./io";
 import { mhnrgCommand } from "./mhnrg/command";
+import { mhsdsCommand } from "./mhsds/command";
 import { sqlCommand } from "./sqlCommand";
 
 export const COMMANDS: Record<string, Command> = {
   mhnrg: mhnrgCommand,
+  mhsds: mhsdsCommand,
   sql: sqlCommand,
 };
 

@@ -19,3 +19,10 @@ export function readMhnrgSql(dialect: Dialect, file: "query.sql" | "seeds.sql"):
   if (!existsSync(path)) throw failure(`the generated SQL ${path} is missing from this copy`);
   return readFileSync(path, "utf8");
 }
+
+/** sql/mhsds/duckdb/<file>: the MHSDS tables and derivation views the `mhsds` command runs. */
+export function readMhsdsSql(file: "tables.sql" | "views.sql"): string {
+  const path = join(PACKAGE_ROOT, "sql", "mhsds", "duckdb", file);
+  if (!existsSync(path)) throw failure(`the generated SQL ${path} is missing from this copy`);
+  return readFileSync(path, "utf8");
+}
