@@ -151,7 +151,11 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   }
 
   return {
-    subscribe: workbookEvents({ excel, supports: supportsExcelApi, paused: () => ambient !== null }),
+    subscribe: workbookEvents({
+      excel,
+      supports: supportsExcelApi,
+      paused: () => ambient !== null,
+    }),
 
     listSheets: () => run(async (context) => loadNames(context.workbook.worksheets, context)),
 
