@@ -8,16 +8,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PbrError } from "../../core/errors";
-import { rowsText } from "../../core/mhnrg/activitySummary";
 import { readMff } from "../../core/tariff/mff";
-import { openEngine } from "../duckdb/engine";
 import { groupActivity } from "../duckdb/pipeline";
 import { ENCODINGS, ROW, formatOf, readInput } from "../duckdb/readInput";
-import { outputFormat, writeOutput } from "../duckdb/writeOutput";
-import { CliError, failure, oneLine, usageError, type Command } from "../io";
-import { progress } from "../progress";
+import { outputFormat } from "../duckdb/writeOutput";
+import { usageError, type Command } from "../io";
+import { MEMORY_LIMIT, withEngine, writeAndReport } from "../run";
 import { fieldsText, resolveFields } from "./columns";
-import { summarise, summaryLines } from "./summary";
 
 export const mhnrgCommand: Command = {
   summary:
@@ -37,7 +34,7 @@ export const mhnrgCommand: Command = {
         "keep-blank-units": { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         encoding: { type: "string", default: "utf-8" },
-        "memory-limit": { type: "string" },
+        ...MEMORY_LIMIT,
       },
     });
     if (positionals.length !== 1)
@@ -60,16 +57,9 @@ export const mhnrgCommand: Command = {
     const mff = values.mff === undefined ? 1 : readMff(values.mff, null);
     if (mff instanceof PbrError) throw usageError(`--mff: ${mff.message}`);
 
-    const show = progress(io);
-    const limit = values["memory-limit"];
-    if (limit !== undefined && !/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
-      throw usageError(`--memory-limit ${limit}: say an amount such as 4GB or 500MB`);
-    const engine = await openEngine(limit).catch((e: unknown) => {
-      throw failure(`the engine could not start: ${oneLine(e)}`);
-    });
-    try {
+    return withEngine(io, values["memory-limit"], async (con, show) => {
       show.step(`Reading ${input}…`);
-      const read = await readInput(engine.con, input, show.percent, encoding);
+      const read = await readInput(con, input, show.percent, encoding);
       const fields = resolveFields(
         read.columns,
         values.map ?? [],
@@ -87,7 +77,7 @@ export const mhnrgCommand: Command = {
             (read.rejectedCount > 5 ? "…" : "")
         );
       show.step("Grouping and pricing…");
-      await groupActivity(engine.con, {
+      await groupActivity(con, {
         relation: "pbr_src",
         rowColumn: ROW,
         inputColumns: read.columns,
@@ -98,19 +88,12 @@ export const mhnrgCommand: Command = {
         mff,
         onProgress: show.percent,
       });
-      show.step(`Writing ${values.out}…`);
-      await writeOutput(engine.con, "pbr_src", ROW, read.columns, values.out, show.percent);
-      show.done();
-      const summary = await summarise(engine.con);
-      io.out(summaryLines(summary).join("\n") + "\n");
-      io.out(`Wrote ${rowsText(summary.rows)} to ${values.out}.\n`);
-      return 0;
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw failure(oneLine(e));
-    } finally {
-      show.done();
-      engine.close();
-    }
+      return writeAndReport(con, io, show, {
+        relation: "pbr_src",
+        rowColumn: ROW,
+        columns: read.columns,
+        path: values.out!,
+      });
+    });
   },
 };

@@ -10,13 +10,12 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rowsText } from "../../core/mhnrg/activitySummary";
-import { ident, literal, openEngine } from "../duckdb/engine";
+import { ident, literal } from "../duckdb/engine";
 import { groupActivity } from "../duckdb/pipeline";
-import { outputFormat, writeOutput } from "../duckdb/writeOutput";
-import { CliError, failure, oneLine, usageError, type Command } from "../io";
+import { outputFormat } from "../duckdb/writeOutput";
+import { failure, oneLine, usageError, type Command } from "../io";
 import { readMhsdsSql } from "../paths";
-import { progress } from "../progress";
-import { summarise, summaryLines } from "../mhnrg/summary";
+import { MEMORY_LIMIT, withEngine, writeAndReport } from "../run";
 
 /** The MHSDS tables the views read; a file is matched to one by its name, ignoring case. */
 const TABLES = [
@@ -87,7 +86,7 @@ export const mhsdsCommand: Command = {
         from: { type: "string" },
         to: { type: "string" },
         force: { type: "boolean", default: false },
-        "memory-limit": { type: "string" },
+        ...MEMORY_LIMIT,
       },
     });
     if (positionals.length !== 1)
@@ -116,16 +115,7 @@ export const mhsdsCommand: Command = {
       throw usageError(
         "say the reporting period: --from YYYY-MM-DD --to YYYY-MM-DD (or an mhsds_period file)"
       );
-    const limit = values["memory-limit"];
-    if (limit !== undefined && !/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit))
-      throw usageError(`--memory-limit ${limit}: say an amount such as 4GB or 500MB`);
-
-    const show = progress(io);
-    const engine = await openEngine(limit).catch((e: unknown) => {
-      throw failure(`the engine could not start: ${oneLine(e)}`);
-    });
-    const { con } = engine;
-    try {
+    return withEngine(io, values["memory-limit"], async (con, show) => {
       await con.run(readMhsdsSql("tables.sql"));
       for (const table of TABLES) {
         const path = files.get(table);
@@ -203,25 +193,20 @@ export const mhsdsCommand: Command = {
         mff: 1,
         onProgress: show.percent,
       });
-      show.step(`Writing ${values.out}…`);
-      await writeOutput(con, "pbr_mhsds", "row_id", OUT_COLUMNS, values.out, show.percent);
-      show.done();
-      const summary = await summarise(con);
-      if (leftOut.length > 0)
-        io.out(
-          "MHSDS rows not used as activity (mhsds_left_out):\n" +
-            leftOut.map(([why, n]) => `  ${rowsText(Number(n))}: ${String(why)}`).join("\n") +
-            "\n"
-        );
-      io.out(summaryLines(summary).join("\n") + "\n");
-      io.out(`Wrote ${rowsText(summary.rows)} to ${values.out}.\n`);
-      return 0;
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw failure(oneLine(e));
-    } finally {
-      show.done();
-      engine.close();
-    }
+      const notUsed =
+        leftOut.length > 0
+          ? [
+              "MHSDS rows not used as activity (mhsds_left_out):",
+              ...leftOut.map(([why, n]) => `  ${rowsText(Number(n))}: ${String(why)}`),
+            ]
+          : [];
+      return writeAndReport(
+        con,
+        io,
+        show,
+        { relation: "pbr_mhsds", rowColumn: "row_id", columns: OUT_COLUMNS, path: values.out! },
+        notUsed
+      );
+    });
   },
 };
