@@ -11,7 +11,7 @@ import { detectEncoding, type TextEncodingName } from "../../core/caseload/encod
 import { isBlankRow } from "../../core/values";
 import { csvSource } from "../import/csvSource";
 import { repairWindows1252 } from "../import/decode";
-import { findRecordInValue, rowLines } from "../import/strayQuotes";
+import { findRecordInValue, rowLines, unclosedQuoteRows } from "../import/strayQuotes";
 
 /** Bytes read at a time. */
 export const SLICE_BYTES = 4 << 20;
@@ -158,9 +158,7 @@ export async function streamRows(
   const chunk = (results: Papa.ParseResult<string[]>) => {
     if (failure) return;
     try {
-      const unclosed = new Set<number>();
-      for (const e of results.errors)
-        if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
+      const unclosed = unclosedQuoteRows(results.errors);
       const rows = results.data;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];

@@ -25,7 +25,7 @@ import {
   type SourceEncoding,
 } from "./source";
 import { decodeBytes } from "./decode";
-import { countLineBreaks, findRecordInValue, rowLines } from "./strayQuotes";
+import { countLineBreaks, findRecordInValue, rowLines, unclosedQuoteRows } from "./strayQuotes";
 
 /** How much of the text the parser takes at a time (progress and Cancel are checked between). */
 const CHUNK_CHARS = 1 << 19;
@@ -188,9 +188,7 @@ function parseRows(
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         if (failed) return;
         try {
-          const unclosed = new Set<number>();
-          for (const e of results.errors)
-            if (e.type === "Quotes" && typeof e.row === "number") unclosed.add(e.row);
+          const unclosed = unclosedQuoteRows(results.errors);
           const rows = results.data;
           for (let i = 0; i < rows.length; i++) {
             const row = rows[i];

@@ -22,6 +22,13 @@ export function countLineBreaks(text: string): number {
   return n;
 }
 
+/** The rows of a parsed chunk (indices into its data) whose quote Papa Parse found never closed. */
+export function unclosedQuoteRows(errors: readonly Papa.ParseError[]): Set<number> {
+  const rows = new Set<number>();
+  for (const e of errors) if (e.type === "Quotes" && typeof e.row === "number") rows.add(e.row);
+  return rows;
+}
+
 /** Physical lines a parsed row takes: 1 plus the line breaks inside its values. */
 export function rowLines(row: readonly string[]): number {
   let lines = 1;
