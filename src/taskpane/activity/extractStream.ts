@@ -11,6 +11,7 @@ import { detectEncoding, type TextEncodingName } from "../../core/caseload/encod
 import { isBlankRow } from "../../core/values";
 import { csvSource } from "../import/csvSource";
 import { repairWindows1252 } from "../import/decode";
+import { bytesOf } from "../import/fileBytes";
 import { findRecordInValue, rowLines, unclosedQuoteRows } from "../import/strayQuotes";
 
 /** Bytes read at a time. */
@@ -33,21 +34,6 @@ export interface ExtractHead {
 }
 
 const DELIMITERS = { comma: ",", semicolon: ";", tab: "\t" } as const;
-
-/**
- * A slice's bytes. Blob.arrayBuffer came in Safari 14; the oldest webview the add-in admits is
- * Safari 13.1, where FileReader reads it (in a worker too).
- */
-function bytesOf(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === "function")
-    return blob.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 /** The header, separator and encoding of a CSV file, from its first 64 kB; null with no header. */
 export async function readHead(file: Blob, fileName: string): Promise<ExtractHead | null> {

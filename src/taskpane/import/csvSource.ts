@@ -25,6 +25,7 @@ import {
   type SourceEncoding,
 } from "./source";
 import { decodeBytes } from "./decode";
+import { bytesOf } from "./fileBytes";
 import { countLineBreaks, findRecordInValue, rowLines, unclosedQuoteRows } from "./strayQuotes";
 
 /** How much of the text the parser takes at a time (progress and Cancel are checked between). */
@@ -285,7 +286,7 @@ export function csvSourceFromBytes(
 
 /** Open a CSV file chosen by the user (read whole; its encoding detected from the bytes). */
 export async function openCsvFile(file: Blob, fileName: string): Promise<CaseloadSource> {
-  const source = csvSourceFromBytes(new Uint8Array(await file.arrayBuffer()), fileName);
+  const source = csvSourceFromBytes(await bytesOf(file), fileName);
   if (!source) throw new Error(caseloadErrors.noHeader().message);
   return source;
 }

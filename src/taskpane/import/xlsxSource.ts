@@ -19,6 +19,7 @@ import {
   unzipGuarded,
 } from "../../workbook/xlsxGuard";
 import { gridSource, type CaseloadSource } from "./source";
+import { bytesOf } from "./fileBytes";
 
 /**
  * The guards of workbook/xlsxGuard.ts, before read-excel-file sees the file: what the file is,
@@ -139,7 +140,7 @@ export async function openXlsxFile(
 ): Promise<CaseloadSource> {
   let result: Awaited<ReturnType<SheetReader>>;
   try {
-    const bytes = new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer());
+    const bytes = file instanceof ArrayBuffer ? new Uint8Array(file) : await bytesOf(file);
     checkXlsxBytes(bytes);
   } catch (e) {
     // What the file is or which limit it passed; never an internal error text.
