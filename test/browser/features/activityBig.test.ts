@@ -40,7 +40,9 @@ describe("Activity by resource group on an extract past Excel's rows", () => {
       .waitFor({ timeout: 60_000 });
     await panel.getByLabel("Each row is").selectOption({ label: "Given by a column" });
     await panel.getByRole("button", { name: "Group and price activity" }).click();
+    // The step is both the progress bar's label and the screen readers' status line.
     await panel
+      .getByTestId("run-announcement")
       .getByText(/Grouping and pricing year-of-contacts\.csv in this pane/)
       .waitFor({ timeout: 30_000 });
     await panel.getByRole("button", { name: "Cancel" }).click();
