@@ -11,23 +11,11 @@ import { dataCell } from "../../workbook/cellText";
 import type { CellInput, WorkbookPort } from "../../workbook/port";
 import { runPlan, type RunOptions, type RunResult } from "../plan/run";
 import { titleBlock, type Block, type WorkbookPlan } from "../plan/types";
-import { summaryBlocks, summaryHeight } from "./plan";
+import { ACTIVITY_COLUMNS, summaryBlocks, summaryHeight } from "./plan";
 import type { SummaryFigures } from "./summary";
 import { LISTED_ROWS, type ListedRow } from "./tally";
 
-const LEFT_OUT_HEADER = [
-  "Line",
-  "Why left out",
-  "Kind",
-  "Age",
-  "Diagnosis",
-  "Team type",
-  "Bed type",
-  "Referral reason",
-  "Crisis referral",
-  "Attendance",
-  "Units",
-];
+const LEFT_OUT_HEADER = ["Line", "Why left out", ...ACTIVITY_COLUMNS];
 
 export const LEFT_OUT_LABEL = "Rows left out (see Rows left out below)";
 

@@ -40,8 +40,8 @@ export {
   type Preflight,
 } from "./preflight";
 
-const HEADER = [
-  "Source row",
+/** An activity row's own columns as both Resource groups sheets head them (this one and extractPlan.ts). */
+export const ACTIVITY_COLUMNS = [
   "Kind",
   "Age",
   "Diagnosis",
@@ -51,6 +51,11 @@ const HEADER = [
   "Crisis referral",
   "Attendance",
   "Units",
+];
+
+const HEADER = [
+  "Source row",
+  ...ACTIVITY_COLUMNS,
   "Status",
   "Resource group",
   "Unit price",

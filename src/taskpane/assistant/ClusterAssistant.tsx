@@ -36,6 +36,7 @@ import type { RatingInput } from "./plan";
 import { insertAtSelection } from "./run";
 import { BookletNotes } from "./BookletNotes";
 import { RedRules, Why, percent } from "./Explanation";
+import { VISUALLY_HIDDEN } from "../ui/visuallyHidden";
 
 const RATING_CHOICES: { value: string; text: string }[] = [
   { value: "", text: "Not rated" },
@@ -92,15 +93,6 @@ function useChosenTable<T>(
   return state;
 }
 
-/** Read by screen readers, not shown. */
-const VISUALLY_HIDDEN = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
 
 export function ClusterAssistant({
   port,

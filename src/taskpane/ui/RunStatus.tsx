@@ -4,16 +4,8 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentu
 import type { RunState } from "./runner";
 import type { WorkbookPort } from "../../workbook/port";
 import { LinkedText } from "./LinkedText";
+import { VISUALLY_HIDDEN } from "./visuallyHidden";
 
-/** Read by screen readers, not shown. */
-const VISUALLY_HIDDEN = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
 
 /** The run button's outcome, shown right under it (and scrolled into view, so it is never missed). */
 export function RunStatus({
