@@ -44,6 +44,7 @@ describe("playground page in headless Chromium", () => {
     // It opens on the Summary (its charts; browser/features/charts.test.ts checks they are in view).
     await page.getByRole("grid", { name: "Sheet Summary", exact: true }).waitFor();
     await page.getByRole("tab", { name: "Caseload", exact: true }).click();
+    await page.getByRole("grid", { name: "Sheet Caseload", exact: true }).waitFor();
     await expect(cell("A1").textContent()).resolves.toContain("SYNTHETIC");
     await expect(cell("A4").textContent()).resolves.toBe("SYN-0001");
   });

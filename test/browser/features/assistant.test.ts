@@ -17,6 +17,7 @@ import {
   seenInPane,
   shown,
   usePlayground,
+  valueWhen,
 } from "../support/playground";
 
 // A first-episode-psychosis picture: severe hallucinations and delusions (item 6), with little else.
@@ -123,7 +124,7 @@ describe("Cluster assistant in the playground", () => {
     await expect(paneOverflow(page)).resolves.toBe(0); // the formula in the message wraps
 
     // The pane leaves the formula's cell selected.
-    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("S90");
+    await expect(valueWhen(page.getByLabel("Name box (cell address)"), (v) => v === "S90")).resolves.toBe("S90");
     await expect(formulaOf(page, "Summary!S90")).resolves.toMatch(
       /^=PBR\.CLUSTER\(A90:R90, ?, ?Profile!\$A\$4:\$H\$\d+, ?SuperclassRules!\$A\$4:\$E\$\d+\)$/
     );

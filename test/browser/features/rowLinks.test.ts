@@ -4,7 +4,14 @@
  * audit sheet's sentence is a HYPERLINK that the grid follows on a click. The audit sheet freezes its
  * header rows and Id column. The argument messages name the arguments.
  */
-import { goTo, openFeature, shown, usePlayground } from "../support/playground";
+import {
+  goTo,
+  openFeature,
+  shown,
+  textWhen,
+  usePlayground,
+  valueWhen,
+} from "../support/playground";
 
 const SHEET = "Cluster audit";
 
@@ -35,7 +42,9 @@ describe("row links in the playground", () => {
     await done.getByRole("button", { name: "Caseload row 6" }).click();
     await page.getByRole("grid", { name: "Sheet Caseload", exact: true }).waitFor();
     await page.locator('[data-cell="A6"][aria-selected="true"]').waitFor();
-    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("A6");
+    await expect(
+      valueWhen(page.getByLabel("Name box (cell address)"), (v) => v === "A6")
+    ).resolves.toBe("A6");
 
     // On the audit sheet, the person's sentence (V7: the third person) is a link to the same row.
     await expect(shown(page, `'${SHEET}'!V7`)).resolves.toBe(
@@ -67,8 +76,11 @@ describe("row links in the playground", () => {
     await expect(page.locator('[data-frozen="X4"]').textContent()).resolves.toBe("Check");
     await expect(page.locator('[data-frozen="A1500"]').textContent()).resolves.toBe("SYN-1496");
     // A click on a frozen cell selects it.
+    // (The selection goes through the workbook, so the name box follows a moment later.)
     await page.locator('[data-frozen="A1500"]').click();
-    await expect(page.getByLabel("Name box (cell address)").inputValue()).resolves.toBe("A1500");
+    await expect(
+      valueWhen(page.getByLabel("Name box (cell address)"), (v) => v === "A1500")
+    ).resolves.toBe("A1500");
   });
 
   it("names the arguments in an argument-count message", async () => {
@@ -79,6 +91,8 @@ describe("row links in the playground", () => {
     await page.keyboard.type("=PBR.TARIFF(11)");
     await page.keyboard.press("Enter");
     const target = page.locator(`[data-cell="${at}"]`);
+    // The cell shows the error once the engine has the formula; its title carries the message.
+    await expect(textWhen(target, (t) => t === "#N/A")).resolves.toBe("#N/A");
     await expect(target.getAttribute("title")).resolves.toMatch(
       /^#N\/A PBR\.TARIFF needs at least 2 arguments \(code, days; also takes .*\); got 1$/
     );
