@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { TEST_OUTPUT, cspViolations, openPage, serveDist, type Session } from "./support/harness";
-import { DEMO_SHEETS, textWhen } from "./support/playground";
+import { DEMO_SHEETS, settled, textWhen } from "./support/playground";
 import { seriesColour } from "../../src/workbook/chartStyle";
 
 jest.setTimeout(60_000);
@@ -97,7 +97,7 @@ describe("playground page in headless Chromium", () => {
 
   it("renders the real task pane beside the grid", async () => {
     await session.page.getByRole("heading", { name: "PbR Toolkit" }).waitFor();
-    await expect(session.page.getByRole("complementary", { name: "PbR Toolkit task pane" }).count()).resolves.toBe(1);
+    await expect(settled(() => session.page.getByRole("complementary", { name: "PbR Toolkit task pane" }).count(), (n) => n === 1)).resolves.toBe(1);
   });
 
   it("runs HyperFormula under a Content-Security-Policy without 'unsafe-eval'", async () => {

@@ -12,6 +12,7 @@ import {
   openFeature,
   pane,
   paneOverflow,
+  settled,
   textWhen,
   usePlayground,
 } from "../support/playground";
@@ -132,7 +133,12 @@ describe("accessibility (axe-core)", () => {
   it.each(FEATURES.map((f) => f.label))("finds none in the task pane tab %s", async (label) => {
     const { page } = pg();
     await openFeature(page, label);
-    await expect(pane(page).count()).resolves.toBe(1);
+    await expect(
+      settled(
+        () => pane(page).count(),
+        (n) => n === 1
+      )
+    ).resolves.toBe(1);
     await expect(violations(page, '[aria-label="PbR Toolkit task pane"]')).resolves.toEqual([]);
   });
 

@@ -7,18 +7,7 @@ import { defaultProfile } from "../../../src/core/clusters/defaultProfile";
 import { explainRatings, type RatingsExplanation } from "../../../src/core/clusters/explain";
 import { defaultSuperclassRules } from "../../../src/core/clusters/defaultSuperclassRules";
 import { guidanceFor } from "../../../src/core/clusters/guidance";
-import {
-  formulaOf,
-  goTo,
-  openFeature,
-  pane,
-  paneOverflow,
-  screenshot,
-  seenInPane,
-  shown,
-  usePlayground,
-  valueWhen,
-} from "../support/playground";
+import { formulaOf, goTo, openFeature, pane, paneOverflow, screenshot, seenInPane, settled, shown, usePlayground, valueWhen } from "../support/playground";
 
 // A first-episode-psychosis picture: severe hallucinations and delusions (item 6), with little else.
 const RATINGS = [0, 0, 0, 0, 0, 4, 1, 1, 2, 1, 1, 2, 0, 0, 0, 0, 1, 1];
@@ -48,7 +37,7 @@ describe("Cluster assistant in the playground", () => {
     const { page } = pg();
     const panel = pane(page).getByRole("tabpanel", { name: "Cluster assistant" });
     const items = panel.getByRole("group", { name: "MHCT ratings" }).getByRole("combobox");
-    await expect(items.count()).resolves.toBe(18);
+    await expect(settled(() => items.count(), (n) => n === 18)).resolves.toBe(18);
     await expect(
       panel.getByLabel("6. Problems associated with hallucinations and delusions").count()
     ).resolves.toBe(1);
@@ -59,7 +48,7 @@ describe("Cluster assistant in the playground", () => {
       name: new RegExp(`^Suggested cluster: ${expected.suggested} `),
     });
     await heading.waitFor();
-    await expect(panel.getByText("18 of 18 ratings known.").count()).resolves.toBe(1);
+    await expect(settled(() => panel.getByText("18 of 18 ratings known.").count(), (n) => n === 1)).resolves.toBe(1);
     // Screen readers hear the one-line answer when it changes, not the whole explanation again.
     await expect(panel.getByTestId("suggestion-announcement").textContent()).resolves.toMatch(
       new RegExp(`^Suggested cluster ${expected.suggested}, fit \\d+%\\.$`)
@@ -83,7 +72,7 @@ describe("Cluster assistant in the playground", () => {
     const booklet = panel.getByRole("region", { name: "What the booklet says" });
     const notes = guidanceFor(expected.suggested, expected.superclass?.code ?? null, RATINGS);
     for (const n of notes.filter((x) => !["decision-tree", "step-down", "timing"].includes(x.id)))
-      await expect(booklet.getByText(n.text).count()).resolves.toBe(1);
+      await expect(settled(() => booklet.getByText(n.text).count(), (n) => n === 1)).resolves.toBe(1);
     await booklet.getByText("Clustering Booklet: decision tree, step-down and timing").click();
     await booklet.getByText(/The criteria are not held here/).waitFor();
     await booklet

@@ -14,8 +14,9 @@ import {
   seenInPane,
   sheetTabs,
   shown,
-  values,
   usePlayground,
+  values,
+  valueWhen,
 } from "../support/playground";
 import { seriesColour } from "../../../src/workbook/chartStyle";
 
@@ -40,8 +41,12 @@ describe("Cluster audit in the playground", () => {
 
   it("finds the demo caseload's recorded cluster, team and all 18 rating columns", async () => {
     const panel = await openFeature(pg().page, "Cluster audit");
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
-    await expect(panel.getByLabel("Profile table").inputValue()).resolves.toBe("ProfileTable");
+    await expect(
+      valueWhen(panel.getByLabel("Caseload table"), (v) => v === "Caseload")
+    ).resolves.toBe("Caseload");
+    await expect(
+      valueWhen(panel.getByLabel("Profile table"), (v) => v === "ProfileTable")
+    ).resolves.toBe("ProfileTable");
     await expect(
       panel.getByLabel("Recorded cluster column").locator("option:checked").textContent()
     ).resolves.toBe("Recorded cluster");

@@ -14,8 +14,9 @@ import {
   seenInPane,
   sheetTabs,
   shown,
-  values,
   usePlayground,
+  values,
+  valueWhen,
 } from "../support/playground";
 
 const ENVELOPE = 6_000_000;
@@ -27,7 +28,9 @@ describe("Budget planner in the playground", () => {
 
   it("finds the demo caseload and its columns, and asks for the envelope next to its field", async () => {
     const panel = await openFeature(pg().page, "Budget planner");
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
+    await expect(
+      valueWhen(panel.getByLabel("Caseload table"), (v) => v === "Caseload")
+    ).resolves.toBe("Caseload");
     await expect(
       panel.getByLabel("Cluster code column").locator("option:checked").textContent()
     ).resolves.toBe("Recorded cluster");

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { SERIES_COLOURS } from "../../../src/workbook/chartStyle";
 import { TEST_OUTPUT } from "../support/harness";
-import { openFeature, pane, usePlayground } from "../support/playground";
+import { openFeature, pane, settled, usePlayground } from "../support/playground";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const RISK = "Risk share against variance: activity value, payment, provider gain, change";
@@ -65,7 +65,12 @@ describe("charts in the playground", () => {
       await page.getByRole("grid", { name: "Sheet Summary", exact: true }).waitFor();
       const area = await gridArea(page);
       const charts = page.locator(".pbr-chart-box");
-      await expect(charts.count()).resolves.toBe(2);
+      await expect(
+        settled(
+          () => charts.count(),
+          (n) => n === 2
+        )
+      ).resolves.toBe(2);
       const boxes = [await box(charts.nth(0)), await box(charts.nth(1))];
       // Every chart lies wholly left of the pane and inside the grid's width…
       for (const b of boxes) {
@@ -113,7 +118,12 @@ describe("charts in the playground", () => {
       "Change against plan",
     ]);
     const rows = table.getByRole("row");
-    await expect(rows.count()).resolves.toBe(8); // the header and seven variances
+    await expect(
+      settled(
+        () => rows.count(),
+        (n) => n === 8
+      )
+    ).resolves.toBe(8); // the header and seven variances
     const first = await rows.nth(1).locator("th, td").allTextContents();
     expect(first[0]).toBe("-15%");
     for (const v of first.slice(1)) expect(v).toMatch(/^-?£[\d,]+$/);

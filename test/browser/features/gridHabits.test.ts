@@ -7,11 +7,12 @@ import {
   clip,
   formulaOf,
   goTo,
+  settled,
   shown,
   textWhen,
   usePlayground,
-  valueWhen,
   values,
+  valueWhen,
 } from "../support/playground";
 
 describe("playground grid: ranges, copy, paste", () => {
@@ -22,7 +23,12 @@ describe("playground grid: ranges, copy, paste", () => {
     await goTo(page, "Caseload!A3");
     await page.keyboard.press("Shift+ArrowRight");
     await page.keyboard.press("Shift+ArrowDown");
-    await expect(page.locator('[aria-selected="true"][data-cell]').count()).resolves.toBe(4);
+    await expect(
+      settled(
+        () => page.locator('[aria-selected="true"][data-cell]').count(),
+        (n) => n === 4
+      )
+    ).resolves.toBe(4);
     const text = await clip(page, "copy");
     const lines = text.split("\r\n");
     expect(lines).toHaveLength(2);
@@ -40,7 +46,9 @@ describe("playground grid: ranges, copy, paste", () => {
     await expect(shown(page, "Summary!K2")).resolves.toBe("Team");
     await expect(shown(page, "Summary!L3")).resolves.toBe("12");
     await expect(shown(page, "Summary!L4")).resolves.toBe("24");
-    await expect(page.getByLabel("Formula bar").inputValue()).resolves.toBe("=L3*2");
+    await expect(valueWhen(page.getByLabel("Formula bar"), (v) => v === "=L3*2")).resolves.toBe(
+      "=L3*2"
+    );
   });
 
   it("clears the selected range with Delete, and Ctrl+Home goes to A1", async () => {
@@ -78,7 +86,12 @@ describe("playground grid: ranges, copy, paste", () => {
   it("keeps a table's header row on show when it scrolls out of view", async () => {
     const { page } = pg();
     await goTo(page, "Caseload!A4");
-    await expect(page.getByTestId("frozen-header").count()).resolves.toBe(0);
+    await expect(
+      settled(
+        () => page.getByTestId("frozen-header").count(),
+        (n) => n === 0
+      )
+    ).resolves.toBe(0);
     await goTo(page, "Caseload!A400");
     const first = page.getByTestId("frozen-header").locator(".pbr-frozen-head").first();
     await first.waitFor();

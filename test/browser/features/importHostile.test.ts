@@ -4,7 +4,7 @@
  * stops the import before anything is written until the user chooses to split or keep.
  */
 import { join } from "node:path";
-import { DEMO_SHEETS, openFeature, pane, sheetTabs, shown, usePlayground } from "../support/playground";
+import { DEMO_SHEETS, openFeature, pane, sheetTabs, shown, usePlayground, valueWhen } from "../support/playground";
 
 const HOSTILE = join(__dirname, "..", "..", "fixtures", "hostile");
 
@@ -20,7 +20,7 @@ describe("Import caseload: choosing the encoding", () => {
     await panel
       .getByText(/^Read as Windows-1252 \(Western European\): line 2 is not valid UTF-8/)
       .waitFor();
-    await expect(panel.getByTestId("encoding").inputValue()).resolves.toBe("windows-1252");
+    await expect(valueWhen(panel.getByTestId("encoding"), (v) => v === "windows-1252")).resolves.toBe("windows-1252");
     await panel.getByRole("button", { name: "Import" }).click();
     await panel.getByText("Imported 3, rejected 0.").waitFor();
     await panel.getByRole("button", { name: "Show the caseload" }).click();

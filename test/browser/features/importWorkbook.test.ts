@@ -4,7 +4,7 @@
  * sheet or row, and imports the chosen one.
  */
 import { join } from "node:path";
-import { openFeature, usePlayground } from "../support/playground";
+import { openFeature, usePlayground, valueWhen } from "../support/playground";
 
 const FILE = join(__dirname, "..", "..", "fixtures", "caseload", "cover-sheet.xlsx");
 
@@ -17,9 +17,9 @@ describe("Import caseload from a workbook with several sheets", () => {
     await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(FILE);
     const sheet = panel.getByTestId("xlsx-sheet");
     await sheet.waitFor();
-    await expect(sheet.inputValue()).resolves.toBe("Caseload extract");
+    await expect(valueWhen(sheet, (v) => v === "Caseload extract")).resolves.toBe("Caseload extract");
     await expect(sheet.locator("option").allTextContents()).resolves.toEqual(["Cover", "Notes", "Caseload extract"]);
-    await expect(panel.getByTestId("xlsx-header-row").inputValue()).resolves.toBe("4");
+    await expect(valueWhen(panel.getByTestId("xlsx-header-row"), (v) => v === "4")).resolves.toBe("4");
     await expect(panel.getByText(/5 columns found; 5 matched/).count()).resolves.toBe(1);
 
     // The cover sheet has no caseload: choosing it shows its first row as the header, nothing matched.

@@ -12,9 +12,11 @@ import {
   paneOverflow,
   screenshot,
   seenInPane,
+  settled,
   sheetTabs,
   shown,
   usePlayground,
+  valueWhen,
 } from "../support/playground";
 
 const PLAN = 1_000_000;
@@ -36,9 +38,9 @@ describe("Scenario runner in the playground", () => {
     await panel.getByLabel("Planned contract value (£)").fill("1,000,000");
     await panel.getByLabel("Band table").selectOption("RiskBandsTable");
     await panel.getByLabel("Bands for under-performance").selectOption({ label: "Same as above" });
-    await expect(panel.getByLabel("From (%)").inputValue()).resolves.toBe("-15");
-    await expect(panel.getByLabel("To (%)").inputValue()).resolves.toBe("15");
-    await expect(panel.getByLabel("Step (%)").inputValue()).resolves.toBe("2.5");
+    await expect(valueWhen(panel.getByLabel("From (%)"), (v) => v === "-15")).resolves.toBe("-15");
+    await expect(valueWhen(panel.getByLabel("To (%)"), (v) => v === "15")).resolves.toBe("15");
+    await expect(valueWhen(panel.getByLabel("Step (%)"), (v) => v === "2.5")).resolves.toBe("2.5");
     await panel.getByRole("button", { name: "Write scenarios" }).click();
     const done = panel.getByRole("status").filter({ hasText: "Wrote sheet Scenario" });
     await done.waitFor();
@@ -91,7 +93,12 @@ describe("Scenario runner in the playground", () => {
       name: "Line chart: Payment and provider gain against variance",
     });
     await chart.waitFor();
-    await expect(chart.locator("polyline").count()).resolves.toBe(2);
+    await expect(
+      settled(
+        () => chart.locator("polyline").count(),
+        (n) => n === 2
+      )
+    ).resolves.toBe(2);
     const labels = await chart.locator("text").allTextContents();
     expect(labels).toEqual(
       expect.arrayContaining(["-15.0%", "0.0%", "15.0%", "Payment", "Provider gain"])
@@ -107,7 +114,9 @@ describe("Scenario runner in the playground", () => {
     await panel
       .getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" })
       .check();
-    await expect(panel.getByLabel(/^Caseload table/).inputValue()).resolves.toBe("Caseload");
+    await expect(
+      valueWhen(panel.getByLabel(/^Caseload table/), (v) => v === "Caseload")
+    ).resolves.toBe("Caseload");
     await panel.getByLabel("Price table", { exact: true }).selectOption("PricesTable");
     await expect(
       panel

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { goTo, openFeature, pane, sheetTabs, usePlayground, values } from "../support/playground";
+import { goTo, openFeature, pane, settled, sheetTabs, usePlayground, values, valueWhen } from "../support/playground";
 
 const DIR = join(__dirname, "..", "..", "fixtures", "trusts");
 const EXPECTED = JSON.parse(readFileSync(join(DIR, "expected.json"), "utf8")) as Record<
@@ -52,7 +52,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     const panel = await openFeature(page, "Import caseload");
     await panel.getByLabel("Caseload file (CSV or XLSX)").setInputFiles(join(DIR, file));
     await panel.getByText(file).first().waitFor();
-    await expect(panel.getByTestId("ratings-warning").count()).resolves.toBe(0);
+    await expect(settled(() => panel.getByTestId("ratings-warning").count(), (n) => n === 0)).resolves.toBe(0);
     await expect(panel.getByLabel("Step", { exact: true }).locator("option:checked").textContent()).resolves.not.toBe(
       "Not in this file"
     );
@@ -69,7 +69,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
   it("audits the imported caseload (chosen by the user: the picker starts at the largest, never the newest) with no error cell", async () => {
     const { page } = pg();
     const panel = await openFeature(page, "Cluster audit");
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe("Caseload");
+    await expect(valueWhen(panel.getByLabel("Caseload table"), (v) => v === "Caseload")).resolves.toBe("Caseload");
     const options = await panel.getByLabel("Caseload table").locator("option").allTextContents();
     expect(options.filter((o) => /^(PricesTable|ImportRejects)\b/.test(o))).toEqual([]);
     expect(options).toContain(`${caseload} — Caseload (2) · ${expected.imported} rows × ${/× (\d+) cols/.exec(options.find((o) => o.startsWith(`${caseload} `))!)![1]} cols`);
@@ -87,7 +87,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     const panel = await openFeature(page, "Scenario runner");
     await panel.getByRole("radio", { name: "Cost a caseload with a price table (live formulas)" }).check();
     await panel.getByLabel("Caseload table").selectOption(caseload);
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
+    await expect(valueWhen(panel.getByLabel("Caseload table"), (v) => v === caseload)).resolves.toBe(caseload);
     await panel.getByLabel("Financial year (year it starts)").fill("2023");
     await panel.getByRole("button", { name: "Write scenarios" }).click();
     const notice = panel.getByRole("alert").filter({ hasText: "cannot be priced" });
@@ -122,7 +122,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     const { page } = pg();
     const panel = await openFeature(page, "Budget planner");
     await panel.getByLabel("Caseload table").selectOption(caseload);
-    await expect(panel.getByLabel("Caseload table").inputValue()).resolves.toBe(caseload);
+    await expect(valueWhen(panel.getByLabel("Caseload table"), (v) => v === caseload)).resolves.toBe(caseload);
     await expect(panel.getByLabel("Step column").locator("option:checked").textContent()).resolves.toBe("Step");
     await panel.getByLabel("Budget envelope (£)").fill("3,000,000");
     await panel.getByLabel("Contingency held back (%)").fill("5");
@@ -138,7 +138,7 @@ describe.each(Object.keys(EXPECTED))("every journey on the trust export %s", (fi
     expect(message).toContain("3 people were left out (listed on the sheet from J11)");
     const sheet = /Wrote sheet (Budgets(?: \(\d+\))?)/.exec(message)![1];
     await expect(errorCells(page, sheet)).resolves.toEqual([]);
-    await expect(pane(page).getByRole("alert").count()).resolves.toBe(0);
+    await expect(settled(() => pane(page).getByRole("alert").count(), (n) => n === 0)).resolves.toBe(0);
   });
 
   it("makes no request to any host other than localhost, with no page errors", () => {

@@ -91,18 +91,18 @@ export async function goTo(page: Page, address: string): Promise<Locator> {
  * message). For what React redraws after keystrokes: `keyboard.type` returns before the redraw,
  * so a single read can see the state before the last key.
  */
-async function settled(
-  read: () => Promise<string>,
-  accept: (text: string) => boolean,
-  ms: number
-): Promise<string> {
+export async function settled<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  ms = 5000
+): Promise<T> {
   const end = Date.now() + ms;
-  let text = await read();
-  while (!accept(text) && Date.now() < end) {
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    text = await read();
+    value = await read();
   }
-  return text;
+  return value;
 }
 
 /** A locator's text once it passes `accept` (see `settled`). */
