@@ -91,7 +91,10 @@ const addin = (mode, base) => ({
     functions: ["./src/functions/runtime.ts", ...FUNCTION_FILES],
     taskpane: "./src/taskpane/index.tsx",
   },
-  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+  // Both builds share dist/ (clean: false) and number their chunks (workers, lazy parts) from 0, so
+  // each prefixes its own: a playground chunk must never overwrite an add-in chunk of the same
+  // number, which is lowered for the oldest webview (WebviewSyntaxPlugin) and the playground's is not.
+  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "addin-[id].js", clean: false },
   module: { rules: addinRules },
   plugins: [
     new WebviewSyntaxPlugin(),
@@ -123,7 +126,7 @@ const playground = (mode) => ({
   ...common(mode),
   name: "playground",
   entry: { playground: "./src/playground/index.tsx" },
-  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "playground-[id].js", clean: false },
   module: {
     rules: [
       {
