@@ -63,3 +63,52 @@ export function booleanLiterals(formula: string): string {
     )
   );
 }
+
+const QUOTE_JOIN = "&CHAR(34)&";
+
+/**
+ * A quote mark inside a formula's text is written doubled in Excel (`="say ""hi"""`); the
+ * playground's engine (HyperFormula 3) rejects that as a parsing error. The engine gets each such
+ * text as the same string built with CHAR(34), in brackets so the operators around it bind as
+ * before: `("say "&CHAR(34)&"hi"&CHAR(34)&"")`. `excelQuotes` turns it back for the formula bar
+ * and the saved file.
+ */
+export function engineQuotes(formula: string): string {
+  if (!formula.includes('""')) return formula;
+  return pieces(formula)
+    .map((p, i) => {
+      if (i % 2 === 0 || p[0] !== '"' || p.length < 4 || p[p.length - 1] !== '"') return p;
+      const inner = p.slice(1, -1);
+      if (!inner.includes('""')) return p;
+      return `(${inner
+        .split('""')
+        .map((part) => `"${part}"`)
+        .join(QUOTE_JOIN)})`;
+    })
+    .join("");
+}
+
+/** The engine's form of quoted text with quote marks (engineQuotes) back as Excel writes it. */
+export function excelQuotes(formula: string): string {
+  if (!formula.includes(QUOTE_JOIN)) return formula;
+  const p = pieces(formula);
+  const out: string[] = [];
+  let i = 0;
+  while (i < p.length) {
+    // An outside piece ending "(", then "text" (&CHAR(34)& "text")+, then an outside piece from ")".
+    let end = i + 1;
+    if (i % 2 === 0 && p[i].endsWith("(") && p[end]?.[0] === '"') {
+      while (p[end + 1] === QUOTE_JOIN && p[end + 2]?.[0] === '"') end += 2;
+    }
+    if (end > i + 1 && p[end + 1]?.startsWith(")")) {
+      const texts = p.slice(i + 1, end + 1).filter((_, k) => k % 2 === 0);
+      out.push(p[i].slice(0, -1), `"${texts.map((t) => t.slice(1, -1)).join('""')}"`);
+      p[end + 1] = p[end + 1].slice(1);
+      i = end + 1;
+    } else {
+      out.push(p[i]);
+      i++;
+    }
+  }
+  return out.join("");
+}

@@ -50,6 +50,8 @@ describe("formulas as a file stores them", () => {
     expect(fromFileFormula('PBR.TARIFF(11,30)&"_xlfn.kept"', ids)).toBe(
       'PBR.TARIFF(11,30)&"_xlfn.kept"'
     );
+    // A quote mark inside text, doubled as Excel writes it, reaches the engine as CHAR(34).
+    expect(fromFileFormula('"Status: ""left out"""', ids)).toBe('("Status: "&CHAR(34)&"left out"&CHAR(34)&"")');
     // Saving writes a PBR call as Excel does, and only outside text; reading gives it back.
     const typed = 'PBR.TARIFF(11,PBR.FYCOST(A1))&"PBR.TARIFF(1)"&Sheet1!PBR.X&OTHER.TARIFF(1)';
     const file = toFileFormula(typed, ids);

@@ -23,7 +23,7 @@
  */
 import { columnIndex, columnLetters } from "../../workbook/address";
 import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
-import { booleanLiterals, outsideQuotes, pieces } from "../../workbook/formulaText";
+import { booleanLiterals, engineQuotes, outsideQuotes, pieces } from "../../workbook/formulaText";
 import { withFuturePrefixes } from "./futureFunctions";
 
 export { pieces };
@@ -70,7 +70,8 @@ export function fromFileFormula(formula: string, functionIds?: readonly string[]
       .replace(/_xlpm\./gi, "")
   );
   // The engine knows TRUE and FALSE only as functions; Excel reads TRUE() and FALSE() the same.
-  return booleanLiterals(named);
+  // It rejects a doubled quote mark inside text, so that text is built with CHAR(34) instead.
+  return engineQuotes(booleanLiterals(named));
 }
 
 const MAX_COL = 16_384;

@@ -3,10 +3,10 @@
  * would hold it: structured references translated to ranges (structuredRefs.ts), a table's engine
  * name added when a formula uses its bare name (tableNames.ts), a string in a text-formatted range
  * kept as text, text written through the port that Excel would not reread kept as text, and TRUE
- * and FALSE in a formula read as Excel reads them.
+ * and FALSE and doubled quote marks ("say ""hi""") in a formula read as Excel reads them.
  */
 import { excelWouldChange, isFormula } from "../cellText";
-import { booleanLiterals } from "../formulaText";
+import { booleanLiterals, engineQuotes } from "../formulaText";
 import type { CellInput } from "../port";
 import type { CellFormats } from "./cellFormats";
 import { asText } from "./engine";
@@ -45,7 +45,7 @@ export function prepareInput(
     return `'${input}`;
   // TRUE and FALSE typed as values in a formula (VLOOKUP(…,FALSE)) work as in Excel (formulaText.ts).
   if (typeof input === "string" && input.startsWith("=")) {
-    input = booleanLiterals(input);
+    input = engineQuotes(booleanLiterals(input));
     context.tableNames.nameTablesIn(input);
   }
   if (typeof input === "string" && input.startsWith("=") && input.includes("[")) {

@@ -14,6 +14,7 @@ import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { parseRange, rangeAddress } from "../address";
 import { EXCEL_MAX_ROWS } from "../excelRules";
 import { parseLinkTarget } from "../links";
+import { excelQuotes } from "../formulaText";
 import type { CellInput, ChartSpec, FrozenPanes, Selection } from "../port";
 import { bulkLoaderFor, type BulkLoader } from "./bulkLoad";
 import { CellFormats } from "./cellFormats";
@@ -132,9 +133,12 @@ export class EmbeddedDocument {
     return id;
   }
 
-  /** What a cell holds as typed: a formula "=…", a value, or null when empty. */
+  /** What a cell holds as typed: a formula "=…" (as Excel writes it), a value, or null when empty. */
   getContent(sheet: string, row: number, col: number): CellInput {
-    return typedContent(this.engine.getCellSerialized({ sheet: this.sheetId(sheet), row, col }));
+    const content = typedContent(
+      this.engine.getCellSerialized({ sheet: this.sheetId(sheet), row, col })
+    );
+    return typeof content === "string" && content.startsWith("=") ? excelQuotes(content) : content;
   }
 
   /** A cell's value: number, text, boolean, null for empty, or the engine's error (with message). */
