@@ -89,7 +89,13 @@ describe("doubled quote marks in a formula's text", () => {
   });
 
   it("leaves formulas without quote marks inside text alone, both ways", () => {
-    for (const f of ['=""', '="a"&"b"', "=SUM(A1:A3)", '=CONCAT("(",CHAR(34),")")', '=("a"&CHAR(34))'])
+    for (const f of [
+      '=""',
+      '="a"&"b"',
+      "=SUM(A1:A3)",
+      '=CONCAT("(",CHAR(34),")")',
+      '=("a"&CHAR(34))',
+    ])
       expect([engineQuotes(f), excelQuotes(f)]).toEqual([f, f]);
   });
 
