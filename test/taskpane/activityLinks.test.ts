@@ -15,7 +15,11 @@ import {
 } from "../../src/taskpane/activity/findings";
 import { preflightActivity } from "../../src/taskpane/activity/preflight";
 import { activityPlan } from "../../src/taskpane/activity/plan";
-import { activityRowsFrom, runActivity, type ActivityColumns } from "../../src/taskpane/activity/run";
+import {
+  activityRowsFrom,
+  runActivity,
+  type ActivityColumns,
+} from "../../src/taskpane/activity/run";
 import { extractPlan } from "../../src/taskpane/activity/extractPlan";
 import { addVerdict, leftOutRows, newTally, tallyFigures } from "../../src/taskpane/activity/tally";
 import { activityChecker, activityRowOf } from "../../src/taskpane/activity/preflight";
@@ -52,7 +56,11 @@ const tableOn = (sheet: string, top = 0): TableData => ({
 
 describe("Resource groups findings with links", () => {
   it("name each row with its sheet and link to the row's first cell", () => {
-    const pre = preflightActivity(activityRowsFrom(tableOn("Activity"), cols, null), undefined, "Activity");
+    const pre = preflightActivity(
+      activityRowsFrom(tableOn("Activity"), cols, null),
+      undefined,
+      "Activity"
+    );
     expect(pre.leftOut.map((r) => r.sheetRow)).toEqual([3, 5, 6, 7]);
 
     const invalid = invalidFinding(pre)!;
@@ -68,7 +76,9 @@ describe("Resource groups findings with links", () => {
     expect(parts).toEqual(invalid.links);
 
     const dups = duplicatesFinding(pre)!;
-    expect(dups.text).toBe("1 row repeats an earlier row exactly (Activity row 5 = Activity row 4):");
+    expect(dups.text).toBe(
+      "1 row repeats an earlier row exactly (Activity row 5 = Activity row 4):"
+    );
     expect(dups.links.map((l) => l.address)).toEqual(["A5", "A4"]);
     expect(splitLinks(dups.text, dups.links).filter((p) => typeof p !== "string")).toHaveLength(2);
 
@@ -86,7 +96,11 @@ describe("Resource groups findings with links", () => {
   });
 
   it("count rows from the table's own header row, wherever the table stands", () => {
-    const pre = preflightActivity(activityRowsFrom(tableOn("Data", 9), cols, null), undefined, "Data");
+    const pre = preflightActivity(
+      activityRowsFrom(tableOn("Data", 9), cols, null),
+      undefined,
+      "Data"
+    );
     expect(invalidFinding(pre)!.links.map((l) => [l.text, l.address])).toEqual([
       ["Data row 12", "A12"],
       ["Data row 16", "A16"],
@@ -95,7 +109,9 @@ describe("Resource groups findings with links", () => {
 
   it("say 'sheet row' with no links where the sheet is not known", () => {
     const pre = preflightActivity(activityRowsFrom(tableOn("Activity"), cols, null));
-    expect(invalidFinding(pre)!.text).toMatch(/^2 of 6 rows cannot be grouped or priced: sheet row 3: /);
+    expect(invalidFinding(pre)!.text).toMatch(
+      /^2 of 6 rows cannot be grouped or priced: sheet row 3: /
+    );
     expect(invalidFinding(pre)!.text).not.toContain("Status links");
     expect(invalidFinding(pre)!.links).toEqual([]);
     expect(duplicatesFinding(pre)!.text).toContain("(sheet row 5 = sheet row 4)");
@@ -155,7 +171,9 @@ describe("the Resource groups sheet's rows left out", () => {
     ]);
     // The link shows its words, and the summary's COUNTIFS read them.
     expect(linked[2].status).toBe("Left out: units blank (no contacts given)");
-    expect(linked[0].status).toMatch(/^Left out: team type "X99" is not an MHSDS service team type/);
+    expect(linked[0].status).toMatch(
+      /^Left out: team type "X99" is not an MHSDS service team type/
+    );
     const leftOut = read.find((row) => row[0] === "Rows left out (see Status)")!;
     expect(leftOut[2]).toBe(4);
     expect(read.find((row) => row[0] === "All")![2]).toBe(12 + 3);
