@@ -2,7 +2,7 @@
    sheet with a live =PBR.MHNRG and =PBR.MHNRGPRICE per row, a summary by group with the
    unclassified share and specialised units, and a chart out. Rows that cannot be grouped,
    duplicates and blank units are found before anything is written and listed here with their
-   sheet rows; nothing is left out until the user says so. */
+   sheet rows, each a link to its row (findings.ts); nothing is left out until the user says so. */
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import {
   Body1,
@@ -26,9 +26,11 @@ import { ColumnField } from "../ui/columnFields";
 import { useRunner } from "../ui/runner";
 import { RunFooter, journey, type FormProps } from "../ui/journey";
 import { preferTable } from "../ui/tables";
+import { LinkedText } from "../ui/LinkedText";
 import { outcome, readBackErrors } from "../plan/outcome";
 import { DEFAULT_CHOICES, preflightActivity, type Choices, type Preflight } from "./preflight";
-import { rowsText, sheetRows, summaryText } from "./summary";
+import { rowsText, summaryText } from "./summary";
+import { blankUnitsFinding, duplicatesFinding, invalidFinding, leftOutWhere } from "./findings";
 import {
   activityRowsFrom,
   guessActivityColumn,
@@ -137,7 +139,7 @@ function ActivityForm({ port, active }: FormProps) {
   const check = (with_: Choices = choices): Preflight | null => {
     if (!table) return null;
     const rows = activityRowsFrom(table, cols, kind === "column" ? null : kind);
-    const result = preflightActivity(rows, with_);
+    const result = preflightActivity(rows, with_, table.sheet);
     setChecked(result);
     return result;
   };
@@ -152,15 +154,18 @@ function ActivityForm({ port, active }: FormProps) {
     void runner.start(async (options) => {
       const result = await runActivity(port, pre, tableName, options);
       const grouped = pre.rows.length - pre.leftOut.length;
+      // The first rows left out, named and linked ("Status says why and links to the row: Activity row 6, …").
+      const where = leftOutWhere(pre);
       const success =
         `Wrote sheet ${result.sheets.groups}: ${grouped.toLocaleString("en-GB")} rows grouped by a live PBR.MHNRG, ` +
         `priced at the 2026/27 indicative prices, with a summary by resource group and a chart. ` +
-        summaryText(pre);
-      return outcome(
+        summaryText(pre, where.text);
+      const done = outcome(
         success,
         await readBackErrors(port, [result.sheets.groups]),
         "Rows that could not be grouped were left out before writing, so an error here comes from a changed table or price: hover the cell for its message."
       );
+      return done.hasErrors ? done : { ...done, links: where.links };
     });
   };
 
@@ -192,6 +197,9 @@ function ActivityForm({ port, active }: FormProps) {
   const flagged =
     checked &&
     (checked.invalid.length > 0 || checked.duplicates.length > 0 || checked.blankUnits.length > 0);
+  const invalid = checked && invalidFinding(checked);
+  const duplicates = checked && duplicatesFinding(checked);
+  const blankUnits = checked && blankUnitsFinding(checked);
 
   return (
     <div className={styles.form}>
@@ -269,19 +277,12 @@ function ActivityForm({ port, active }: FormProps) {
       {checked && flagged && (
         <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
-            {checked.invalid.length > 0 && (
+            {invalid && (
               <div>
-                {checked.invalid.length.toLocaleString("en-GB")} of{" "}
-                {checked.rows.length.toLocaleString("en-GB")} rows cannot be grouped or priced:{" "}
-                {checked.invalid
-                  .slice(0, 5)
-                  .map((r) => `sheet row ${r.sheetRow}: ${r.reason_}`)
-                  .join("; ")}
-                {checked.invalid.length > 5 ? "; …" : ""}. They are left out (they stay on the
-                sheet, marked, with no formulas); or correct the table and try again.
+                <LinkedText text={invalid.text} links={invalid.links} port={port} />
               </div>
             )}
-            {checked.duplicates.length > 0 && (
+            {duplicates && (
               <KeepOrLeave
                 label="Duplicate rows"
                 value={choices.duplicates}
@@ -289,16 +290,10 @@ function ActivityForm({ port, active }: FormProps) {
                 leave="Leave duplicates out"
                 keep="Keep duplicates (count them again)"
               >
-                {rowsText(checked.duplicates.length)}{" "}
-                {checked.duplicates.length === 1 ? "repeats" : "repeat"} an earlier row exactly (
-                {checked.duplicates
-                  .slice(0, 5)
-                  .map((d) => `sheet row ${d.row.sheetRow} = ${d.of}`)
-                  .join(", ")}
-                {checked.duplicates.length > 5 ? "…" : ""}):
+                <LinkedText text={duplicates.text} links={duplicates.links} port={port} />
               </KeepOrLeave>
             )}
-            {checked.blankUnits.length > 0 && (
+            {blankUnits && (
               <KeepOrLeave
                 label="Blank units"
                 value={choices.blankUnits}
@@ -306,9 +301,7 @@ function ActivityForm({ port, active }: FormProps) {
                 leave="Leave rows with blank units out"
                 keep="Keep them as 1 (one contact; a same-day spell is 1 bed day)"
               >
-                {rowsText(checked.blankUnits.length)}{" "}
-                {checked.blankUnits.length === 1 ? "has" : "have"} no units (contacts or bed days):{" "}
-                {sheetRows(checked.blankUnits)}:
+                <LinkedText text={blankUnits.text} links={blankUnits.links} port={port} />
               </KeepOrLeave>
             )}
             <div>

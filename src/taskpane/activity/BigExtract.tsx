@@ -161,10 +161,12 @@ export function ExtractQuestions(props: {
   const dups = duplicateCount(tally);
   const blanks = blankUnitsCount(tally);
   const leftOut = tallyFigures(tally, choices).leftOut;
+  // These rows are on no sheet (the extract is not written), so they are named by file line, in
+  // plain text: there is no cell to link to, unlike a table's "Activity row 12" (findings.ts).
   const first = (rows: { line: number; reason: string }[]) =>
     rows
       .slice(0, 5)
-      .map((r) => `line ${r.line}: ${r.reason}`)
+      .map((r) => `file line ${r.line}: ${r.reason}`)
       .join("; ");
   return (
     <MessageBar intent="warning" layout="multiline" role="alert">
@@ -189,7 +191,7 @@ export function ExtractQuestions(props: {
               ...tally.parts[3].listed,
             ]
               .slice(0, 5)
-              .map((r) => `line ${r.line} = ${r.duplicateOf}`)
+              .map((r) => `file line ${r.line} = ${r.duplicateOf}`)
               .join(", ")}${dups > 5 ? "…" : ""}):`,
           })}
         {blanks > 0 &&
@@ -199,7 +201,7 @@ export function ExtractQuestions(props: {
             onChange: (blankUnits) => big.setChoices({ ...choices, blankUnits }),
             leave: "Leave rows with blank units out",
             keep: "Keep them as 1 (one contact; a same-day spell is 1 bed day)",
-            children: `${rowsText(blanks)} ${blanks === 1 ? "has" : "have"} no units (contacts or bed days): lines ${[
+            children: `${rowsText(blanks)} ${blanks === 1 ? "has" : "have"} no units (contacts or bed days): file lines ${[
               ...tally.parts[2].listed,
               ...tally.parts[3].listed,
             ]

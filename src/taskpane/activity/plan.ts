@@ -7,7 +7,8 @@
  * Before anything is written, every row is grouped and priced with the same core code the
  * functions use (preflight.ts): rows that cannot be grouped are left out with their reason (their
  * Status says why and they carry no formulas), specialised codes are kept and counted but not
- * priced, contacts that did not happen are £0. Units are written as numbers, so the summary's
+ * priced, contacts that did not happen are £0. A row left out says why in its Status, as a link to
+ * its row in the source table (=HYPERLINK, as the audit's sentences). Units are written as numbers, so the summary's
  * SUMIFS count them, and every summary figure is one the pane states. Per-row formulas are kept because each call carries only its own row's cells: the
  * rules and prices are built in, not a table passed to every call.
  *
@@ -20,6 +21,7 @@ import { dataCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import { MONEY_AXIS } from "../../workbook/chartStyle";
 import { absolute, call, text } from "../plan/formula";
+import { hyperlinkCell } from "../plan/rowRefs";
 import {
   MONEY,
   PERCENT,
@@ -111,8 +113,15 @@ export function activityPlan(checked: Preflight, sourceName: string): WorkbookPl
   const rows = checked.rows.map((r, i): CellInput[] => {
     const x = first + i;
     const inputs = inputCells(r);
-    if (r.status === "left out")
-      return [...inputs, `${STATUS.leftOut}: ${r.reason_}`, null, null, null];
+    if (r.status === "left out") {
+      // A click on the Status goes to the row in the source table, to correct it (the summary's
+      // COUNTIFS still read the words: a HYPERLINK's value is its text).
+      const status = `${STATUS.leftOut}: ${r.reason_}`;
+      const cell = checked.sheet
+        ? hyperlinkCell(checked.sheet, cellAddress(r.sheetRow - 1, 0), status)
+        : status;
+      return [...inputs, cell, null, null, null];
+    }
     const spell = r.bedForPrice !== null;
     const code = call("PBR.MHNRG", [
       `B${x}`,

@@ -21,10 +21,14 @@ import type { ActivityField } from "../../core/mhnrg/activityColumns";
 import { readActivityUnits } from "../../core/mhnrg/activityUnits";
 import { isBlank } from "../../core/values";
 import type { CellInput } from "../../workbook/port";
+import { rowRef } from "../plan/rowRefs";
 import { RowSet } from "./rowSet";
 
 export interface ActivityRow {
-  /** The row as the user sees it in the source table (sheet row number). */
+  /**
+   * The row as the user sees it in the source table (sheet row number); for an extract read as a
+   * stream (extractStream.ts), its file line, which is on no sheet and so never a link.
+   */
   sheetRow: number;
   kind: CellInput;
   age: CellInput;
@@ -104,6 +108,11 @@ export interface Choices {
 export const DEFAULT_CHOICES: Choices = { duplicates: "leave out", blankUnits: "leave out" };
 
 export interface Preflight {
+  /**
+   * The sheet the rows stand on, so messages name it ("Activity row 12") and link to the row; null
+   * when unknown (messages say "sheet row 12", with no link).
+   */
+  sheet: string | null;
   rows: CheckedRow[];
   leftOut: CheckedRow[];
   /** Rows that cannot be grouped or priced: left out whatever the choices. */
@@ -218,16 +227,27 @@ export function activityChecker(): (r: ActivityRow) => Verdict {
   };
 }
 
-/** Why a duplicate or blank-units row is left out, in the pane's and the sheet's words. */
-export const duplicateReason = (of: number, where = "sheet row") =>
-  `an exact duplicate of ${where} ${of}`;
+/**
+ * Why a duplicate or blank-units row is left out, in the pane's and the sheet's words. `earlier`
+ * names the earlier row: "Activity row 8" (activityRowRef) for a table's row, "line 8" for a
+ * streamed extract's file line.
+ */
+export const duplicateReason = (earlier: string) => `an exact duplicate of ${earlier}`;
+
+/** "Activity row 8" for a row of `sheet`, or "sheet row 8" where the sheet is not known. */
+export const activityRowRef = (sheet: string | null, row: number) =>
+  sheet ? rowRef(sheet, row) : `sheet row ${row}`;
 export const blankUnitsReason = (spell: boolean) =>
   `units blank (no ${spell ? "bed days" : "contacts"} given)`;
 
-/** Group and price every row with the functions' own core code, before anything is written. */
+/**
+ * Group and price every row with the functions' own core code, before anything is written. `sheet`
+ * is the sheet the rows stand on (a table's), for messages that name and link to its rows.
+ */
 export function preflightActivity(
   rows: readonly ActivityRow[],
-  choices: Choices = DEFAULT_CHOICES
+  choices: Choices = DEFAULT_CHOICES,
+  sheet: string | null = null
 ): Preflight {
   const check = activityChecker();
   const out: CheckedRow[] = [];
@@ -259,7 +279,8 @@ export function preflightActivity(
     }
     if (v.duplicateOf !== undefined) {
       if (choices.duplicates === "leave out") {
-        duplicates.push({ row: leaveOut(duplicateReason(v.duplicateOf)), of: v.duplicateOf });
+        const why = duplicateReason(activityRowRef(sheet, v.duplicateOf));
+        duplicates.push({ row: leaveOut(why), of: v.duplicateOf });
         continue;
       }
       duplicates.push({ row: base, of: v.duplicateOf });
@@ -281,6 +302,7 @@ export function preflightActivity(
   const counted = out.filter((r) => r.status === "ok" || r.status === "specialised");
   const sum = (xs: CheckedRow[], f: (r: CheckedRow) => number) => xs.reduce((t, r) => t + f(r), 0);
   return {
+    sheet,
     rows: out,
     leftOut: out.filter((r) => r.status === "left out"),
     invalid,

@@ -5,7 +5,7 @@
  * core's, shared with the pbr-toolkit command.
  */
 import { activitySummaryText } from "../../core/mhnrg/activitySummary";
-import type { CheckedRow, Preflight } from "./preflight";
+import type { Preflight } from "./preflight";
 
 export { rowsText } from "../../core/mhnrg/activitySummary";
 
@@ -76,10 +76,4 @@ export function summaryText(
     },
     whyLeftOut
   );
-}
-
-/** "sheet rows 5, 7, 9…" for up to `max` rows. */
-export function sheetRows(rows: readonly CheckedRow[], max = 8): string {
-  const shown = rows.slice(0, max).map((r) => r.sheetRow);
-  return `${rows.length === 1 ? "sheet row" : "sheet rows"} ${shown.join(", ")}${rows.length > max ? "…" : ""}`;
 }

@@ -25,6 +25,11 @@ export const LISTED_ROWS = 5000;
 
 /** A row left out (or that may be), with the values the sheet shows. */
 export interface ListedRow {
+  /**
+   * Its line in the file. The streamed extract's rows are written to no sheet (that is why they
+   * are streamed), so a line has no cell to go to: the pane and the sheet name it as "file line N"
+   * / "Line" in plain text, never as a link (unlike a table's "Activity row N").
+   */
   line: number;
   /** Why it cannot be grouped; for a duplicate or blank-units row, filled in by the choice. */
   reason: string;
@@ -202,7 +207,7 @@ export function leftOutRows(
       listed.push({
         ...r,
         reason: asDuplicate
-          ? duplicateReason(r.duplicateOf ?? 0, "line")
+          ? duplicateReason(`line ${r.duplicateOf ?? 0}`)
           : blankUnitsReason(r.spell),
       });
   });

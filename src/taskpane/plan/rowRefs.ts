@@ -29,7 +29,21 @@ export function rowLink(sheet: string, row: number, column = 0): CellLink {
 /** Excel's limit on a text constant in a formula (and on HYPERLINK's link_location). */
 const FORMULA_TEXT_MAX = 255;
 
-const formulaText = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * A text for a formula, with each double quote as CHAR(34) ("rating "&CHAR(34)&"x"&CHAR(34)):
+ * Excel reads that as it reads a doubled quote, and the playground's engine (HyperFormula), which
+ * does not read a doubled quote inside a text, reads it too. A reason naming a value ('team type
+ * "X99" …') is common in a link's words.
+ */
+function formulaText(s: string): string {
+  const pieces = s.split('"');
+  const out: string[] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0) out.push("CHAR(34)");
+    if (p || pieces.length === 1) out.push(`"${p}"`);
+  });
+  return out.join("&");
+}
 
 /**
  * =HYPERLINK("#'Caseload'!A32","…text…"): a cell showing `text` that goes to the cell on a click,

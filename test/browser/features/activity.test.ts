@@ -2,7 +2,7 @@
  * Activity by resource group, end to end in the playground, on an MHSDS-style extract with
  * contacts and spells in one file (team type and bed type in their own columns, an attendance
  * column): the pre-flight names the rows that are not codes or have impossible units, the
- * duplicate and the blank units with their sheet rows and lets the user choose; the written
+ * duplicate and the blank units with their sheet rows (links to them) and lets the user choose; the written
  * Resource groups sheet's totals are the figures the pane states. Referral reasons 09, 28, 29 and
  * 31 (valid, in no rule) are counted as unclassified, a specialised bed is counted but not priced,
  * a MAZ99Z acute spell is priced at MBU98A, a did-not-attend contact is £0.
@@ -31,11 +31,13 @@ describe("Activity by resource group in the playground", () => {
     await panel.getByRole("button", { name: "Group and price activity" }).click();
     await panel
       .getByText(
-        /2 of 14 rows cannot be grouped or priced: sheet row 10: units "-2" is not a whole number of contacts or bed days; sheet row 11: bed type "999" is not an MHSDS hospital bed type/
+        /2 of 14 rows cannot be grouped or priced: Activity row 10: units "-2" is not a whole number of contacts or bed days; Activity row 11: bed type "999" is not an MHSDS hospital bed type/
       )
       .waitFor();
-    await panel.getByText(/1 row repeats an earlier row exactly \(sheet row 8 = 7\)/).waitFor();
-    await panel.getByText(/1 row has no units \(contacts or bed days\): sheet row 9/).waitFor();
+    await panel
+      .getByText(/1 row repeats an earlier row exactly \(Activity row 8 = Activity row 7\)/)
+      .waitFor();
+    await panel.getByText(/1 row has no units \(contacts or bed days\): Activity row 9/).waitFor();
     // Keep the duplicate, then change our minds: the count on the button follows the choice.
     await panel.getByRole("radio", { name: "Keep duplicates (count them again)" }).check();
     await panel.getByRole("button", { name: "Leave 3 rows out and write" }).waitFor();
@@ -45,7 +47,7 @@ describe("Activity by resource group in the playground", () => {
     await status.waitFor();
     const said = (await status.textContent()) ?? "";
     expect(said).toContain(
-      "Value £25,527.99 over 65 units (contacts and bed days). Unclassified (MBU): 5 units, 7.7% of units; unclassified because a code is not in the rules: 4 rows. Specialised (out of scope, counted but not priced): 10 units. Not attended or cancelled (£0): 1 row. Left out: 4 rows (Status says why)."
+      "Value £25,527.99 over 65 units (contacts and bed days). Unclassified (MBU): 5 units, 7.7% of units; unclassified because a code is not in the rules: 4 rows. Specialised (out of scope, counted but not priced): 10 units. Not attended or cancelled (£0): 1 row. Left out: 4 rows (Status says why and links to the row: Activity row 8, Activity row 9, Activity row 10 and 1 more)."
     );
     expect(await sheetTabs(page)).toContain("Resource groups");
     await expect(shown(page, "'Resource groups'!A4")).resolves.toBe("Resource group");

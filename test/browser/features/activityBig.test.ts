@@ -58,12 +58,16 @@ describe("Activity by resource group on an extract past Excel's rows", () => {
     await panel.getByRole("button", { name: "Group and price activity" }).click();
     // Four rows need the user: a bad team type and impossible units (in error), a duplicate, blank units.
     await panel
-      .getByText(/2 of 1,048,600 rows cannot be grouped or priced: line 500001: team type "X99"/)
+      .getByText(
+        /2 of 1,048,600 rows cannot be grouped or priced: file line 500001: team type "X99"/
+      )
       .waitFor({ timeout: 240_000 });
     await panel
-      .getByText(/1 row repeats an earlier row exactly \(line 900001 = 900000\)/)
+      .getByText(/1 row repeats an earlier row exactly \(file line 900001 = 900000\)/)
       .waitFor();
-    await panel.getByText(/1 row has no units \(contacts or bed days\): lines 1000001/).waitFor();
+    await panel
+      .getByText(/1 row has no units \(contacts or bed days\): file lines 1000001/)
+      .waitFor();
     await panel.getByRole("button", { name: "Leave 4 rows out and write the summary" }).click();
     const status = panel.getByText(
       /Wrote sheet Resource groups: 1,048,600 rows of year-of-contacts\.csv grouped and priced in this pane/
@@ -137,7 +141,7 @@ describe("Activity by resource group on an extract past Excel's rows", () => {
     await panel.getByRole("button", { name: "Group and price activity" }).click();
     await panel
       .getByText(
-        /2 of 14 rows cannot be grouped or priced: line 10: units "-2" is not a whole number/
+        /2 of 14 rows cannot be grouped or priced: file line 10: units "-2" is not a whole number/
       )
       .waitFor({ timeout: 30_000 });
     await panel.getByRole("button", { name: "Leave 4 rows out and write the summary" }).click();

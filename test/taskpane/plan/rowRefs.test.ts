@@ -32,8 +32,10 @@ describe("row links", () => {
 
   it("write a HYPERLINK formula to the cell, quoting the sheet and the text", () => {
     expect(hyperlinkCell("Jo's list", "A5", 'rating "x"')).toBe(
-      `=HYPERLINK("#'Jo''s list'!A5","rating ""x""")`
+      `=HYPERLINK("#'Jo''s list'!A5","rating "&CHAR(34)&"x"&CHAR(34))`
     );
+    expect(hyperlinkCell("S", "A1", '"')).toBe(`=HYPERLINK("#'S'!A1",CHAR(34))`);
+    expect(hyperlinkCell("S", "A1", "")).toBe(`=HYPERLINK("#'S'!A1","")`);
     // Past Excel's 255-character limit on a formula's text: the plain text.
     const long = "x".repeat(256);
     expect(hyperlinkCell("S", "A1", long)).toBe(long);
