@@ -13,6 +13,8 @@ import { mhnrgErrors } from "../../core/mhnrg/errors";
 import { groupRow, newGrouped, readKind } from "../../core/mhnrg/group";
 import { priceActivity } from "../../core/mhnrg/price";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
+import { readMff } from "../../core/tariff/mff";
+import { isBlank } from "../../core/values";
 
 type Cell = string | number | boolean | null;
 type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";
@@ -74,6 +76,18 @@ export const attendanceAnswers = (values: string[]): Cell[][] =>
   values.map((v) => {
     const a = readAttended(v);
     return typeof a === "string" ? [v, null, a] : [v, a, null];
+  });
+
+/**
+ * MFF text → the factor, or core's error (its kind and message, as PBR.MHNRGPRICE reads a row's
+ * MFF with readMff, without "row N: "). A blank cell takes `fallback`, the command's --mff
+ * (already read by readMff itself), so a file with no MFF column is one blank value.
+ */
+export const mffAnswers = (values: string[], fallback: number): Cell[][] =>
+  values.map((v) => {
+    if (isBlank(v)) return [v, fallback, null, null];
+    const f = readMff(v, null);
+    return f instanceof PbrError ? [v, null, f.kind, f.message] : [v, f, null, null];
   });
 
 /**

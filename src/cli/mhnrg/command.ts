@@ -66,7 +66,7 @@ export const mhnrgCommand: Command = {
         kind as "contact" | "spell" | null,
         input
       );
-      show.step(`${read.rows.toLocaleString("en-GB")} rows read. ${fieldsText(fields, kind)}`);
+      show.step(`${read.rows.toLocaleString("en-GB")} rows read. ${fieldsText(fields, kind, mff)}`);
       if (read.rejectedCount > 0)
         show.step(
           `${read.rejectedCount.toLocaleString("en-GB")} lines could not be read and are not in the output: ` +
@@ -86,6 +86,7 @@ export const mhnrgCommand: Command = {
         keepDuplicates: values["keep-duplicates"] ?? false,
         keepBlankUnits: values["keep-blank-units"] ?? false,
         mff,
+        mffColumn: fields.mff,
         onProgress: show.percent,
       });
       return writeAndReport(con, io, show, {
