@@ -12,6 +12,7 @@ import { readMff } from "../../core/tariff/mff";
 import { groupActivity } from "../duckdb/pipeline";
 import { ENCODINGS, ROW, formatOf, readInput } from "../duckdb/readInput";
 import { outputFormat } from "../duckdb/writeOutput";
+import { checkXlsx, unnamedText } from "../duckdb/xlsxInput";
 import { usageError, type Command } from "../io";
 import { MEMORY_LIMIT, withEngine, writeAndReport } from "../run";
 import { fieldsText, resolveFields } from "./columns";
@@ -42,7 +43,8 @@ export const mhnrgCommand: Command = {
     const input = positionals[0];
     if (!values.out)
       throw usageError("say where to write the output: --out <file.csv|file.parquet>");
-    formatOf(input);
+    // An .xlsx is checked before the engine starts, so a refused file is its one line alone.
+    const xlsx = formatOf(input) === "xlsx" ? checkXlsx(input) : undefined;
     outputFormat(values.out);
     if (resolve(values.out) === resolve(input))
       throw usageError("--out must not be the input file (nothing is overwritten)");
@@ -59,7 +61,7 @@ export const mhnrgCommand: Command = {
 
     return withEngine(io, values["memory-limit"], async (con, show) => {
       show.step(`Reading ${input}…`);
-      const read = await readInput(con, input, show.percent, encoding);
+      const read = await readInput(con, input, show.percent, encoding, xlsx);
       const fields = resolveFields(
         read.columns,
         values.map ?? [],
@@ -89,12 +91,18 @@ export const mhnrgCommand: Command = {
         mffColumn: fields.mff,
         onProgress: show.percent,
       });
-      return writeAndReport(con, io, show, {
-        relation: "pbr_src",
-        rowColumn: ROW,
-        columns: read.columns,
-        path: values.out!,
-      });
+      return writeAndReport(
+        con,
+        io,
+        show,
+        {
+          relation: "pbr_src",
+          rowColumn: ROW,
+          columns: read.columns,
+          path: values.out!,
+        },
+        unnamedText(input, read.unnamed)
+      );
     });
   },
 };
