@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PbrError } from "../../core/errors";
+import { rowsText } from "../../core/mhnrg/activitySummary";
 import { readMff } from "../../core/tariff/mff";
 import { groupActivity } from "../duckdb/pipeline";
 import { ENCODINGS, ROW, formatOf, readInput } from "../duckdb/readInput";
@@ -68,7 +69,7 @@ export const mhnrgCommand: Command = {
         kind as "contact" | "spell" | null,
         input
       );
-      show.step(`${read.rows.toLocaleString("en-GB")} rows read. ${fieldsText(fields, kind, mff)}`);
+      show.step(`${rowsText(read.rows)} read. ${fieldsText(fields, kind, mff)}`);
       if (read.rejectedCount > 0)
         show.step(
           `${read.rejectedCount.toLocaleString("en-GB")} lines could not be read and are not in the output: ` +
