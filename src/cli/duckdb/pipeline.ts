@@ -6,9 +6,10 @@
  * The grouping and pricing are the GENERATED query (sql/mhnrg/duckdb, read at run time); the
  * journey's rules around it (kind, units, attendance, messages) are answered by core through
  * lookups.ts. Each row gets one status, in the pane's order: a blank row is skipped; units that
- * cannot be counted, a value the grouper rejects, or attendance that cannot be read leave it out
- * ("invalid"), as does an MFF that readMff refuses; then an exact duplicate of an earlier row and blank units are left out unless kept;
- * a contact not attended is £0; a specialised code is counted but not priced; else ok.
+ * cannot be counted, a value the grouper rejects, attendance that cannot be read, or (the
+ * command's addition) an MFF that core's readMff refuses leave it out ("invalid"); then an exact
+ * duplicate of an earlier row and blank units are left out unless kept; a contact not attended is
+ * £0; a specialised code is counted but not priced; else ok.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ActivityField } from "../../core/mhnrg/activityColumns";
