@@ -115,16 +115,15 @@ describe("pbr-toolkit mhnrg, MFF per row", () => {
     const pre = paneAnswer(renamed).pre;
     expect(compareWithPane(renamed, mapped.output, pre, coreMff(renamed, c, 1.05))).toEqual([]);
 
-    // Not mapped (or mapped to nothing): one MFF for every row, whatever the column holds.
-    for (const args of [
-      ["--mff", "1.05"],
-      ["--map", "mff=", "--mff", "1.05"],
-    ]) {
-      const one = await run(args[0] === "--map" ? grid : renamed, args);
+    // Not recognised, or mapped to nothing: one MFF for every row, whatever the column holds.
+    const cases: [string[][], string[]][] = [
+      [renamed, ["--mff", "1.05"]],
+      [grid, ["--map", "mff=", "--mff", "1.05"]],
+    ];
+    for (const [input, args] of cases) {
+      const one = await run(input, args);
       expect(one.ran.code).toBe(0);
-      expect(compareWithPane(args[0] === "--map" ? grid : renamed, one.output, pre, 1.05)).toEqual(
-        []
-      );
+      expect(compareWithPane(input, one.output, pre, 1.05)).toEqual([]);
       expect(one.ran.err).toContain("MFF 1.05 for every row (no MFF column)");
     }
   });
