@@ -23,13 +23,17 @@ export const FAILED = 1;
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly code: typeof USAGE | typeof FAILED
+    readonly code: typeof USAGE | typeof FAILED,
+    /** Whether the command's usage is printed after the message (for a wrongly asked command). */
+    readonly showUsage: boolean = code === USAGE
   ) {
     super(message);
   }
 }
 
 export const usageError = (message: string) => new CliError(message, USAGE);
+/** An input file refused for what it is (exit 2, as other bad input), the usage being fine. */
+export const refused = (message: string) => new CliError(message, USAGE, false);
 export const failure = (message: string) => new CliError(message, FAILED);
 
 /** A subcommand: one line of help, its usage, and the work (resolves to the exit code). */

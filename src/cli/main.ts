@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
         ? e.code === USAGE
         : typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
     io.err(`pbr-toolkit ${name}: ${oneLine(e)}\n`);
-    if (usage) io.err(`Usage: ${command.usage}\n`);
+    if (e instanceof CliError ? e.showUsage : usage) io.err(`Usage: ${command.usage}\n`);
     return usage ? USAGE : FAILED;
   }
 }

@@ -1,5 +1,6 @@
 /** Every output row of pbr-toolkit mhnrg against the task pane's pre-flight for the same row. */
 import { ADDED } from "../../src/cli/duckdb/writeOutput";
+import { PbrError } from "../../src/core/errors";
 import type { CheckedRow, Preflight } from "../../src/taskpane/activity/preflight";
 
 export interface RowMismatch {
@@ -19,12 +20,22 @@ export function expectedNote(p: CheckedRow): string {
 
 const num = (t: string) => (t === "" ? null : Number(t));
 
-/** Mismatches between the output grid (header first) and the pane, row for row. */
+/**
+ * A row's MFF as core reads it (`row` the sheet row): the factor, or core's error for the row, whose
+ * message names it ("row 5: MFF …").
+ */
+export type MffOf = (row: number) => number | PbrError;
+
+/**
+ * Mismatches between the output grid (header first) and the pane, row for row. `mff`: one factor
+ * for every row, or each row's from core; a row the pane would price whose MFF core refuses is in
+ * error with core's kind and message (without "row N: "), after the pane's own checks.
+ */
 export function compareWithPane(
   input: string[][],
   output: string[][],
   pre: Preflight,
-  mff = 1
+  mff: number | MffOf = 1
 ): RowMismatch[] {
   const out: RowMismatch[] = [];
   const width = input[0].length;
@@ -47,9 +58,19 @@ export function compareWithPane(
         add(row, "blank row", "Blank row: skipped", note);
       continue;
     }
+    const f = typeof mff === "number" ? mff : mff(row);
+    if (f instanceof PbrError && !invalid.has(row)) {
+      const message = f.message.replace(`row ${row}: `, "");
+      const want = ["", "", "", "", `Left out: ${message}`, `${f.kind} ${message}`];
+      if (JSON.stringify(o.slice(width)) !== JSON.stringify(want))
+        add(row, "MFF error", want, o.slice(width));
+      continue;
+    }
+    const factor = f instanceof PbrError ? NaN : f; // (an invalid row has no price to multiply)
     if (code !== (p.code ?? "")) add(row, "MHNRG", p.code ?? "", code);
     if (note !== expectedNote(p)) add(row, "Note", expectedNote(p), note);
-    const wantPrice = p.status === "ok" ? p.price! * mff : p.status === "not attended" ? 0 : null;
+    const wantPrice =
+      p.status === "ok" ? p.price! * factor : p.status === "not attended" ? 0 : null;
     const gotPrice = num(price);
     if (
       (wantPrice === null) !== (gotPrice === null) ||
@@ -57,7 +78,7 @@ export function compareWithPane(
     )
       add(row, "Price", wantPrice, price);
     if (p.status === "ok" && unit === "") add(row, "Unit", "a unit", unit);
-    const wantValue = p.status === "left out" ? null : p.value * mff;
+    const wantValue = p.status === "left out" ? null : p.value * factor;
     const gotValue = num(value);
     if (
       (wantValue === null) !== (gotValue === null) ||

@@ -37,6 +37,25 @@ export async function openEngine(memoryLimit?: string): Promise<Engine> {
   };
 }
 
+/**
+ * Every value of a query's rows as text (null for NULL), fetched intact. The node-api's text
+ * decoder drops a leading byte-order mark (U+FEFF) from every string it returns (values, list and
+ * struct members, DESCRIBE's column names; checked with @duckdb/node-api 1.x), which would merge
+ * two values the engine keeps apart, change a message that quotes one, or name a column the file
+ * does not have. So each value comes back behind a one-character prefix, removed here. Read any
+ * text that came from a user's file through this; the engine's own numbers, dates and messages
+ * (summary.ts, the CSV reader's rejects) need not. (Column names from `columnNames()` and strings
+ * sent in through an appender keep the mark.)
+ */
+export async function textRows(con: DuckDBConnection, sql: string): Promise<(string | null)[][]> {
+  const shielded = await con.runAndReadAll(
+    `SELECT '.' || CAST(COLUMNS(*) AS VARCHAR) FROM (${sql})`
+  );
+  return shielded
+    .getRowsJS()
+    .map((row) => row.map((v) => (v === null ? null : String(v).slice(1))));
+}
+
 /** A quoted identifier: "Team type" → "Team type", with " doubled. */
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** A quoted string literal. */

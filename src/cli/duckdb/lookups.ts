@@ -12,21 +12,17 @@ import { readActivityUnits } from "../../core/mhnrg/activityUnits";
 import { mhnrgErrors } from "../../core/mhnrg/errors";
 import { groupRow, newGrouped, readKind } from "../../core/mhnrg/group";
 import { priceActivity } from "../../core/mhnrg/price";
+import { textRows } from "./engine";
 import { defaultMhnrgPrices, defaultMhnrgRules } from "../../core/mhnrg/tables";
+import { readMff } from "../../core/tariff/mff";
+import { isBlank } from "../../core/values";
 
 type Cell = string | number | boolean | null;
 type SqlType = "VARCHAR" | "DOUBLE" | "BOOLEAN";
 
-/**
- * Distinct rows of a query, every value as text ('' for NULL). Each value is fetched behind a
- * one-character prefix: the engine's text decoder drops a leading byte-order mark (U+FEFF), which
- * would merge two values the engine keeps apart (and change the message that quotes them).
- */
+/** Distinct rows of a query, every value as text ('' for NULL), intact (engine.ts textRows). */
 export async function distinctRows(con: DuckDBConnection, sql: string): Promise<string[][]> {
-  const shielded = await con.runAndReadAll(
-    `SELECT '.' || CAST(COLUMNS(*) AS VARCHAR) FROM (${sql})`
-  );
-  return shielded.getRowsJS().map((row) => row.map((v) => (v === null ? "" : String(v).slice(1))));
+  return (await textRows(con, sql)).map((row) => row.map((v) => v ?? ""));
 }
 
 function append(app: DuckDBAppender, type: SqlType, v: Cell): void {
@@ -74,6 +70,18 @@ export const attendanceAnswers = (values: string[]): Cell[][] =>
   values.map((v) => {
     const a = readAttended(v);
     return typeof a === "string" ? [v, null, a] : [v, a, null];
+  });
+
+/**
+ * MFF text → the factor, or core's error (its kind and message, as PBR.MHNRGPRICE reads a row's
+ * MFF with readMff, without "row N: "). A blank cell takes `fallback`, the command's --mff
+ * (already read by readMff itself), so a file with no MFF column is one blank value.
+ */
+export const mffAnswers = (values: string[], fallback: number): Cell[][] =>
+  values.map((v) => {
+    if (isBlank(v)) return [v, fallback, null, null];
+    const f = readMff(v, null);
+    return f instanceof PbrError ? [v, null, f.kind, f.message] : [v, f, null, null];
   });
 
 /**

@@ -6,9 +6,10 @@
  * The grouping and pricing are the GENERATED query (sql/mhnrg/duckdb, read at run time); the
  * journey's rules around it (kind, units, attendance, messages) are answered by core through
  * lookups.ts. Each row gets one status, in the pane's order: a blank row is skipped; units that
- * cannot be counted, a value the grouper rejects, or attendance that cannot be read leave it out
- * ("invalid"); then an exact duplicate of an earlier row and blank units are left out unless kept;
- * a contact not attended is £0; a specialised code is counted but not priced; else ok.
+ * cannot be counted, a value the grouper rejects, attendance that cannot be read, or (the
+ * command's addition) an MFF that core's readMff refuses leave it out ("invalid"); then an exact
+ * duplicate of an earlier row and blank units are left out unless kept; a contact not attended is
+ * £0; a specialised code is counted but not priced; else ok.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ActivityField } from "../../core/mhnrg/activityColumns";
@@ -22,6 +23,7 @@ import {
   kindAnswers,
   mazSpellWithoutBed,
   messageAnswers,
+  mffAnswers,
   unitAnswers,
   unlistedAnswers,
 } from "./lookups";
@@ -39,8 +41,10 @@ export interface PipelineOptions {
   fixedKind: "contact" | "spell" | null;
   keepDuplicates: boolean;
   keepBlankUnits: boolean;
-  /** Market Forces Factor: every price × this (1 = none). */
+  /** Market Forces Factor for a row with no MFF of its own: its price × this (1 = none). */
   mff: number;
+  /** A column with each row's MFF (read as PBR.MHNRGPRICE reads it; blank → `mff`). */
+  mffColumn?: string;
   onProgress?: (percent: number) => void;
 }
 
@@ -94,6 +98,21 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
     ],
     attendanceAnswers(await distinct(col("attendance")))
   );
+  const mffCol =
+    o.mffColumn !== undefined
+      ? `CAST(s.${ident(o.mffColumn)} AS VARCHAR)`
+      : "CAST(NULL AS VARCHAR)";
+  await answerTable(
+    con,
+    "pbr_mff",
+    [
+      ["v", "VARCHAR"],
+      ["n", "DOUBLE"],
+      ["kind", "VARCHAR"],
+      ["problem", "VARCHAR"],
+    ],
+    mffAnswers(await distinct(mffCol), o.mff)
+  );
 
   // 2. One pass over the input: the grouper's six inputs (a spell's service is its bed type) and
   // what the journey needs beside them, kept as a table so the input is scanned once.
@@ -107,7 +126,7 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
     SELECT ${row} AS row_id, ${kindExpr} AS kind, ${col("age")} AS age, ${col("diagnosis")} AS diagnosis,
       CASE WHEN k.spell THEN ${col("bed")} ELSE ${col("team")} END AS service,
       ${col("reason")} AS referral_reason, ${col("crisis")} AS crisis_referral,
-      COALESCE(k.spell, false) AS spell, ${v(col("units"))} AS units_v, ${v(col("attendance"))} AS att_v,
+      COALESCE(k.spell, false) AS spell, ${v(col("units"))} AS units_v, ${v(col("attendance"))} AS att_v, ${v(mffCol)} AS mff_v,
       ${blankSql(col("bed"))} AS no_bed, ${blank} AS blank_row,
       -- the whole row's identity for exact duplicates: two 64-bit hashes (the columns forwards,
       -- and backwards after a salt); rows that differ share both with odds near 1 in 10^25 at 10 M rows
@@ -179,7 +198,7 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
   // 4. One status per row, in the pane's order, with its price, value and words.
   const maz = mazSpellWithoutBed();
   const mazPrice = maz ? String(maz.price) : "NULL";
-  const money = (x: string) => `CAST(${x} AS DOUBLE) * ${o.mff}`;
+  const money = (x: string) => `CAST(${x} AS DOUBLE) * mff_n`;
   await runWithProgress(
     con,
     `CREATE OR REPLACE TABLE ${RESULT} AS
@@ -187,12 +206,14 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
       SELECT i.row_id, i.blank_row, d.first_row, g.mhnrg, g.rule, g.error_kind, g.failed_check, i.spell,
         u.n AS units_n, COALESCE(u.is_blank, false) AS units_blank, u.problem AS units_problem,
         a.attended, a.problem AS att_problem, m.message, l.note AS unlisted,
+        f.n AS mff_n, f.kind AS mff_kind, f.problem AS mff_problem,
         (i.spell AND i.no_bed AND g.mhnrg = 'MAZ99Z') AS maz_no_bed,
         g.unit_price, g.price_unit, g.price_error_kind
       FROM pbr_in i JOIN pbr_grouped g USING (row_id)
         LEFT JOIN pbr_first d ON d.h1 = i.h1 AND d.h2 = i.h2
         LEFT JOIN pbr_units u ON u.v = ${unitsMapped ? "i.units_v" : "''"}
         LEFT JOIN pbr_att a ON a.v = i.att_v
+        LEFT JOIN pbr_mff f ON f.v = i.mff_v
         LEFT JOIN pbr_msg m ON m.check_ = g.failed_check AND m.v = ${valueOf("g.failed_check", "i.")}
         -- equality joins only (a condition on the left row alone in ON makes DuckDB loop)
         LEFT JOIN pbr_unlisted l ON l.spell = i.spell AND l.reason = ${v("i.referral_reason")}
@@ -206,6 +227,7 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
           WHEN blank_row THEN 'blank'
           WHEN units_problem IS NOT NULL OR failed_check <> '' THEN 'invalid'
           WHEN NOT spell AND att_problem IS NOT NULL THEN 'invalid'
+          WHEN mff_problem IS NOT NULL THEN 'invalid'
           WHEN first_row < row_id AND ${!o.keepDuplicates} THEN 'duplicate'
           WHEN units_blank AND ${!o.keepBlankUnits} THEN 'blank units'
           WHEN NOT spell AND NOT attended THEN 'not attended'
@@ -226,10 +248,15 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
         WHEN status <> 'invalid' THEN status
         WHEN units_problem IS NOT NULL THEN 'units'
         WHEN failed_check <> '' THEN failed_check
-        ELSE 'attendance'
+        WHEN NOT spell AND att_problem IS NOT NULL THEN 'attendance'
+        ELSE 'mff'
       END AS reason_key,
       CASE status
-        WHEN 'invalid' THEN COALESCE(units_problem, message, att_problem)
+        WHEN 'invalid' THEN CASE
+          WHEN units_problem IS NOT NULL THEN units_problem
+          WHEN failed_check <> '' THEN message
+          WHEN NOT spell AND att_problem IS NOT NULL THEN att_problem
+          ELSE mff_problem END
         WHEN 'duplicate' THEN 'an exact duplicate of row ' || first_row
         WHEN 'blank units' THEN 'units blank (no ' || CASE WHEN spell THEN 'bed days' ELSE 'contacts' END || ' given)'
         WHEN 'not attended' THEN 'did not attend or cancelled: £0'
@@ -237,7 +264,10 @@ export async function groupActivity(con: DuckDBConnection, o: PipelineOptions): 
         WHEN 'ok' THEN CASE WHEN unlisted <> '' THEN 'unclassified: ' || unlisted || ' is not in the rules' ELSE '' END
         ELSE ''
       END AS reason,
-      CASE WHEN status = 'invalid' AND units_problem IS NULL AND failed_check <> '' THEN error_kind ELSE '' END AS error_kind
+      CASE WHEN status <> 'invalid' OR units_problem IS NOT NULL THEN ''
+        WHEN failed_check <> '' THEN error_kind
+        WHEN NOT spell AND att_problem IS NOT NULL THEN ''
+        ELSE mff_kind END AS error_kind
     FROM p`,
     o.onProgress
   );

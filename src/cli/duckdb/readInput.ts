@@ -5,14 +5,16 @@
  *   lines it cannot read (more cells than the header, broken quoting) are set aside and listed;
  *   UTF-8 unless told (--encoding latin-1 for a Windows export), and a wrong encoding fails.
  * - Parquet: DuckDB's own reader, columns as they are typed (the grouping reads them as text).
- * - .xlsx: read-excel-file's Node build (DuckDB's excel extension would need a download), rows
- *   appended as text: numbers as JavaScript writes them, TRUE/FALSE, dates as yyyy-mm-dd.
+ * - .xlsx: checked by the pane's guards, then read-excel-file's Node build (DuckDB's excel
+ *   extension would need a download), rows appended as text: numbers as JavaScript writes them,
+ *   TRUE/FALSE, dates as yyyy-mm-dd (xlsxInput.ts).
  */
 import { existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { CliError, failure, oneLine, usageError } from "../io";
-import { ident, literal, runWithProgress } from "./engine";
+import { literal, runWithProgress } from "./engine";
+import { checkXlsx, readXlsx, type CheckedXlsx, type Unnamed } from "./xlsxInput";
 
 export const ROW = "__pbr_row";
 
@@ -23,6 +25,8 @@ export interface Input {
   /** Lines of a CSV that could not be read, with DuckDB's reason (at most the first 20). */
   rejected: { line: number; reason: string }[];
   rejectedCount: number;
+  /** .xlsx: the columns with no header that held cells (kept as "Column N"). */
+  unnamed: Unnamed[];
 }
 
 export type InputFormat = "csv" | "parquet" | "xlsx";
@@ -41,12 +45,16 @@ export async function readInput(
   con: DuckDBConnection,
   path: string,
   onProgress?: (percent: number) => void,
-  encoding: (typeof ENCODINGS)[number] = "utf-8"
+  encoding: (typeof ENCODINGS)[number] = "utf-8",
+  /** An .xlsx already checked by checkXlsx (else it is checked here). */
+  xlsx?: CheckedXlsx
 ): Promise<Input> {
   const format = formatOf(path);
+  const checked = format === "xlsx" ? (xlsx ?? checkXlsx(path)) : undefined;
   if (!existsSync(path) || !statSync(path).isFile()) throw failure(`${path}: no such file`);
+  let unnamed: Unnamed[] = [];
   try {
-    if (format === "xlsx") await readXlsx(con, path);
+    if (checked) unnamed = await readXlsx(con, path, checked, "pbr_src", ROW, uniqueNames);
     else if (format === "parquet")
       await con.run(
         `CREATE VIEW pbr_src AS SELECT file_row_number + 2 AS ${ROW}, * EXCLUDE (file_row_number) FROM read_parquet(${literal(path)}, file_row_number = true)`
@@ -72,6 +80,7 @@ export async function readInput(
     rows: Number(count.getRowsJS()[0][0]),
     rejected: [],
     rejectedCount: 0,
+    unnamed,
   };
   if (format === "csv") {
     const r = await con.runAndReadAll(
@@ -88,35 +97,6 @@ export async function readInput(
       );
   }
   return input;
-}
-
-/** A cell of read-excel-file as the text a CSV of the same sheet would hold. */
-function cellText(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
-
-async function readXlsx(con: DuckDBConnection, path: string): Promise<void> {
-  const { readSheet } = await import("read-excel-file/node");
-  const rows = (await readSheet(path)) as unknown[][];
-  if (rows.length === 0) throw failure(`${path}: the first sheet is empty`);
-  const header = uniqueNames(rows[0].map((h, i) => cellText(h)?.trim() || `Column ${i + 1}`));
-  await con.run(
-    `CREATE TABLE pbr_src (${ROW} BIGINT, ${header.map((h) => `${ident(h)} VARCHAR`).join(", ")})`
-  );
-  const app = await con.createAppender("pbr_src");
-  for (let i = 1; i < rows.length; i++) {
-    app.appendBigInt(BigInt(i + 1));
-    for (let c = 0; c < header.length; c++) {
-      const t = cellText(rows[i][c]);
-      if (t === null) app.appendNull();
-      else app.appendVarchar(t);
-    }
-    app.endRow();
-  }
-  app.closeSync();
 }
 
 /** Names made unique case-insensitively ("Age", "Age" → "Age", "Age_1"), as DuckDB does for CSV. */

@@ -8,10 +8,12 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PbrError } from "../../core/errors";
+import { rowsText } from "../../core/mhnrg/activitySummary";
 import { readMff } from "../../core/tariff/mff";
 import { groupActivity } from "../duckdb/pipeline";
 import { ENCODINGS, ROW, formatOf, readInput } from "../duckdb/readInput";
 import { outputFormat } from "../duckdb/writeOutput";
+import { checkXlsx, unnamedText } from "../duckdb/xlsxInput";
 import { usageError, type Command } from "../io";
 import { MEMORY_LIMIT, withEngine, writeAndReport } from "../run";
 import { fieldsText, resolveFields } from "./columns";
@@ -42,7 +44,8 @@ export const mhnrgCommand: Command = {
     const input = positionals[0];
     if (!values.out)
       throw usageError("say where to write the output: --out <file.csv|file.parquet>");
-    formatOf(input);
+    // An .xlsx is checked before the engine starts, so a refused file is its one line alone.
+    const xlsx = formatOf(input) === "xlsx" ? checkXlsx(input) : undefined;
     outputFormat(values.out);
     if (resolve(values.out) === resolve(input))
       throw usageError("--out must not be the input file (nothing is overwritten)");
@@ -59,14 +62,14 @@ export const mhnrgCommand: Command = {
 
     return withEngine(io, values["memory-limit"], async (con, show) => {
       show.step(`Reading ${input}…`);
-      const read = await readInput(con, input, show.percent, encoding);
+      const read = await readInput(con, input, show.percent, encoding, xlsx);
       const fields = resolveFields(
         read.columns,
         values.map ?? [],
         kind as "contact" | "spell" | null,
         input
       );
-      show.step(`${read.rows.toLocaleString("en-GB")} rows read. ${fieldsText(fields, kind)}`);
+      show.step(`${rowsText(read.rows)} read. ${fieldsText(fields, kind, mff)}`);
       if (read.rejectedCount > 0)
         show.step(
           `${read.rejectedCount.toLocaleString("en-GB")} lines could not be read and are not in the output: ` +
@@ -86,14 +89,21 @@ export const mhnrgCommand: Command = {
         keepDuplicates: values["keep-duplicates"] ?? false,
         keepBlankUnits: values["keep-blank-units"] ?? false,
         mff,
+        mffColumn: fields.mff,
         onProgress: show.percent,
       });
-      return writeAndReport(con, io, show, {
-        relation: "pbr_src",
-        rowColumn: ROW,
-        columns: read.columns,
-        path: values.out!,
-      });
+      return writeAndReport(
+        con,
+        io,
+        show,
+        {
+          relation: "pbr_src",
+          rowColumn: ROW,
+          columns: read.columns,
+          path: values.out!,
+        },
+        unnamedText(input, read.unnamed)
+      );
     });
   },
 };

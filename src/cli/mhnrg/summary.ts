@@ -92,6 +92,7 @@ const KEY_WORDS: Record<string, string> = {
   "blank units": "units blank",
   units: "units not a whole number",
   attendance: "attendance not readable",
+  mff: "MFF not a number of at least 1.00",
 };
 
 /** The summary as the terminal shows it. */

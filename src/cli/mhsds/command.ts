@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rowsText } from "../../core/mhnrg/activitySummary";
-import { ident, literal } from "../duckdb/engine";
+import { ident, literal, textRows } from "../duckdb/engine";
 import { groupActivity } from "../duckdb/pipeline";
 import { outputFormat } from "../duckdb/writeOutput";
 import { failure, oneLine, usageError, type Command } from "../io";
@@ -121,13 +121,13 @@ export const mhsdsCommand: Command = {
         const path = files.get(table);
         if (!path) continue;
         show.step(`Reading ${basename(path)}…`);
-        const wanted = (await con.runAndReadAll(`DESCRIBE ${ident(table)}`))
-          .getRowsJS()
-          .map((r) => String(r[0]));
-        const given = (await con.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(path)}`))
-          .getRowsJS()
-          .map((r) => String(r[0]));
-        const byKey = new Map(given.map((g) => [g.toLowerCase(), g]));
+        const names = async (sql: string) =>
+          (await textRows(con, `SELECT column_name FROM (${sql})`)).map((r) => r[0] ?? "");
+        const wanted = await names(`DESCRIBE ${ident(table)}`);
+        // A file's own names, intact: a first header with a byte-order mark (a CSV saved by Excel
+        // and passed through pandas, say) still matches, and is selected by its real name.
+        const given = await names(`DESCRIBE SELECT * FROM ${reader(path)}`);
+        const byKey = new Map(given.map((g) => [g.replace(/^\uFEFF/, "").toLowerCase(), g]));
         const missing = wanted.filter((w) => !byKey.has(w.toLowerCase()));
         if (missing.length > 0)
           throw failure(

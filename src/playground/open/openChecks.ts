@@ -12,7 +12,7 @@ import { columnLetters, quoteSheet } from "../../workbook/address";
 import { cleanSheetName, sheetNameProblem } from "../../workbook/excelRules";
 import { uniqueName } from "../../workbook/port";
 import type { BookContent } from "../../workbook/embedded/bookContent";
-import { FileRefused } from "../../workbook/xlsxGuard";
+import { FileRefused } from "../../core/files/xlsxGuard";
 import { pieces } from "./fileFormulas";
 
 export const EXCEL_FORMULA_CHARS = 8_192;

@@ -30,7 +30,7 @@ import {
   refuseDtd,
   sheetExtent,
   unzipGuarded,
-} from "../../workbook/xlsxGuard";
+} from "../../core/files/xlsxGuard";
 import { fromFileFormula, shiftFormula } from "./fileFormulas";
 import { BUILT_IN_FORMATS, formatRanges, isDateFormat, serialOf } from "./numberFormats";
 import { parser, relsOf, stringItem, text, unescapeText, type Node } from "./xlsxXml";

@@ -4,7 +4,7 @@
  */
 import { strFromU8 } from "fflate";
 import { XMLParser } from "fast-xml-parser";
-import { refuseDtd } from "../../workbook/xlsxGuard";
+import { refuseDtd } from "../../core/files/xlsxGuard";
 
 const ARRAYS = new Set([
   "sheet",

@@ -17,7 +17,7 @@ import {
   sheetExtent,
   sheetNamesByPath,
   unzipGuarded,
-} from "../../workbook/xlsxGuard";
+} from "../../core/files/xlsxGuard";
 import { gridSource, type CaseloadSource } from "./source";
 import { bytesOf } from "./fileBytes";
 

@@ -1,7 +1,8 @@
 /**
  * Checks an .xlsx file must pass before it is unpacked or laid out in memory, shared by the
- * playground's Open workbook and the task pane's Import caseload (which runs inside Excel, where a
- * frozen add-in is restarted after 5 s). Each refusal is a FileRefused whose message names the
+ * playground's Open workbook, the task pane's Import caseload (which runs inside Excel, where a
+ * frozen add-in is restarted after 5 s) and the pbr-toolkit command. Pure (fflate and TextDecoder
+ * only), so it lives in core, the one layer all three may import. Each refusal is a FileRefused whose message names the
  * file's kind or the limit it passed, in words for the person who chose the file.
  *
  * - What the bytes are, from their first bytes: a zip (an .xlsx), an OLE compound file (an .xls, or
@@ -17,7 +18,9 @@
  * - No DTD: an .xlsx never declares one, and a DTD's entities can expand a small part enormously.
  */
 import { unzipSync } from "fflate";
-import { EXCEL_MAX_ROWS } from "./excelRules";
+
+/** Rows on an Excel worksheet (workbook/excelRules.ts has the same; core cannot import it). */
+const EXCEL_MAX_ROWS = 1_048_576;
 
 export const EXCEL_MAX_COLUMNS = 16_384;
 
