@@ -3,7 +3,7 @@
  * workbook opens: every worksheet with values and formulas, number formats, defined names and
  * tables. read-excel-file, which the caseload import uses, hands out values only, so this reads
  * the file's parts itself: the zip with fflate (read-excel-file's one dependency), after the checks
- * of workbook/xlsxGuard.ts, and the XML with fast-xml-parser.
+ * of core/files/xlsxGuard.ts, and the XML with fast-xml-parser.
  *
  * Kept: values (shared and inline strings, numbers, booleans, errors), formulas (shared formulas
  * filled out to each cell; an array or spilled formula on its first cell only, as the playground

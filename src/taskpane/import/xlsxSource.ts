@@ -22,7 +22,7 @@ import { gridSource, type CaseloadSource } from "./source";
 import { bytesOf } from "./fileBytes";
 
 /**
- * The guards of workbook/xlsxGuard.ts, before read-excel-file sees the file: what the file is,
+ * The guards of core/files/xlsxGuard.ts, before read-excel-file sees the file: what the file is,
  * the zip's central directory, then each sheet's used range counted from its XML (read-excel-file
  * lays every sheet out as rows × columns, so a stray cell at XFD1048576 would ask for 17 billion).
  * Only the workbook part and the sheets are unpacked here.
