@@ -12,6 +12,8 @@ import { takeSnapshot } from "../../src/playground/export/snapshot";
 import { openBook } from "../../src/playground/open/openBook";
 import { openWorkbookFile } from "../../src/playground/open/openFile";
 import { readXlsxBook } from "../../src/playground/open/readXlsx";
+import { CHART_LIMIT } from "../../src/playground/open/readCharts";
+import { parser } from "../../src/playground/open/xlsxXml";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { loadPbrFunctions } from "../support/pbrFunctions";
 
@@ -487,6 +489,42 @@ describe("charts opened from a file written as Excel writes it", () => {
         `chart "Chart 8" not opened: it is one of Excel's newer chart types (waterfall, histogram, map and others)`,
       ].map((n) => `Plan 2025: ${n}${tail}`)
     );
+  });
+
+  it("reads at most CHART_LIMIT charts from one file, each chart part parsed once, and counts the rest", async () => {
+    const series = ["B", "C"].map((col, k) => excelSeries(k, "'Plan 2025'", col)).join("");
+    const files = unzipSync(
+      await withExcelCharts([{ xml: excelChart(lineOf(series)), row: 0, col: 6, name: "Chart 1" }])
+    );
+    // CHART_LIMIT + 3 anchors, every relationship pointing at the one chart part.
+    const n = CHART_LIMIT + 3;
+    const anchors = Array.from({ length: n }, (_, i) => ({
+      row: i,
+      col: 6,
+      rId: `rId${i + 1}`,
+      name: `Chart ${i + 1}`,
+    }));
+    files["xl/drawings/drawing1.xml"] = strToU8(excelDrawing(anchors));
+    files["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        anchors
+          .map(
+            (a) =>
+              `<Relationship Id="${a.rId}" Type="${REL_NS}/chart" Target="../charts/chart1.xml"/>`
+          )
+          .join("") +
+        `</Relationships>`
+    );
+    const parse = jest.spyOn(parser, "parse");
+    const { book, notes } = readXlsxBook(zipSync(files));
+    const chartParses = parse.mock.calls.filter(([xml]) => String(xml).includes("<c:chartSpace"));
+    parse.mockRestore();
+    expect(chartParses).toHaveLength(1);
+    expect(book.charts).toHaveLength(CHART_LIMIT);
+    expect(book.charts?.[CHART_LIMIT - 1].spec.anchor).toBe(`G${CHART_LIMIT}`);
+    expect(notes).toEqual([
+      "Plan 2025: 3 charts not opened (more than the 1,000 charts this page reads from one workbook)",
+    ]);
   });
 
   it("a chart on a sheet renamed on opening moves with its sheet", async () => {

@@ -11,7 +11,9 @@
  * stays in the file only, and the notes say which chart and why, in words.
  *
  * The parts are read from the zip the guards of workbook/xlsxGuard.ts already unpacked (its size,
- * part count and no-DTD checks apply), with the same fast-xml-parser set-up as the sheets.
+ * part count and no-DTD checks apply), with the same fast-xml-parser set-up as the sheets; each part
+ * is parsed once however many relationships point at it, and at most CHART_LIMIT charts are read
+ * from one workbook (the rest are counted in a note).
  */
 import { cellAddress, parseRange, rangeAddress, splitQualified } from "../../workbook/address";
 import type { BookChart } from "../../workbook/embedded/bookContent";
@@ -222,39 +224,66 @@ function chartFrames(drawing: Node): Map<string, { anchor: string | null; name: 
   return frames;
 }
 
+/** Chart relationships read from one workbook, far more than any real workbook holds; past it,
+ *  charts are only counted (a file cannot make the page parse one chart part thousands of times). */
+export const CHART_LIMIT = 1_000;
+
+/** The unpacked zip's drawing and chart parts, each parsed once however many relationships point
+ *  at it, and how many chart relationships have been read so far (CHART_LIMIT). */
+export class ChartParts {
+  private readonly parsed = new Map<string, Node>();
+  read = 0;
+  constructor(readonly files: Record<string, Uint8Array>) {}
+
+  /** A part's XML parsed, or null when it cannot be read; a DTD refuses the whole file (FileRefused). */
+  parse(path: string): Node {
+    if (this.parsed.has(path)) return this.parsed.get(path);
+    const xml = strFromU8(this.files[path]);
+    refuseDtd(path, xml);
+    let doc: Node = null;
+    try {
+      doc = parser.parse(xml);
+    } catch {
+      doc = null;
+    }
+    this.parsed.set(path, doc);
+    return doc;
+  }
+}
+
 /**
  * The charts of worksheet `sheet` (its part at `sheetPath`) that the playground can draw, and a note
- * for each it cannot (or draws differently); `files` is the unpacked zip.
+ * for each it cannot (or draws differently); `parts` is the workbook's unpacked zip.
  */
 export function readSheetCharts(
-  files: Record<string, Uint8Array>,
+  parts: ChartParts,
   sheet: string,
   sheetPath: string
 ): { charts: BookChart[]; notes: string[] } {
+  const { files } = parts;
   const charts: BookChart[] = [];
   const notes: string[] = [];
-  const xmlOf = (path: string) => {
-    const xml = strFromU8(files[path]);
-    refuseDtd(path, xml);
-    return xml;
-  };
+  let skipped = 0;
   for (const d of relsOf(files, sheetPath).filter((x) => x.type.endsWith("/drawing"))) {
     if (!files[d.target]) continue;
     const chartRels = relsOf(files, d.target).filter(
       (x) => x.type.endsWith("/chart") || x.type.endsWith("/chartEx")
     );
     if (chartRels.length === 0) continue;
-    let frames: ReturnType<typeof chartFrames>;
-    const drawingXml = xmlOf(d.target); // a DTD refuses the whole file
-    try {
-      frames = chartFrames(parser.parse(drawingXml));
-    } catch {
+    const drawing = parts.parse(d.target);
+    if (drawing === null) {
       notes.push(
         `${sheet}: ${chartRels.length} ${chartRels.length === 1 ? "chart" : "charts"} not opened (its drawing part cannot be read)`
       );
       continue;
     }
+    const frames = chartFrames(drawing);
     for (const rel of chartRels) {
+      if (parts.read >= CHART_LIMIT) {
+        skipped++;
+        continue;
+      }
+      parts.read++;
       const frame = frames.get(rel.id);
       let doc: Node = undefined;
       try {
@@ -263,12 +292,8 @@ export function readSheetCharts(
             "it is one of Excel's newer chart types (waterfall, histogram, map and others)"
           );
         if (!files[rel.target]) throw new NotOpened("its chart part is missing from the file");
-        const xml = xmlOf(rel.target); // a DTD refuses the whole file, as in any other part
-        try {
-          doc = parser.parse(xml);
-        } catch {
-          throw new NotOpened("its chart part cannot be read");
-        }
+        doc = parts.parse(rel.target); // a DTD refuses the whole file, as in any other part
+        if (doc === null) throw new NotOpened("its chart part cannot be read");
         if (!frame) throw new NotOpened("the drawing does not place it on the sheet");
         if (frame.anchor === null) throw new NotOpened("it is placed by position, not at a cell");
         const { spec, drawnAs } = chartSpecOf(
@@ -293,5 +318,9 @@ export function readSheetCharts(
       }
     }
   }
+  if (skipped > 0)
+    notes.push(
+      `${sheet}: ${skipped.toLocaleString("en-GB")} ${skipped === 1 ? "chart" : "charts"} not opened (more than the ${CHART_LIMIT.toLocaleString("en-GB")} charts this page reads from one workbook)`
+    );
   return { charts, notes };
 }

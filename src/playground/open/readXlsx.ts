@@ -37,7 +37,7 @@ import { fromFileFormula, shiftFormula } from "./fileFormulas";
 import { BUILT_IN_FORMATS, formatRanges, isDateFormat, serialOf } from "./numberFormats";
 import { parser, relsOf, stringItem, text, unescapeText, type Node } from "./xlsxXml";
 import { checkFormula, renameSheets } from "./openChecks";
-import { readSheetCharts } from "./readCharts";
+import { ChartParts, readSheetCharts } from "./readCharts";
 
 /** A formula that is only an error value. */
 const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/i;
@@ -256,6 +256,7 @@ function readBook(
   const charts: BookChart[] = [];
   const sheetNames: string[] = [];
   const budget = new UsedRangeBudget();
+  const chartParts = new ChartParts(files);
   for (const s of workbook.sheets?.sheet ?? []) {
     const name = String(s.name ?? "");
     sheetNames.push(name);
@@ -285,7 +286,7 @@ function readBook(
     sheets.push(sheet);
     // Line and column charts over the sheet's cells open as the page's charts (readCharts.ts);
     // the notes name the others and say why.
-    const read = readSheetCharts(files, name, rel.target);
+    const read = readSheetCharts(chartParts, name, rel.target);
     charts.push(...read.charts);
     notes.push(...read.notes);
     for (const t of relsOf(files, rel.target).filter((x) => x.type.endsWith("/table"))) {
