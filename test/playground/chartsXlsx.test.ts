@@ -1,6 +1,10 @@
 /* Charts through Save and Open: the chart parts Save writes follow the DrawingML chart schema's
    element order and carry the page's colours and axis format; Open reads line and column charts
-   back as the page's charts (the saved demo's, and one as Excel writes it) and names the others. */
+   back as the page's charts (the saved demo's, also after LibreOffice re-saved it, and one as
+   Excel writes it) and names the others. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
 import { createEmbeddedWorkbook, type EmbeddedWorkbook } from "../../src/workbook/embeddedPort";
@@ -16,6 +20,7 @@ import { CHART_LIMIT } from "../../src/playground/open/readCharts";
 import { parser } from "../../src/playground/open/xlsxXml";
 import { openDemo } from "../../src/playground/demo/demoWorkbook";
 import { loadPbrFunctions } from "../support/pbrFunctions";
+import { convert, requireSoffice } from "../support/libreoffice";
 
 // The demo is built, saved and opened whole: seconds on a shared machine (a hang guard only).
 jest.setTimeout(120_000);
@@ -267,6 +272,37 @@ describe("charts opened from a saved file", () => {
     expect(again["xl/charts/chart1.xml"]).toBe(once["xl/charts/chart1.xml"]);
     expect(again["xl/charts/chart2.xml"]).toBe(once["xl/charts/chart2.xml"]);
   });
+
+  (requireSoffice() ? it : it.skip)(
+    "the saved demo's charts, re-saved by LibreOffice, open in the playground as the same charts in the page's colours",
+    async () => {
+      const first = await demoWorkbook();
+      const dir = mkdtempSync(join(tmpdir(), "pbr-demo-charts-"));
+      const file = join(dir, "demo.xlsx");
+      writeFileSync(file, xlsxBytes(takeSnapshot(first)));
+      // LibreOffice reads the file into its own model and writes its own chart parts.
+      const bytes = new Uint8Array(readFileSync(convert(file, "xlsx")["demo.xlsx"]));
+      const { book } = readXlsxBook(bytes, first.functionIds);
+      // LibreOffice writes the axis format's £ escaped ("\£#,##0"), the same format to Excel.
+      const unescaped = (book.charts ?? []).map((c) => ({
+        sheet: c.sheet,
+        spec: { ...c.spec, valueFormat: c.spec.valueFormat?.replace(/\\£/g, "£") },
+      }));
+      expect(unescaped).toEqual(chartsOf(first));
+      const files = unzipSync(bytes);
+      const colours = Object.keys(files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .sort()
+        .map((f) =>
+          [...strFromU8(files[f]).matchAll(/<c:ser>.*?<\/c:ser>/gs)].map((m) =>
+            /srgbClr val="([0-9a-fA-F]{6})"/.exec(m[0])?.[1].toUpperCase()
+          )
+        );
+      expect(colours.flat().sort()).toEqual(
+        [0, 1, 0, 1, 2, 3].map((k) => seriesColour(k).slice(1)).sort()
+      );
+    }
+  );
 
   it("Open workbook (in slices, as the page opens a file) puts the file's charts in place of the workbook's", async () => {
     const { port } = createEmbeddedWorkbook();
