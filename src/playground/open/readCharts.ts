@@ -43,6 +43,17 @@ const KINDS: Record<string, string> = {
   bar3DChart: "a 3-D bar chart",
 };
 
+/**
+ * An axis format with its currency sign written bare: Excel and LibreOffice often write "£" as
+ * `"£"` or `\£` (the same format to Excel, which shows £ either way), which the page's number
+ * formatter would otherwise drop. Only a currency sign or a space is unwrapped.
+ */
+export function plainCurrency(code: string): string {
+  return code.replace(/"([£€$¥ ]+)"|\\([£€$¥ ])/g, (_m, quoted?: string, escaped?: string) =>
+    String(quoted ?? escaped)
+  );
+}
+
 /** A chart that cannot be opened as a playground chart, with the reason in words. */
 class NotOpened extends Error {}
 
@@ -179,7 +190,9 @@ export function chartSpecOf(
     title: title || fallbackTitle,
     dataAddress: rangeAddress(top - 1, firstCol - 1, bottom - top + 2, series.length + 1),
     anchor,
-    ...(code && !linked && code.toLowerCase() !== "general" ? { valueFormat: code } : {}),
+    ...(code && !linked && code.toLowerCase() !== "general"
+      ? { valueFormat: plainCurrency(code) }
+      : {}),
   };
   return { spec, drawnAs };
 }
