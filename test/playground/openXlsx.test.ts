@@ -176,11 +176,10 @@ describe("a workbook saved from the playground re-opens the same", () => {
 
     const second = await workbook();
     const { book, notes } = readXlsxBook(new Uint8Array(bytes), second.functionIds);
-    // The set-up model's chart is saved as an Excel chart, which the playground does not open.
-    expect(notes).toEqual([
-      "Scenario: 1 chart not opened (the playground draws only the charts its task pane makes)",
-    ]);
+    // The set-up model's chart is saved as an Excel chart and opens as the same chart.
+    expect(notes).toEqual([]);
     expect(openBook(second, book)).toEqual([]);
+    expect(second.charts).toEqual(first.charts);
     expect(second.engine.getSheetNames()).toEqual(first.engine.getSheetNames());
     expect(second.engine.listNamedExpressions()).toEqual(expect.arrayContaining(names.map((n) => n.name)));
     // Tables come back as tables (saved as table parts), over the same cells.

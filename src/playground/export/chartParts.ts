@@ -6,10 +6,15 @@
  * column the categories, the header row the series names), all referring to the sheet's cells, so
  * Excel and LibreOffice draw them from the saved values and redraw them as the cells change.
  * ECMA-376 Part 1, 21.2 (DrawingML charts) and 20.5 (spreadsheet drawing); element order follows
- * the schema. The page's own colours and axis labels are not carried: Excel draws its defaults.
+ * the schema (a series: idx, order, tx, spPr, marker or invertIfNegative, cat, val, smooth). Each
+ * series carries the page's colour (workbook/chartStyle.ts, the Okabe–Ito palette the Excel adapter
+ * also uses): a line in its colour, 2.25 pt as office/charts.ts draws it; a column filled in its
+ * colour with the dark outline the page draws. The value axis carries the chart's number format
+ * ("£#,##0") when it has one; otherwise it follows the cells' own format, as Excel's default does.
  */
 import { columnLetters, parseRange, quoteSheet } from "../../workbook/address";
 import type { ChartSpec } from "../../workbook/port";
+import { BAR_OUTLINE, seriesColour } from "../../workbook/chartStyle";
 import { escXml } from "./sheetXml";
 
 const XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -44,6 +49,21 @@ export function chartProblem(chart: SavedChart): string | null {
   return null;
 }
 
+/** A colour as DrawingML writes it ("#0072B2" → a:srgbClr val="0072B2"). */
+const solidFill = (colour: string) =>
+  `<a:solidFill><a:srgbClr val="${colour.replace(/^#/, "").toUpperCase()}"/></a:solidFill>`;
+
+/** Line widths in EMU (12,700 a point): a series line 2.25 pt (office/charts.ts), a bar's outline 0.75 pt. */
+const LINE_EMU = 28_575;
+const OUTLINE_EMU = 9_525;
+
+/** Series `k`'s shape properties (c:spPr): a line in its colour, or a column filled in it and outlined. */
+export function seriesShape(line: boolean, k: number): string {
+  return line
+    ? `<c:spPr><a:ln w="${LINE_EMU}" cap="rnd">${solidFill(seriesColour(k))}<a:round/></a:ln></c:spPr>`
+    : `<c:spPr>${solidFill(seriesColour(k))}<a:ln w="${OUTLINE_EMU}">${solidFill(BAR_OUTLINE)}</a:ln></c:spPr>`;
+}
+
 const abs = (sheet: string, top: number, left: number, bottom: number, right: number) =>
   `${quoteSheet(sheet)}!$${columnLetters(left)}$${top + 1}` +
   (top === bottom && left === right ? "" : `:$${columnLetters(right)}$${bottom + 1}`);
@@ -63,6 +83,7 @@ export function chartXml(chart: SavedChart, n: number): string {
     series.push(
       `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
         `<c:tx><c:strRef><c:f>${escXml(abs(sheet, r.top, col, r.top, col))}</c:f></c:strRef></c:tx>` +
+        seriesShape(line, k) +
         (line ? `<c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
         `<c:cat>${numericCategories ? `<c:numRef><c:f>${escXml(cat)}</c:f></c:numRef>` : `<c:strRef><c:f>${escXml(cat)}</c:f></c:strRef>`}</c:cat>` +
         `<c:val><c:numRef><c:f>${escXml(abs(sheet, r.top + 1, col, r.bottom, col))}</c:f></c:numRef></c:val>` +
@@ -70,6 +91,10 @@ export function chartXml(chart: SavedChart, n: number): string {
         `</c:ser>`
     );
   }
+  // The chart's own axis format (not linked to the cells), or the cells' format as Excel's default.
+  const valueFormat = spec.valueFormat
+    ? `<c:numFmt formatCode="${escXml(spec.valueFormat)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   const axes = `<c:axId val="${catId}"/><c:axId val="${valId}"/>`;
   const plot = line
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}<c:marker val="1"/>${axes}</c:lineChart>`
@@ -80,7 +105,7 @@ export function chartXml(chart: SavedChart, n: number): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}` +
     `<c:catAx><c:axId val="${catId}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="${valId}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${valId}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="${catId}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:valAx><c:axId val="${valId}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>${valueFormat}<c:tickLblPos val="nextTo"/><c:crossAx val="${catId}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

@@ -9,7 +9,7 @@
  * - the add-in's web extension and task pane parts, so Excel offers PbR Toolkit with the file; Excel
  *   shows the saved values until it recalculates with the add-in loaded (packageParts.ts says why
  *   there is no fullCalcOnLoad).
- * - every chart as an Excel chart over its cells (chartParts.ts), without the page's colours.
+ * - every chart as an Excel chart over its cells, in the page's colours (chartParts.ts).
  * Not saved: column widths, fonts. The file's description (docProps/core.xml, coreProps.ts) and
  * the page say what was left out.
  *

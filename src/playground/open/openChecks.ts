@@ -92,9 +92,9 @@ export function renameSheets(book: BookContent): string[] {
     const r = renames.find((x) => x.from === name.sheet);
     if (r) name.sheet = r.to;
   }
-  for (const table of book.tables) {
-    const r = renames.find((x) => x.from === table.sheet);
-    if (r) table.sheet = r.to;
+  for (const item of [...book.tables, ...(book.charts ?? [])]) {
+    const r = renames.find((x) => x.from === item.sheet);
+    if (r) item.sheet = r.to;
   }
   return notes;
 }

@@ -16,7 +16,7 @@ export interface Opened {
   sheets: number;
   cells: number;
   formulas: number;
-  /** What was not opened as it was in the file (names the playground cannot hold, chart sheets). */
+  /** What was not opened as it was in the file (names the playground cannot hold, chart sheets, charts it does not draw). */
   notes: string[];
 }
 

@@ -7,8 +7,9 @@
  *
  * Kept: values (shared and inline strings, numbers, booleans, errors), formulas (shared formulas
  * filled out to each cell; an array or spilled formula on its first cell only, as the playground
- * saves it), number formats, workbook and sheet names, tables (as tables over the same cells).
- * Not kept: charts and chart sheets, styles other than number formats, comments, merged cells,
+ * saves it), number formats, workbook and sheet names, tables (as tables over the same cells),
+ * line and column charts over a block of their sheet's cells (readCharts.ts, which names the others).
+ * Not kept: other charts and chart sheets, styles other than number formats, comments, merged cells,
  * data validation, conditional formats, pivot tables, links to other workbooks.
  */
 import { strFromU8 } from "fflate";
@@ -16,6 +17,7 @@ import { parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { textCell } from "../../workbook/cellText";
 import type { CellInput } from "../../workbook/port";
 import type {
+  BookChart,
   BookContent,
   BookName,
   BookNotes,
@@ -35,6 +37,7 @@ import { fromFileFormula, shiftFormula } from "./fileFormulas";
 import { BUILT_IN_FORMATS, formatRanges, isDateFormat, serialOf } from "./numberFormats";
 import { parser, relsOf, stringItem, text, unescapeText, type Node } from "./xlsxXml";
 import { checkFormula, renameSheets } from "./openChecks";
+import { ChartParts, readSheetCharts } from "./readCharts";
 
 /** A formula that is only an error value. */
 const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/i;
@@ -250,8 +253,10 @@ function readBook(
 
   const sheets: BookSheet[] = [];
   const tables: BookTable[] = [];
+  const charts: BookChart[] = [];
   const sheetNames: string[] = [];
   const budget = new UsedRangeBudget();
+  const chartParts = new ChartParts(files);
   for (const s of workbook.sheets?.sheet ?? []) {
     const name = String(s.name ?? "");
     sheetNames.push(name);
@@ -279,15 +284,11 @@ function readBook(
       throw new XlsxReadError(`sheet ${name} of this file is damaged (its XML cannot be read).`);
     }
     sheets.push(sheet);
-    // Charts (in the sheet's drawing) are not opened: the page draws only its task pane's charts.
-    let charts = 0;
-    for (const d of relsOf(files, rel.target).filter((x) => x.type.endsWith("/drawing")))
-      if (files[d.target])
-        charts += relsOf(files, d.target).filter((x) => x.type.endsWith("/chart")).length;
-    if (charts > 0)
-      notes.push(
-        `${name}: ${charts} ${charts === 1 ? "chart" : "charts"} not opened (the playground draws only the charts its task pane makes)`
-      );
+    // Line and column charts over the sheet's cells open as the page's charts (readCharts.ts);
+    // the notes name the others and say why.
+    const read = readSheetCharts(chartParts, name, rel.target);
+    charts.push(...read.charts);
+    notes.push(...read.notes);
     for (const t of relsOf(files, rel.target).filter((x) => x.type.endsWith("/table"))) {
       if (!files[t.target]) continue;
       const table = parser.parse(xmlOf(t.target)).table ?? {};
@@ -331,5 +332,5 @@ function readBook(
       ...(scope ? { sheet: scope } : {}),
     });
   }
-  return { book: { sheets, names, tables }, notes };
+  return { book: { sheets, names, tables, charts }, notes };
 }

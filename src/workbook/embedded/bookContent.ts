@@ -3,7 +3,7 @@
  * "Open workbook…"): sheets in order with their cells as typed, number formats, workbook names
  * and tables. Built from an .xlsx file by playground/open/readXlsx.ts.
  */
-import type { CellInput } from "../port";
+import type { CellInput, ChartSpec } from "../port";
 
 export interface BookSheet {
   name: string;
@@ -28,10 +28,17 @@ export interface BookTable {
   address: string;
 }
 
+/** A chart the page draws, on `sheet` (its data range and anchor on that sheet). */
+export interface BookChart {
+  sheet: string;
+  spec: ChartSpec;
+}
+
 export interface BookContent {
   sheets: BookSheet[];
   names: BookName[];
   tables: BookTable[];
+  charts?: BookChart[];
 }
 
 /** What could not be opened as it was, in words for the page ("name X: refers to #REF!"). */

@@ -133,6 +133,7 @@ export async function replaceContentsInSlices(
 
   for (const s of book.sheets)
     for (const f of s.formats) doc.cellFormats.add(s.name, f.address, f.format);
+  for (const c of book.charts ?? []) doc.charts.push({ sheet: c.sheet, spec: { ...c.spec } });
   doc.settle();
   doc.bump();
   progress(1);

@@ -48,6 +48,15 @@ function tables(page: Page): Promise<{ name: string; header: string[] }[]> {
   );
 }
 
+/** The workbook's charts (sheet and what the page draws). */
+function charts(page: Page): Promise<unknown[]> {
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { pbrPlayground: { workbook: any } }
+    ).pbrPlayground.workbook.charts.map((c: any) => ({ sheet: c.sheet, spec: { ...c.spec } }))
+  );
+}
+
 async function open(page: Page, name: string, buffer: Buffer): Promise<string> {
   await page.getByTestId("open-workbook").setInputFiles({
     name,
@@ -163,6 +172,8 @@ describe("playground: open a workbook (.xlsx)", () => {
     const before = await snapshot(page);
     const tablesBefore = await tables(page);
     expect(tablesBefore.length).toBeGreaterThan(3);
+    const chartsBefore = await charts(page);
+    expect(chartsBefore).toHaveLength(2);
     const [file] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Save workbook as .xlsx" }).click(),
@@ -171,6 +182,9 @@ describe("playground: open a workbook (.xlsx)", () => {
     // Every table is back as a table, so every journey's table picker offers the same tables.
     await expect(tables(page)).resolves.toEqual(tablesBefore);
     expect(text).toMatch(/^Opened demo\.xlsx: \d+ sheets/);
+    // Both charts come back (read in the page's worker) at the same cells over the same ranges.
+    await expect(charts(page)).resolves.toEqual(chartsBefore);
+    expect(text).not.toMatch(/chart/i);
     const after = await snapshot(page);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     let formulas = 0;
