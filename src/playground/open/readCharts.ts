@@ -18,7 +18,7 @@
 import { cellAddress, parseRange, rangeAddress, splitQualified } from "../../workbook/address";
 import type { BookChart } from "../../workbook/embedded/bookContent";
 import type { ChartSpec } from "../../workbook/port";
-import { FileRefused, refuseDtd } from "../../workbook/xlsxGuard";
+import { FileRefused, refuseDtd } from "../../core/files/xlsxGuard";
 import { strFromU8 } from "fflate";
 import { parser, relsOf, text, type Node } from "./xlsxXml";
 
