@@ -22,11 +22,26 @@ export function general(value: number): string {
   return String(Number(value.toPrecision(10)));
 }
 
+/**
+ * The pound sign as Excel files often spell it: quoted ("£"#,##0), escaped (\£#,##0) or as a
+ * locale currency ([$£-809]#,##0.00), and accounting's padding (_-, * ) around it; only the first
+ * section (positive numbers) is read, the sign is added as for £#,##0.
+ */
+export function plainPounds(format: string): string {
+  const first = format.split(";")[0];
+  if (!/£/.test(first)) return format;
+  return first
+    .replace(/\\£|"£"|\[\$£[^\]]*\]/g, "£")
+    .replace(/_.|\*./g, "")
+    .trim();
+}
+
 export function formatValue(value: unknown, format?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return String(value);
   if (!format || format === "@") return general(value); // a number in a text cell shows as General
+  format = plainPounds(format);
   if (/d+\/m+\/y+/i.test(format)) {
     if (value < 1) return general(value);
     const { year, month, day } = serialToYmd(value);

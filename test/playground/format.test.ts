@@ -14,4 +14,14 @@ describe("formatValue", () => {
     expect(formatValue(2.5, "@")).toBe("2.5");
     expect(formatValue(2.5)).toBe("2.5");
   });
+
+  it("shows £ however an Excel file spells it: quoted, escaped, locale currency, accounting", () => {
+    expect(formatValue(1234567, '"£"#,##0')).toBe("£1,234,567");
+    expect(formatValue(1234567, "\\£#,##0")).toBe("£1,234,567");
+    expect(formatValue(1234.5, "[$£-809]#,##0.00")).toBe("£1,234.50");
+    expect(formatValue(-1234.5, "£#,##0.00;[Red]-£#,##0.00")).toBe("-£1,234.50");
+    expect(
+      formatValue(1234.5, '_-[$£-809]* #,##0.00_-;-[$£-809]* #,##0.00_-;_-[$£-809]* "-"??_-;_-@_-')
+    ).toBe("£1,234.50");
+  });
 });

@@ -10,7 +10,7 @@
  * chart over another sheet, another workbook or values typed into the chart, series along rows)
  * stays in the file only, and the notes say which chart and why, in words.
  *
- * The parts are read from the zip the guards of workbook/xlsxGuard.ts already unpacked (its size,
+ * The parts are read from the zip the guards of core/files/xlsxGuard.ts already unpacked (its size,
  * part count and no-DTD checks apply), with the same fast-xml-parser set-up as the sheets; each part
  * is parsed once however many relationships point at it, and at most CHART_LIMIT charts are read
  * from one workbook (the rest are counted in a note).
