@@ -5,6 +5,7 @@
  * Where the browser cannot start the worker, the same work runs in the page.
  */
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
+import type { CellInput } from "../../workbook/port";
 import type { WorkbookSnapshot } from "../export/snapshot";
 
 /** The worker refused the file; the message is for people (or null: say it plainly). */
@@ -23,10 +24,18 @@ function startWorker(): Worker | null {
   }
 }
 
+/** Part of a read book's cells, sent before the answer (xlsxWorker.ts): rows of one sheet, in order. */
+interface BookPart {
+  part: true;
+  sheet: number;
+  rows: CellInput[][];
+}
+
 function ask<T>(
   message: unknown,
   transfer: Transferable[],
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  onPart?: (part: BookPart) => void
 ): Promise<T> | null {
   const worker = startWorker();
   if (!worker) return null;
@@ -40,7 +49,13 @@ function ask<T>(
       reject(new DOMException("cancelled", "AbortError"));
     };
     signal?.addEventListener("abort", abort);
-    worker.onmessage = (e: MessageEvent<{ ok: boolean; message?: string | null } & T>) => {
+    worker.onmessage = (
+      e: MessageEvent<({ ok: boolean; message?: string | null } & T) | BookPart>
+    ) => {
+      if ("part" in e.data) {
+        onPart?.(e.data);
+        return;
+      }
       end();
       if (e.data.ok) resolve(e.data);
       else reject(new OffThreadError(e.data.message ?? null));
@@ -61,12 +76,22 @@ export async function readOffThread(
   signal?: AbortSignal
 ): Promise<{ book: BookContent; notes: BookNotes }> {
   const copy = bytes.slice().buffer;
+  // The cells come first, in parts (each taken in its own task), then the book without them.
+  const rows: CellInput[][][] = [];
   const answer = ask<{ book: BookContent; notes: BookNotes }>(
     { kind: "read", bytes: copy, functionIds: [...functionIds] },
     [copy],
-    signal
+    signal,
+    (part) => {
+      const sheet = (rows[part.sheet] ??= []);
+      for (const line of part.rows) sheet.push(line);
+    }
   );
-  if (answer) return answer;
+  if (answer) {
+    const read = await answer;
+    read.book.sheets.forEach((sheet, i) => (sheet.cells = rows[i] ?? []));
+    return read;
+  }
   const { readXlsxBook } = await import("./readXlsx");
   return readXlsxBook(bytes, functionIds);
 }

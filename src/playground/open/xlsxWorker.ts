@@ -9,6 +9,9 @@ import { xlsxBytes } from "../export/saveXlsx";
 import type { WorkbookSnapshot } from "../export/snapshot";
 import { XlsxReadError, readXlsxBook } from "./readXlsx";
 
+/** About how many cells each message of a read book carries (offThread.ts puts them together). */
+const PART_CELLS = 20_000;
+
 type Request =
   | { kind: "read"; bytes: ArrayBuffer; functionIds: readonly string[] }
   | { kind: "write"; snapshot: WorkbookSnapshot };
@@ -23,7 +26,17 @@ scope.onmessage = (e) => {
   try {
     if (request.kind === "read") {
       const { book, notes } = readXlsxBook(new Uint8Array(request.bytes), request.functionIds);
-      scope.postMessage({ ok: true, book, notes });
+      // The cells go in parts of about PART_CELLS, one message each, so the page takes each in its
+      // own short task (a 300,000-cell book in one message held the page for most of a second).
+      book.sheets.forEach((sheet, index) => {
+        for (let start = 0, end = 0; start < sheet.cells.length; start = end) {
+          for (let n = 0; end < sheet.cells.length && n < PART_CELLS; end++)
+            n += sheet.cells[end].length + 1;
+          scope.postMessage({ part: true, sheet: index, rows: sheet.cells.slice(start, end) });
+        }
+      });
+      const rest = { ...book, sheets: book.sheets.map((sheet) => ({ ...sheet, cells: [] })) };
+      scope.postMessage({ ok: true, book: rest, notes });
     } else {
       const bytes = xlsxBytes(request.snapshot);
       scope.postMessage({ ok: true, bytes }, [bytes.buffer as ArrayBuffer]);
