@@ -6,7 +6,11 @@
  */
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
 import type { CellInput } from "../../workbook/port";
-import type { WorkbookSnapshot } from "../export/snapshot";
+import type { SavedCell, WorkbookSnapshot } from "../export/snapshot";
+import { yieldToEventLoop } from "../../workbook/embedded/tableWriter";
+
+/** Cells per message when a snapshot goes to the worker (each message is copied in its own task). */
+const WRITE_PART_CELLS = 20_000;
 
 /** The worker refused the file; the message is for people (or null: say it plainly). */
 export class OffThreadError extends Error {
@@ -35,7 +39,8 @@ function ask<T>(
   message: unknown,
   transfer: Transferable[],
   signal?: AbortSignal,
-  onPart?: (part: BookPart) => void
+  onPart?: (part: BookPart) => void,
+  parts: readonly unknown[] = []
 ): Promise<T> | null {
   const worker = startWorker();
   if (!worker) return null;
@@ -65,7 +70,14 @@ function ask<T>(
       end();
       reject(new OffThreadError(null));
     };
-    worker.postMessage(message, transfer);
+    // `parts` go first, one a task (each is copied to the worker in the task that posts it).
+    void (async () => {
+      for (const part of parts) {
+        worker.postMessage(part);
+        await yieldToEventLoop();
+      }
+      worker.postMessage(message, transfer);
+    })();
   });
 }
 
@@ -98,7 +110,25 @@ export async function readOffThread(
 
 /** A snapshot's .xlsx bytes, written and zipped in the worker (or in the page). */
 export async function writeOffThread(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
-  const answer = ask<{ bytes: Uint8Array }>({ kind: "write", snapshot }, []);
+  // The cells go in parts of WRITE_PART_CELLS, one message a task (one message of a 300,000-cell
+  // snapshot held the page for about half a second), then the snapshot without them.
+  const parts: { kind: "write-part"; sheet: number; cells: SavedCell[] }[] = [];
+  const sheets = snapshot.sheets.map((sheet, index) => {
+    for (let i = 0; i < sheet.cells.length; i += WRITE_PART_CELLS)
+      parts.push({
+        kind: "write-part",
+        sheet: index,
+        cells: sheet.cells.slice(i, i + WRITE_PART_CELLS),
+      });
+    return { ...sheet, cells: [] };
+  });
+  const answer = ask<{ bytes: Uint8Array }>(
+    { kind: "write", snapshot: { ...snapshot, sheets } },
+    [],
+    undefined,
+    undefined,
+    parts
+  );
   if (answer) return (await answer).bytes;
   const { xlsxBytesAsync } = await import("../export/saveXlsx");
   return xlsxBytesAsync(snapshot);
