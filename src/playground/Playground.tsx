@@ -259,8 +259,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 if (e.key === "Enter" && sheet) {
                   // Read as the grid reads what is typed in a cell (numbers, dates, text-formatted cells).
                   const entered = enteredCell(formula, workbook.isTextCell(sheet, active.top, active.left));
-                  workbook.setCell(sheet, active.top, active.left, entered.input);
-                  if (entered.format) void workbook.setNumberFormat(sheet, cellAddress(active.top, active.left), entered.format);
+                  workbook.setCell(sheet, active.top, active.left, entered.input, entered.format);
                   setFocusToken((n) => n + 1);
                 }
               }}
@@ -271,11 +270,11 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
                 onClick={() => workbook.undo()}
                 disabled={!workbook.canUndo}
                 aria-keyshortcuts="Control+Z"
-                title={workbook.undoLabel ? `Undo ${workbook.undoLabel}` : undefined}
+                title={workbook.undoRefused ?? (workbook.undoLabel ? `Undo ${workbook.undoLabel}` : undefined)}
               >
                 Undo
               </Button>
-              <Button size="small" onClick={() => workbook.redo()} disabled={!workbook.canRedo} aria-keyshortcuts="Control+Y">
+              <Button size="small" onClick={() => workbook.redo()} disabled={!workbook.canRedo} aria-keyshortcuts="Control+Y" title={workbook.undoRefused ?? undefined}>
                 Redo
               </Button>
               <Button size="small" onClick={() => picker.current?.click()} disabled={!ready}>

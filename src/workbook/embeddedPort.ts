@@ -20,7 +20,7 @@
  * build time); in jest or tsx pass it (test/support/pbrFunctions.ts), or no PBR function is known.
  */
 import type { HyperFormula } from "hyperformula";
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
 import { EXCEL_MAX_ROWS, cleanIdentifier, cleanSheetName } from "./excelRules";
 import { isFormula } from "./cellText";
 import {
@@ -60,36 +60,49 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
 
   // ------------------------------------------------------------------ typing, undo and redo (grid)
 
-  /** Type into one cell as a user would (value or "=formula"), then recalculate. */
-  setCell(sheet: string, row: number, col: number, input: CellInput): void {
-    this.setCells(sheet, row, col, [[input]]);
+  /**
+   * Type into one cell as a user would (value or "=formula"), then recalculate. `format` is the
+   * number format the typing gives the cell (a date's dd/mm/yyyy): part of the same undo step.
+   */
+  setCell(sheet: string, row: number, col: number, input: CellInput, format?: string): void {
+    this.setCells(
+      sheet,
+      row,
+      col,
+      [[input]],
+      format ? [{ address: cellAddress(row, col), format }] : []
+    );
   }
 
   /**
    * Type a block of cells as a user would (each value or "=formula", as pasted from Excel or
-   * Google Sheets), starting at (row, col), then recalculate once.
+   * Google Sheets), starting at (row, col), then recalculate once. `formats` (ranges on `sheet`)
+   * are applied with the cells, as one undo step. While a task pane action is writing, the block
+   * waits for it (embedded/history.ts).
    */
   setCells(
     sheet: string,
     row: number,
     col: number,
-    inputs: readonly (readonly CellInput[])[]
+    inputs: readonly (readonly CellInput[])[],
+    formats: readonly { address: string; format: string }[] = []
   ): void {
-    void this.history.typeCells(sheet, row, col, inputs);
+    void this.history.typeCells(sheet, row, col, inputs, formats);
   }
 
   /**
    * Paste a block as `setCells` does, resolving when it is written. A block over SLICE_CELLS cells
    * (embedded/sliceEdit.ts) is written in slices with the page free between them (`longEdit` says
-   * how far it got; `cancelLongEdit` takes it back); it is still one undo step.
+   * how far it got; `cancelLongEdit` takes it back); it is still one undo step, its formats with it.
    */
   pasteCells(
     sheet: string,
     row: number,
     col: number,
-    inputs: readonly (readonly CellInput[])[]
+    inputs: readonly (readonly CellInput[])[],
+    formats: readonly { address: string; format: string }[] = []
   ): Promise<void> {
-    return this.history.typeCells(sheet, row, col, inputs);
+    return this.history.typeCells(sheet, row, col, inputs, formats);
   }
 
   /** A large paste, or its undo or redo, being written in slices; null when none. */
@@ -110,6 +123,21 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
   /** Whether a task pane action (a journey's writes) is under way: Save waits for it. */
   get busy(): boolean {
     return this.history.busy;
+  }
+
+  /** Why a file cannot be opened in place of the workbook now (long work or a journey is writing), or null. */
+  get openRefused(): string | null {
+    return this.history.replaceRefused;
+  }
+
+  /** Why undo and redo are refused now (a task pane action is writing), or null. */
+  get undoRefused(): string | null {
+    return this.history.undoRefused;
+  }
+
+  /** Typed or pasted edits waiting for a task pane action to finish (for the page's line), or null. */
+  get waitingForPane(): { label: string; edits: number } | null {
+    return this.history.waitingForPane;
   }
 
   /** Whether there is a user edit to undo, or an undone one to redo. */
@@ -138,7 +166,10 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
     return this.history.redo();
   }
 
-  /** Run a task pane action as one undo step (embedded/history.ts). */
+  /**
+   * Run a task pane action as one undo step (embedded/history.ts). It waits for a large paste, undo
+   * or redo under way, and is refused while a file is being opened in place of the workbook.
+   */
   action<T>(label: string, work: () => Promise<T>): Promise<T> {
     return this.history.action(label, work);
   }

@@ -229,8 +229,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     // Typed as en-GB Excel types them; a text-formatted ("@") cell keeps what is pasted ("007").
     const { rows, formats } = pastedCells(found.rows, activeRow, activeCol, isTextCell);
     // A large paste is written in slices with a progress line (the workbook's longEdit).
-    void workbook.pasteCells(sheet, activeRow, activeCol, rows);
-    for (const f of formats) void workbook.setNumberFormat(sheet, f.address, f.format);
+    // The dates' formats go with the cells, as one undo step (undo puts the cells' formats back).
+    void workbook.pasteCells(sheet, activeRow, activeCol, rows, formats);
     const width = rows.reduce((w, line) => Math.max(w, line.length), 1);
     anchor.current = null;
     void workbook.select(sheet, rows.length === 1 && width === 1 ? cellAddress(activeRow, activeCol) : rangeAddress(activeRow, activeCol, rows.length, width));
@@ -239,8 +239,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
   const commit = (text: string, move: [number, number]) => {
     // As Excel types it: numbers, currency, percentages, TRUE/FALSE, dd/mm/yyyy dates; text as typed.
     const entered = enteredCell(text, isTextCell(activeRow, activeCol));
-    workbook.setCell(sheet, activeRow, activeCol, entered.input);
-    if (entered.format) void workbook.setNumberFormat(sheet, cellAddress(activeRow, activeCol), entered.format);
+    workbook.setCell(sheet, activeRow, activeCol, entered.input, entered.format);
     setEditing(null);
     select(activeRow + move[0], activeCol + move[1]);
     gridRef.current?.focus({ preventScroll: true });
@@ -259,7 +258,9 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && (key === "z" || key === "y")) {
       e.preventDefault();
-      if (key === "y" || e.shiftKey) workbook.redo();
+      // Refused while a task pane journey writes: the page says why.
+      if (workbook.undoRefused) onNotice?.(workbook.undoRefused);
+      else if (key === "y" || e.shiftKey) workbook.redo();
       else workbook.undo();
     } else if ((e.ctrlKey || e.metaKey) && (e.key === "Home" || e.key === "End")) {
       e.preventDefault();

@@ -8,7 +8,6 @@
  */
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import type { BookContent, BookNotes } from "../../workbook/embedded/bookContent";
-import { describeLongEdit } from "../../workbook/embedded/sliceEdit";
 import { BookRefused, prepareBook } from "./openBook";
 import { BookNotOpened, keepingBookOnFailure } from "./keepBook";
 
@@ -59,11 +58,9 @@ export async function openWorkbookFile(
   confirmReplace: () => boolean,
   options: OpenOptions = {}
 ): Promise<Opened | null> {
-  if (workbook.longEdit)
-    throw new OpenFailed(
-      `the workbook is still being written (${describeLongEdit(workbook.longEdit)}). Open the file again when it has finished.`,
-      false
-    );
+  // Not while long work or a task pane journey writes (asked again once the file is read).
+  const refused = workbook.openRefused;
+  if (refused) throw new OpenFailed(refused, false);
   const { XlsxReadError } = await import("./readXlsx");
   let read: { book: BookContent; notes: BookNotes };
   try {
@@ -99,6 +96,8 @@ export async function openWorkbookFile(
       false
     );
   }
+  const refusedNow = workbook.openRefused;
+  if (refusedNow) throw new OpenFailed(refusedNow, false);
   if (!confirmReplace()) return null;
   options.loading?.();
   let more: string[];

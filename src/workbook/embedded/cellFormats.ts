@@ -8,6 +8,13 @@ import { parseRange } from "../address";
 import type { BookState } from "./paneStep";
 
 type TextRange = BookState["textRanges"][number];
+type FormatEntry = BookState["formats"][number];
+
+/** A format an edit applied (its entry, and its text range for "@"), to take back on undo. */
+export interface AddedFormat {
+  entry: FormatEntry;
+  text?: TextRange;
+}
 
 export class CellFormats {
   /** Every format applied, in order: a later one over the same cell wins. */
@@ -15,9 +22,40 @@ export class CellFormats {
   /** Ranges formatted as text ("@"), where strings are kept as written. */
   private readonly textRanges: TextRange[] = [];
 
-  add(sheet: string, address: string, format: string): void {
-    this.formats.push({ sheet, address, format });
-    if (format === "@") this.textRanges.push({ sheet, ...parseRange(address) });
+  add(sheet: string, address: string, format: string): AddedFormat {
+    const entry = { sheet, address, format };
+    this.formats.push(entry);
+    if (format !== "@") return { entry };
+    const text = { sheet, ...parseRange(address) };
+    this.textRanges.push(text);
+    return { entry, text };
+  }
+
+  /** Apply formats over ranges of one sheet (an edit's dates), in order; returns what was added. */
+  addAll(sheet: string, formats: readonly { address: string; format: string }[]): AddedFormat[] {
+    return formats.map((f) => this.add(sheet, f.address, f.format));
+  }
+
+  /**
+   * Take back formats an edit added (undo): the cells show what they showed before it. Edits are
+   * undone newest first, so these are the last entries of the lists; they are found by identity.
+   */
+  takeBack(added: readonly AddedFormat[]): void {
+    for (let i = added.length - 1; i >= 0; i--) {
+      const { entry, text } = added[i];
+      const at = this.formats.lastIndexOf(entry);
+      if (at >= 0) this.formats.splice(at, 1);
+      const t = text ? this.textRanges.lastIndexOf(text) : -1;
+      if (t >= 0) this.textRanges.splice(t, 1);
+    }
+  }
+
+  /** Apply again formats an edit added (redo), after whatever is there now, as when it was made. */
+  putBack(added: readonly AddedFormat[]): void {
+    for (const { entry, text } of added) {
+      this.formats.push(entry);
+      if (text) this.textRanges.push(text);
+    }
   }
 
   /** The last number format applied over a cell, if any. */

@@ -7,6 +7,7 @@
  */
 import { rangeAddress } from "../address";
 import type { CellInput } from "../port";
+import type { AddedFormat } from "./cellFormats";
 import type { PaneStep } from "./paneStep";
 
 /** How many edits can be undone. */
@@ -19,6 +20,8 @@ export interface EditStep {
   col: number;
   before: CellInput[][];
   after: CellInput[][];
+  /** Formats the edit applied (a typed or pasted date's): undo takes them back, redo puts them back. */
+  formats?: AddedFormat[];
 }
 
 /** One undoable step: a cell edit, or a whole task pane action. */

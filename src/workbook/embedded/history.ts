@@ -7,6 +7,14 @@
  * with the page free between them (sliceEdit.ts), still as one undo step; while it runs, further
  * edits, undo and redo wait their turn behind it, so nothing typed meanwhile is lost or undone
  * out of order.
+ *
+ * Task pane actions (a journey's writes) and the grid's long work are exclusive (issue 30): an
+ * action started while a paste, undo or redo is being written waits its turn in the same queue (as
+ * Excel holds an add-in's requests while it is busy: the click is not lost, and the page's progress
+ * line says why nothing happens yet); one started while a file is being opened in place of the
+ * workbook is refused (the tables it was set up on are going). While an action runs or waits, typed
+ * and pasted cells wait behind it (nothing typed is lost), and undo, redo and Open are refused with
+ * a sentence for the page (undo would take back the action itself once it ends).
  */
 import type { CellInput } from "../port";
 import { restoreState, sheetCells, takeState } from "./bookStates";
@@ -29,27 +37,44 @@ export class BookHistory {
   private long: LongEdit | null = null;
   private tail: Promise<void> = Promise.resolve();
   private current: Promise<void> = Promise.resolve();
+  /** Task pane actions running or waiting their turn (their labels, oldest first). */
+  private readonly panes: string[] = [];
+  /** Grid edits (typing, pastes) waiting in the queue. */
+  private queued = 0;
 
   constructor(private readonly doc: EmbeddedDocument) {}
 
   /**
    * Type a block of cells as a user would, recorded so that it can be undone. A small block is
    * written before this returns; a large one in slices (resolved when written, or cancelled).
+   * `formats` (a typed or pasted date's dd/mm/yyyy) are applied with the cells and are part of the
+   * same undo step: undo takes them back, redo puts them back.
    */
   typeCells(
     sheet: string,
     row: number,
     col: number,
-    inputs: readonly (readonly CellInput[])[]
+    inputs: readonly (readonly CellInput[])[],
+    formats: readonly { address: string; format: string }[] = []
   ): Promise<void> {
     if (this.long?.dropsEdits) return Promise.resolve();
     return this.inTurn(() => {
+      if (!this.doc.engine.doesSheetExist(sheet)) return; // deleted while the edit waited
       if (cellCount(inputs) > SLICE_CELLS)
-        return this.begin(this.typeInSlices(sheet, row, col, inputs));
+        return this.begin(this.typeInSlices(sheet, row, col, inputs, formats));
       const before = contentsOf(this.doc, sheet, row, col, inputs);
       this.doc.applyCells(sheet, row, col, inputs);
-      this.steps.record({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
-    });
+      const added = this.doc.cellFormats.addAll(sheet, formats);
+      this.steps.record({
+        sheet,
+        row,
+        col,
+        before,
+        after: inputs.map((line) => [...line]),
+        formats: added,
+      });
+      if (added.length > 0) this.doc.bump();
+    }, true);
   }
 
   /** The large edit being written in slices, if any (for the page's progress line). */
@@ -67,8 +92,8 @@ export class BookHistory {
     total: number,
     work: (edit: LongEdit) => Promise<T>
   ): Promise<T> {
-    if (this.long)
-      throw new Error(`the workbook is still being written (${describeLongEdit(this.long)})`);
+    const refused = this.replaceRefused;
+    if (refused) throw new Error(refused);
     const edit: LongEdit = {
       label,
       done: 0,
@@ -93,9 +118,36 @@ export class BookHistory {
     }
   }
 
-  /** Resolves when no large edit is being written and nothing waits behind one. */
+  /**
+   * Why the workbook cannot be replaced by an opened file now (long work or a task pane action is
+   * writing to it: the file would be written into, or over, half of it), or null when it can.
+   */
+  get replaceRefused(): string | null {
+    if (this.long)
+      return `the workbook is still being written (${describeLongEdit(this.long)}). Open the file again when it has finished.`;
+    if (this.panes.length > 0)
+      return `the task pane's “${this.panes[0]}” is writing to the workbook. Open the file again when it has finished (or cancel it in the pane).`;
+    return null;
+  }
+
+  /** Why undo and redo are refused now (a task pane action runs or waits), or null. */
+  get undoRefused(): string | null {
+    return this.panes.length > 0
+      ? `Undo and redo wait: the task pane's “${this.panes[0]}” is writing to the workbook. Undo once it has finished (it is then one step).`
+      : null;
+  }
+
+  /** Grid edits waiting for a task pane action to finish, and its label; null when none wait. */
+  get waitingForPane(): { label: string; edits: number } | null {
+    return this.panes.length > 0 && this.queued > 0
+      ? { label: this.panes[0], edits: this.queued }
+      : null;
+  }
+
+  /** Resolves when no large edit or task pane action is under way and nothing waits behind one. */
   async idle(): Promise<void> {
-    while (this.long !== null) await Promise.all([this.tail, this.current]);
+    while (this.long !== null || this.recording !== null || this.panes.length > 0)
+      await Promise.all([this.tail, this.current]);
   }
 
   /** Stop the paste being written in slices and take back what it wrote (undo and redo go on). */
@@ -104,16 +156,25 @@ export class BookHistory {
   }
 
   /**
-   * Run `work` now, or after the large edit under way and whatever waits behind it. Resolves when
-   * `work` and any large edit it started have finished.
+   * Run `work` now, or after the large edit or task pane action under way and whatever waits
+   * behind it. Resolves when `work` and any large edit or action it started have finished.
+   * `edit` marks a grid edit (counted while it waits, for the page's line).
    */
-  private inTurn(work: () => void | Promise<void>): Promise<void> {
-    if (this.long === null) {
+  private inTurn(work: () => void | Promise<void>, edit = false): Promise<void> {
+    if (this.long === null && this.recording === null) {
       const result = work();
-      this.tail = this.current; // a large edit `work` started, or the last one (finished)
+      this.tail = this.current; // a large edit or action `work` started, or the last one (finished)
       return Promise.resolve(result).then(() => this.current);
     }
+    if (edit) {
+      this.queued++;
+      this.doc.bump();
+    }
+    // After the queue's last entry and the large edit under way (an undo or redo started outside
+    // the queue is only `current`).
     const next = this.tail.then(async () => {
+      await this.current;
+      if (edit) this.queued--;
       await work();
       await this.current;
     });
@@ -131,7 +192,8 @@ export class BookHistory {
     sheet: string,
     row: number,
     col: number,
-    inputs: readonly (readonly CellInput[])[]
+    inputs: readonly (readonly CellInput[])[],
+    formats: readonly { address: string; format: string }[]
   ): Promise<void> {
     const edit: LongEdit = {
       label: "Writing",
@@ -158,7 +220,15 @@ export class BookHistory {
         }
         return;
       }
-      this.steps.record({ sheet, row, col, before, after: inputs.map((line) => [...line]) });
+      const added = this.doc.cellFormats.addAll(sheet, formats);
+      this.steps.record({
+        sheet,
+        row,
+        col,
+        before,
+        after: inputs.map((line) => [...line]),
+        formats: added,
+      });
     } finally {
       this.long = null;
       this.doc.bump();
@@ -170,12 +240,13 @@ export class BookHistory {
     return this.recording !== null;
   }
 
+  /** Whether Undo would do something now (not while a task pane action runs or waits). */
   get canUndo(): boolean {
-    return this.steps.canUndo;
+    return this.steps.canUndo && this.panes.length === 0;
   }
 
   get canRedo(): boolean {
-    return this.steps.canRedo;
+    return this.steps.canRedo && this.panes.length === 0;
   }
 
   /** What Undo would take back ("Set up model", "typing"), or null. */
@@ -185,25 +256,25 @@ export class BookHistory {
 
   /** Take back the last step; after a large edit under way, when one is (then true if queued). */
   undo(): boolean {
-    if (this.long?.dropsEdits) return false;
+    if (this.long?.dropsEdits || this.panes.length > 0) return false;
     if (this.long !== null) {
       void this.inTurn(() => void this.undo());
       return true;
     }
     const step = this.steps.undo();
     if (step?.kind === "pane") return this.restore(step.before);
-    return step !== undefined && this.replay(step, step.before, "Undoing");
+    return step !== undefined && this.replay(step, false);
   }
 
   redo(): boolean {
-    if (this.long?.dropsEdits) return false;
+    if (this.long?.dropsEdits || this.panes.length > 0) return false;
     if (this.long !== null) {
       void this.inTurn(() => void this.redo());
       return true;
     }
     const step = this.steps.redo();
     if (step?.kind === "pane") return this.restore(step.after);
-    return step !== undefined && this.replay(step, step.after, "Redoing");
+    return step !== undefined && this.replay(step, true);
   }
 
   /** Forget every step (a different workbook was opened: its cells are not these). */
@@ -214,10 +285,47 @@ export class BookHistory {
   /**
    * Run a task pane action so that everything it writes (cells, new sheets, names, tables,
    * formats, charts) is undone, and redone, as one step. An action that fails is not recorded (it
-   * removes what it wrote). An action nested in another is part of the outer one.
+   * removes what it wrote). An action nested in another is part of the outer one. It waits for a
+   * large edit under way (and the edits queued before it); it is refused while a file is being
+   * opened in place of the workbook.
    */
   async action<T>(label: string, work: () => Promise<T>): Promise<T> {
     if (this.recording) return work();
+    if (this.long?.dropsEdits)
+      throw new Error(
+        `The workbook is being replaced by the file being opened (${describeLongEdit(this.long)}), so nothing was written. Run this again once the file is open.`
+      );
+    this.panes.push(label);
+    this.doc.bump();
+    const ended: { outcome: { value: T } | { error: unknown } } = {
+      outcome: { error: new Error("not run") },
+    };
+    try {
+      await this.inTurn(() => {
+        if (this.long?.dropsEdits) {
+          // Cannot happen (Open is refused while an action waits), but never write into a book being replaced.
+          ended.outcome = {
+            error: new Error("The workbook was replaced meanwhile, so nothing was written."),
+          };
+          return;
+        }
+        this.current = this.record(label, work).then(
+          (value) => void (ended.outcome = { value }),
+          (error: unknown) => void (ended.outcome = { error })
+        );
+        return this.current;
+      });
+    } finally {
+      this.panes.splice(this.panes.indexOf(label), 1);
+      this.doc.bump();
+    }
+    const { outcome } = ended;
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Run `work` recording everything it writes as one undo step (see `action`). */
+  private async record<T>(label: string, work: () => Promise<T>): Promise<T> {
     const { engine } = this.doc;
     this.recording = {
       label,
@@ -270,11 +378,19 @@ export class BookHistory {
     return true;
   }
 
-  /** Put an edit's cells back to `cells` (its before or after) and select them. */
-  private replay(step: EditStep, cells: CellInput[][], label: string): boolean {
+  /**
+   * Put an edit's cells back to their `before` (undo) or `after` (redo), with the formats it
+   * applied taken back or put back, and select them.
+   */
+  private replay(step: EditStep, forward: boolean): boolean {
     if (!this.doc.engine.doesSheetExist(step.sheet)) return false;
+    const cells = forward ? step.after : step.before;
+    if (step.formats && step.formats.length > 0) {
+      if (forward) this.doc.cellFormats.putBack(step.formats);
+      else this.doc.cellFormats.takeBack(step.formats);
+    }
     if (cellCount(cells) > SLICE_CELLS) {
-      void this.begin(this.replayInSlices(step, cells, label));
+      void this.begin(this.replayInSlices(step, cells, forward ? "Redoing" : "Undoing"));
       return true;
     }
     this.doc.applyCells(step.sheet, step.row, step.col, cells);
