@@ -26,7 +26,13 @@ async function auditBook() {
 describe("table filters in the playground", () => {
   it("hides the rows whose Check is not Differs, in the view only", async () => {
     const { port, store, place } = await auditBook();
-    expect(place).toMatchObject({ header: 2, body: { top: 3, bottom: 7 }, left: 0, right: 2 });
+    expect(place).toMatchObject({
+      header: 2,
+      body: { top: 3, bottom: 7 },
+      left: 0,
+      right: 2,
+      beside: [],
+    });
     expect(store.headerAt("Sheet1", 2, 1)?.table.name).toBe("Audit");
     expect(store.headerAt("Sheet1", 3, 1)).toBeUndefined();
     expect(store.valuesOf(place, 1)).toEqual([
@@ -48,6 +54,26 @@ describe("table filters in the playground", () => {
       { text: "11", count: 1 },
       { text: "12", count: 1 },
     ]);
+  });
+
+  it("filters a column beside the table (the audit's spilled Check, one blank column away) with it", async () => {
+    const { port, store } = await auditBook();
+    await port.writeRange("Sheet1", "E3:E8", [
+      ["Check"],
+      ['=IF(B4="OK","OK","Broken: 1")'],
+      ["x"],
+      ["y"],
+      ["x"],
+      ["z"],
+    ]);
+    await port.writeRange("Sheet1", "G3:G4", [["Summary"], [1]]); // after a second blank column: not the table's
+    const place = store.tablesOn("Sheet1")[0];
+    expect(place.beside).toEqual([4]);
+    expect(store.headerAt("Sheet1", 2, 3)).toBeUndefined(); // the blank column between
+    expect(store.headerAt("Sheet1", 2, 4)?.table.name).toBe("Audit");
+    expect(store.headerAt("Sheet1", 2, 6)).toBeUndefined();
+    store.apply(place, 4, new Set(["x"]));
+    expect([...store.rowMap("Sheet1").hidden]).toEqual([3, 5, 7]);
   });
 
   it("keeps the filter through a typed edit (as Excel does) and drops it when cleared", async () => {

@@ -6,6 +6,13 @@
  * replaced, the filter is dropped and every row shows again. Filters hide rows in the view only;
  * the workbook and its formulas never see them. Like Excel, a filter is not re-applied when a cell
  * is edited: a row edited out of the filter's values stays in view until the filter is changed.
+ *
+ * Columns beside a table: a live formula spilling down beside a table cannot sit in it (Excel
+ * refuses a spill inside a table), so the Cluster audit writes its Check column one blank column to
+ * the right of table ClusterAudit, with its own header in the table's header row. Such a column
+ * (a header in the header row and a value on the first body row, right after the table or after one
+ * blank column, and any run of them) filters with the table, as the rows it describes are the
+ * table's: hiding a row hides the whole sheet row, as Excel's filter does.
  */
 import { useSyncExternalStore } from "react";
 import { DetailedCellError } from "hyperformula";
@@ -26,7 +33,7 @@ import {
 /** A table as the workbook lists it (the object itself: a rewritten table is a new object). */
 export type BookTable = EmbeddedWorkbook["tables"][number];
 
-/** Where a table is: its header row, body and columns (0-based). */
+/** Where a table is: its header row, body and columns (0-based), and the columns beside it. */
 export interface TablePlace {
   table: BookTable;
   /** The table's address when this was worked out. */
@@ -35,6 +42,8 @@ export interface TablePlace {
   body: Body;
   left: number;
   right: number;
+  /** Columns beside the table that filter with it (see above; not the blank column between). */
+  beside: number[];
 }
 
 export interface TableFilter {
@@ -54,8 +63,14 @@ export function shownText(workbook: EmbeddedWorkbook, sheet: string): ShownText 
   };
 }
 
-export function placeOf(table: BookTable): TablePlace {
+/** Where `table` is, with the columns beside it that filter with it (see above). */
+export function placeOf(table: BookTable, text: ShownText, lastCol: number): TablePlace {
   const r = parseRange(table.address);
+  const columns: number[] = [];
+  const beside = (c: number) =>
+    c <= lastCol && text(r.top, c) !== "" && r.bottom > r.top && text(r.top + 1, c) !== "";
+  let c = beside(r.right + 1) ? r.right + 1 : beside(r.right + 2) ? r.right + 2 : -1;
+  for (; c >= 0 && beside(c); c++) columns.push(c);
   return {
     table,
     address: table.address,
@@ -63,6 +78,7 @@ export function placeOf(table: BookTable): TablePlace {
     body: { top: r.top + 1, bottom: r.bottom },
     left: r.left,
     right: r.right,
+    beside: columns,
   };
 }
 
@@ -71,8 +87,11 @@ export class TableFilters {
   private readonly listeners = new Set<() => void>();
   private changes = 0;
   private maps = new Map<string, RowMap>();
-  private places: { tables: readonly BookTable[]; version: number; list: TablePlace[] } | null =
-    null;
+  private places: {
+    tables: readonly BookTable[];
+    version: number;
+    bySheet: Map<string, TablePlace[]>;
+  } | null = null;
 
   constructor(private readonly workbook: EmbeddedWorkbook) {
     workbook.subscribe(() => this.prune());
@@ -88,18 +107,29 @@ export class TableFilters {
     return this.changes;
   }
 
-  /** The tables on `sheet`, where they stand (worked out once per workbook change). */
+  /** The tables on `sheet`, where they stand (worked out once per workbook change and sheet). */
   tablesOn(sheet: string): TablePlace[] {
     const { tables, version } = this.workbook;
     if (!this.places || this.places.tables !== tables || this.places.version !== version)
-      this.places = { tables, version, list: tables.map(placeOf) };
+      this.places = { tables, version, bySheet: new Map() };
     const lower = sheet.toLowerCase();
-    return this.places.list.filter((p) => p.table.sheet.toLowerCase() === lower);
+    let list = this.places.bySheet.get(lower);
+    if (!list) {
+      const on = tables.filter((t) => t.sheet.toLowerCase() === lower);
+      // (A sheet with a table exists: dimensions is only asked of one.)
+      const lastCol = on.length ? this.workbook.dimensions(on[0].sheet).cols - 1 : -1;
+      const text = shownText(this.workbook, sheet);
+      list = on.map((t) => placeOf(t, text, lastCol));
+      this.places.bySheet.set(lower, list);
+    }
+    return list;
   }
 
   /** The table whose header cell is (row, col) of `sheet`, if any. */
   headerAt(sheet: string, row: number, col: number): TablePlace | undefined {
-    return this.tablesOn(sheet).find((p) => p.header === row && col >= p.left && col <= p.right);
+    return this.tablesOn(sheet).find(
+      (p) => p.header === row && ((col >= p.left && col <= p.right) || p.beside.includes(col))
+    );
   }
 
   filterOf(table: BookTable): TableFilter | undefined {
@@ -119,6 +149,9 @@ export class TableFilters {
 
   /** Filter a column to `allowed` texts (null: no filter on it), and work out the hidden rows. */
   apply(place: TablePlace, col: number, allowed: ReadonlySet<string> | null): void {
+    // A popup left open while its table was written again: the table it filtered is gone.
+    if (!this.workbook.tables.includes(place.table) || place.table.address !== place.address)
+      return;
     const columns = (this.filters.get(place.table)?.columns ?? []).filter((f) => f.col !== col);
     if (allowed) columns.push({ col, allowed });
     if (columns.length === 0) {
