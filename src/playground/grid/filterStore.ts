@@ -14,7 +14,6 @@
  * blank column, and any run of them) filters with the table, as the rows it describes are the
  * table's: hiding a row hides the whole sheet row, as Excel's filter does.
  */
-import { useSyncExternalStore } from "react";
 import { DetailedCellError } from "hyperformula";
 import { parseRange } from "../../workbook/address";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
@@ -214,12 +213,5 @@ export function tableFilters(workbook: EmbeddedWorkbook): TableFilters {
     store = new TableFilters(workbook);
     stores.set(workbook, store);
   }
-  return store;
-}
-
-/** The workbook's table filters, re-rendering the caller when a filter changes. */
-export function useTableFilters(workbook: EmbeddedWorkbook): TableFilters {
-  const store = tableFilters(workbook);
-  useSyncExternalStore(store.subscribe, () => store.version);
   return store;
 }

@@ -9,13 +9,13 @@
  * named ("Filter Check column of table ClusterAudit"). The copies drawn in the held header rows
  * are out of the Tab order (the grid's own header cell has the button a keyboard reaches).
  */
-import { useEffect, useState, type ReactElement } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactElement } from "react";
 import { Button } from "@fluentui/react-components";
 import { cellAddress } from "../../workbook/address";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { FilterPopup } from "./FilterPopup";
 import type { DistinctValue, RowMap } from "./filterIndex";
-import { shownText, useTableFilters, type TablePlace } from "./filterStore";
+import { shownText, tableFilters, type TableFilters, type TablePlace } from "./filterStore";
 
 interface Opened {
   place: TablePlace;
@@ -43,6 +43,13 @@ const CHEVRON = (
     <path d="M2 4h8L6 8.5z" fill="currentColor" />
   </svg>
 );
+/** The workbook's table filters, re-rendering the caller when a filter changes. */
+export function useTableFilters(workbook: EmbeddedWorkbook): TableFilters {
+  const store = tableFilters(workbook);
+  useSyncExternalStore(store.subscribe, () => store.version);
+  return store;
+}
+
 const FUNNEL = (
   <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
     <path d="M1 1.5h10L7.2 6.2V10L4.8 11V6.2z" fill="currentColor" />
