@@ -9,6 +9,7 @@ import { App } from "../taskpane/App";
 import { cellAddress, parseCell, parseRange, splitQualified } from "../workbook/address";
 import type { EmbeddedWorkbook } from "../workbook/embeddedPort";
 import { Grid } from "./grid/Grid";
+import { FilterStatus } from "./grid/filterUi";
 import { enteredCell } from "./grid/clipboard";
 import { download, fileNameOf, sheetCellsCsv } from "./export/download";
 import { existingCells } from "./export/snapshot";
@@ -321,6 +322,7 @@ export function Playground({ workbook, status, ready = true }: { workbook: Embed
           <div className="pbr-cell-status" role="status" aria-live="polite" data-testid="cell-status" data-error={cell.error || notice !== null}>
             {notice ?? cell.text}
           </div>
+          <FilterStatus workbook={workbook} sheet={sheet} />
           {sheet ? <Grid workbook={workbook} sheet={sheet} version={version} focusToken={focusToken} onEditing={onEditing} onEditorKey={(key, text) => suggestionFor(key, { text, caret: text.length })?.text ?? null} onNotice={setNotice} /> : <div />}
           <nav className="pbr-tabs" aria-label="Sheets" ref={tabs}>
             <TabList

@@ -3,7 +3,7 @@ export const PLAYGROUND_CSS = `
 .pbr-page { display: grid; grid-template-columns: minmax(0, 1fr) 380px; grid-template-rows: auto minmax(0, 1fr); height: 100vh; }
 .pbr-banner { grid-column: 1 / 3; display: flex; gap: 16px; align-items: center; padding: 6px 12px; background: #0f6cbd; color: #fff; font-size: 13px; }
 .pbr-banner strong { font-size: 14px; }
-.pbr-book { display: grid; grid-template-rows: auto auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
+.pbr-book { display: grid; grid-template-rows: auto auto auto minmax(0, 1fr) auto; min-width: 0; border-right: 1px solid #d1d1d1; }
 .pbr-bar { display: grid; grid-template-columns: 96px auto minmax(0, 1fr); gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid #e0e0e0; }
 .pbr-fx { font-style: italic; color: #616161; padding: 0 4px; }
 .pbr-scroller { position: relative; overflow: auto; background: #fff; }
@@ -51,4 +51,14 @@ export const PLAYGROUND_CSS = `
 .pbr-in-range { background: #e3eefa; }
 .pbr-frozen-head { z-index: 2; background: #f0f5fb; font-weight: 600; box-shadow: 0 1px 2px rgba(0,0,0,.15); }
 .pbr-col-resize { position: absolute; top: 0; right: 0; width: 6px; height: 100%; cursor: col-resize; }
+.pbr-filter-btn { position: absolute; top: 2px; right: 2px; width: 18px; height: 18px; padding: 0; display: flex; align-items: center; justify-content: center; font-size: 11px; line-height: 1; color: #424242; background: #fff; border: 1px solid #c8c8c8; border-radius: 2px; cursor: pointer; z-index: 1; }
+.pbr-filter-btn:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 0; }
+.pbr-filter-on { color: #0f548c; background: #ebf3fc; border-color: #0f6cbd; }
+.pbr-rowhead-filtered { color: #0f548c; }
+.pbr-filter-status:empty { padding: 0; border: 0; }
+.pbr-filter-status { display: flex; flex-wrap: wrap; gap: 12px; padding: 2px 8px; font-size: 12px; border-bottom: 1px solid #e0e0e0; background: #f5f9ff; }
+.pbr-filter-line { display: inline-flex; align-items: center; gap: 6px; }
+.pbr-filter-popup { display: flex; flex-direction: column; gap: 4px; width: 260px; }
+.pbr-filter-values { display: flex; flex-direction: column; max-height: 240px; overflow: auto; border: 1px solid #e0e0e0; }
+.pbr-filter-actions { display: flex; gap: 8px; justify-content: flex-end; }
 `;

@@ -115,6 +115,23 @@ export function sheetRelsXml(tableParts: readonly { id: string; n: number }[]): 
   );
 }
 
+/**
+ * A table's autoFilter (ECMA-376 Part 1, 18.3.2.1): each filtered column's kept values, as the
+ * texts the cells show (a blank as blank="1"), as Excel writes them.
+ */
+function autoFilterXml(table: SavedTable): string {
+  if (!table.filters?.length) return `<autoFilter ref="${table.ref}"/>`;
+  const columns = table.filters.map((f) => {
+    const blank = f.values.includes("") ? ` blank="1"` : "";
+    const values = f.values
+      .filter((v) => v !== "")
+      .map((v) => `<filter val="${escXml(v)}"/>`)
+      .join("");
+    return `<filterColumn colId="${f.col}"><filters${blank}>${values}</filters></filterColumn>`;
+  });
+  return `<autoFilter ref="${table.ref}">${columns.join("")}</autoFilter>`;
+}
+
 /** A table part (ECMA-376 Part 1, 18.5.1.2 table): header row, data rows, one column per header. */
 export function tableXml(table: SavedTable, id: number): string {
   const cols = table.columns
@@ -123,7 +140,8 @@ export function tableXml(table: SavedTable, id: number): string {
   return (
     XML +
     `<table xmlns="${MAIN}" id="${id}" name="${escXml(table.name)}" displayName="${escXml(table.name)}" ref="${table.ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${table.ref}"/><tableColumns count="${table.columns.length}">${cols}</tableColumns>` +
+    autoFilterXml(table) +
+    `<tableColumns count="${table.columns.length}">${cols}</tableColumns>` +
     `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }

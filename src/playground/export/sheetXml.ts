@@ -130,6 +130,7 @@ export function sheetXml(
 ): { xml: string; dynamic: boolean } {
   const parts: string[] = [];
   let dynamic = false;
+  const hidden = new Set(sheet.hiddenRows);
   let row = -1;
   let maxRow = 0;
   let maxCol = 0;
@@ -137,7 +138,7 @@ export function sheetXml(
     if (cell.row !== row) {
       if (row >= 0) parts.push("</row>");
       row = cell.row;
-      parts.push(`<row r="${row + 1}">`);
+      parts.push(`<row r="${row + 1}"${hidden.has(row) ? ` hidden="1"` : ""}>`);
     }
     maxRow = Math.max(maxRow, cell.row);
     maxCol = Math.max(maxCol, cell.col);

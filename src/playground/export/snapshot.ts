@@ -14,6 +14,8 @@ import { DetailedCellError } from "hyperformula";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { parseRange, quoteSheet, rangeAddress } from "../../workbook/address";
 import { toFileFormula } from "../open/fileFormulas";
+import { hiddenRows } from "../grid/filterIndex";
+import { shownText, tableFilters } from "../grid/filterStore";
 import { chartProblem, type SavedChart } from "./chartParts";
 
 /** A cell's value as a file caches it. */
@@ -35,6 +37,8 @@ export interface SavedTable {
   /** Header row and data rows ("A3:D25"). */
   ref: string;
   columns: string[];
+  /** The page's table filter (grid/filterStore.ts), by column of the table: the shown texts kept. */
+  filters?: { col: number; values: string[] }[];
 }
 
 export interface SavedSheet {
@@ -44,6 +48,8 @@ export interface SavedSheet {
   tables: SavedTable[];
   /** Rows and columns frozen at the top and left of the sheet's view, when any. */
   frozen?: { rows: number; columns: number };
+  /** Rows a saved table filter hides (0-based), ascending. */
+  hiddenRows?: number[];
 }
 
 export interface SavedName {
@@ -169,16 +175,24 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
       cells.push(cell);
     }
     const tables: SavedTable[] = [];
+    const hidden: number[] = [];
     for (const t of wb.tables.filter((x) => x.sheet === name)) {
       const table = excelTable(wb, t.name, name, t.address);
       if (typeof table === "string") notes.push(table);
       else {
         tables.push(table);
         tableNames.add(t.name.toLowerCase());
+        hidden.push(...savedFilter(wb, t, table, notes));
       }
     }
     const frozen = wb.frozenPanes(name);
-    return { name, cells, tables, ...(frozen.rows + frozen.columns > 0 ? { frozen } : {}) };
+    return {
+      name,
+      cells,
+      tables,
+      ...(frozen.rows + frozen.columns > 0 ? { frozen } : {}),
+      ...(hidden.length ? { hiddenRows: hidden.sort((a, b) => a - b) } : {}),
+    };
   });
 
   const names: SavedName[] = [];
@@ -233,6 +247,29 @@ export function takeSnapshot(wb: EmbeddedWorkbook): WorkbookSnapshot {
 }
 
 const absolute = (address: string) => address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+/**
+ * A table's filter in the page, as Excel saves one: the table's autoFilter columns, and the rows
+ * they hide (returned, marked hidden in the sheet). A filter on a column beside the table (the
+ * audit's Check) cannot be an Excel table's: it is left out, and the file's notes say so.
+ */
+function savedFilter(
+  wb: EmbeddedWorkbook,
+  t: EmbeddedWorkbook["tables"][number],
+  table: SavedTable,
+  notes: string[]
+): number[] {
+  const f = tableFilters(wb).filterOf(t);
+  if (!f) return [];
+  const own = f.columns.filter((c) => c.col >= f.place.left && c.col <= f.place.right);
+  if (own.length < f.columns.length)
+    notes.push(
+      `table ${t.name}: the filter on a column beside the table is not saved (an Excel table filters only its own columns)`
+    );
+  if (own.length === 0) return [];
+  table.filters = own.map((c) => ({ col: c.col - f.place.left, values: [...c.allowed] }));
+  return [...hiddenRows(shownText(wb, t.sheet), f.place.body, own)];
+}
 
 /**
  * A table as Excel holds one, or why it cannot be: Excel needs a header row of distinct, non-blank

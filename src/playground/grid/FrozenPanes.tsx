@@ -6,6 +6,7 @@
  * are the grid's own.
  */
 import type { ReactElement } from "react";
+import type { RowMap } from "./filterIndex";
 import { DetailedCellError } from "hyperformula";
 import { cellAddress } from "../../workbook/address";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
@@ -25,6 +26,10 @@ export interface FrozenProps {
   firstCol: number;
   lastCol: number;
   onSelect: (row: number, col: number) => void;
+  /** View rows to sheet rows when a table filter hides rows (firstRow and lastRow are view rows). */
+  rows?: RowMap;
+  /** A table header cell's filter button (filterUi.tsx), drawn in the frozen copy too. */
+  button?: (row: number, col: number, held: boolean) => ReactElement | null;
 }
 
 export function FrozenPanes(props: FrozenProps): ReactElement | null {
@@ -51,6 +56,7 @@ export function FrozenPanes(props: FrozenProps): ReactElement | null {
         }}
       >
         {text}
+        {props.button?.(r, c, true)}
       </div>
     );
   };
@@ -64,8 +70,10 @@ export function FrozenPanes(props: FrozenProps): ReactElement | null {
   // Frozen columns down the rows in view, then the corner both share.
   if (pinCols)
     for (let c = 0; c < columns && c < lefts.length; c++) {
-      for (let r = props.firstRow; r <= props.lastRow; r++)
-        if (r >= rows) cell(r, c, rowHeight * (r + 1), colLeft(c));
+      for (let v = props.firstRow; v <= props.lastRow; v++) {
+        const r = props.rows ? props.rows.toSheet(v) : v;
+        if (r >= rows) cell(r, c, rowHeight * (v + 1), colLeft(c));
+      }
     }
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < columns && c < lefts.length; c++) cell(r, c, rowTop(r), colLeft(c));

@@ -7,7 +7,8 @@
  * Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo typed and pasted edits. While editing, Enter
  * commits and moves down, Tab commits and moves right, Escape cancels; while the formula help lists
  * PBR functions, Tab or Enter inserts the highlighted one instead, and the arrows choose. Charts
- * recorded on the sheet are drawn at their anchor cell.
+ * recorded on the sheet are drawn at their anchor cell. Table filters (filterUi.tsx) hide rows from
+ * the view: the grid draws view rows, each mapped to its sheet row; Alt+Down on a header opens one.
  *
  * Past 400 lines, knowingly: one virtualised component whose keyboard, mouse, clipboard and edit
  * handlers all read and set the same selection, editing and scroll state. Its pure parts are
@@ -29,6 +30,7 @@ import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress } from 
 import { clipboardRows, enteredCell, pastedCells, toTsv } from "./clipboard";
 import { followLink, linkClass } from "./links";
 import { FrozenPanes } from "./FrozenPanes";
+import { useFilterUi } from "./filterUi";
 import type { EmbeddedWorkbook } from "../../workbook/embeddedPort";
 import { ChartView, chartData } from "../charts/ChartView";
 import { alignOf, formatValue } from "../format";
@@ -104,6 +106,13 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
   }
   const rowCount = Math.max(dims.rows + 30, 60, chartRows, activeRow + 30);
   const colCount = Math.max(dims.cols + 4, 14, chartCols, activeCol + 4);
+  // Table filters (filterUi.tsx): the grid draws view rows; `shown.rows` maps them to sheet rows.
+  const shown = useFilterUi(workbook, sheet, (r, c) => {
+    select(r, c);
+    gridRef.current?.focus({ preventScroll: true });
+  });
+  const map = shown.rows;
+  const viewRows = rowCount - map.hiddenCount;
   // Widths depend on content near the top; recompute when the sheet or its size changes.
   // Widths the user set by dragging a column head's edge, per sheet.
   const [custom, setCustom] = useState<Record<string, Record<number, number>>>({});
@@ -133,7 +142,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
     return out;
   }, [widths]);
   const totalW = lefts[lefts.length - 1];
-  const totalH = ROW_H * (rowCount + 1);
+  const totalH = ROW_H * (viewRows + 1);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -157,21 +166,21 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
       el.scrollLeft = 0;
     }
     if (selection.sheet !== sheet) return;
-    const y = ROW_H * (activeRow + 1);
+    const y = ROW_H * (map.toView(activeRow) + 1);
     const x = lefts[activeCol] ?? HEAD_W;
     const w = widths[activeCol] ?? MIN_COL_W;
     if (y < el.scrollTop + ROW_H) el.scrollTop = y - ROW_H;
     else if (y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = y + 2 * ROW_H - el.clientHeight;
     if (x < el.scrollLeft + HEAD_W) el.scrollLeft = x - HEAD_W;
     else if (x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = x + w - el.clientWidth + 8;
-  }, [activeRow, activeCol, sheet, selection.sheet, lefts, widths]);
+  }, [activeRow, activeCol, sheet, selection.sheet, lefts, widths, map]);
 
   useEffect(() => {
     gridRef.current?.focus({ preventScroll: true });
   }, [focusToken, sheet]);
 
   const firstRow = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
-  const lastRow = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
+  const lastRow = Math.min(viewRows - 1, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
   let firstCol = 0;
   while (firstCol < colCount - 1 && lefts[firstCol + 1] < view.left + HEAD_W) firstCol++;
   let lastCol = firstCol;
@@ -266,12 +275,14 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
       e.preventDefault();
       if (e.key === "Home") select(0, 0);
       else select(Math.max(0, dims.rows - 1), Math.max(0, dims.cols - 1));
+    } else if (e.key === "ArrowDown" && e.altKey && shown.openAt(activeRow, activeCol)) {
+      e.preventDefault(); // a table's filter, as in Excel
     } else if (moves[e.key] && e.shiftKey) {
       e.preventDefault();
-      extend(extentRow + moves[e.key][0], extentCol + moves[e.key][1]);
+      extend(map.step(extentRow, moves[e.key][0]), extentCol + moves[e.key][1]);
     } else if (moves[e.key]) {
       e.preventDefault();
-      select(activeRow + moves[e.key][0], activeCol + moves[e.key][1]);
+      select(map.step(activeRow, moves[e.key][0]), activeCol + moves[e.key][1]);
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       const content = workbook.getContent(sheet, activeRow, activeCol);
@@ -289,7 +300,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
   // One role="row" per row in view, holding its row header and its cells (ARIA's grid pattern:
   // grid > row > rowheader/gridcell); a row is positioned, its cells within it.
   const rows: ReactElement[] = [];
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let at = firstRow; at <= lastRow; at++) {
+    const r = map.toSheet(at); // the view row `at` shows sheet row r (a table filter hides rows)
     const cells: ReactElement[] = [];
     for (let c = firstCol; c <= lastCol; c++) {
       const v = workbook.getValue(sheet, r, c);
@@ -335,12 +347,13 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
           ) : (
             text
           )}
+          {shown.button(r, c)}
         </div>
       );
     }
     rows.push(
-      <div key={r} role="row" aria-rowindex={r + 2} className="pbr-row" style={{ top: ROW_H * (r + 1), width: totalW, height: ROW_H }}>
-        <div role="rowheader" aria-colindex={1} className={`pbr-rowhead${r === activeRow ? " pbr-head-active" : ""}`} style={{ top: 0, left: view.left, width: HEAD_W, height: ROW_H }}>
+      <div key={r} role="row" aria-rowindex={r + 2} className="pbr-row" style={{ top: ROW_H * (at + 1), width: totalW, height: ROW_H }}>
+        <div role="rowheader" aria-colindex={1} className={`pbr-rowhead${r === activeRow ? " pbr-head-active" : ""}${shown.inFilter(r) ? " pbr-rowhead-filtered" : ""}`} style={{ top: 0, left: view.left, width: HEAD_W, height: ROW_H }}>
           {r + 1}
         </div>
         {cells}
@@ -369,7 +382,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
   // A table whose header row has scrolled out of view keeps it on show under the column letters,
   // as Excel does for a table's headers.
   const frozen: ReactElement[] = [];
-  const firstVisibleRow = Math.floor(view.top / ROW_H);
+  const firstVisibleRow = map.toSheet(Math.floor(view.top / ROW_H));
   // (A sheet with frozen rows shows those instead: FrozenPanes.tsx.)
   for (const t of workbook.frozenPanes(sheet).rows > 0 ? [] : workbook.tables) {
     if (t.sheet !== sheet) continue;
@@ -386,6 +399,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
       frozen.push(
         <div key={`${t.name}:${c}`} className="pbr-cell pbr-frozen-head" aria-hidden="true" style={{ top: view.top + ROW_H, left: lefts[c], width: widths[c], height: ROW_H }}>
           {v === null || v instanceof DetailedCellError ? "" : String(v)}
+          {shown.button(tr.top, c, true)}
         </div>
       );
     }
@@ -406,7 +420,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
         if (row > r.top) categoryFormats.push(workbook.formatAt(sheet, row, r.left));
       }
       return (
-        <div key={i} className="pbr-chart-box" style={{ top: ROW_H * (anchor.row + 1), left: lefts[anchor.col] ?? HEAD_W, width: CHART_W }}>
+        <div key={i} className="pbr-chart-box" style={{ top: ROW_H * (map.toView(anchor.row) + 1), left: lefts[anchor.col] ?? HEAD_W, width: CHART_W }}>
           <ChartView spec={c.spec} data={chartData(values, categoryFormats)} />
         </div>
       );
@@ -455,6 +469,8 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
           lastRow={lastRow}
           firstCol={firstCol}
           lastCol={lastCol}
+          rows={map}
+          button={shown.button}
           onSelect={(r, c) => {
             setEditing(null);
             select(r, c);
@@ -468,7 +484,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
             data-tabster='{"focusable":{"ignoreKeydown":{"Tab":true,"Enter":true,"Escape":true}}}'
             autoFocus
             value={editing.text}
-            style={{ top: ROW_H * (activeRow + 1), left: lefts[activeCol], width: Math.max(widths[activeCol], 160), height: ROW_H }}
+            style={{ top: ROW_H * (map.toView(activeRow) + 1), left: lefts[activeCol], width: Math.max(widths[activeCol], 160), height: ROW_H }}
             onChange={(e) => setEditing({ text: e.target.value })}
             ref={editor}
             onKeyDown={(e) => {
@@ -493,6 +509,7 @@ export function Grid({ workbook, sheet, version, focusToken, onEditing, onEditor
           />
         )}
       </div>
+      {shown.popup}
       {/* Charts float over the cells as in Excel, outside the grid's rows (a figure is no cell). */}
       <div className="pbr-chart-layer">{charts}</div>
     </div>
