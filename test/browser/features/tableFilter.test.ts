@@ -6,8 +6,8 @@
  * skip hidden rows, and "Clear filter" shows them all again. From the keyboard, Alt+Down opens the
  * filter and a search for "Broken" then Enter keeps the people whose check found a broken rule.
  */
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
+import { violations } from "../support/axe";
 import {
   goTo,
   openFeature,
@@ -19,44 +19,6 @@ import {
 } from "../support/playground";
 
 const SHEET = "Cluster audit";
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/**
- * axe-core's serious and critical findings on the page, as access.test.ts checks them (the same
- * one exception: Fluent UI's focus guards, `<i data-tabster-dummy>`, see there why).
- */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            opts: unknown
-          ): Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              nodes: { html: string; target: string[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .flatMap((v) =>
-        v.nodes
-          .filter(
-            (n) =>
-              !(v.id === "aria-hidden-focus" && /^<i\b[^>]*\bdata-tabster-dummy\b/.test(n.html))
-          )
-          .map((n) => `${v.id} at ${n.target.join(" ")}`)
-      );
-  });
-}
 
 /** The rows drawn for column X (Check) below the header: [sheet row number, text]. */
 function drawnChecks(page: Page): Promise<[number, string][]> {
@@ -109,7 +71,7 @@ describe("table filters in the playground", () => {
     await button.click();
     const popup = page.getByRole("dialog", { name: "Filter Check column of table ClusterAudit" });
     await popup.waitFor();
-    await expect(axeFindings(page)).resolves.toEqual([]);
+    await expect(violations(page)).resolves.toEqual([]);
     const ok = popup.getByRole("checkbox", { name: /^OK \([\d,]+\)$/ });
     const label = (await popup.getByText(/^OK \(/).textContent()) ?? "";
     const count = Number(/\(([\d,]+)\)/.exec(label)![1].replace(/,/g, ""));
@@ -131,7 +93,7 @@ describe("table filters in the playground", () => {
       people(count)
     );
 
-    await expect(axeFindings(page)).resolves.toEqual([]);
+    await expect(violations(page)).resolves.toEqual([]);
     await screenshot(page, "table-filter");
 
     // Only OK rows are drawn below the header, numbered as on the sheet (with gaps).
@@ -159,7 +121,7 @@ describe("table filters in the playground", () => {
     await goTo(page, `'${SHEET}'!X${5 + checks.lastIndexOf("OK")}`);
     await expect(page.locator('[data-frozen="X4"]').textContent()).resolves.toBe("Check");
     await page.locator('[data-frozen="X4"] button.pbr-filter-on').waitFor();
-    await expect(axeFindings(page)).resolves.toEqual([]);
+    await expect(violations(page)).resolves.toEqual([]);
     await goTo(page, `'${SHEET}'!X4`);
 
     // Clear filter: every row is back, numbered one after another.
