@@ -64,17 +64,29 @@ export class BookHistory {
         return this.begin(this.typeInSlices(sheet, row, col, inputs, formats));
       const before = contentsOf(this.doc, sheet, row, col, inputs);
       this.doc.applyCells(sheet, row, col, inputs);
-      const added = this.doc.cellFormats.addAll(sheet, formats);
-      this.steps.record({
-        sheet,
-        row,
-        col,
-        before,
-        after: inputs.map((line) => [...line]),
-        formats: added,
-      });
-      if (added.length > 0) this.doc.bump();
+      if (this.recordEdit(sheet, row, col, before, inputs, formats) > 0) this.doc.bump();
     }, true);
+  }
+
+  /** One undo step for cells just written, with the formats they bring; how many formats were new. */
+  private recordEdit(
+    sheet: string,
+    row: number,
+    col: number,
+    before: CellInput[][],
+    inputs: readonly (readonly CellInput[])[],
+    formats: readonly { address: string; format: string }[]
+  ): number {
+    const added = this.doc.cellFormats.addAll(sheet, formats);
+    this.steps.record({
+      sheet,
+      row,
+      col,
+      before,
+      after: inputs.map((line) => [...line]),
+      formats: added,
+    });
+    return added.length;
   }
 
   /** The large edit being written in slices, if any (for the page's progress line). */
@@ -220,15 +232,7 @@ export class BookHistory {
         }
         return;
       }
-      const added = this.doc.cellFormats.addAll(sheet, formats);
-      this.steps.record({
-        sheet,
-        row,
-        col,
-        before,
-        after: inputs.map((line) => [...line]),
-        formats: added,
-      });
+      this.recordEdit(sheet, row, col, before, inputs, formats);
     } finally {
       this.long = null;
       this.doc.bump();
