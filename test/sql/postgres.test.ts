@@ -96,8 +96,6 @@ function* pgBatches(pg: Cluster, size = 100_000): Generator<IdRow[]> {
           "CREATE TABLE mhnrg_input (row_id INTEGER, kind TEXT, age TEXT, diagnosis TEXT, service TEXT, referral_reason TEXT, crisis_referral TEXT);\n" +
           `\\copy mhnrg_input FROM '${file}' WITH (FORMAT csv)\n` +
           `CREATE VIEW mhnrg_output AS ${sqlFile("postgres", "query.sql")}\n` +
-          // Memory for the query's sorts and hashes (PostgreSQL's default is 4 MB); the answers are the same.
-          "SET work_mem = '256MB';\n" +
           `CREATE UNLOGGED TABLE mhnrg_out AS SELECT row_id, ${OUTPUT_COLUMNS.join(", ")} FROM mhnrg_output;\n` +
           "CREATE INDEX ON mhnrg_out (row_id);\n"
       );
