@@ -6,11 +6,24 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { exhaustive, messy, type Row } from "./cases";
-import { compare, duckdb, loadInput, oracle, runQuery, show, sqlFile } from "./harness";
+import { exhaustive, messy, proofSet, type Row } from "./cases";
+import {
+  compare,
+  duckdb,
+  duckdbBatches,
+  openDuckdb,
+  loadInput,
+  oracle,
+  proveRowForRow,
+  runQuery,
+  showProof,
+  sqlFile,
+} from "./harness";
 import type { OutputRow } from "../../scripts/mhnrg-sql/oracle";
 
 jest.setTimeout(300_000);
+/** The size of the row-for-row proof: PBR_SQL_PROOF=full (CI) or small (the local default). */
+const proof = proofSet();
 
 let con: DuckDBConnection;
 let rows: Row[];
@@ -41,33 +54,57 @@ describe("sql/mhnrg/duckdb", () => {
     ).not.toThrow();
   });
 
-  it("agrees with the functions row for row on the exhaustive and messy sets", async () => {
-    const actual = await runQuery(con, query);
-    const m = compare(rows, expected, actual);
-    expect(show(m)).toBe(show([]));
-    // The sets reach every outcome: each rule, each failed check, prices and price errors.
-    const seen = (c: keyof OutputRow) => new Set(expected.map((e) => e[c]));
-    expect([...seen("rule")].sort()).toEqual(
-      ["", "MHST", "bed type", "diagnosis", "referral reason", "team type", "unclassified"].sort()
-    );
-    expect([...seen("failed_check")].sort()).toEqual(
-      [
-        "",
-        "age",
-        "age range",
-        "bed type",
-        "crisis referral",
-        "diagnosis",
-        "kind",
-        "referral reason",
-        "team type",
-      ].sort()
-    );
-    // ("unknown code" cannot arise from a grouped row: no rule gives a spell the MHST group.)
-    expect(seen("price_failed_check")).toEqual(new Set(["", "specialised", "specialised spell"]));
-    expect(
-      new Set(expected.map((e) => e.priced_code !== e.mhnrg && e.priced_code !== "")).has(true)
-    ).toBe(true);
+  // Its own in-memory database, so the mutation tests below keep the small set loaded.
+  it(`agrees with the functions row for row on the ${proof.label}`, async () => {
+    const { db, con: own } = await openDuckdb();
+    try {
+      await loadInput(own, proof.rows());
+      const p = await proveRowForRow(proof.rows(), duckdbBatches(own, query));
+      expect(showProof(p)).toBe(showProof({ ...p, mismatchCount: 0, first: [] }));
+      expect(p.compared).toBe(proof.count);
+      // The rows reach every outcome: each rule, each failed check, prices and price errors.
+      const seen = (c: keyof typeof p.seen) => [...p.seen[c]].sort();
+      expect(seen("rule")).toEqual(
+        ["", "MHST", "bed type", "diagnosis", "referral reason", "team type", "unclassified"].sort()
+      );
+      expect(seen("failed_check")).toEqual(
+        [
+          "",
+          "age",
+          "age range",
+          "bed type",
+          "crisis referral",
+          "diagnosis",
+          "kind",
+          "referral reason",
+          "team type",
+        ].sort()
+      );
+      // ("unknown code" cannot arise from a grouped row: no rule gives a spell the MHST group.)
+      expect(seen("price_failed_check")).toEqual(["", "specialised", "specialised spell"]);
+      expect(p.pricedOtherCode).toBe(true);
+    } finally {
+      own.closeSync();
+      db.closeSync();
+    }
+  }, 1_800_000);
+
+  it("the streamed comparison the proof uses reports a seeded bug, a missing row and an extra row", async () => {
+    const bug = MUTATIONS[0][1](query);
+    const caught = await proveRowForRow(rows, duckdbBatches(con, bug, 10_000));
+    expect(caught.compared).toBe(rows.length);
+    expect(caught.mismatchCount).toBeGreaterThan(0);
+    // The functions' own rows as the engine's, so only the row count is wrong.
+    const own = [expected.map((e, i) => ({ ...e, row_id: i + 1 }))];
+    const extraInput: Row = ["contact", "18", "F20", "", "", ""];
+    const missing = await proveRowForRow([...rows, extraInput], own);
+    expect(missing.first.map((m) => [m.row, m.column])).toEqual([
+      [rows.length + 1, "missing engine row"],
+    ]);
+    const extra = await proveRowForRow(rows.slice(0, -1), own);
+    expect(extra.first.map((m) => [m.row, m.column])).toEqual([[rows.length, "extra engine row"]]);
+    const clean = await proveRowForRow(rows, duckdbBatches(con, query, 7_777));
+    expect(showProof(clean)).toBe(showProof({ ...clean, mismatchCount: 0, first: [] }));
   });
 
   it("the golden check shipped for warehouses returns no rows on DuckDB", async () => {
