@@ -61,10 +61,13 @@ interface Props {
   onNotice?: (text: string | null) => void;
 }
 
+/** Cells read to size the columns, at most: a sheet reaching column XFD reads its first 12 rows. */
+const WIDTH_SAMPLE_CELLS = 200_000;
+
 /** Column widths from the header-ish rows and a sample of values (long titles overflow instead). */
 function columnWidths(workbook: EmbeddedWorkbook, sheet: string, cols: number, rows: number): number[] {
   const widths: number[] = [];
-  const sample = Math.min(rows, 100);
+  const sample = Math.min(rows, 100, Math.max(1, Math.floor(WIDTH_SAMPLE_CELLS / Math.max(1, cols))));
   for (let c = 0; c < cols; c++) {
     let chars = 4;
     for (let r = 0; r < sample; r++) {
