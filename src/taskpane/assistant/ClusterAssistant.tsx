@@ -26,7 +26,8 @@ import { parseProfile } from "../../core/clusters/profile";
 import type { Grid } from "../../core/values";
 import { clusterInfo } from "../../core/clusters/reference";
 import { PbrError } from "../../core/errors";
-import { asOneStep, type WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/port";
+import { runJourney } from "../ui/journeyLock";
 import { tableRef } from "../plan/refs";
 import { useStyles } from "../ui/layout";
 import { describeError } from "../ui/describeError";
@@ -157,7 +158,7 @@ export function ClusterAssistant({
     if (!port) return;
     setBusy(true);
     try {
-      const outcome = await asOneStep(port, "Insert cluster formula", () =>
+      const outcome = await runJourney(port, "Insert cluster formula", () =>
         insertAtSelection(port, ratings, superclass || null, profileRef, rulesRef)
       );
       setInsertMessage({ ok: outcome.ok, text: outcome.message });

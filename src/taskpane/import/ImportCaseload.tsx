@@ -13,7 +13,8 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import type { CaseloadMapping } from "../../core/caseload/headers";
-import { asOneStep, type WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/port";
+import { runJourney } from "../ui/journeyLock";
 import { ACCEPT, openCaseloadFile } from "./openFile";
 import {
   summaryLines,
@@ -80,7 +81,7 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
     const progress: ImportProgress = { phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` };
     setStep({ kind: "importing", source, mapping, progress, cancelling: false });
     try {
-      const result = await asOneStep(port, "Import caseload", () =>
+      const result = await runJourney(port, "Import caseload", () =>
         runImport(port, source, mapping, {
           ...choices,
           signal: controller.signal,
