@@ -14,7 +14,8 @@ import {
 } from "@fluentui/react-components";
 import type { CaseloadMapping } from "../../core/caseload/headers";
 import type { WorkbookPort } from "../../workbook/port";
-import { runJourney } from "../ui/journeyLock";
+import { runJourney, useJourneyLock } from "../ui/journeyLock";
+import { JourneyBusyNote } from "../ui/journey";
 import { ACCEPT, openCaseloadFile } from "./openFile";
 import {
   summaryLines,
@@ -54,6 +55,7 @@ const START: Step = { kind: "choose", error: null, opening: false };
 
 export function ImportCaseload({ port }: ImportCaseloadProps) {
   const [step, setStep] = useState<Step>(START);
+  const other = useJourneyLock("Import caseload");
   const abort = useRef<AbortController | null>(null);
   const headingId = useId();
 
@@ -124,10 +126,11 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
         </MessageBar>
       )}
       {step.kind === "choose" && <ChooseStep step={step} disabled={!port} onFile={onFile} />}
+      {step.kind === "map" && <JourneyBusyNote reason={other} />}
       {step.kind === "map" && (
         <MapStep
           step={step}
-          disabled={!port}
+          disabled={!port || other !== null}
           onChange={(key, value) =>
             setStep((s) => (s.kind === "map" ? { ...s, mapping: withChoice(s.mapping, key, value), error: null, question: null, choices: {} } : s))
           }
