@@ -171,7 +171,33 @@ export class EmbeddedWorkbook extends EmbeddedDocument implements WorkbookPort {
    * or redo under way, and is refused while a file is being opened in place of the workbook.
    */
   action<T>(label: string, work: () => Promise<T>): Promise<T> {
-    return this.history.action(label, work);
+    let waiting = true;
+    this.actionsWaiting++;
+    const started = () => {
+      if (!waiting) return;
+      waiting = false;
+      this.actionsWaiting--;
+      this.bump();
+    };
+    return this.history.action(label, () => (started(), work())).finally(started);
+  }
+
+  /** Actions (journeys) called and not yet writing. */
+  private actionsWaiting = 0;
+
+  /** What a task pane action waits behind ("the page's paste"), or null when none waits. */
+  get actionWaiting(): string | null {
+    const long = this.history.longEdit;
+    if (this.actionsWaiting === 0 || long === null) return null;
+    const what =
+      long.label === "Undoing"
+        ? "undo"
+        : long.label === "Redoing"
+          ? "redo"
+          : long.dropsEdits
+            ? "file being opened"
+            : "paste";
+    return `the page's ${what}`;
   }
 
   /**

@@ -135,6 +135,12 @@ export interface WorkbookPort {
    */
   action?<T>(label: string, work: () => Promise<T>): Promise<T>;
   /**
+   * Optional, read-only: what an `action` is waiting behind before it can write ("the page's
+   * paste"), or null when none waits. The playground's workbook has it (a journey waits for a large
+   * paste, undo or redo); the pane shows "Waiting for … to finish" meanwhile.
+   */
+  readonly actionWaiting?: string | null;
+  /**
    * Optional: call `listener` after any change to the workbook (values, sheets, tables, an undo),
    * and return a function that stops the calls. The playground's workbook has it, and Excel through
    * its workbook events (office/subscribe.ts: sheets and tables added or deleted, and on ExcelApi 1.9

@@ -18,6 +18,7 @@ import {
   handOverCommand,
   tooBigText,
 } from "../../src/taskpane/activity/handOver";
+import { resolveFields } from "../../src/cli/mhnrg/columns";
 import { runExtractPlan } from "../../src/taskpane/activity/extractPlan";
 import { summaryHeight } from "../../src/taskpane/activity/plan";
 import { runActivity } from "../../src/taskpane/activity/run";
@@ -335,15 +336,25 @@ describe("where an extract goes, and the hand-over", () => {
 
   it("gives the exact command for the file, quoted when its name needs it, and the SQL's page", () => {
     expect(handOverCommand("contacts-2025.csv")).toBe(
-      "npx pbr-toolkit mhnrg contacts-2025.csv --out contacts-2025-groups.csv"
+      "npx pbr-toolkit mhnrg contacts-2025.csv --out contacts-2025-groups.csv --map mff="
     );
     expect(handOverCommand('ICB "all" $year.csv')).toBe(
-      'npx pbr-toolkit mhnrg "ICB \\"all\\" \\$year.csv" --out "ICB \\"all\\" \\$year-groups.csv"'
+      'npx pbr-toolkit mhnrg "ICB \\"all\\" \\$year.csv" --out "ICB \\"all\\" \\$year-groups.csv" --map mff='
     );
     const text = tooBigText("year.csv", 3 * 1024 ** 3);
     expect(text).toContain("year.csv is 3,072 MB, more than the 256 MB this pane groups itself");
     expect(text).toContain("Nothing was read into the workbook.");
-    expect(text).toContain("npx pbr-toolkit mhnrg year.csv --out year-groups.csv");
+    expect(text).toContain("npx pbr-toolkit mhnrg year.csv --out year-groups.csv --map mff=");
+    expect(text).toContain("keeps the pane's prices (no Market Forces Factor)");
     expect(text).toContain("docs/sql.md");
+  });
+
+  it("hands over a command that prices as the pane does: no MFF column read, even when the file has one", () => {
+    // The pane has no Market Forces Factor; the command's own column guess would read "MFF".
+    const columns = ["Activity", "Age", "MFF"];
+    const maps = [...handOverCommand("a.csv").matchAll(/--map (\S*)/g)].map((m) => m[1]);
+    expect(maps).toEqual(["mff="]);
+    expect(resolveFields(columns, [], null, "a.csv").mff).toBe("MFF");
+    expect(resolveFields(columns, maps, null, "a.csv").mff).toBeUndefined();
   });
 });

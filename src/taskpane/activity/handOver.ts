@@ -37,10 +37,15 @@ const megabytes = (bytes: number) =>
 /** The output file name the hand-over suggests: "activity.csv" → "activity-groups.csv". */
 export const groupedName = (fileName: string) => fileName.replace(/(\.[^.]*)?$/, "-groups.csv");
 
-/** The exact command for this file (quoted for a shell when the name needs it). */
+/**
+ * The exact command for this file (quoted for a shell when the name needs it). The pane prices at
+ * the national price (it has no Market Forces Factor), while the command would read a per-row MFF
+ * column when the file has one (cli/mhnrg/columns.ts): `--map mff=` tells it to read none, so the
+ * handed-over prices are the pane's (the command's default MFF is 1).
+ */
 export function handOverCommand(fileName: string): string {
   const q = (s: string) => (/^[\w.\-/]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, "\\$1")}"`);
-  return `npx pbr-toolkit mhnrg ${q(fileName)} --out ${q(groupedName(fileName))}`;
+  return `npx pbr-toolkit mhnrg ${q(fileName)} --out ${q(groupedName(fileName))} --map mff=`;
 }
 
 /** Where to go for an extract the pane does not group, in words. */
@@ -49,6 +54,7 @@ export function handOverText(fileName: string): string {
     `On this computer, the toolkit's command groups and prices any size of extract with the same rules ` +
     `(on DuckDB, no row limit) and writes every row with its resource group, price and any error: ` +
     `${handOverCommand(fileName)}. ` +
+    `Its --map mff= keeps the pane's prices (no Market Forces Factor); leave it out to apply the file's MFF column, if it has one. ` +
     `In your warehouse (SQL Server or Synapse/UDAL, Databricks, Snowflake, PostgreSQL or DuckDB), run the ` +
     `generated SQL in the toolkit's sql/mhnrg folder: docs/sql.md says how, with a check query to prove it ` +
     `gives the same answers there.`

@@ -26,7 +26,9 @@ import { parseProfile } from "../../core/clusters/profile";
 import type { Grid } from "../../core/values";
 import { clusterInfo } from "../../core/clusters/reference";
 import { PbrError } from "../../core/errors";
-import { asOneStep, type WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/port";
+import { runJourney, useJourneyLock } from "../ui/journeyLock";
+import { JourneyBusyNote } from "../ui/journey";
 import { tableRef } from "../plan/refs";
 import { useStyles } from "../ui/layout";
 import { describeError } from "../ui/describeError";
@@ -110,6 +112,7 @@ export function ClusterAssistant({
   const [rulesTable, setRulesTable] = useState("");
   const [insertMessage, setInsertMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const other = useJourneyLock("Insert cluster formula");
   const messageRef = useRef<HTMLDivElement>(null);
   // The outcome appears under the button at the foot of a long form: bring it into view.
   useEffect(() => {
@@ -157,7 +160,7 @@ export function ClusterAssistant({
     if (!port) return;
     setBusy(true);
     try {
-      const outcome = await asOneStep(port, "Insert cluster formula", () =>
+      const outcome = await runJourney(port, "Insert cluster formula", () =>
         insertAtSelection(port, ratings, superclass || null, profileRef, rulesRef)
       );
       setInsertMessage({ ok: outcome.ok, text: outcome.message });
@@ -305,8 +308,9 @@ export function ClusterAssistant({
         )}
       </section>
 
+      <JourneyBusyNote reason={other} />
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={insert} disabled={!port || busy}>
+        <Button appearance="primary" onClick={insert} disabled={!port || busy || other !== null}>
           Insert ratings and formula at selection
         </Button>
         {!port && (

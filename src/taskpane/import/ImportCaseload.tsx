@@ -13,7 +13,9 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import type { CaseloadMapping } from "../../core/caseload/headers";
-import { asOneStep, type WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/port";
+import { runJourney, useJourneyLock } from "../ui/journeyLock";
+import { JourneyBusyNote } from "../ui/journey";
 import { ACCEPT, openCaseloadFile } from "./openFile";
 import {
   summaryLines,
@@ -53,6 +55,7 @@ const START: Step = { kind: "choose", error: null, opening: false };
 
 export function ImportCaseload({ port }: ImportCaseloadProps) {
   const [step, setStep] = useState<Step>(START);
+  const other = useJourneyLock("Import caseload");
   const abort = useRef<AbortController | null>(null);
   const headingId = useId();
 
@@ -80,7 +83,7 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
     const progress: ImportProgress = { phase: "reading", fraction: 0, message: `Reading ${source.fileName}…` };
     setStep({ kind: "importing", source, mapping, progress, cancelling: false });
     try {
-      const result = await asOneStep(port, "Import caseload", () =>
+      const result = await runJourney(port, "Import caseload", () =>
         runImport(port, source, mapping, {
           ...choices,
           signal: controller.signal,
@@ -123,10 +126,11 @@ export function ImportCaseload({ port }: ImportCaseloadProps) {
         </MessageBar>
       )}
       {step.kind === "choose" && <ChooseStep step={step} disabled={!port} onFile={onFile} />}
+      {step.kind === "map" && <JourneyBusyNote reason={other} />}
       {step.kind === "map" && (
         <MapStep
           step={step}
-          disabled={!port}
+          disabled={!port || other !== null}
           onChange={(key, value) =>
             setStep((s) => (s.kind === "map" ? { ...s, mapping: withChoice(s.mapping, key, value), error: null, question: null, choices: {} } : s))
           }

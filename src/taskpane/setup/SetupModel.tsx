@@ -5,6 +5,8 @@ import type { WorkbookPort } from "../../workbook/port";
 import { NeedsWorkbook, useStyles } from "../ui/layout";
 import { describeError } from "../ui/describeError";
 import { useRunner } from "../ui/runner";
+import { JourneyBusyNote } from "../ui/journey";
+import { useJourneyLock } from "../ui/journeyLock";
 import { RunStatus } from "../ui/RunStatus";
 import { parseYear } from "../ui/parse";
 import { useModelYear } from "../ui/modelYear";
@@ -17,6 +19,7 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
   const [yearError, setYearError] = useState<string | null>(null);
   const modelYear = useModelYear();
   const runner = useRunner(port, "Set up model");
+  const busy = useJourneyLock(runner.label);
   const [offer, setOffer] = useState<{ fy: number; reusable: Reusable[] } | null>(null);
 
   if (!port) return <NeedsWorkbook feature="Set up model" />;
@@ -67,10 +70,11 @@ export function SetupModel({ port }: { port: WorkbookPort | null }) {
         <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={go} disabled={runner.running}>
+        <Button appearance="primary" onClick={go} disabled={runner.running || busy !== null}>
           Set up model
         </Button>
       </div>
+      <JourneyBusyNote reason={busy} />
       {offer && (
         <MessageBar layout="multiline" intent="info" role="alert">
           <MessageBarBody>

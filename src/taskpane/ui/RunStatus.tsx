@@ -26,6 +26,19 @@ export function RunStatus({
   if (state.status === "running") {
     const p = state.progress;
     const value = p && p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+    if (state.waiting) {
+      // The workbook holds the journey back (the playground's large paste): say what it waits for.
+      const text = `Waiting for ${state.waiting} to finish`;
+      return (
+        <div>
+          <div role="status" aria-live="polite" data-testid="run-announcement">
+            {text}
+          </div>
+          <ProgressBar />
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      );
+    }
     // Only the step is announced, when it changes ("Writing table Caseload on Caseload (2)"); the
     // row counts, which change at every chunk, are on the progress bar for whoever looks or asks.
     return (

@@ -1,10 +1,11 @@
 /* The frame every journey tab shares: the "needs a workbook" notice when there is no port, and the
    run button with the pre-flight notice and the run's outcome under it. */
 import type { ComponentType, ReactNode } from "react";
-import { Button } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { NeedsWorkbook, useStyles } from "./layout";
 import { useRunner } from "./runner";
+import { useJourneyLock } from "./journeyLock";
 import { RunStatus } from "./RunStatus";
 
 /** What App hands each journey tab: the workbook (null outside one) and whether the tab shows. */
@@ -30,6 +31,16 @@ export function journey(
   };
 }
 
+/** Why the run button is disabled: another journey is writing (journeyLock.ts). */
+export function JourneyBusyNote({ reason }: { reason: string | null }) {
+  if (reason === null) return null;
+  return (
+    <MessageBar intent="info" data-testid="journey-busy">
+      <MessageBarBody>{reason}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The journey's run button, then any pre-flight notice, then the run's progress or outcome. */
 export function RunFooter({
   label,
@@ -43,13 +54,15 @@ export function RunFooter({
   notice?: ReactNode;
 }) {
   const styles = useStyles();
+  const busy = useJourneyLock(runner.label);
   return (
     <>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onRun} disabled={runner.running}>
+        <Button appearance="primary" onClick={onRun} disabled={runner.running || busy !== null}>
           {label}
         </Button>
       </div>
+      <JourneyBusyNote reason={busy} />
       {notice}
       <RunStatus state={runner.state} onCancel={runner.cancel} port={runner.port} />
     </>

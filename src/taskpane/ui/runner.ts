@@ -6,10 +6,16 @@ import { cleanupText, isAbort, leftBehind, type RunOptions, type RunProgress } f
 import type { Outcome } from "../plan/outcome";
 import type { CellLink } from "../plan/rowRefs";
 import { describeError } from "./describeError";
+import { JourneyBusyError, journeyLock, type JourneyLock } from "./journeyLock";
 
 export type RunState =
   | { status: "idle" }
-  | { status: "running"; progress: RunProgress | null }
+  | {
+      status: "running";
+      progress: RunProgress | null;
+      /** What the workbook makes the run wait behind before it writes ("the page's paste"). */
+      waiting?: string;
+    }
   | { status: "done"; message: string; links?: readonly CellLink[] }
   | { status: "written-with-errors"; message: string; links?: readonly CellLink[] }
   | { status: "cancelled"; message: string }
@@ -17,9 +23,15 @@ export type RunState =
 
 /**
  * Run a piece of work that writes to the workbook, with progress and cancel. Given the port and
- * the action's name, the work is one undo step where the workbook offers that (the playground).
+ * the action's name, the work is one undo step where the workbook offers that (the playground),
+ * and runs only when no other journey is writing (journeyLock.ts): else it is refused, nothing
+ * written, with a sentence naming the journey that is.
  */
-export function useRunner(port?: WorkbookPort | null, label?: string) {
+export function useRunner(
+  port?: WorkbookPort | null,
+  label?: string,
+  lock: JourneyLock = journeyLock
+) {
   const [state, setState] = useState<RunState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
   /** The sheets the last successful run added: when one is gone (Undo), its outcome goes too. */
@@ -27,6 +39,10 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
 
   const start = useCallback(
     async (work: (options: RunOptions) => Promise<string | Outcome>) => {
+      if (port && label && lock.running !== null && lock.running !== label) {
+        setState({ status: "error", message: new JourneyBusyError(lock.running).message });
+        return;
+      }
       const c = new AbortController();
       controller.current = c;
       setState({ status: "running", progress: null });
@@ -36,9 +52,13 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
             signal: c.signal,
             onProgress: (progress) => setState({ status: "running", progress }),
           });
-        const before = port ? await port.listSheets() : [];
-        const result = port && label ? await asOneStep(port, label, run) : await run();
-        const after = port ? await port.listSheets() : [];
+        const all = async () => {
+          const before = port ? await port.listSheets() : [];
+          const result = port && label ? await asOneStep(port, label, run) : await run();
+          const after = port ? await port.listSheets() : [];
+          return { result, before, after };
+        };
+        const { result, before, after } = port && label ? await lock.run(label, all) : await all();
         setAdded(after.filter((s) => !before.includes(s)));
         if (typeof result === "string") setState({ status: "done", message: result });
         else
@@ -48,6 +68,10 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
             ...(result.links ? { links: result.links } : {}),
           });
       } catch (e) {
+        if (e instanceof JourneyBusyError) {
+          setState({ status: "error", message: e.message });
+          return;
+        }
         const cleanup = cleanupText(e);
         const complete = leftBehind(e).length === 0;
         if (isAbort(e))
@@ -57,8 +81,22 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
         controller.current = null;
       }
     },
-    [port, label]
+    [port, label, lock]
   );
+
+  // While the run waits for the workbook (the playground's long paste), say so.
+  const running = state.status === "running";
+  const [waiting, setWaiting] = useState<string | null>(null);
+  useEffect(() => {
+    if (!port?.subscribe || !running) return;
+    const look = () => setWaiting(port.actionWaiting ?? null);
+    look();
+    const stop = port.subscribe(look);
+    return () => {
+      stop();
+      setWaiting(null);
+    };
+  }, [port, running]);
 
   // Follow the workbook: after an Undo of this action (or the sheet deleted by hand) the pane no
   // longer says "Wrote sheet …" over a sheet that is not there.
@@ -86,13 +124,15 @@ export function useRunner(port?: WorkbookPort | null, label?: string) {
   const stop = useCallback((message: string) => setState({ status: "cancelled", message }), []);
   const clear = useCallback(() => setState({ status: "idle" }), []);
   return {
-    state,
+    state: state.status === "running" && waiting ? { ...state, waiting } : state,
     start,
     cancel,
     fail,
     stop,
     clear,
     running: state.status === "running",
+    /** The journey's name (its undo step's, and the lock's). */
+    label: label ?? null,
     /** The workbook the run writes to (its messages' row links select cells there). */
     port: port ?? null,
   };
