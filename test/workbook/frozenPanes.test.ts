@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { createEmbeddedWorkbook } from "../../src/workbook/embeddedPort";
 import { frozenView } from "../../src/playground/export/sheetXml";
+import { openWorkbookFile } from "../../src/playground/open/openFile";
 import { xlsxBytes } from "../../src/playground/export/saveXlsx";
 import { takeSnapshot } from "../../src/playground/export/snapshot";
 
@@ -47,6 +48,27 @@ describe("frozen panes in the embedded workbook", () => {
       ySplit: number;
     };
     expect([view.state, view.xSplit, view.ySplit]).toEqual(["frozen", 1, 4]);
+  });
+
+  it("are read back on Open, and an opened book keeps none of the old book's", async () => {
+    const { port } = createEmbeddedWorkbook();
+    await port.writeRange("Sheet1", "A1:B2", [
+      ["Id", "Team"],
+      ["P1", "North"],
+    ]);
+    await port.freezePanes("Sheet1", 4, 1);
+    const frozenFile = xlsxBytes(takeSnapshot(port));
+    const other = createEmbeddedWorkbook().port;
+    await other.writeRange("Sheet1", "A1", [["x"]]);
+    const plainFile = xlsxBytes(takeSnapshot(other));
+
+    const opened = createEmbeddedWorkbook().port;
+    await opened.freezePanes("Sheet1", 2, 0);
+    await openWorkbookFile(opened, new Blob([frozenFile as BlobPart]), () => true);
+    expect(opened.frozenPanes("Sheet1")).toEqual({ rows: 4, columns: 1 });
+    // A file with a sheet of the same name and no freeze: nothing carries over.
+    await openWorkbookFile(opened, new Blob([plainFile as BlobPart]), () => true);
+    expect(opened.frozenPanes("Sheet1")).toEqual({ rows: 0, columns: 0 });
   });
 
   it("a row or a column alone, and nothing when none is frozen", () => {

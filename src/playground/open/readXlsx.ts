@@ -8,13 +8,15 @@
  * Kept: values (shared and inline strings, numbers, booleans, errors), formulas (shared formulas
  * filled out to each cell; an array or spilled formula on its first cell only, as the playground
  * saves it), number formats, workbook and sheet names, tables (as tables over the same cells),
- * line and column charts over a block of their sheet's cells (readCharts.ts, which names the others).
+ * line and column charts over a block of their sheet's cells (readCharts.ts, which names the others),
+ * frozen rows and columns.
  * Not kept: other charts and chart sheets, styles other than number formats, comments, merged cells,
  * data validation, conditional formats, pivot tables, links to other workbooks.
  */
 import { strFromU8 } from "fflate";
 import { parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import { textCell } from "../../workbook/cellText";
+import { EXCEL_MAX_ROWS } from "../../workbook/excelRules";
 import type { CellInput } from "../../workbook/port";
 import type {
   BookChart,
@@ -25,6 +27,7 @@ import type {
   BookTable,
 } from "../../workbook/embedded/bookContent";
 import {
+  EXCEL_MAX_COLUMNS,
   FILE_LIMITS,
   FileRefused,
   UsedRangeBudget,
@@ -160,7 +163,29 @@ function readSheet(
     notes.push(
       `${part.name}: ${orphanShared.toLocaleString("en-GB")} ${orphanShared === 1 ? "cell shares a formula" : "cells share a formula"} the file does not hold, opened as ${orphanShared === 1 ? "its value" : "their values"}`
     );
-  return { name: part.name, cells, formats: formatRanges(formatted) };
+  const frozen = frozenPanes(doc.worksheet?.sheetViews?.sheetView);
+  return {
+    name: part.name,
+    cells,
+    formats: formatRanges(formatted),
+    ...(frozen ? { frozen } : {}),
+  };
+}
+
+/**
+ * The rows and columns a sheet's first view freezes (ECMA-376 §18.3.1.66 pane: ySplit rows and
+ * xSplit columns, state "frozen" or "frozenSplit"); a plain split or nonsense is no freeze.
+ */
+function frozenPanes(view: Node): { rows: number; columns: number } | undefined {
+  const pane = (Array.isArray(view) ? view[0] : view)?.pane;
+  if (!pane || !/^frozen(Split)?$/.test(String(pane.state ?? ""))) return undefined;
+  const count = (v: unknown, max: number) => {
+    const n = Number(v ?? 0);
+    return Number.isInteger(n) && n > 0 && n < max ? n : 0;
+  };
+  const rows = count(pane.ySplit, EXCEL_MAX_ROWS);
+  const columns = count(pane.xSplit, EXCEL_MAX_COLUMNS);
+  return rows > 0 || columns > 0 ? { rows, columns } : undefined;
 }
 
 /**

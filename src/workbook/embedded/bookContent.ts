@@ -11,6 +11,8 @@ export interface BookSheet {
   cells: CellInput[][];
   /** Number formats over ranges of this sheet ("A2:A40" → "dd/mm/yyyy"). */
   formats: { address: string; format: string }[];
+  /** Rows and columns frozen at the top and left of the sheet's view, when the file freezes any. */
+  frozen?: { rows: number; columns: number };
 }
 
 export interface BookName {

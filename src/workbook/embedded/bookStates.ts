@@ -115,6 +115,7 @@ export function replaceContents(doc: EmbeddedDocument, book: BookContent): strin
   for (const s of book.sheets)
     for (const f of s.formats) doc.cellFormats.add(s.name, f.address, f.format);
   for (const c of book.charts ?? []) doc.charts.push({ sheet: c.sheet, spec: { ...c.spec } });
+  for (const s of book.sheets) if (s.frozen) doc.setFrozen(s.name, s.frozen);
   doc.moveSelection(book.sheets[0].name, "A1");
   doc.settle();
   doc.bump();

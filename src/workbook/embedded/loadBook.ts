@@ -53,6 +53,7 @@ export async function replaceContentsInSlices(
   doc.tableNames.clear();
   doc.charts.length = 0;
   doc.cellFormats.clear();
+  doc.clearFrozen(); // the old book's frozen panes must not carry over to a sheet of the same name
   doc.forgetLoader();
   for (const s of book.sheets) engine.addSheet(s.name);
   doc.moveSelection(book.sheets[0].name, "A1");
@@ -134,6 +135,7 @@ export async function replaceContentsInSlices(
   for (const s of book.sheets)
     for (const f of s.formats) doc.cellFormats.add(s.name, f.address, f.format);
   for (const c of book.charts ?? []) doc.charts.push({ sheet: c.sheet, spec: { ...c.spec } });
+  for (const s of book.sheets) if (s.frozen) doc.setFrozen(s.name, s.frozen);
   doc.settle();
   doc.bump();
   progress(1);
