@@ -36,6 +36,13 @@ export async function violations(page: Page, selector?: string): Promise<string[
         axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
       }
     ).axe;
+    // Colour contrast is measured on what is drawn: a popup still fading in (Fluent's motion) has
+    // text at part opacity. Let finite animations end first (at most 2 s; a spinner never ends).
+    const ending = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(ending), new Promise((done) => setTimeout(done, 2000))]);
     const context = selector ? { include: [[selector]] } : document;
     const result = await axe.run(context, { resultTypes: ["violations"] });
     return result.violations;
